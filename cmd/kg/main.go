@@ -1,0 +1,118 @@
+// Command kg builds a knowledge graph from news articles and answers
+// questions about it. Run `kg --help` for the commands.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/cayleygraph/cayley/clog"
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgnews/kg/graph"
+)
+
+// version is set at build time with -ldflags "-X main.version=..."; without
+// it kg reports the module version or VCS revision it was built from.
+var version = ""
+
+func main() {
+	// Cayley logs its own chatter ("Running in nosync mode") to stderr;
+	// kg reports what matters itself.
+	clog.SetLogger(nil)
+	if err := newApp().Run(os.Args); err != nil {
+		fmt.Fprintln(os.Stderr, "kg:", err)
+		var ec cli.ExitCoder
+		if errors.As(err, &ec) {
+			os.Exit(ec.ExitCode())
+		}
+		os.Exit(1)
+	}
+}
+
+func newApp() *cli.App {
+	return &cli.App{
+		Name:    "kg",
+		Usage:   "turn news articles into a knowledge graph you can question and draw",
+		Version: buildVersion(),
+		UsageText: `kg [--db DIR] COMMAND [options] [arguments]
+
+Examples:
+   kg load article.txt                     extract facts from a Hindi or English article
+   kg load --date 2025-08-13 plain.txt     a text with no date header
+   kg load dump.nq                         load N-Quads as they are
+   kg stats                                what the store holds
+   kg rm article.txt                       retract the facts of one article
+   kg export --format nquads -o all.nq     dump the whole store
+   KG_DB=/data/kg.db kg stats              use another store`,
+		Description: `kg keeps its graph in an embedded Cayley store (default ./kg.db, created on
+first use). Every fact records the article it came from, its date resolved
+against the article's date, its place, who reported it and the sentence it
+was read in.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{
+				Name:    "db",
+				Usage:   "store directory (created on first use)",
+				Value:   "./kg.db",
+				EnvVars: []string{"KG_DB"},
+			},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
+		},
+		Commands: []*cli.Command{
+			loadCommand(),
+			rmCommand(),
+			statsCommand(),
+			exportCommand(),
+		},
+		Suggest:         true,
+		HideHelpCommand: true,
+		ExitErrHandler:  func(*cli.Context, error) {}, // main prints errors once
+	}
+}
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return bi.Main.Version
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	return "devel-" + rev
+}
+
+// openStore opens the store named by --db for a command.
+func openStore(c *cli.Context, command string) (*graph.Store, error) {
+	return graph.Open(c.String("db"), &graph.Options{Owner: graph.Owner{Command: command}})
+}
+
+// logf prints progress to stderr unless --quiet.
+func logf(c *cli.Context, format string, args ...any) {
+	if c.Bool("quiet") {
+		return
+	}
+	fmt.Fprintf(c.App.ErrWriter, format+"\n", args...)
+}
+
+func stdout(c *cli.Context) io.Writer { return c.App.Writer }

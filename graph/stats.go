@@ -1,0 +1,130 @@
+package graph
+
+import (
+	"context"
+	"sort"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgnews/kg/schema"
+)
+
+// Stats counts what a store holds.
+type Stats struct {
+	Quads    int64          `json:"quads"`
+	Articles int            `json:"articles"`
+	Events   int            `json:"events"`
+	Entities int            `json:"entities"`
+	ByType   map[string]int `json:"entities_by_type"` // class local name -> entities
+	EventsBy map[string]int `json:"events_by_type"`   // event class local name -> events
+}
+
+// ArticleInfo describes one loaded article.
+type ArticleInfo struct {
+	IRI       quad.IRI `json:"iri"`
+	Headline  string   `json:"headline"`
+	Published string   `json:"published"`
+	Source    string   `json:"source"`
+}
+
+// Stats scans the store once and counts articles, entities by type and
+// events by type.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	st := Stats{ByType: map[string]int{}, EventsBy: map[string]int{}}
+	entities := map[string]bool{}
+	eventTypes := map[string][]string{}
+	isEvent := map[string]bool{}
+	err := s.Each(ctx, func(q quad.Quad) error {
+		st.Quads++
+		if q.Predicate != schema.Type {
+			return nil
+		}
+		cls, _ := q.Object.(quad.IRI)
+		sub := q.Subject.String()
+		switch {
+		case cls == schema.NewsArticle:
+			st.Articles++
+		case cls == schema.Event:
+			isEvent[sub] = true
+		case q.Label == schema.EntityGraph:
+			entities[sub] = true
+			st.ByType[schema.LocalName(cls)]++
+		default:
+			eventTypes[sub] = append(eventTypes[sub], schema.LocalName(cls))
+		}
+		return nil
+	})
+	if err != nil {
+		return st, err
+	}
+	st.Entities = len(entities)
+	for ev := range isEvent {
+		st.Events++
+		for _, t := range eventTypes[ev] {
+			st.EventsBy[t]++
+		}
+	}
+	return st, nil
+}
+
+// Articles lists the loaded articles, newest first.
+func (s *Store) Articles(ctx context.Context) ([]ArticleInfo, error) {
+	ref, err := s.qs.ValueOf(schema.NewsArticle)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	it := s.qs.QuadIterator(quad.Object, ref).Iterate()
+	defer it.Close()
+	var out []ArticleInfo
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		iri, ok := q.Subject.(quad.IRI)
+		if !ok || q.Predicate != schema.Type {
+			continue
+		}
+		info := ArticleInfo{IRI: iri}
+		qs, err := s.quadsWith(ctx, quad.Subject, iri, iri)
+		if err != nil {
+			return nil, err
+		}
+		for _, aq := range qs {
+			switch aq.Predicate {
+			case schema.Headline:
+				info.Headline = literalText(aq.Object)
+			case schema.DatePublished:
+				info.Published = literalText(aq.Object)
+			case schema.SourcePath:
+				info.Source = literalText(aq.Object)
+			}
+		}
+		out = append(out, info)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Published != out[j].Published {
+			return out[i].Published > out[j].Published
+		}
+		return out[i].IRI < out[j].IRI
+	})
+	return out, it.Err()
+}
+
+// literalText is the lexical form of a literal, without quotes, language or
+// datatype.
+func literalText(v quad.Value) string {
+	switch v := v.(type) {
+	case quad.String:
+		return string(v)
+	case quad.LangString:
+		return string(v.Value)
+	case quad.TypedString:
+		return string(v.Value)
+	case quad.IRI:
+		return string(v)
+	case nil:
+		return ""
+	}
+	return v.String()
+}

@@ -1,0 +1,250 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	// The two embedded backends kg offers; see Backends.
+	_ "github.com/cayleygraph/cayley/graph/kv/bolt"
+	_ "github.com/cayleygraph/cayley/graph/kv/leveldb"
+)
+
+// Backends lists the Cayley backends a store can be created with. The first
+// is the default; README.md gives the measurements behind the choice.
+var Backends = []string{"leveldb", "bolt"}
+
+// Options control Open. The zero value opens (or creates) a store with the
+// default backend, waiting up to two seconds for another process to let go.
+type Options struct {
+	// Backend is used only when the store is created; an existing store
+	// records its own backend in kg.json.
+	Backend string
+	// LockTimeout bounds the wait for another process holding the store.
+	LockTimeout time.Duration
+	// Owner is written into the lock file (Command and Addr; PID and Since
+	// are filled in).
+	Owner Owner
+	// NoSync skips fsync on commit: faster, but a power loss (not a crash of
+	// the process) may lose the last commits. For benchmarks and tests.
+	NoSync bool
+}
+
+// Store is a kg knowledge graph on disk: a Cayley quad store plus the rules
+// that keep it consistent article by article. Only one process opens a store
+// at a time; within the process a Store is safe for concurrent use, and
+// writes are serialised.
+type Store struct {
+	dir     string
+	backend string
+	qs      cgraph.QuadStore
+	lock    *lockFile
+	owner   Owner
+
+	wmu sync.Mutex // serialises Load and Retract
+}
+
+// meta is the store's own description, kept in DIR/kg.json.
+type meta struct {
+	Format  int    `json:"format"`
+	Backend string `json:"backend"`
+	Created string `json:"created"`
+}
+
+const (
+	metaName   = "kg.json"
+	dataDir    = "data"
+	formatVers = 1
+)
+
+// Open opens the store in dir, creating it (and dir) on first use. It fails
+// with a *LockedError if another process holds the store for longer than
+// opts.LockTimeout.
+func Open(dir string, opts *Options) (*Store, error) {
+	if opts == nil {
+		opts = &Options{}
+	}
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return nil, fmt.Errorf("open store %s: not a directory", dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	timeout := opts.LockTimeout
+	if timeout == 0 {
+		timeout = 2 * time.Second
+	}
+	owner := opts.Owner
+	owner.PID = os.Getpid()
+	owner.Since = time.Now().UTC().Truncate(time.Second)
+	if owner.Command == "" {
+		owner.Command = "kg"
+	}
+	lk, err := acquireLock(dir, owner, timeout)
+	if err != nil {
+		return nil, err
+	}
+	s, err := openLocked(dir, opts)
+	if err != nil {
+		lk.release()
+		return nil, err
+	}
+	s.lock, s.owner = lk, owner
+	return s, nil
+}
+
+func openLocked(dir string, opts *Options) (*Store, error) {
+	m, err := readMeta(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		m = meta{Format: formatVers, Backend: opts.Backend, Created: time.Now().UTC().Format(time.RFC3339)}
+		if m.Backend == "" {
+			m.Backend = Backends[0]
+		}
+		if !knownBackend(m.Backend) {
+			return nil, fmt.Errorf("create store %s: unknown backend %q (have %v)", dir, m.Backend, Backends)
+		}
+		if err := cgraph.InitQuadStore(m.Backend, filepath.Join(dir, dataDir), cgraph.Options{}); err != nil {
+			return nil, fmt.Errorf("create store %s: %w", dir, err)
+		}
+		if err := writeMeta(dir, m); err != nil {
+			return nil, err
+		}
+	case err != nil:
+		return nil, err
+	}
+	if m.Format != formatVers {
+		return nil, fmt.Errorf("open store %s: format %d, this kg reads format %d", dir, m.Format, formatVers)
+	}
+	// Cayley's kv stores build a 100M-entry bloom filter on open by
+	// scanning every quad; we de-duplicate ourselves, so skip it.
+	qs, err := cgraph.NewQuadStore(m.Backend, filepath.Join(dir, dataDir), cgraph.Options{
+		"no_bloom": true,
+		"nosync":   opts.NoSync,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", dir, err)
+	}
+	return &Store{dir: dir, backend: m.Backend, qs: qs}, nil
+}
+
+func knownBackend(name string) bool {
+	for _, b := range Backends {
+		if b == name {
+			return true
+		}
+	}
+	return false
+}
+
+func readMeta(dir string) (meta, error) {
+	var m meta
+	b, err := os.ReadFile(filepath.Join(dir, metaName))
+	if err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return m, fmt.Errorf("open store %s: %s is damaged: %w", dir, metaName, err)
+	}
+	return m, nil
+}
+
+// writeMeta writes kg.json atomically (temp file + rename) after the Cayley
+// store exists, so a crash in between leaves no kg.json and the next Open
+// starts over.
+func writeMeta(dir string, m meta) error {
+	b, _ := json.MarshalIndent(m, "", "  ")
+	tmp := filepath.Join(dir, metaName+".tmp")
+	if err := os.WriteFile(tmp, append(b, '\n'), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(dir, metaName))
+}
+
+// Close releases the store and its lock.
+func (s *Store) Close() error {
+	err := s.qs.Close()
+	if s.lock != nil {
+		if lerr := s.lock.release(); err == nil {
+			err = lerr
+		}
+	}
+	return err
+}
+
+// Dir is the directory the store lives in.
+func (s *Store) Dir() string { return s.dir }
+
+// Backend is the Cayley backend of the store.
+func (s *Store) Backend() string { return s.backend }
+
+// QuadStore is the underlying Cayley store, for query languages. Writes must
+// go through Load and Retract, which keep the entity graph consistent.
+func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
+
+// SetOwnerAddr records, in the lock file, the address a server holding the
+// store listens on, so that a blocked kg load can name it.
+func (s *Store) SetOwnerAddr(addr string) error {
+	s.owner.Addr = addr
+	if s.lock == nil {
+		return nil
+	}
+	return s.lock.setOwner(s.owner)
+}
+
+// ReadOwner reports who holds the store in dir, if anyone does.
+func ReadOwner(dir string) (Owner, bool) {
+	var o Owner
+	b, err := os.ReadFile(filepath.Join(dir, lockName))
+	if err != nil || len(b) == 0 {
+		return o, false
+	}
+	return o, json.Unmarshal(b, &o) == nil && o.PID != 0
+}
+
+// quadsWith returns the quads having v in direction d, optionally only those
+// with label lbl.
+func (s *Store) quadsWith(ctx context.Context, d quad.Direction, v quad.Value, lbl quad.Value) ([]quad.Quad, error) {
+	ref, err := s.qs.ValueOf(v)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	it := s.qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		if lbl != nil && (q.Label == nil || q.Label.String() != lbl.String()) {
+			continue
+		}
+		out = append(out, q)
+	}
+	return out, it.Err()
+}
+
+// Each calls fn for every quad in the store, in storage order.
+func (s *Store) Each(ctx context.Context, fn func(quad.Quad) error) error {
+	it := s.qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	return it.Err()
+}

@@ -1,0 +1,203 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgnews/kg/schema"
+)
+
+var ctx = context.Background()
+
+func openTemp(t *testing.T, backend string) *Store {
+	t.Helper()
+	s, err := Open(t.TempDir(), &Options{Backend: backend, NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// article builds a small article that mentions the given entities, with one
+// event linking the first two.
+func article(id string, path string, ents ...string) *Article {
+	a := &Article{IRI: schema.ArticleIRI(id), SourcePath: path}
+	add := func(s, p, o quad.Value) { a.Quads = append(a.Quads, quad.Quad{Subject: s, Predicate: p, Object: o}) }
+	add(a.IRI, schema.Type, schema.NewsArticle)
+	add(a.IRI, schema.Headline, quad.LangString{Value: quad.String("headline " + id), Lang: "en"})
+	for _, e := range ents {
+		iri := schema.EntityIRI(e)
+		add(a.IRI, schema.Mentions, iri)
+		add(iri, schema.AssertedType, schema.Class("Person"))
+		add(iri, schema.AssertedLabel, quad.LangString{Value: quad.String(e), Lang: "en"})
+		add(iri, schema.AssertedAltLabel, quad.LangString{Value: quad.String(e + " in " + id), Lang: "en"})
+	}
+	if len(ents) >= 2 {
+		ev := schema.EventIRI(id, 1)
+		add(ev, schema.Type, schema.Event)
+		add(ev, schema.Agent, schema.EntityIRI(ents[0]))
+		add(ev, schema.Participant, schema.EntityIRI(ents[1]))
+		add(schema.EntityIRI(ents[0]), schema.Rel("met"), schema.EntityIRI(ents[1]))
+	}
+	return a
+}
+
+func dump(t *testing.T, s *Store) []string {
+	t.Helper()
+	var out []string
+	if err := s.Each(ctx, func(q quad.Quad) error { out = append(out, q.NQuad()); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func count(t *testing.T, s *Store, pred func(quad.Quad) bool) int {
+	n := 0
+	s.Each(ctx, func(q quad.Quad) error {
+		if pred(q) {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+func TestLoadReplaceRetract(t *testing.T) {
+	for _, backend := range Backends {
+		t.Run(backend, func(t *testing.T) {
+			s := openTemp(t, backend)
+			a := article("a", "/tmp/a.txt", "kim", "putin")
+			if _, err := s.Load(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+			first := dump(t, s)
+			ch, err := s.Load(ctx, article("a", "/tmp/a.txt", "kim", "putin"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ch.Unchanged() {
+				t.Errorf("reload changed the store: %+v", ch)
+			}
+			if got := dump(t, s); len(got) != len(first) {
+				t.Errorf("reload: %d quads, want %d", len(got), len(first))
+			}
+
+			// A second article shares kim: his type and label stay single.
+			if _, err := s.Load(ctx, article("b", "/tmp/b.txt", "kim", "trump")); err != nil {
+				t.Fatal(err)
+			}
+			kimTypes := count(t, s, func(q quad.Quad) bool {
+				return q.Subject == schema.EntityIRI("kim") && q.Predicate == schema.Type
+			})
+			if kimTypes != 1 {
+				t.Errorf("kim has %d rdf:type quads, want 1", kimTypes)
+			}
+
+			// Retracting a keeps kim (b mentions him), drops putin and a's alt label.
+			if _, err := s.Retract(ctx, schema.ArticleIRI("a")); err != nil {
+				t.Fatal(err)
+			}
+			if n := count(t, s, func(q quad.Quad) bool { return q.Label == schema.ArticleIRI("a") }); n != 0 {
+				t.Errorf("%d quads still labelled with the retracted article", n)
+			}
+			if n := count(t, s, func(q quad.Quad) bool { return q.Subject == schema.EntityIRI("putin") }); n != 0 {
+				t.Errorf("putin survived with %d quads though no article mentions him", n)
+			}
+			if n := count(t, s, func(q quad.Quad) bool {
+				return q.Subject == schema.EntityIRI("kim") && q.Predicate == schema.Type && q.Label == schema.EntityGraph
+			}); n != 1 {
+				t.Errorf("kim lost his type though article b mentions him")
+			}
+			if n := count(t, s, func(q quad.Quad) bool {
+				return q.Predicate == schema.AltLabel && q.Object.String() == `"kim in a"@en`
+			}); n != 0 {
+				t.Errorf("an alt label only article a asserted survived")
+			}
+		})
+	}
+}
+
+func TestEditedFileReplacesOldArticle(t *testing.T) {
+	s := openTemp(t, "")
+	if _, err := s.Load(ctx, article("old-title", "/tmp/x.txt", "kim", "putin")); err != nil {
+		t.Fatal(err)
+	}
+	ch, err := s.Load(ctx, article("new-title", "/tmp/x.txt", "kim", "trump"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ch.Replaced) != 1 || ch.Replaced[0] != schema.ArticleIRI("old-title") {
+		t.Errorf("replaced %v, want the old article", ch.Replaced)
+	}
+	if n := count(t, s, func(q quad.Quad) bool { return q.Label == schema.ArticleIRI("old-title") }); n != 0 {
+		t.Errorf("%d quads of the old version remain", n)
+	}
+	got, err := s.FindArticle(ctx, "/tmp/x.txt")
+	if err != nil || got != schema.ArticleIRI("new-title") {
+		t.Errorf("FindArticle by path = %v, %v", got, err)
+	}
+}
+
+func TestFailedLoadLeavesStoreUnchanged(t *testing.T) {
+	s := openTemp(t, "")
+	if _, err := s.Load(ctx, article("a", "", "kim", "putin")); err != nil {
+		t.Fatal(err)
+	}
+	before := dump(t, s)
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.Load(cctx, article("a", "", "kim", "trump")); err == nil {
+		t.Fatal("load with a cancelled context succeeded")
+	}
+	if after := dump(t, s); len(after) != len(before) {
+		t.Errorf("failed load changed the store: %d -> %d quads", len(before), len(after))
+	}
+}
+
+func TestSecondOpenFailsNamingOwner(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir, &Options{Owner: Owner{Command: "kg serve"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.SetOwnerAddr("http://127.0.0.1:7070"); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = Open(dir, &Options{LockTimeout: 300 * time.Millisecond})
+	var le *LockedError
+	if !errors.As(err, &le) {
+		t.Fatalf("second open: %v, want a LockedError", err)
+	}
+	if le.Owner.Addr != "http://127.0.0.1:7070" || le.Owner.Command != "kg serve" {
+		t.Errorf("owner = %+v", le.Owner)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("second open took %v", d)
+	}
+}
+
+func TestStats(t *testing.T) {
+	s := openTemp(t, "")
+	s.Load(ctx, article("a", "", "kim", "putin"))
+	s.Load(ctx, article("b", "", "kim", "trump"))
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 2 || st.Entities != 3 || st.Events != 2 || st.ByType["Person"] != 3 {
+		t.Errorf("stats = %+v", st)
+	}
+	arts, err := s.Articles(ctx)
+	if err != nil || len(arts) != 2 {
+		t.Errorf("articles = %v, %v", arts, err)
+	}
+}

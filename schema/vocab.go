@@ -1,0 +1,169 @@
+package schema
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+)
+
+// Namespaces. Every IRI kg writes is built from one of these, so a reader can
+// tell an entity from an event or an article by its prefix alone.
+const (
+	// Base is the root of every IRI minted by kg.
+	Base = "https://kg.example.org/"
+	// NS holds kg's own classes and predicates (kg:PhoneCall, kg:agent, ...).
+	NS = Base + "ns#"
+	// EntityNS holds entities shared across articles: kg-entity:Q56226.
+	EntityNS = Base + "entity/"
+	// EventNS holds event nodes, one sub-path per article.
+	EventNS = Base + "event/"
+	// ArticleNS holds article nodes; an article IRI is also the label (fourth
+	// element) of every quad the article contributed.
+	ArticleNS = Base + "article/"
+	// RelNS holds the direct-edge predicates between participants
+	// (rel:spoke_with, rel:president_of).
+	RelNS = Base + "rel/"
+
+	RDF       = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	RDFS      = "http://www.w3.org/2000/01/rdf-schema#"
+	SKOS      = "http://www.w3.org/2004/02/skos/core#"
+	XSD       = "http://www.w3.org/2001/XMLSchema#"
+	SchemaOrg = "https://schema.org/"
+	Wikidata  = "http://www.wikidata.org/entity/"
+)
+
+// EntityGraph labels the shared entity descriptions (type, labels, sameAs).
+// They carry no article label because many articles share them; each article
+// records what it asserts about an entity under the Asserted* predicates in
+// its own graph, and the store keeps EntityGraph equal to the union of those.
+var EntityGraph = quad.IRI(Base + "graph/entities")
+
+// Standard predicates.
+var (
+	Type     = quad.IRI(RDF + "type")
+	Label    = quad.IRI(RDFS + "label")
+	AltLabel = quad.IRI(SKOS + "altLabel")
+	SameAs   = quad.IRI(SchemaOrg + "sameAs")
+)
+
+// Article predicates (schema.org where it has one).
+var (
+	NewsArticle    = quad.IRI(SchemaOrg + "NewsArticle")
+	Headline       = quad.IRI(SchemaOrg + "headline")
+	Abstract       = quad.IRI(SchemaOrg + "abstract")
+	DatePublished  = quad.IRI(SchemaOrg + "datePublished")
+	DateCreated    = quad.IRI(SchemaOrg + "dateCreated")
+	ArticleSection = quad.IRI(SchemaOrg + "articleSection")
+	Mentions       = quad.IRI(SchemaOrg + "mentions")
+	Dateline       = quad.IRI(NS + "dateline")
+	SourcePath     = quad.IRI(NS + "sourcePath")
+	ContentHash    = quad.IRI(NS + "contentHash")
+	// Node lists, as xsd:anyURI literals, the article-scoped nodes (events,
+	// groups, occasions) whose quads belong to the article. It is a literal,
+	// not an edge, so the article node does not become a neighbour of every
+	// event; the store uses it to find an article's quads without a label index.
+	Node = quad.IRI(NS + "node")
+)
+
+// Entity contribution predicates: what one article asserts about a shared
+// entity. The store derives the EntityGraph quads from them.
+var (
+	AssertedType     = quad.IRI(NS + "assertedType")
+	AssertedLabel    = quad.IRI(NS + "assertedLabel")
+	AssertedAltLabel = quad.IRI(NS + "assertedAltLabel")
+	AssertedSameAs   = quad.IRI(NS + "assertedSameAs")
+)
+
+// Contributions maps each Asserted* predicate to the entity-graph predicate it
+// stands for.
+var Contributions = map[quad.IRI]quad.IRI{
+	AssertedType:     Type,
+	AssertedLabel:    Label,
+	AssertedAltLabel: AltLabel,
+	AssertedSameAs:   SameAs,
+}
+
+// Event predicates.
+var (
+	Event       = quad.IRI(NS + "Event") // every event node also has this type
+	Agent       = quad.IRI(NS + "agent")
+	Participant = quad.IRI(NS + "participant")
+	Theme       = quad.IRI(NS + "theme")
+	Recipient   = quad.IRI(NS + "recipient")
+	Location    = quad.IRI(NS + "location")
+	Destination = quad.IRI(NS + "destination")
+	Topic       = quad.IRI(NS + "topic")
+	Occasion    = quad.IRI(NS + "occasion")
+	Date        = quad.IRI(NS + "date")
+	EndDate     = quad.IRI(NS + "endDate")
+	DateText    = quad.IRI(NS + "dateText")
+	DateBasis   = quad.IRI(NS + "dateBasis")
+	Quantity    = quad.IRI(NS + "quantity")
+	Modality    = quad.IRI(NS + "modality")
+	ReportedBy  = quad.IRI(NS + "reportedBy")
+	Evidence    = quad.IRI(NS + "evidence")
+	EvidenceAt  = quad.IRI(NS + "evidenceStart")
+	EvidenceEnd = quad.IRI(NS + "evidenceEnd")
+	Trigger     = quad.IRI(NS + "trigger")
+	Ordinal     = quad.IRI(NS + "ordinal")
+)
+
+// Modality values.
+const (
+	Asserted = "asserted" // the article states it happened or holds
+	Planned  = "planned"  // scheduled or future
+	Reported = "reported" // attributed to a source the article cites
+)
+
+// Datatypes.
+var (
+	XSDDate       = quad.IRI(XSD + "date")
+	XSDGYearMonth = quad.IRI(XSD + "gYearMonth")
+	XSDGYear      = quad.IRI(XSD + "gYear")
+	XSDDateTime   = quad.IRI(XSD + "dateTime")
+	XSDInteger    = quad.IRI(XSD + "integer")
+	XSDAnyURI     = quad.IRI(XSD + "anyURI")
+)
+
+// Class returns the IRI of a class name: schema.org for entity classes it
+// knows (Person, Country, City, Place, Organization, Event...), kg's own
+// namespace otherwise.
+func Class(name string) quad.IRI {
+	if schemaOrgClasses[name] {
+		return quad.IRI(SchemaOrg + name)
+	}
+	return quad.IRI(NS + name)
+}
+
+var schemaOrgClasses = map[string]bool{
+	"Person": true, "Country": true, "City": true, "Place": true,
+	"AdministrativeArea": true, "Organization": true, "GovernmentOrganization": true,
+	"NewsMediaOrganization": true, "Event": true, "Legislation": true, "Thing": true,
+}
+
+// Rel returns the direct-edge predicate with the given local name.
+func Rel(name string) quad.IRI { return quad.IRI(RelNS + name) }
+
+// EntityIRI returns the shared IRI of an entity id (a Wikidata QID or a slug).
+func EntityIRI(id string) quad.IRI { return quad.IRI(EntityNS + id) }
+
+// WikidataIRI returns the Wikidata IRI of a QID.
+func WikidataIRI(qid string) quad.IRI { return quad.IRI(Wikidata + qid) }
+
+// ArticleIRI returns the IRI of an article id.
+func ArticleIRI(id string) quad.IRI { return quad.IRI(ArticleNS + id) }
+
+// EventIRI returns the IRI of the n-th event of an article id.
+func EventIRI(articleID string, n int) quad.IRI {
+	return quad.IRI(EventNS + articleID + "/" + strconv.Itoa(n))
+}
+
+// LocalName returns the part of an IRI after its last '/' or '#'.
+func LocalName(iri quad.IRI) string {
+	s := string(iri)
+	if i := strings.LastIndexAny(s, "/#"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
