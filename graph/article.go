@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -22,6 +23,8 @@ type Article struct {
 	SourcePath string
 	Quads      []quad.Quad
 }
+
+var errReadOnly = errors.New("store is open read-only")
 
 // Change summarises what a write did to the store.
 type Change struct {
@@ -44,6 +47,9 @@ func (s *Store) Load(ctx context.Context, a *Article) (Change, error) {
 	if a.IRI == "" {
 		return Change{}, fmt.Errorf("load: article has no IRI")
 	}
+	if s.readOnly {
+		return Change{}, errReadOnly
+	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	targets := []quad.IRI{a.IRI}
@@ -64,6 +70,9 @@ func (s *Store) Load(ctx context.Context, a *Article) (Change, error) {
 // Retract removes an article's quads in one transaction, and the entity
 // descriptions no other article asserts. If it fails, the store is as it was.
 func (s *Store) Retract(ctx context.Context, iri quad.IRI) (Change, error) {
+	if s.readOnly {
+		return Change{}, errReadOnly
+	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	return s.replace(ctx, []quad.IRI{iri}, nil)
@@ -166,14 +175,13 @@ func (s *Store) entityDeltas(ctx context.Context, targets []quad.IRI, old, fresh
 			continue // the fresh article asserts it too
 		}
 		seen[ek] = true
-		others, err := s.quadsWith(ctx, quad.Subject, q.Subject, nil)
+		others, err := s.quadsMatching(ctx, quad.Subject, q.Subject, nil, q.Predicate)
 		if err != nil {
 			return nil, err
 		}
 		held := false
 		for _, o := range others {
-			if o.Predicate == q.Predicate && o.Object.String() == q.Object.String() &&
-				o.Label != nil && !skip[o.Label.String()] {
+			if o.Object.String() == q.Object.String() && o.Label != nil && !skip[o.Label.String()] {
 				held = true
 				break
 			}

@@ -20,7 +20,7 @@ import (
 
 // Backends lists the Cayley backends a store can be created with. The first
 // is the default; README.md gives the measurements behind the choice.
-var Backends = []string{"leveldb", "bolt"}
+var Backends = []string{"bolt", "leveldb"}
 
 // Options control Open. The zero value opens (or creates) a store with the
 // default backend, waiting up to two seconds for another process to let go.
@@ -49,7 +49,8 @@ type Store struct {
 	lock    *lockFile
 	owner   Owner
 
-	wmu sync.Mutex // serialises Load and Retract
+	wmu      sync.Mutex // serialises Load and Retract
+	readOnly bool
 }
 
 // meta is the store's own description, kept in DIR/kg.json.
@@ -124,16 +125,34 @@ func openLocked(dir string, opts *Options) (*Store, error) {
 	if m.Format != formatVers {
 		return nil, fmt.Errorf("open store %s: format %d, this kg reads format %d", dir, m.Format, formatVers)
 	}
-	// Cayley's kv stores build a 100M-entry bloom filter on open by
-	// scanning every quad; we de-duplicate ourselves, so skip it.
-	qs, err := cgraph.NewQuadStore(m.Backend, filepath.Join(dir, dataDir), cgraph.Options{
-		"no_bloom": true,
-		"nosync":   opts.NoSync,
-	})
+	qs, err := openBackend(dir, m.Backend, false, opts.NoSync)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
 	return &Store{dir: dir, backend: m.Backend, qs: qs}, nil
+}
+
+// OpenReader opens an existing bolt store read-only, without taking the
+// store's lock: several processes may read at once (bolt takes a shared
+// lock), while a writer waits for them. Query workers use it to run
+// untrusted queries in a process of their own while another process owns
+// the store. Writes through a reader fail.
+func OpenReader(dir string, timeout time.Duration) (*Store, error) {
+	m, err := readMeta(dir)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("open store %s: no kg store there (load an article first)", dir)
+		}
+		return nil, err
+	}
+	if m.Backend != "bolt" {
+		return nil, fmt.Errorf("open store %s read-only: the %s backend allows one process at a time", dir, m.Backend)
+	}
+	qs, err := openBolt(filepath.Join(dir, dataDir), true, timeout, false)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", dir, err)
+	}
+	return &Store{dir: dir, backend: m.Backend, qs: qs, readOnly: true}, nil
 }
 
 func knownBackend(name string) bool {
@@ -211,26 +230,54 @@ func ReadOwner(dir string) (Owner, bool) {
 }
 
 // quadsWith returns the quads having v in direction d, optionally only those
-// with label lbl.
+// with label lbl. The label is compared by reference before a quad is
+// decoded: an entity's subject index holds the quads of every article that
+// mentions it, and decoding them all would dominate a load.
 func (s *Store) quadsWith(ctx context.Context, d quad.Direction, v quad.Value, lbl quad.Value) ([]quad.Quad, error) {
+	return s.quadsMatching(ctx, d, v, lbl, nil)
+}
+
+// quadsMatching is quadsWith with an optional predicate filter, also
+// compared by reference.
+func (s *Store) quadsMatching(ctx context.Context, d quad.Direction, v, lbl, pred quad.Value) ([]quad.Quad, error) {
 	ref, err := s.qs.ValueOf(v)
 	if err != nil || ref == nil {
 		return nil, err
+	}
+	var lref, pref cgraph.Ref
+	if lbl != nil {
+		if lref, err = s.qs.ValueOf(lbl); err != nil || lref == nil {
+			return nil, err
+		}
+	}
+	if pred != nil {
+		if pref, err = s.qs.ValueOf(pred); err != nil || pref == nil {
+			return nil, err
+		}
 	}
 	it := s.qs.QuadIterator(d, ref).Iterate()
 	defer it.Close()
 	var out []quad.Quad
 	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
+		r := it.Result()
+		if lref != nil && !s.dirIs(r, quad.Label, lref) {
+			continue
+		}
+		if pref != nil && !s.dirIs(r, quad.Predicate, pref) {
+			continue
+		}
+		q, err := s.qs.Quad(r)
 		if err != nil {
 			return nil, err
-		}
-		if lbl != nil && (q.Label == nil || q.Label.String() != lbl.String()) {
-			continue
 		}
 		out = append(out, q)
 	}
 	return out, it.Err()
+}
+
+func (s *Store) dirIs(r cgraph.Ref, d quad.Direction, want cgraph.Ref) bool {
+	got, err := s.qs.QuadDirection(r, d)
+	return err == nil && got != nil && got.Key() == want.Key()
 }
 
 // Each calls fn for every quad in the store, in storage order.

@@ -201,3 +201,23 @@ func TestStats(t *testing.T) {
 		t.Errorf("articles = %v, %v", arts, err)
 	}
 }
+
+func TestEntities(t *testing.T) {
+	s := openTemp(t, "")
+	s.Load(ctx, article("a", "", "kim", "putin"))
+	s.Load(ctx, article("b", "", "kim", "trump"))
+	es, err := s.Entities(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 3 {
+		t.Fatalf("got %d entities, want 3: %+v", len(es), es)
+	}
+	kim := es[0]
+	if kim.IRI != schema.EntityIRI("kim") || kim.LabelEN != "kim" || len(kim.Types) != 1 || kim.Types[0] != "Person" {
+		t.Errorf("kim = %+v", kim)
+	}
+	if len(kim.AltLabels) != 2 {
+		t.Errorf("kim's alt labels = %v, want one per article", kim.AltLabels)
+	}
+}

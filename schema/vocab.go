@@ -142,6 +142,26 @@ var schemaOrgClasses = map[string]bool{
 	"NewsMediaOrganization": true, "Event": true, "Legislation": true, "Thing": true,
 }
 
+// EntityClasses lists every class an entity may have. Lexicon and pattern
+// data may use only these names (the loaders check), so that readers such as
+// the store's entity index can find every entity through its class.
+var EntityClasses = []string{
+	"Person", "Country", "City", "Place", "AdministrativeArea",
+	"Organization", "GovernmentOrganization", "NewsMediaOrganization",
+	"MilitaryOrganization", "PoliticalParty", "Event", "Treaty", "War",
+	"Summit", "Group", "Anniversary", "Thing",
+}
+
+// IsEntityClass reports whether name is in EntityClasses.
+func IsEntityClass(name string) bool {
+	for _, c := range EntityClasses {
+		if c == name {
+			return true
+		}
+	}
+	return false
+}
+
 // Rel returns the direct-edge predicate with the given local name.
 func Rel(name string) quad.IRI { return quad.IRI(RelNS + name) }
 
