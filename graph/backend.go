@@ -15,9 +15,9 @@ import (
 // Cayley's kv stores build a 100M-entry bloom filter on open by scanning
 // every quad (hundreds of MB and ms on a large store); kg de-duplicates its
 // writes itself, so it always passes no_bloom.
-func openBackend(dir, backend string, readOnly, noSync bool) (cgraph.QuadStore, error) {
+func openBackend(dir, backend string, readOnly, noSync bool, timeout time.Duration) (cgraph.QuadStore, error) {
 	if backend == "bolt" {
-		return openBolt(filepath.Join(dir, dataDir), readOnly, 2*time.Second, noSync)
+		return openBolt(filepath.Join(dir, dataDir), readOnly, timeout, noSync)
 	}
 	return cgraph.NewQuadStore(backend, filepath.Join(dir, dataDir), cgraph.Options{
 		"no_bloom": true,

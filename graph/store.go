@@ -46,8 +46,7 @@ type Store struct {
 	dir     string
 	backend string
 	qs      cgraph.QuadStore
-	lock    *lockFile
-	owner   Owner
+	lease   *Lease // set when the Store owns its lock (Open)
 
 	wmu      sync.Mutex // serialises Load and Retract
 	readOnly bool
@@ -68,8 +67,36 @@ const (
 
 // Open opens the store in dir, creating it (and dir) on first use. It fails
 // with a *LockedError if another process holds the store for longer than
-// opts.LockTimeout.
+// opts.LockTimeout. Closing the store releases the lock.
 func Open(dir string, opts *Options) (*Store, error) {
+	l, err := Acquire(dir, opts)
+	if err != nil {
+		return nil, err
+	}
+	s, err := l.Open()
+	if err != nil {
+		l.Release()
+		return nil, err
+	}
+	s.lease = l
+	return s, nil
+}
+
+// Lease is the right to a store: its lock, held without keeping the store
+// open. A process that runs queries in worker processes (which open the
+// store with OpenReader) holds a Lease, and opens the store for writing
+// only while it writes.
+type Lease struct {
+	dir   string
+	opts  Options
+	lock  *lockFile
+	owner Owner
+}
+
+// Acquire takes the lock of the store in dir, creating the store on first
+// use. It fails with a *LockedError if another process holds the lock for
+// longer than opts.LockTimeout.
+func Acquire(dir string, opts *Options) (*Lease, error) {
 	if opts == nil {
 		opts = &Options{}
 	}
@@ -93,39 +120,71 @@ func Open(dir string, opts *Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := openLocked(dir, opts)
-	if err != nil {
+	if err := initStore(dir, opts.Backend); err != nil {
 		lk.release()
 		return nil, err
 	}
-	s.lock, s.owner = lk, owner
-	return s, nil
+	return &Lease{dir: dir, opts: *opts, lock: lk, owner: owner}, nil
+}
+
+// Dir is the directory of the leased store.
+func (l *Lease) Dir() string { return l.dir }
+
+// Open opens the leased store for reading and writing. With bolt it waits
+// (up to the lock timeout) for readers in other processes to close. The
+// caller closes the store; the lease stays held.
+func (l *Lease) Open() (*Store, error) {
+	return openLocked(l.dir, &l.opts)
+}
+
+// SetAddr records, in the lock file, the address a server holding the store
+// listens on, so that a blocked kg load can name it.
+func (l *Lease) SetAddr(addr string) error {
+	l.owner.Addr = addr
+	return l.lock.setOwner(l.owner)
+}
+
+// Release gives the store up.
+func (l *Lease) Release() error { return l.lock.release() }
+
+// initStore creates the Cayley store and kg.json if dir has none yet.
+func initStore(dir, backend string) error {
+	_, err := readMeta(dir)
+	if !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	m := meta{Format: formatVers, Backend: backend, Created: time.Now().UTC().Format(time.RFC3339)}
+	if m.Backend == "" {
+		m.Backend = Backends[0]
+	}
+	if !knownBackend(m.Backend) {
+		return fmt.Errorf("create store %s: unknown backend %q (have %v)", dir, m.Backend, Backends)
+	}
+	data := filepath.Join(dir, dataDir)
+	// A crash between creating the data and writing kg.json leaves data
+	// without kg.json: start that over.
+	if err := os.RemoveAll(data); err != nil {
+		return err
+	}
+	if err := cgraph.InitQuadStore(m.Backend, data, cgraph.Options{}); err != nil {
+		return fmt.Errorf("create store %s: %w", dir, err)
+	}
+	return writeMeta(dir, m)
 }
 
 func openLocked(dir string, opts *Options) (*Store, error) {
 	m, err := readMeta(dir)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		m = meta{Format: formatVers, Backend: opts.Backend, Created: time.Now().UTC().Format(time.RFC3339)}
-		if m.Backend == "" {
-			m.Backend = Backends[0]
-		}
-		if !knownBackend(m.Backend) {
-			return nil, fmt.Errorf("create store %s: unknown backend %q (have %v)", dir, m.Backend, Backends)
-		}
-		if err := cgraph.InitQuadStore(m.Backend, filepath.Join(dir, dataDir), cgraph.Options{}); err != nil {
-			return nil, fmt.Errorf("create store %s: %w", dir, err)
-		}
-		if err := writeMeta(dir, m); err != nil {
-			return nil, err
-		}
-	case err != nil:
+	if err != nil {
 		return nil, err
 	}
 	if m.Format != formatVers {
 		return nil, fmt.Errorf("open store %s: format %d, this kg reads format %d", dir, m.Format, formatVers)
 	}
-	qs, err := openBackend(dir, m.Backend, false, opts.NoSync)
+	timeout := opts.LockTimeout
+	if timeout == 0 {
+		timeout = 2 * time.Second
+	}
+	qs, err := openBackend(dir, m.Backend, false, opts.NoSync, timeout)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
@@ -191,8 +250,8 @@ func writeMeta(dir string, m meta) error {
 // Close releases the store and its lock.
 func (s *Store) Close() error {
 	err := s.qs.Close()
-	if s.lock != nil {
-		if lerr := s.lock.release(); err == nil {
+	if s.lease != nil {
+		if lerr := s.lease.Release(); err == nil {
 			err = lerr
 		}
 	}
@@ -212,11 +271,10 @@ func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 // SetOwnerAddr records, in the lock file, the address a server holding the
 // store listens on, so that a blocked kg load can name it.
 func (s *Store) SetOwnerAddr(addr string) error {
-	s.owner.Addr = addr
-	if s.lock == nil {
+	if s.lease == nil {
 		return nil
 	}
-	return s.lock.setOwner(s.owner)
+	return s.lease.SetAddr(addr)
 }
 
 // ReadOwner reports who holds the store in dir, if anyone does.

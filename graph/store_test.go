@@ -221,3 +221,51 @@ func TestEntities(t *testing.T) {
 		t.Errorf("kim's alt labels = %v, want one per article", kim.AltLabels)
 	}
 }
+
+func TestLeaseWithReaders(t *testing.T) {
+	dir := t.TempDir()
+	l, err := Acquire(dir, &Options{Owner: Owner{Command: "kg repl"}, LockTimeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Release()
+	w, err := l.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Load(ctx, article("a", "", "kim", "putin")); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+
+	r1, err := OpenReader(dir, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2, err := OpenReader(dir, time.Second)
+	if err != nil {
+		t.Fatalf("a second reader: %v", err)
+	}
+	if n := len(dump(t, r2)); n == 0 {
+		t.Error("reader sees no quads")
+	}
+	if _, err := r1.Load(ctx, article("b", "", "kim")); err == nil {
+		t.Error("a reader could write")
+	}
+	// The leaseholder cannot write while readers hold the file...
+	l.opts.LockTimeout = 200 * time.Millisecond
+	if _, err := l.Open(); err == nil {
+		t.Error("writer opened while readers held the store")
+	}
+	r1.Close()
+	r2.Close()
+	// ...and can once they are gone; a stranger cannot at all.
+	w, err = l.Open()
+	if err != nil {
+		t.Fatalf("writer after readers closed: %v", err)
+	}
+	w.Close()
+	if _, err := Open(dir, &Options{LockTimeout: 100 * time.Millisecond}); !errors.Is(err, ErrLocked) {
+		t.Errorf("stranger opened a leased store: %v", err)
+	}
+}
