@@ -1,0 +1,129 @@
+package hindi
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestFoldMakesVariantsEqual(t *testing.T) {
+	pairs := [][2]string{
+		{"सितम्बर", "सितंबर"},
+		{"ट्रम्प", "ट्रंप"},
+		{"अन्तरराष्ट्रीय", "अंतरराष्ट्रीय"},
+		{"फ़्रांस", "फ्रांस"},                      // nukta
+		{"अफ़गानिस्तान", "अफगानिस्तान"},            // nukta
+		{"\u0915\u093c\u0930\u093e\u0930", "करार"}, // NFD nukta
+		{"\u0958\u0930\u093e\u0930", "करार"},       // precomposed क़
+		{"चाँद", "चांद"},                           // chandrabindu
+		{"जोंग-उन", "जोंग उन"},                     // hyphen as space
+		{"२०२५", "2025"},                           // Devanagari digits
+		{"Kim Jong-Un", "kim jong un"},             // case
+		{"किम\u200dजोंग", "किमजोंग"},               // zero-width joiner
+		{"उत्तर\u00a0कोरिया", "उत्तर कोरिया"},      // NBSP
+	}
+	for _, p := range pairs {
+		if a, b := Fold(p[0]), Fold(p[1]); a != b {
+			t.Errorf("Fold(%q) = %q, Fold(%q) = %q; want equal", p[0], a, p[1], b)
+		}
+	}
+	distinct := [][2]string{{"रूस", "रुस"}, {"किम", "कम"}, {"भारत", "भरत"}}
+	for _, p := range distinct {
+		if Fold(p[0]) == Fold(p[1]) {
+			t.Errorf("Fold conflates %q and %q", p[0], p[1])
+		}
+	}
+}
+
+func TestClean(t *testing.T) {
+	in := "\ufeffयह है ।\r\nकिम\u200d ने\u00a0कहा ॥"
+	want := "यह है।\nकिम ने कहा॥"
+	if got := Clean(in); got != want {
+		t.Errorf("Clean = %q, want %q", got, want)
+	}
+}
+
+func words(toks []Token) []string {
+	var out []string
+	for _, t := range toks {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+func TestTokenize(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"किम जोंग-उन ने पुतिन को", []string{"किम", "जोंग-उन", "ने", "पुतिन", "को"}},
+		{"5,000 सैन्य निर्माणकर्मी और 1,000 सैपर", []string{"5,000", "सैन्य", "निर्माणकर्मी", "और", "1,000", "सैपर"}},
+		{"1910-45 के जापान", []string{"1910-45", "के", "जापान"}},
+		{"'पूर्ण समर्थन' जताया।", []string{"'", "पूर्ण", "समर्थन", "'", "जताया", "।"}},
+		{"इस्लामाबाद (भाषा): पाकिस्तान", []string{"इस्लामाबाद", "(", "भाषा", ")", ":", "पाकिस्तान"}},
+		{"डॉ. सिंह ने", []string{"डॉ.", "सिंह", "ने"}},
+		{"80वीं मुक्ति", []string{"80वीं", "मुक्ति"}},
+		{"Aug 13, 2025, 11:03 AM", []string{"Aug", "13", ",", "2025", ",", "11", ":", "03", "AM"}},
+	}
+	for _, c := range cases {
+		if got := words(Tokenize(c.in)); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Tokenize(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	toks := Tokenize("रूस के 5,000")
+	if toks[2].Kind != Number || toks[0].Kind != Word || toks[2].Start != len("रूस के ") {
+		t.Errorf("kinds/offsets wrong: %+v", toks)
+	}
+}
+
+func TestPostposition(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want string
+		n    int
+	}{
+		{"रूस के", "के", 1},
+		{"रूस को", "को", 1},
+		{"रूस ने", "ने", 1},
+		{"ट्रंप के साथ होने", "के साथ", 2},
+		{"बैठक के बारे में भी", "के बारे में", 3},
+		{"केसीएनए के मुताबिक,", "के मुताबिक", 2},
+		{"रूस युद्ध", "", 0},
+	} {
+		toks := Tokenize(c.text)
+		got, n := Postposition(toks, 1)
+		if got != c.want || n != c.n {
+			t.Errorf("Postposition(%q) = %q,%d want %q,%d", c.text, got, n, c.want, c.n)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	text := "पहला वाक्य है। डॉ. सिंह ने कहा कि 3.5 प्रतिशत बढ़ा? हां! उसने \"मुक्त\" कहा।\n\nनया अनुच्छेद बिना विराम\n\nअंत|U.S. officials said so. Next one."
+	var got []string
+	for _, s := range Sentences(text) {
+		got = append(got, text[s.Start:s.End])
+	}
+	want := []string{
+		"पहला वाक्य है।",
+		"डॉ. सिंह ने कहा कि 3.5 प्रतिशत बढ़ा?",
+		"हां!",
+		"उसने \"मुक्त\" कहा।",
+		"नया अनुच्छेद बिना विराम",
+		"अंत|",
+		"U.S. officials said so.",
+		"Next one.",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Sentences:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestCheckData(t *testing.T) {
+	if err := Check(); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(Fold("क़"), "\u093c") {
+		t.Error("nukta survives folding")
+	}
+}

@@ -1,0 +1,167 @@
+// Package hindi holds the text processing kg needs before extraction, for
+// Hindi and the English mixed into Hindi news: cleaning a text into the form
+// kg stores, folding spelling variants for matching, splitting sentences and
+// tokenising. Its word lists live in schema/data/hi.
+package hindi
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/kgnews/kg/schema"
+)
+
+// Clean returns the form of a text that kg stores and counts offsets in:
+// NFC, no byte-order mark, LF line ends, no zero-width characters, no-break
+// and other exotic spaces turned into plain spaces, and no space before a
+// danda ("है ।" → "है।").
+func Clean(s string) string {
+	s = strings.TrimPrefix(s, "\ufeff")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
+			// zero-width (non-)joiners and friends change nothing a reader sees
+		case r == '\t':
+			b.WriteByte(' ')
+		case r != '\n' && unicode.IsSpace(r):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	s = b.String()
+	for _, d := range []string{"।", "॥", "|"} {
+		for strings.Contains(s, " "+d) {
+			s = strings.ReplaceAll(s, " "+d, d)
+		}
+	}
+	return s
+}
+
+type folder struct {
+	pairs [][2]string // longest "from" first
+	first map[rune]bool
+}
+
+var (
+	foldOnce sync.Once
+	fold     *folder
+	foldErr  error
+)
+
+func loadFolder() (*folder, error) {
+	foldOnce.Do(func() {
+		rows, err := schema.ReadTSV("hi/normalize.tsv", 1)
+		if err != nil {
+			foldErr = err
+			return
+		}
+		f := &folder{first: map[rune]bool{}}
+		for _, r := range rows {
+			from := norm.NFC.String(r.Fields[0])
+			to := ""
+			if len(r.Fields) > 1 {
+				to = norm.NFC.String(r.Fields[1])
+			}
+			if from == "" {
+				foldErr = r.Errorf("empty variant")
+				return
+			}
+			f.pairs = append(f.pairs, [2]string{from, to})
+			for _, c := range from {
+				f.first[c] = true
+				break
+			}
+		}
+		// Longest first, so a conjunct wins over its first letter.
+		for i := 1; i < len(f.pairs); i++ {
+			for j := i; j > 0 && len(f.pairs[j][0]) > len(f.pairs[j-1][0]); j-- {
+				f.pairs[j], f.pairs[j-1] = f.pairs[j-1], f.pairs[j]
+			}
+		}
+		fold = f
+	})
+	return fold, foldErr
+}
+
+// Check loads the package's data files and reports the first problem, so a
+// broken data file fails at start-up rather than matching nothing.
+func Check() error {
+	if _, err := loadFolder(); err != nil {
+		return err
+	}
+	if _, err := loadLists(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// Fold returns the matching form of a word or phrase: Clean, then lower
+// case, Devanagari digits as ASCII, nukta and chandrabindu dropped, nasal
+// conjuncts as anusvara (hi/normalize.tsv), hyphens and spaces as one
+// space. Two spellings a reader takes for the same word fold alike:
+// Fold("सितम्बर") == Fold("सितंबर"), Fold("ट्रम्प") == Fold("ट्रंप").
+func Fold(s string) string {
+	f, err := loadFolder()
+	if err != nil {
+		panic(err) // data files are embedded and tested; see Check
+	}
+	s = Clean(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true // drop leading spaces
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if f.first[r] {
+			if to, m, ok := f.match(s[i:]); ok {
+				b.WriteString(to)
+				i += m
+				space = false
+				continue
+			}
+		}
+		i += n
+		switch {
+		case r >= '०' && r <= '९':
+			b.WriteByte(byte('0' + (r - '०')))
+		case r == '-' || r == '‐' || r == '‑' || r == '–' || r == ' ' || r == '\n':
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+		space = false
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+func (f *folder) match(s string) (string, int, bool) {
+	for _, p := range f.pairs {
+		if strings.HasPrefix(s, p[0]) {
+			return p[1], len(p[0]), true
+		}
+	}
+	return "", 0, false
+}
+
+// IsDevanagari reports whether s contains a Devanagari letter.
+func IsDevanagari(s string) bool {
+	for _, r := range s {
+		if r >= 0x0900 && r <= 0x097F {
+			return true
+		}
+	}
+	return false
+}
