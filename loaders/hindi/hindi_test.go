@@ -127,3 +127,21 @@ func TestCheckData(t *testing.T) {
 		t.Error("nukta survives folding")
 	}
 }
+
+func TestTransliterate(t *testing.T) {
+	for _, c := range [][2]string{
+		{"मुशर्रफ", "Musharraf"},
+		{"किम जोंग-उन", "Kim Jong-Un"},
+		{"पुतिन", "Putin"},
+		{"कोरिया", "Koriya"},
+		{"Kim", "Kim"},
+		{"80वीं", "80vin"},
+	} {
+		if got := Transliterate(c[0]); got != c[1] {
+			t.Errorf("Transliterate(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+	if got := Slug("North Korea Russia Support: अलास्का शिखर सम्मेलन से पहले", 41); got != "north-korea-russia-support-alaska-shikhar" {
+		t.Errorf("Slug = %q", got)
+	}
+}

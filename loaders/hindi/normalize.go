@@ -102,7 +102,8 @@ func Check() error {
 	if _, err := loadLists(); err != nil {
 		return err
 	}
-	return nil
+	_, err := loadTranslit()
+	return err
 }
 
 // Fold returns the matching form of a word or phrase: Clean, then lower
