@@ -1,0 +1,161 @@
+package queries
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/schema"
+)
+
+// Args are a canned query's arguments as the user typed them, by parameter
+// name.
+type Args map[string]string
+
+// ParseArgs reads positional arguments and --flag VALUE / --flag=VALUE
+// pairs, in any order. Flags it does not know are returned in rest, for the
+// caller's own options (--format, --limit).
+func (c *Canned) ParseArgs(argv []string) (args Args, rest []string, err error) {
+	args = Args{}
+	var pos []string
+	for i := 0; i < len(argv); i++ {
+		a := argv[i]
+		if !strings.HasPrefix(a, "--") || a == "--" {
+			if a == "--" {
+				pos = append(pos, argv[i+1:]...)
+				break
+			}
+			pos = append(pos, a)
+			continue
+		}
+		name, val, hasVal := strings.Cut(strings.TrimPrefix(a, "--"), "=")
+		p, ok := c.flag(name)
+		if !ok {
+			rest = append(rest, a)
+			if !hasVal && i+1 < len(argv) && !strings.HasPrefix(argv[i+1], "--") {
+				i++
+				rest = append(rest, argv[i])
+			}
+			continue
+		}
+		if !hasVal {
+			if i+1 >= len(argv) {
+				return nil, nil, fmt.Errorf("%s: --%s needs a %s", c.Name, name, p.Type)
+			}
+			i++
+			val = argv[i]
+		}
+		args[p.Name] = val
+	}
+	var positional []Param
+	for _, p := range c.Params {
+		if !p.Flag {
+			positional = append(positional, p)
+		}
+	}
+	if len(pos) > len(positional) {
+		return nil, nil, fmt.Errorf("%s: too many arguments (usage: %s; quote names with spaces)", c.Name, c.Usage())
+	}
+	for i, p := range positional {
+		if i < len(pos) {
+			args[p.Name] = pos[i]
+		} else if !p.Optional {
+			return nil, nil, fmt.Errorf("%s: missing %s (usage: %s)", c.Name, strings.ToUpper(p.Name), c.Usage())
+		}
+	}
+	return args, rest, nil
+}
+
+func (c *Canned) flag(name string) (Param, bool) {
+	for _, p := range c.Params {
+		if p.Flag && p.Name == name {
+			return p, true
+		}
+	}
+	return Param{}, false
+}
+
+// EntitySource lists the store's entities, for resolving names; it is
+// called only when a query has an entity argument.
+type EntitySource func() ([]graph.Entity, error)
+
+var dateRE = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
+
+// Bind checks the arguments, resolves entity names through ents and
+// returns the script to run: the KG vocabulary, the params object, the
+// shared library and the query itself.
+func (c *Canned) Bind(args Args, ents EntitySource) (string, error) {
+	params := map[string]any{}
+	var list []graph.Entity
+	for _, p := range c.Params {
+		raw, ok := args[p.Name]
+		if !ok {
+			if p.Default == "" {
+				params[p.Key()] = nil
+				continue
+			}
+			raw = p.Default
+		}
+		v, err := bindValue(p, raw, func() ([]graph.Entity, error) {
+			if list == nil {
+				l, err := ents()
+				if err != nil {
+					return nil, err
+				}
+				list = l
+			}
+			return list, nil
+		})
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", c.Name, err)
+		}
+		params[p.Key()] = v
+	}
+	return Script(c.Source, params)
+}
+
+func bindValue(p Param, raw string, ents EntitySource) (any, error) {
+	switch p.Type {
+	case "ENTITY":
+		l, err := ents()
+		if err != nil {
+			return nil, err
+		}
+		e, err := Resolve(l, raw)
+		if err != nil {
+			return nil, err
+		}
+		return string(e.IRI), nil
+	case "DATE":
+		if !dateRE.MatchString(raw) {
+			return nil, fmt.Errorf("--%s %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", p.Name, raw)
+		}
+		return raw, nil
+	case "INT":
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < 0 {
+			return nil, fmt.Errorf("--%s %q is not a whole number", p.Name, raw)
+		}
+		return n, nil
+	case "CLASS":
+		for _, cl := range schema.EntityClasses {
+			if strings.EqualFold(cl, raw) || Normalize(cl) == Normalize(raw) {
+				return string(schema.Class(cl)), nil
+			}
+		}
+		return nil, fmt.Errorf("--%s %q is not an entity class (have %s)", p.Name, raw, strings.Join(schema.EntityClasses, ", "))
+	}
+	return raw, nil
+}
+
+// Script makes a runnable script from query source and parameter values.
+func Script(src string, params map[string]any) (string, error) {
+	pj, err := json.Marshal(params)
+	if err != nil {
+		return "", err
+	}
+	return prelude + "var params = " + string(pj) + ";\n" + lib + "\n" + src, nil
+}

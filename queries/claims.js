@@ -1,0 +1,12 @@
+// name: claims
+// summary: what a source (KCNA, Yonhap, Russian media) is reported as saying
+// arg: source ENTITY  the source: an agency, a newspaper, a person
+// columns: date end_date type label participants place about modality evidence article event
+// returns: one row per event attributed to the source (kg:reportedBy), in
+//   date order, with the columns of timeline less reported_by.
+
+var evs = edges([params.source], [KG.reportedBy], true).map(function (e) { return idOf(e.o); }).filter(isEvent);
+var rows = eventRows(evs);
+rows.sort(byDate);
+rows.forEach(function (r) { delete r.reported_by; delete r.evidence_start; delete r.evidence_end; });
+emitAll(rows);

@@ -1,0 +1,221 @@
+// lib.js: helpers shared by the canned queries. Before it come KG (kg's
+// vocabulary, built from package schema) and params (the arguments, entity
+// names already resolved to IRIs). Values from ToArray and TagArray are
+// JSON-LD: {"@id": IRI}, {"@value", "@language"}, {"@value", "@type"}.
+
+function idOf(v) {
+  return v !== null && typeof v === "object" && v["@id"] !== undefined ? v["@id"] : null;
+}
+
+function textOf(v) {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "object") return v["@value"] !== undefined ? String(v["@value"]) : (v["@id"] || null);
+  return String(v);
+}
+
+function langOf(v) {
+  return (v !== null && typeof v === "object" && v["@language"]) || "";
+}
+
+function localName(id) {
+  return id.substring(Math.max(id.lastIndexOf("/"), id.lastIndexOf("#")) + 1);
+}
+
+function isEntity(id) { return id !== null && id.indexOf(KG.entityNS) === 0; }
+function isEvent(id) { return id !== null && id.indexOf(KG.eventNS) === 0; }
+function isRel(p) { return p !== null && p.indexOf(KG.relNS) === 0; }
+function isRole(p) { return KG.roles.indexOf(p) >= 0; }
+
+function uniq(list) {
+  var seen = {}, out = [];
+  for (var i = 0; i < list.length; i++) {
+    var k = typeof list[i] === "string" ? list[i] : JSON.stringify(list[i]);
+    if (!seen[k]) { seen[k] = true; out.push(list[i]); }
+  }
+  return out;
+}
+
+function iris(ids) { return ids.map(function (x) { return iri(x); }); }
+
+// start is a path at the given nodes. g.V() with no argument would be every
+// node, so callers never pass an empty list (edges() checks).
+function start(ids) { return g.V.apply(g, iris(ids)); }
+
+// edges returns {s, p, o} for the quads leaving ids (or entering them, if
+// inward: then o is the quad's subject), through preds (null: all). The
+// same triple asserted by two articles comes once.
+function edges(ids, preds, inward) {
+  if (ids.length === 0) return [];
+  var path = start(ids).Tag("s");
+  var via = preds ? iris(preds) : null;
+  path = inward ? path.In(via, "p") : path.Out(via, "p");
+  var out = [], seen = {};
+  path.Tag("o").TagArray().forEach(function (r) {
+    var e = { s: idOf(r.s), p: idOf(r.p), o: r.o };
+    var k = e.s + "\u0000" + e.p + "\u0000" + JSON.stringify(e.o);
+    if (!seen[k]) { seen[k] = true; out.push(e); }
+  });
+  return out;
+}
+
+// props maps each id to the values of one predicate.
+function props(ids, pred) {
+  var m = {};
+  edges(ids, [pred], false).forEach(function (e) { (m[e.s] = m[e.s] || []).push(e.o); });
+  return m;
+}
+
+function firstText(m, id) {
+  var l = m[id];
+  return l && l.length ? textOf(l[0]) : null;
+}
+
+var labelCache = {};
+
+// labels maps ids to their rdfs:label in English and Hindi.
+function labels(ids) {
+  var need = uniq(ids.filter(function (id) { return !(id in labelCache); }));
+  edges(need, [KG.label], false).forEach(function (e) {
+    var l = labelCache[e.s] || (labelCache[e.s] = { en: null, hi: null });
+    if (langOf(e.o) === "hi") { if (l.hi === null) l.hi = textOf(e.o); }
+    else if (l.en === null) l.en = textOf(e.o);
+  });
+  need.forEach(function (id) { if (!(id in labelCache)) labelCache[id] = { en: null, hi: null }; });
+  var out = {};
+  ids.forEach(function (id) { out[id] = labelCache[id]; });
+  return out;
+}
+
+// name is the label to show: English, else Hindi, else the IRI's last part.
+function name(id) {
+  var l = labels([id])[id];
+  return l.en || l.hi || localName(id);
+}
+
+// articleOf maps one node to the articles (graph labels) of the quads that
+// touch it, the entity graph left out. (Labels() after several start nodes
+// yields each label once, not once per node, hence one node at a time.)
+function articlesOf(id) {
+  var out = [];
+  start([id]).Labels().ToArray().forEach(function (v) {
+    var a = idOf(v);
+    if (a !== null && a !== KG.entityGraph && out.indexOf(a) < 0) out.push(a);
+  });
+  return out.sort();
+}
+
+// eventArticles maps events (and other article-scoped nodes) to their
+// article, through the article's kg:node list.
+function eventArticles(evs) {
+  var m = {};
+  if (evs.length === 0) return m;
+  g.V.apply(g, evs.map(function (ev) { return typed(ev, KG.anyURI); }))
+    .Tag("s").In(iri(KG.node)).Tag("a").TagArray().forEach(function (r) {
+      var ev = textOf(r.s), a = idOf(r.a);
+      if (!(ev in m) || a < m[ev]) m[ev] = a;
+    });
+  return m;
+}
+
+// Partial dates (2024, 2024-06, 2024-06-12) as the first and last day they
+// can mean, for comparing; "-31" ends every month well enough for that.
+function dateFrom(d) { return d.length === 4 ? d + "-01-01" : d.length === 7 ? d + "-01" : d; }
+function dateTo(d) { return d.length === 4 ? d + "-12-31" : d.length === 7 ? d + "-31" : d; }
+
+// inRange: the event [date, end] overlaps [params.from, params.to].
+function inRange(date, end) {
+  if (!params.from && !params.to) return true;
+  if (!date) return false;
+  if (params.from && dateTo(end || date) < dateFrom(params.from)) return false;
+  if (params.to && dateFrom(date) > dateTo(params.to)) return false;
+  return true;
+}
+
+function ordinal(id) {
+  var n = parseInt(localName(id), 10);
+  return isNaN(n) ? 0 : n;
+}
+
+var roleGroups = {
+  participants: [KG.agent, KG.participant, KG.recipient],
+  place: [KG.location, KG.destination],
+  about: [KG.theme, KG.topic, KG.occasion]
+};
+
+// eventRows describes events: date, type, who, where, what about, how sure,
+// who says so, the sentence and the article.
+function eventRows(evs) {
+  evs = uniq(evs);
+  if (evs.length === 0) return [];
+  var types = props(evs, KG.type), dates = props(evs, KG.date), ends = props(evs, KG.endDate),
+    mods = props(evs, KG.modality), by = props(evs, KG.reportedBy), evid = props(evs, KG.evidence),
+    evStart = props(evs, KG.evidenceStart), evEnd = props(evs, KG.evidenceEnd);
+  var roles = {};
+  var others = [];
+  edges(evs, KG.roles, false).forEach(function (e) {
+    var o = idOf(e.o);
+    if (o === null) return;
+    var r = roles[e.s] || (roles[e.s] = {});
+    (r[e.p] = r[e.p] || []).push(o);
+    others.push(o);
+  });
+  for (var b in by) by[b].forEach(function (v) { if (idOf(v)) others.push(idOf(v)); });
+  labels(others.concat(evs));
+  var arts = eventArticles(evs);
+  return evs.map(function (ev) {
+    var r = roles[ev] || {};
+    var row = {
+      date: firstText(dates, ev),
+      end_date: firstText(ends, ev),
+      type: null,
+      label: labels([ev])[ev].en || labels([ev])[ev].hi,
+      modality: firstText(mods, ev),
+      reported_by: by[ev] ? name(idOf(by[ev][0]) || "") : null,
+      evidence: firstText(evid, ev),
+      evidence_start: evStart[ev] ? parseInt(firstText(evStart, ev), 10) : null,
+      evidence_end: evEnd[ev] ? parseInt(firstText(evEnd, ev), 10) : null,
+      article: arts[ev] ? localName(arts[ev]) : null,
+      event: ev
+    };
+    var cls = (types[ev] || []).map(idOf).filter(function (t) { return t && t !== KG.event; }).map(localName).sort();
+    row.type = cls.length ? cls[0] : "Event";
+    for (var grp in roleGroups) {
+      var names = [];
+      roleGroups[grp].forEach(function (p) {
+        (r[p] || []).map(name).sort().forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
+      });
+      row[grp] = names;
+    }
+    return row;
+  });
+}
+
+// byDate orders events by date, partial dates before the days they hold
+// (1910, then 2024-06, then 2024-06-12), ranges by their start; undated
+// events last, then by article and position in it.
+function byDate(a, b) {
+  if ((a.date === null) !== (b.date === null)) return a.date === null ? 1 : -1;
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  var ae = a.end_date || "", be = b.end_date || "";
+  if (ae !== be) return ae < be ? -1 : 1;
+  if (a.article !== b.article) return a.article < b.article ? -1 : 1;
+  return ordinal(a.event) - ordinal(b.event);
+}
+
+// step returns the edges of the graph of entities and events that touch
+// ids, both ways: role edges (event to entity) and rel: edges (entity to
+// entity). from is the node in ids, to the other end; s and o keep the
+// stored direction.
+function step(ids) {
+  var out = [];
+  [false, true].forEach(function (inward) {
+    edges(ids, null, inward).forEach(function (e) {
+      var other = idOf(e.o);
+      if (other === null || !(isRole(e.p) || isRel(e.p)) || !(isEntity(other) || isEvent(other))) return;
+      out.push({ from: e.s, to: other, p: e.p, s: inward ? other : e.s, o: inward ? e.s : other });
+    });
+  });
+  return out;
+}
+
+function emitAll(rows) { rows.forEach(function (r) { g.Emit(r); }); }

@@ -1,0 +1,68 @@
+// name: relationships
+// summary: every direct relation of an entity, in both directions
+// arg: entity ENTITY  the entity: any label or alias, Hindi or English, any case
+// columns: direction relation other other_en other_hi articles latest
+// returns: one row per relation and other entity. direction is "out"
+//   (entity relation other) or "in" (other relation entity); relation the
+//   rel: edge's name (spoke_with); other the other entity's IRI, other_en
+//   and other_hi its labels; articles how many articles assert the edge;
+//   latest the latest date of an event of those articles in which both take
+//   part, else the latest publication date of those articles. Sorted by
+//   articles, then latest (newest first), then relation and other_en.
+
+var e = params.entity;
+var groups = {}, order = [];
+articlesOf(e).forEach(function (art) {
+  [false, true].forEach(function (inward) {
+    var p = start([e]).LabelContext(iri(art));
+    p = inward ? p.In(null, "p") : p.Out(null, "p");
+    p.Tag("o").TagArray().forEach(function (r) {
+      var pred = idOf(r.p), other = idOf(r.o);
+      if (!isRel(pred) || !isEntity(other) || other === e) return;
+      var dir = inward ? "in" : "out";
+      var k = dir + " " + pred + " " + other;
+      if (!groups[k]) { groups[k] = { direction: dir, pred: pred, other: other, arts: [] }; order.push(k); }
+      if (groups[k].arts.indexOf(art) < 0) groups[k].arts.push(art);
+    });
+  });
+});
+
+// Events of e, who else takes part, when, and in which article.
+var evs = uniq(edges([e], KG.roles, true).map(function (x) { return idOf(x.o); }).filter(isEvent));
+var withOther = {};
+edges(evs, KG.roles, false).forEach(function (x) {
+  var o = idOf(x.o);
+  if (o !== null) (withOther[o] = withOther[o] || []).push(x.s);
+});
+var evDate = props(evs, KG.date), evArt = eventArticles(evs);
+var allArts = uniq(order.reduce(function (acc, k) { return acc.concat(groups[k].arts); }, []));
+var published = allArts.length ? props(allArts, KG.datePublished) : {};
+
+// later is the later of two partial dates (null: none).
+function later(a, b) {
+  if (a === null) return b;
+  if (b === null) return a;
+  if (dateFrom(a) !== dateFrom(b)) return dateFrom(b) > dateFrom(a) ? b : a;
+  return b > a ? b : a;
+}
+
+var others = order.map(function (k) { return groups[k].other; });
+var lbl = labels(others);
+var rows = order.map(function (k) {
+  var gr = groups[k], latest = null;
+  (withOther[gr.other] || []).forEach(function (ev) {
+    if (gr.arts.indexOf(evArt[ev]) >= 0) latest = later(latest, firstText(evDate, ev));
+  });
+  if (latest === null) gr.arts.forEach(function (a) { latest = later(latest, firstText(published, a)); });
+  return { direction: gr.direction, relation: localName(gr.pred), other: gr.other,
+    other_en: lbl[gr.other].en, other_hi: lbl[gr.other].hi, articles: gr.arts.length, latest: latest };
+});
+rows.sort(function (a, b) {
+  if (a.articles !== b.articles) return b.articles - a.articles;
+  var la = a.latest ? dateFrom(a.latest) : "", lb = b.latest ? dateFrom(b.latest) : "";
+  if (la !== lb) return la > lb ? -1 : 1;
+  if (a.relation !== b.relation) return a.relation < b.relation ? -1 : 1;
+  if ((a.other_en || "") !== (b.other_en || "")) return (a.other_en || "") < (b.other_en || "") ? -1 : 1;
+  return a.direction < b.direction ? -1 : a.direction > b.direction ? 1 : 0;
+});
+emitAll(rows);

@@ -1,0 +1,238 @@
+package queries
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/cayleygraph/quad"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/schema"
+)
+
+// UnknownEntityError says that no entity has the name, and which names in
+// the store come closest.
+type UnknownEntityError struct {
+	Name        string
+	Suggestions []string // labels of the closest entities, best first
+}
+
+func (e *UnknownEntityError) Error() string {
+	if len(e.Suggestions) == 0 {
+		return fmt.Sprintf("no entity is called %q in the store (`kg query entities` lists them)", e.Name)
+	}
+	return fmt.Sprintf("no entity is called %q; did you mean %s?", e.Name, quoteList(e.Suggestions))
+}
+
+// AmbiguousEntityError says that a name fits several entities equally well.
+type AmbiguousEntityError struct {
+	Name       string
+	Candidates []graph.Entity
+}
+
+func (e *AmbiguousEntityError) Error() string {
+	var names []string
+	for _, c := range e.Candidates {
+		names = append(names, fmt.Sprintf("%s (%s)", c.Label(), schema.LocalName(c.IRI)))
+	}
+	return fmt.Sprintf("%q could be %s; give the full name or the id", e.Name, strings.Join(names, ", "))
+}
+
+func quoteList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+// Normalize folds a name for matching: Unicode NFC, lower case, hyphens,
+// underscores, dots and runs of spaces made one space, so that "Kim
+// Jong-un", "kim jong un" and "KIM_JONG_UN" compare equal.
+func Normalize(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '-' || r == '_' || r == '.' || r == '‐' || r == '–' || unicode.IsSpace(r):
+			space = true
+			continue
+		case r == '\'' || r == '’' || r == '"':
+			continue // "People's" and "Peoples"
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// Resolve finds the entity a user means by name: an rdfs:label or
+// skos:altLabel in Hindi or English, in any case and spacing, or the
+// entity's IRI or id (`Q56226`, `ent:Q56226`). A name that is a whole word
+// of exactly one entity's label ("Putin") also resolves. An unknown name
+// gets an *UnknownEntityError with suggestions, one that fits several
+// entities an *AmbiguousEntityError.
+func Resolve(ents []graph.Entity, name string) (graph.Entity, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return graph.Entity{}, fmt.Errorf("empty entity name")
+	}
+	if e, ok := byIRI(ents, name); ok {
+		return e, nil
+	}
+	key := Normalize(name)
+	// Tiers: a main label, then an alias, then a whole-word match. The first
+	// tier with matches decides.
+	tiers := [3][]graph.Entity{}
+	for _, e := range ents {
+		switch {
+		case Normalize(e.LabelEN) == key || Normalize(e.LabelHI) == key:
+			tiers[0] = append(tiers[0], e)
+		case hasAlias(e, key):
+			tiers[1] = append(tiers[1], e)
+		case wordMatch(e, key):
+			tiers[2] = append(tiers[2], e)
+		}
+	}
+	for _, t := range tiers {
+		switch len(t) {
+		case 0:
+			continue
+		case 1:
+			return t[0], nil
+		default:
+			return graph.Entity{}, &AmbiguousEntityError{Name: name, Candidates: t}
+		}
+	}
+	return graph.Entity{}, &UnknownEntityError{Name: name, Suggestions: Suggest(ents, name, 5)}
+}
+
+func byIRI(ents []graph.Entity, name string) (graph.Entity, bool) {
+	s := strings.TrimSuffix(strings.TrimPrefix(name, "<"), ">")
+	cands := []quad.IRI{quad.IRI(s), schema.EntityIRI(strings.TrimPrefix(s, "ent:"))}
+	for _, e := range ents {
+		for _, c := range cands {
+			if e.IRI == c {
+				return e, true
+			}
+		}
+	}
+	return graph.Entity{}, false
+}
+
+func hasAlias(e graph.Entity, key string) bool {
+	for _, a := range e.AltLabels {
+		if Normalize(a) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// wordMatch: key is one or more whole words of a label or alias.
+func wordMatch(e graph.Entity, key string) bool {
+	for _, l := range names(e) {
+		n := " " + Normalize(l) + " "
+		if strings.Contains(n, " "+key+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+func names(e graph.Entity) []string {
+	out := []string{}
+	for _, l := range append([]string{e.LabelEN, e.LabelHI}, e.AltLabels...) {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Suggest returns the labels of up to n entities whose names are closest
+// to name (edit distance on normalised names, or containing it).
+func Suggest(ents []graph.Entity, name string, n int) []string {
+	key := []rune(Normalize(name))
+	type cand struct {
+		label string
+		score int
+	}
+	var cands []cand
+	for _, e := range ents {
+		best := -1
+		for _, l := range names(e) {
+			nl := Normalize(l)
+			d := distance(key, []rune(nl))
+			if strings.Contains(nl, string(key)) || strings.Contains(string(key), nl) {
+				d = min(d, 1)
+			}
+			if best < 0 || d < best {
+				best = d
+			}
+		}
+		limit := max(2, len(key)/3)
+		if best >= 0 && best <= limit {
+			label := e.Label()
+			if e.LabelHI != "" && e.LabelEN != "" && isDevanagari(name) {
+				label = e.LabelHI
+			}
+			cands = append(cands, cand{label, best})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score < cands[j].score
+		}
+		return cands[i].label < cands[j].label
+	})
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range cands {
+		if len(out) == n {
+			break
+		}
+		if !seen[c.label] {
+			seen[c.label] = true
+			out = append(out, c.label)
+		}
+	}
+	return out
+}
+
+func isDevanagari(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Devanagari, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// distance is the Levenshtein distance between two rune slices.
+func distance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

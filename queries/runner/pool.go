@@ -1,0 +1,429 @@
+package runner
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// Options configure a Pool.
+type Options struct {
+	// Dir is the store directory the workers read.
+	Dir string
+	// Workers is how many queries may run at once (default 1).
+	Workers int
+	// Command starts one worker: the program and its arguments. The default
+	// re-executes the running binary as `PROG __query-worker`.
+	Command []string
+	// Env is added to the workers' environment.
+	Env []string
+	// Grace is how long past a query's deadline the pool waits for the
+	// worker's own timeout answer before it kills the worker (default 2s).
+	Grace time.Duration
+}
+
+// Query is one Gizmo script to run.
+type Query struct {
+	Script string
+	// Timeout bounds the query (default 30s).
+	Timeout time.Duration
+	// Limit bounds the rows returned (default 1000); Result.Truncated says
+	// whether there were more.
+	Limit int
+	// Value adds the value of the script's last expression as a row, as a
+	// REPL shows it.
+	Value bool
+}
+
+// Result is what a query returned.
+type Result struct {
+	// Rows are JSON values: tag maps from .All(), or what g.Emit was given.
+	// Nodes are JSON-LD values: {"@id": IRI}, {"@value", "@language"},
+	// {"@value", "@type"}, or plain strings.
+	Rows      []json.RawMessage
+	Truncated bool
+	// Note is a remark about the script, e.g. that it built a path but
+	// never ran it.
+	Note    string
+	Elapsed time.Duration
+}
+
+// WorkerCommand is the hidden subcommand of kg that serves queries.
+const WorkerCommand = "__query-worker"
+
+// Pool runs queries in worker processes. It is safe for concurrent use:
+// up to Options.Workers queries run at once, each in its own process, and a
+// query that is killed (timeout, crash, cancel) costs only its own worker.
+type Pool struct {
+	opts  Options
+	slots chan *proc // idle workers; nil stands for one not started yet
+
+	mu      sync.Mutex
+	active  int           // queries running
+	paused  bool          // no new query may start
+	changed chan struct{} // closed and replaced when active or paused change
+	closed  bool
+	nextID  uint64
+}
+
+// New makes a pool; workers start on first use.
+func New(opts Options) (*Pool, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = 1
+	}
+	if opts.Grace <= 0 {
+		opts.Grace = 2 * time.Second
+	}
+	if len(opts.Command) == 0 {
+		exe, err := os.Executable()
+		if err != nil {
+			return nil, fmt.Errorf("find kg's own binary to run query workers: %w", err)
+		}
+		opts.Command = []string{exe, WorkerCommand}
+	}
+	p := &Pool{opts: opts, slots: make(chan *proc, opts.Workers), changed: make(chan struct{})}
+	for i := 0; i < opts.Workers; i++ {
+		p.slots <- nil
+	}
+	return p, nil
+}
+
+// SelfOptions returns options whose workers are the running binary with
+// WorkerEnv set: for tests whose TestMain calls ServeIfWorker.
+func SelfOptions(dir string, workers int) Options {
+	return Options{Dir: dir, Workers: workers, Command: []string{os.Args[0]}, Env: []string{WorkerEnv + "=1"}}
+}
+
+// Run runs one query and waits for its result. It returns an *Error for
+// every failure of the query itself; the pool stays usable after any of
+// them.
+func (p *Pool) Run(ctx context.Context, q Query) (*Result, error) {
+	if q.Timeout <= 0 {
+		q.Timeout = 30 * time.Second
+	}
+	if q.Limit <= 0 {
+		q.Limit = 1000
+	}
+	if err := p.enter(ctx); err != nil {
+		return nil, err
+	}
+	defer p.leave()
+	var w *proc
+	select {
+	case w = <-p.slots:
+	case <-ctx.Done():
+		return nil, canceled(ctx)
+	}
+	defer func() { p.slots <- w }()
+	if w == nil || w.dead() {
+		var err error
+		if w, err = p.start(); err != nil {
+			return nil, err
+		}
+	}
+	p.mu.Lock()
+	p.nextID++
+	id := p.nextID
+	p.mu.Unlock()
+	res, err := w.run(ctx, request{
+		ID: id, Dir: p.opts.Dir, Script: q.Script,
+		TimeoutMS: q.Timeout.Milliseconds(), Limit: q.Limit, Value: q.Value,
+	}, q.Timeout+p.opts.Grace)
+	if w.dead() {
+		w = nil
+	}
+	return res, err
+}
+
+// enter waits until the pool is not paused and counts a running query.
+func (p *Pool) enter(ctx context.Context) error {
+	for {
+		p.mu.Lock()
+		if p.closed {
+			p.mu.Unlock()
+			return errors.New("query pool is closed")
+		}
+		if !p.paused {
+			p.active++
+			p.mu.Unlock()
+			return nil
+		}
+		ch := p.changed
+		p.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return canceled(ctx)
+		}
+	}
+}
+
+func (p *Pool) leave() {
+	p.mu.Lock()
+	p.active--
+	p.signal()
+	p.mu.Unlock()
+}
+
+// signal wakes everyone waiting on a change; p.mu is held.
+func (p *Pool) signal() {
+	close(p.changed)
+	p.changed = make(chan struct{})
+}
+
+// Pause stops new queries from starting and waits until the running ones
+// have ended, so that no worker has the store open: the leaseholder may
+// then open it for writing. Call resume to let queries run again; queries
+// that arrived meanwhile wait and then run.
+func (p *Pool) Pause(ctx context.Context) (resume func(), err error) {
+	p.mu.Lock()
+	for p.paused {
+		ch := p.changed
+		p.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		p.mu.Lock()
+	}
+	p.paused = true
+	p.signal()
+	for p.active > 0 {
+		ch := p.changed
+		p.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			p.mu.Lock()
+			p.paused = false
+			p.signal()
+			p.mu.Unlock()
+			return nil, ctx.Err()
+		}
+		p.mu.Lock()
+	}
+	p.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			p.mu.Lock()
+			p.paused = false
+			p.signal()
+			p.mu.Unlock()
+		})
+	}, nil
+}
+
+// Exclusive runs fn while the pool is paused: the way a leaseholder writes.
+func (p *Pool) Exclusive(ctx context.Context, fn func() error) error {
+	resume, err := p.Pause(ctx)
+	if err != nil {
+		return err
+	}
+	defer resume()
+	return fn()
+}
+
+// Close stops every worker. Queries still running fail.
+func (p *Pool) Close() error {
+	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
+		return nil
+	}
+	p.closed = true
+	p.signal()
+	p.mu.Unlock()
+	for i := 0; i < p.opts.Workers; i++ {
+		if w := <-p.slots; w != nil {
+			w.stop()
+		}
+	}
+	return nil
+}
+
+func canceled(ctx context.Context) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return errorf(Canceled, "query cancelled: the caller's deadline passed")
+	}
+	return errorf(Canceled, "query cancelled")
+}
+
+// proc is one worker process.
+type proc struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	resps  chan *response // answers, closed when stdout ends
+	exited chan struct{}  // closed once the process has been reaped
+	stderr *headBuffer
+}
+
+func (p *Pool) start() (*proc, error) {
+	cmd := exec.Command(p.opts.Command[0], p.opts.Command[1:]...)
+	cmd.Env = append(os.Environ(), p.opts.Env...)
+	// Workers die quietly: the parent reports the panic line itself.
+	cmd.Env = append(cmd.Env, "GOTRACEBACK=single")
+	// Their own process group keeps a terminal's Ctrl-C (SIGINT to the
+	// foreground group) away from them: the REPL decides what it cancels.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	w := &proc{cmd: cmd, stdin: stdin, resps: make(chan *response, 1), exited: make(chan struct{}), stderr: &headBuffer{max: 64 << 10}}
+	cmd.Stderr = w.stderr
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start query worker %s: %w", p.opts.Command[0], err)
+	}
+	go func() {
+		dec := json.NewDecoder(bufio.NewReader(stdout))
+		for {
+			var r response
+			if err := dec.Decode(&r); err != nil {
+				close(w.resps)
+				return
+			}
+			w.resps <- &r
+		}
+	}()
+	go func() {
+		_ = cmd.Wait()
+		close(w.exited)
+	}()
+	return w, nil
+}
+
+func (w *proc) dead() bool {
+	select {
+	case <-w.exited:
+		return true
+	default:
+		return false
+	}
+}
+
+// stop kills the worker's process group and reaps it.
+func (w *proc) stop() {
+	if w.cmd.Process != nil {
+		_ = syscall.Kill(-w.cmd.Process.Pid, syscall.SIGKILL)
+		_ = w.cmd.Process.Kill()
+	}
+	_ = w.stdin.Close()
+	<-w.exited
+}
+
+// run sends one request and waits for its answer, the hard deadline, the
+// caller's cancellation or the worker's death, whichever comes first.
+func (w *proc) run(ctx context.Context, req request, hard time.Duration) (*Result, error) {
+	w.stderr.Reset()
+	b, _ := json.Marshal(req)
+	if _, err := w.stdin.Write(append(b, '\n')); err != nil {
+		w.stop()
+		return nil, errorf(Crash, "the query worker is gone (%v); try again", err)
+	}
+	timer := time.NewTimer(hard)
+	defer timer.Stop()
+	select {
+	case r, ok := <-w.resps:
+		if !ok {
+			<-w.exited
+			return nil, w.crashError()
+		}
+		if r.Err != nil {
+			if r.Err.Kind == Timeout {
+				w.stop() // it retires anyway; do not wait for it
+			}
+			return nil, r.Err
+		}
+		return &Result{Rows: r.Rows, Truncated: r.Truncated, Note: r.Note, Elapsed: time.Duration(r.ElapsedNS)}, nil
+	case <-timer.C:
+		w.stop()
+		return nil, timeoutError(time.Duration(req.TimeoutMS) * time.Millisecond)
+	case <-ctx.Done():
+		w.stop()
+		return nil, canceled(ctx)
+	}
+}
+
+// crashError describes how a worker died, from the first panic or fatal
+// error line it wrote.
+func (w *proc) crashError() *Error {
+	out := w.stderr.String()
+	for _, line := range strings.Split(out, "\n") {
+		line = strings.TrimSpace(line)
+		for _, pre := range []string{"panic: ", "fatal error: ", "runtime: "} {
+			if strings.HasPrefix(line, pre) {
+				line = strings.TrimSuffix(line, " [recovered, repanicked]")
+				line = strings.TrimSuffix(line, " [recovered]")
+				return errorf(Crash, "query crashed the query engine: %s%s", line, crashHint(line))
+			}
+		}
+	}
+	state := "it exited"
+	if ps := w.cmd.ProcessState; ps != nil {
+		state = ps.String()
+	}
+	return errorf(Crash, "query crashed the query engine (%s)", state)
+}
+
+// crashHint turns the panics of Cayley's known traps into advice.
+func crashHint(line string) string {
+	switch {
+	case strings.Contains(line, "unsupported type"):
+		return " (a step was given a value it cannot use as a predicate or node, such as an object or a morphism's labels; give IRIs like \"<...>\", strings, or paths)"
+	case strings.Contains(line, "expected string"):
+		return " (a step or iri()/str() was given a number or object where a string belongs)"
+	case strings.Contains(line, "stack overflow") || strings.Contains(line, "stack exceeds"):
+		return " (the script recursed too deeply)"
+	case strings.Contains(line, "out of memory") || strings.Contains(line, "cannot allocate"):
+		return " (the script used too much memory)"
+	}
+	return ""
+}
+
+// headBuffer keeps the first max bytes written since the last Reset: a
+// crash's panic line comes first, the stack after it.
+type headBuffer struct {
+	mu  sync.Mutex
+	buf []byte
+	max int
+}
+
+func (t *headBuffer) Write(b []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if room := t.max - len(t.buf); room > 0 {
+		if len(b) > room {
+			t.buf = append(t.buf, b[:room]...)
+		} else {
+			t.buf = append(t.buf, b...)
+		}
+	}
+	return len(b), nil
+}
+
+func (t *headBuffer) Reset() {
+	t.mu.Lock()
+	t.buf = t.buf[:0]
+	t.mu.Unlock()
+}
+
+func (t *headBuffer) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.buf)
+}

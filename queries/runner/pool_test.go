@@ -1,0 +1,251 @@
+package runner
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/queries/fixture"
+)
+
+func TestMain(m *testing.M) {
+	ServeIfWorker()
+	os.Exit(m.Run())
+}
+
+func newPool(t *testing.T, workers int) (*Pool, string) {
+	t.Helper()
+	dir := fixture.Build(t)
+	p, err := New(SelfOptions(dir, workers))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	return p, dir
+}
+
+var ctx = context.Background()
+
+func run(t *testing.T, p *Pool, q Query) (*Result, *Error) {
+	t.Helper()
+	res, err := p.Run(ctx, q)
+	if err == nil {
+		return res, nil
+	}
+	var qe *Error
+	if !errors.As(err, &qe) {
+		t.Fatalf("error of type %T: %v", err, err)
+	}
+	return nil, qe
+}
+
+func TestRunKeepsLanguageTags(t *testing.T) {
+	p, _ := newPool(t, 1)
+	res, qe := run(t, p, Query{Script: `g.V("<` + string(fixture.Kim) + `>").Out("<http://www.w3.org/2000/01/rdf-schema#label>").All()`})
+	if qe != nil {
+		t.Fatal(qe)
+	}
+	var got []string
+	for _, r := range res.Rows {
+		got = append(got, string(r))
+	}
+	want := []string{`{"id":{"@language":"en","@value":"Kim Jong-un"}}`, `{"id":{"@language":"hi","@value":"किम जोंग-उन"}}`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The malformed queries below panic inside Cayley's own goroutine; each
+// must come back as an error, and the pool must answer the next query.
+func TestMalformedQueriesDoNotKillThePool(t *testing.T) {
+	p, _ := newPool(t, 1)
+	cases := []struct {
+		script string
+		kind   Kind
+		want   string
+	}{
+		{`g.V().Out({}).All()`, Crash, "unsupported type: map[string]interface {}"},
+		{`g.V(iri(5)).All()`, Crash, "expected string, got: int64"},
+		{`g.V().Out("<x>",5).All()`, Crash, "expected string, got: int64"},
+		{`g.V().FollowR(g.M().Labels()).All()`, Crash, "query crashed the query engine"},
+		{`g.V(`, Syntax, "SyntaxError"},
+		{`g.V().Foo()`, Runtime, "TypeError"},
+		{`throw new Error("boom")`, Runtime, "boom"},
+		{`function f(){ return f() } f()`, Timeout, ""},
+		{`g.Emit(function(){})`, Output, ""},
+	}
+	for _, c := range cases {
+		_, qe := run(t, p, Query{Script: c.script, Timeout: 2 * time.Second})
+		if qe == nil {
+			t.Errorf("%s: no error", c.script)
+			continue
+		}
+		if qe.Kind != c.kind && !(c.kind == Timeout && qe.Kind == Crash) {
+			t.Errorf("%s: kind %s (%s), want %s", c.script, qe.Kind, qe.Message, c.kind)
+		}
+		if !strings.Contains(qe.Message, c.want) {
+			t.Errorf("%s: message %q lacks %q", c.script, qe.Message, c.want)
+		}
+		res, qe := run(t, p, Query{Script: `g.Emit(1+1)`})
+		if qe != nil || len(res.Rows) != 1 || string(res.Rows[0]) != "2" {
+			t.Fatalf("after %s the pool answered %v, %v", c.script, res, qe)
+		}
+	}
+}
+
+func TestRunawayQueryTimesOut(t *testing.T) {
+	p, _ := newPool(t, 1)
+	start := time.Now()
+	_, qe := run(t, p, Query{Script: `while(true){}`, Timeout: 300 * time.Millisecond})
+	if qe == nil || qe.Kind != Timeout || !strings.Contains(qe.Message, "timed out after 300ms") {
+		t.Fatalf("runaway query: %v", qe)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("timeout took %v", d)
+	}
+	if res, qe := run(t, p, Query{Script: `g.Emit("ok")`}); qe != nil || string(res.Rows[0]) != `"ok"` {
+		t.Fatalf("after a timeout: %v %v", res, qe)
+	}
+}
+
+func TestRunawayDoesNotSlowOthers(t *testing.T) {
+	p, _ := newPool(t, 2)
+	// Warm both workers.
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); p.Run(ctx, Query{Script: `g.Emit(1)`}) }()
+	}
+	wg.Wait()
+	done := make(chan *Error, 1)
+	go func() { _, qe := run(t, p, Query{Script: `while(true){}`, Timeout: 3 * time.Second}); done <- qe }()
+	time.Sleep(100 * time.Millisecond)
+	for i := 0; i < 5; i++ {
+		start := time.Now()
+		res, qe := run(t, p, Query{Script: `g.V("<` + string(fixture.Putin) + `>").In().All()`})
+		if qe != nil || len(res.Rows) == 0 {
+			t.Fatalf("query beside a runaway: %v %v", res, qe)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("query beside a runaway took %v", d)
+		}
+	}
+	if qe := <-done; qe == nil || qe.Kind != Timeout {
+		t.Errorf("runaway ended with %v", qe)
+	}
+}
+
+func TestCancelKillsQuery(t *testing.T) {
+	p, _ := newPool(t, 1)
+	cctx, cancel := context.WithCancel(ctx)
+	time.AfterFunc(200*time.Millisecond, cancel)
+	start := time.Now()
+	_, err := p.Run(cctx, Query{Script: `while(true){}`, Timeout: 10 * time.Second})
+	var qe *Error
+	if !errors.As(err, &qe) || qe.Kind != Canceled {
+		t.Fatalf("cancelled query: %v", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("cancel took %v", d)
+	}
+	if _, qe := run(t, p, Query{Script: `g.Emit(1)`}); qe != nil {
+		t.Fatal(qe)
+	}
+}
+
+func TestLimitTruncates(t *testing.T) {
+	p, _ := newPool(t, 1)
+	res, qe := run(t, p, Query{Script: `for (var i = 0; i < 10; i++) g.Emit(i)`, Limit: 3})
+	if qe != nil {
+		t.Fatal(qe)
+	}
+	if len(res.Rows) != 3 || !res.Truncated {
+		t.Errorf("rows %d truncated %v, want 3 and true", len(res.Rows), res.Truncated)
+	}
+	res, _ = run(t, p, Query{Script: `for (var i = 0; i < 3; i++) g.Emit(i)`, Limit: 3})
+	if len(res.Rows) != 3 || res.Truncated {
+		t.Errorf("exactly the limit: rows %d truncated %v", len(res.Rows), res.Truncated)
+	}
+}
+
+func TestValueOfLastExpression(t *testing.T) {
+	p, _ := newPool(t, 1)
+	res, qe := run(t, p, Query{Script: "var n = g.V(\"<" + string(fixture.Kim) + ">\").Out().Count()\nn", Value: true})
+	if qe != nil {
+		t.Fatal(qe)
+	}
+	if len(res.Rows) != 1 {
+		t.Fatalf("rows %v", res.Rows)
+	}
+	var n int
+	if err := json.Unmarshal(res.Rows[0], &n); err != nil || n == 0 {
+		t.Errorf("count row %s", res.Rows[0])
+	}
+	res, qe = run(t, p, Query{Script: `g.V()`, Value: true})
+	if qe != nil || len(res.Rows) != 0 || !strings.Contains(res.Note, "path") {
+		t.Errorf("bare path: %+v %v", res, qe)
+	}
+}
+
+// A paused pool has no reader open: the leaseholder can write, and queries
+// that arrive meanwhile run after resume and see the write.
+func TestPauseLetsLeaseholderWrite(t *testing.T) {
+	dir := fixture.Build(t)
+	lease, err := graph.Acquire(dir, &graph.Options{LockTimeout: 500 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lease.Release()
+	p, err := New(SelfOptions(dir, 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	count := `g.Emit(g.V("<` + string(fixture.Putin) + `>").In().Count())`
+	res, qe := run(t, p, Query{Script: count})
+	if qe != nil {
+		t.Fatal(qe)
+	}
+	before := string(res.Rows[0])
+
+	slow := make(chan error, 1)
+	go func() {
+		_, err := p.Run(ctx, Query{Script: `var t = Date.now(); while (Date.now() - t < 300) {} g.Emit(1)`})
+		slow <- err
+	}()
+	time.Sleep(100 * time.Millisecond)
+	err = p.Exclusive(ctx, func() error {
+		select {
+		case err := <-slow:
+			if err != nil {
+				t.Errorf("query in flight at pause: %v", err)
+			}
+		default:
+			t.Error("Exclusive ran before the running query ended")
+		}
+		st, err := lease.Open()
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		arts := fixture.Seed()
+		_, err = st.Retract(ctx, arts[1].IRI)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, qe = run(t, p, Query{Script: count})
+	if qe != nil {
+		t.Fatal(qe)
+	}
+	if string(res.Rows[0]) == before {
+		t.Errorf("count unchanged (%s) after the write", before)
+	}
+}

@@ -1,0 +1,69 @@
+package runner
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// request is one query sent to a worker, one JSON object a line.
+type request struct {
+	ID     uint64 `json:"id"`
+	Dir    string `json:"dir"`
+	Script string `json:"script"`
+	// TimeoutMS bounds the query inside the worker; the pool kills a worker
+	// that has not answered shortly after.
+	TimeoutMS int64 `json:"timeout_ms"`
+	Limit     int   `json:"limit"`
+	// Value asks for the value of the script's last expression as a row,
+	// the way a REPL shows it.
+	Value bool `json:"value,omitempty"`
+}
+
+// response is a worker's answer to one request.
+type response struct {
+	ID        uint64            `json:"id"`
+	Rows      []json.RawMessage `json:"rows"`
+	Truncated bool              `json:"truncated,omitempty"`
+	Note      string            `json:"note,omitempty"`
+	Err       *Error            `json:"error,omitempty"`
+	ElapsedNS int64             `json:"elapsed_ns"`
+}
+
+// Kind classifies a query error.
+type Kind string
+
+const (
+	// Syntax: the script is not valid JavaScript.
+	Syntax Kind = "syntax"
+	// Runtime: the script threw, or a Gizmo step refused its arguments.
+	Runtime Kind = "runtime"
+	// Timeout: the query ran past its deadline and was stopped.
+	Timeout Kind = "timeout"
+	// Crash: the query killed its worker (a panic inside Cayley, a stack
+	// overflow, out of memory). The pool starts a fresh worker.
+	Crash Kind = "crash"
+	// Canceled: the caller gave up (Ctrl-C, a closed HTTP request).
+	Canceled Kind = "canceled"
+	// Store: the worker could not open or read the store.
+	Store Kind = "store"
+	// Output: the result cannot be encoded (a function, NaN) or is too big.
+	Output Kind = "output"
+)
+
+// Error is a failed query. Message says what was wrong in words a user of
+// kg query or the REPL can act on.
+type Error struct {
+	Kind    Kind   `json:"kind"`
+	Message string `json:"message"`
+}
+
+func (e *Error) Error() string { return e.Message }
+
+func errorf(k Kind, format string, args ...any) *Error {
+	return &Error{Kind: k, Message: fmt.Sprintf(format, args...)}
+}
+
+func timeoutError(d time.Duration) *Error {
+	return errorf(Timeout, "query timed out after %v and was stopped (raise the timeout, or narrow the query with .Limit(n))", d)
+}

@@ -1,0 +1,202 @@
+package runner
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/cayley/query/gizmo"
+
+	"github.com/kgnews/kg/graph"
+)
+
+// WorkerEnv, set to "1" in a process's environment, makes ServeIfWorker
+// serve queries. Test binaries use it to act as their own workers.
+const WorkerEnv = "KG_QUERY_WORKER"
+
+// maxResponseBytes bounds one answer: a query that emits more is cut off
+// with an Output error rather than filling the parent's memory.
+const maxResponseBytes = 64 << 20
+
+// memoryLimit caps a worker's address space, so that a script that
+// allocates without end dies as a crash instead of swapping the machine.
+const memoryLimit = 8 << 30
+
+// ServeIfWorker serves queries on stdin and stdout and exits the process if
+// WorkerEnv is set; otherwise it returns. Call it first in a TestMain.
+func ServeIfWorker() {
+	if os.Getenv(WorkerEnv) != "1" {
+		return
+	}
+	os.Exit(ServeStdio())
+}
+
+// ServeStdio is the body of a worker process (`kg __query-worker`): it
+// serves queries on stdin and stdout until stdin closes and returns the
+// process's exit code.
+func ServeStdio() int {
+	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: memoryLimit, Max: memoryLimit})
+	if err := Serve(os.Stdin, os.Stdout); err != nil && !errors.Is(err, errRetire) {
+		fmt.Fprintln(os.Stderr, "query worker:", err)
+		return 1
+	}
+	return 0
+}
+
+// errRetire ends a worker after a query timed out: Cayley may still be
+// computing in a goroutine nobody can stop, and a fresh process is cheap.
+var errRetire = errors.New("retiring after a timeout")
+
+// Serve answers requests read from r, one JSON object each, with responses
+// written to w, until r ends.
+func Serve(r io.Reader, w io.Writer) error {
+	dec := json.NewDecoder(bufio.NewReader(r))
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for {
+		var req request
+		if err := dec.Decode(&req); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return fmt.Errorf("read request: %w", err)
+		}
+		resp := handle(&req)
+		if err := enc.Encode(resp); err != nil {
+			return err
+		}
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		if resp.Err != nil && resp.Err.Kind == Timeout {
+			return errRetire
+		}
+	}
+}
+
+// handle runs one request. Panics on this goroutine are turned into errors;
+// those on gizmo's own goroutine end the process, which the pool reports.
+func handle(req *request) (resp *response) {
+	start := time.Now()
+	resp = &response{ID: req.ID, Rows: []json.RawMessage{}}
+	defer func() {
+		if p := recover(); p != nil {
+			resp.Rows = nil
+			resp.Err = errorf(Crash, "query failed inside the query engine: panic: %v", p)
+		}
+		resp.ElapsedNS = int64(time.Since(start))
+	}()
+	timeout := time.Duration(req.TimeoutMS) * time.Millisecond
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	st, err := graph.OpenReader(req.Dir, timeout)
+	if err != nil {
+		resp.Err = errorf(Store, "%v", err)
+		return resp
+	}
+	defer st.Close()
+
+	script := req.Script
+	if req.Value {
+		script = valueWrapper(script)
+	}
+	// A session cannot run a second query ("iterator closed"), and one costs
+	// microseconds: make one per query.
+	ses := gizmo.NewSession(st.QuadStore())
+	limit := req.Limit
+	if limit <= 0 {
+		limit = 1000
+	}
+	// JSON-LD keeps language tags and datatypes that JSON collation drops;
+	// scripts see the same values (ToArray, TagArray) as the rows.
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	it, err := ses.Execute(ctx, script, query.Options{Collation: query.JSONLD, Limit: limit + 1})
+	if err != nil {
+		resp.Err = errorf(Syntax, "%s", cleanJSError(err))
+		return resp
+	}
+	defer it.Close()
+	size := 0
+	for it.Next(ctx) {
+		v := it.Result()
+		if v == nil {
+			continue
+		}
+		if len(resp.Rows) == limit {
+			resp.Truncated = true
+			break
+		}
+		if m, ok := v.(map[string]any); ok {
+			if note, ok := m[noteKey].(string); ok && len(m) == 1 {
+				resp.Note = note
+				continue
+			}
+			if val, ok := m[valueKey]; ok && len(m) == 1 {
+				v = val
+			}
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			resp.Rows = nil
+			resp.Err = errorf(Output, "a result cannot be shown as JSON: %v", err)
+			return resp
+		}
+		size += len(b)
+		if size > maxResponseBytes {
+			resp.Rows = nil
+			resp.Err = errorf(Output, "the result is over %d MiB; narrow the query or lower the limit", maxResponseBytes>>20)
+			return resp
+		}
+		resp.Rows = append(resp.Rows, b)
+	}
+	if err := it.Err(); err != nil {
+		resp.Rows = nil
+		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+			resp.Err = timeoutError(timeout)
+		} else {
+			resp.Err = errorf(Runtime, "%s", cleanJSError(err))
+		}
+	}
+	return resp
+}
+
+// Keys of the objects valueWrapper emits; a user's own objects would need
+// exactly this one key to be mistaken for them.
+const (
+	valueKey = "__kg_value__"
+	noteKey  = "__kg_note__"
+)
+
+// valueWrapper makes a script emit the value of its last expression, as
+// `cayley repl` prints it, so `g.V().Count()` or `g.V().ToArray()` show
+// something. A path left without a final step gets a note instead.
+func valueWrapper(script string) string {
+	src, _ := json.Marshal(script)
+	return `var __kg_v = (0, eval)(` + string(src) + `);
+if (__kg_v !== undefined && __kg_v !== null) {
+  if (typeof __kg_v === "object" && typeof __kg_v.All === "function" && typeof __kg_v.Out === "function") {
+    g.Emit({"` + noteKey + `": "that is a path, not a result: end it with .All(), .ToArray() or .Count() to run it"});
+  } else {
+    g.Emit({"` + valueKey + `": __kg_v});
+  }
+}`
+}
+
+// cleanJSError trims goja's messages to what helps: the message and the
+// position in the script.
+func cleanJSError(err error) string {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "Error: ")
+	return strings.TrimSpace(msg)
+}

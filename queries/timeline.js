@@ -1,0 +1,24 @@
+// name: timeline
+// summary: events in date order, optionally only those an entity takes part in
+// arg: entity? ENTITY  only events in which this entity has a role
+// flag: from DATE  only events that end on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)
+// flag: to DATE  only events that start on or before this date
+// columns: date end_date type label participants place about modality reported_by evidence article event
+// returns: one row per event. date and end_date are ISO dates as precise as
+//   the article was (1910, 2024-06, 2025-08-15); partial dates sort before
+//   the days they hold, undated events come last. participants (agent,
+//   participant, recipient), place (location, destination) and about
+//   (theme, topic, occasion) are lists of labels. modality is asserted,
+//   planned or reported; reported_by the source's label; evidence the
+//   sentence; article the article id; event the event IRI.
+
+var evs;
+if (params.entity) {
+  evs = edges([params.entity], KG.roles, true).map(function (e) { return idOf(e.o); }).filter(isEvent);
+} else {
+  evs = edges([KG.event], [KG.type], true).map(function (e) { return idOf(e.o); });
+}
+var rows = eventRows(evs).filter(function (r) { return inRange(r.date, r.end_date); });
+rows.sort(byDate);
+rows.forEach(function (r) { delete r.evidence_start; delete r.evidence_end; });
+emitAll(rows);

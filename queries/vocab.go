@@ -1,0 +1,54 @@
+package queries
+
+import (
+	_ "embed"
+	"encoding/json"
+	"sort"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgnews/kg/schema"
+)
+
+const libFile = "lib.js"
+
+//go:embed lib.js
+var lib string
+
+// prelude defines KG, the vocabulary the scripts use, built from package
+// schema so that no query file spells an IRI.
+var prelude = buildPrelude()
+
+func buildPrelude() string {
+	iris := map[string]quad.IRI{
+		"type": schema.Type, "label": schema.Label, "altLabel": schema.AltLabel, "sameAs": schema.SameAs,
+		"newsArticle": schema.NewsArticle, "headline": schema.Headline, "datePublished": schema.DatePublished,
+		"mentions": schema.Mentions, "reportedBy": schema.ReportedBy, "node": schema.Node,
+		"entityGraph": schema.EntityGraph, "event": schema.Event,
+		"agent": schema.Agent, "participant": schema.Participant, "theme": schema.Theme,
+		"recipient": schema.Recipient, "location": schema.Location, "destination": schema.Destination,
+		"topic": schema.Topic, "occasion": schema.Occasion,
+		"date": schema.Date, "endDate": schema.EndDate, "dateText": schema.DateText,
+		"quantity": schema.Quantity, "anyURI": schema.XSDAnyURI, "modality": schema.Modality,
+		"evidence": schema.Evidence, "evidenceStart": schema.EvidenceAt, "evidenceEnd": schema.EvidenceEnd,
+	}
+	m := map[string]any{}
+	for k, v := range iris {
+		m[k] = string(v)
+	}
+	m["entityNS"] = schema.EntityNS
+	m["eventNS"] = schema.EventNS
+	m["articleNS"] = schema.ArticleNS
+	m["relNS"] = schema.RelNS
+	// Roles in the order participants are listed: who acts first.
+	m["roles"] = []string{string(schema.Agent), string(schema.Participant), string(schema.Recipient),
+		string(schema.Theme), string(schema.Topic), string(schema.Occasion), string(schema.Location), string(schema.Destination)}
+	var classes []string
+	for _, c := range schema.EntityClasses {
+		classes = append(classes, string(schema.Class(c)))
+	}
+	sort.Strings(classes)
+	m["entityClasses"] = classes
+	b, _ := json.Marshal(m)
+	return "var KG = " + string(b) + ";\n"
+}
