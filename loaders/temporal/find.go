@@ -21,7 +21,7 @@ type spec struct {
 	off     int         // fYearRel, fRel, fDeictic (past)
 	fut     int         // fDeictic in a future clause
 	unit    Granularity // fRel
-	wd      int         // fWeekday: ISO weekday
+	wd      int         // fWeekday: ISO weekday; fRel with unit Week: a day of that week
 	// dir is a direction forced by a modifier (पिछले जून, अगले शुक्रवार):
 	// -1 strictly before the anchor, +1 strictly after, 0 by tense; for
 	// weekdays thisWeek means the weekday of the anchor's own week (इस
@@ -116,8 +116,8 @@ func (p *parser) dayAt(i int) (int, int) {
 // yearAt reads a four-digit year in [lo, hi] at i.
 func (p *parser) yearAt(i, lo, hi int) (int, bool) {
 	t := p.at(i)
-	if t == nil || t.kind != tNum || t.qty || t.ndig != 4 || t.num < lo || t.num > hi {
-		return 0, false
+	if t == nil || t.kind != tNum || t.ndig != 4 || t.num < lo || t.num > hi || p.number(i, 4) < 0 {
+		return 0, false // a quantity, or glued to letters (1990s)
 	}
 	return t.num, true
 }
@@ -138,6 +138,19 @@ func (p *parser) monthAt(i int) (int, int) {
 	e, n := p.look(i, cMonth)
 	if n == 0 {
 		return 0, 0
+	}
+	// "May" after another capitalised word is a name (Theresa May) unless
+	// that word is one of ours (In May, Early May, Next May).
+	if prev := p.at(i - 1); e.capOnly && prev != nil && prev.kind == tWord && prev.cap {
+		ours := false
+		for _, c := range []cat{cYearMark, cMonthPrefix, cRelative, cCardinal} {
+			if _, k := p.look(i-1, c); k > 0 {
+				ours = true
+			}
+		}
+		if !ours {
+			return 0, 0
+		}
 	}
 	if p.isPunct(i+n, ".") && p.glued(i+n) && len([]rune(p.toks[i+n-1].s)) <= 4 {
 		n++
@@ -389,6 +402,19 @@ func (p *parser) relative(i int) *cand {
 					}
 					return sub
 				}
+			}
+			return c
+		case Week:
+			c := &cand{i: i, j: j + un, kind: Relative, a: spec{f: fRel, unit: Week, off: off}}
+			// "पिछले हफ्ते बुधवार को": the Wednesday of last week
+			k := j + un
+			if _, gn := p.look(k, cYearNext); gn > 0 { // के
+				if _, wn := p.look(k+gn, cWeekday); wn > 0 {
+					k += gn
+				}
+			}
+			if w, wn := p.look(k, cWeekday); wn > 0 {
+				c.a.wd, c.kind, c.j = w.val, Weekday, k+wn
 			}
 			return c
 		default:

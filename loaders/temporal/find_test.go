@@ -108,6 +108,9 @@ var findCases = []struct {
 		[]string{"सितम्बर में=partial:2003-09"}},
 	{"capitalised May", "Talks resumed in May and they may continue.", seedDay, Unknown,
 		[]string{"May=partial:2025-05"}},
+	{"May as a name", "Theresa May visited India in May 2017.", seedDay, Unknown,
+		[]string{"May 2017=explicit:2017-05"}},
+	{"decade is not a year", "The army grew in the 1990s.", seedDay, Unknown, nil},
 	{"lower-case march is a verb", "Thousands march in Seoul.", seedDay, Unknown, nil},
 	{"English abbreviation with stop", "The plan took effect on Sept. 1, 2024.", seedDay, Unknown,
 		[]string{"Sept. 1, 2024=explicit:2024-09-01"}},
@@ -149,6 +152,8 @@ var findCases = []struct {
 		[]string{"गुरूवार को=weekday:2025-08-07"}},
 	{"next and last weekday", "अगले शुक्रवार को बैठक होगी और पिछले बुधवार को तैयारी हुई", seedDay, Unknown,
 		[]string{"अगले शुक्रवार को=weekday:2025-08-15", "पिछले बुधवार को=weekday:2025-08-06"}},
+	{"weekday of last week", "पिछले हफ्ते बुधवार को और अगले सप्ताह के सोमवार को", seedDay, Unknown,
+		[]string{"पिछले हफ्ते बुधवार को=weekday:2025-08-06", "अगले सप्ताह के सोमवार को=weekday:2025-08-18"}},
 	{"English weekday future", "The leaders will meet on Friday.", seedDay, Unknown,
 		[]string{"Friday=weekday:2025-08-15"}},
 	{"English weekday past", "Putin spoke to Kim on Monday.", seedDay, Unknown,
@@ -331,4 +336,25 @@ func TestLeapDay(t *testing.T) {
 	if len(got) != 1 || describe(got[0]) != "फरवरी 2025 को=explicit:2025-02" {
 		t.Fatalf("got %v, want only the month", got)
 	}
+}
+
+// Find never panics and always reports offsets that slice the input.
+func FuzzFind(f *testing.F) {
+	for _, tc := range findCases {
+		f.Add(tc.text)
+	}
+	f.Add("2025-08-13-14 १-२ May- 1910-45-46 ,,, 13 से से तक पिछले पिछले")
+	anchor := day(seedDay)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, tense := range []Tense{Unknown, Past, Future} {
+			prev := 0
+			for _, e := range Find(s, anchor, tense) {
+				if e.Start < prev || e.End <= e.Start || e.End > len(s) || s[e.Start:e.End] != e.Text {
+					t.Fatalf("Find(%q): bad span %d..%d after %d", s, e.Start, e.End, prev)
+				}
+				prev = e.End
+			}
+		}
+		DetectTense(s)
+	})
 }

@@ -71,6 +71,9 @@ func resolve(s spec, anchor time.Time, t Tense) (v, end Date, ok bool) {
 			return mkDate(m.Year(), int(m.Month()), 0), end, true
 		case Week:
 			monday := a.AddDate(0, 0, 1-isoWeekday(a)+7*s.off)
+			if s.wd != 0 {
+				return dayDate(monday.AddDate(0, 0, s.wd-1)), end, true
+			}
 			return dayDate(monday), dayDate(monday.AddDate(0, 0, 6)), true
 		case Day:
 			return dayDate(a.AddDate(0, 0, s.off)), end, true
