@@ -1,7 +1,56 @@
 package loaders
 
-import "errors"
+import (
+	"fmt"
 
+	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/loaders/article"
+	"github.com/kgnews/kg/loaders/extract"
+)
+
+// parseArticle extracts the facts of a news article.
 func parseArticle(in Input) (*Result, error) {
-	return nil, errors.New("article extraction is not built yet")
+	a, err := article.Parse(string(in.Data))
+	if err != nil {
+		return nil, err
+	}
+	r, err := extract.Extract(a, extract.Options{Published: in.Published})
+	if err != nil {
+		return nil, err
+	}
+	if a.Published.IsZero() && !in.Published.IsZero() {
+		a.Published = in.Published
+	}
+	id := in.ID
+	if id == "" {
+		id = extract.ArticleID(r)
+	}
+	if err := checkID(id); err != nil {
+		return nil, err
+	}
+	res := &Result{Warnings: r.Warnings}
+	res.Facts = len(r.Events) + len(r.Relations)
+	if res.Facts == 0 {
+		res.Warnings = append(res.Warnings, "no facts found (no event or relation this version of kg can read); the article node and its entities are stored")
+	}
+	res.Articles = []*graph.Article{{
+		IRI:        articleIRI(id),
+		SourcePath: in.Path,
+		Quads:      extract.Quads(r, id),
+	}}
+	return res, nil
+}
+
+// checkID keeps article ids usable as one IRI path segment.
+func checkID(id string) error {
+	if id == "" {
+		return fmt.Errorf("empty article id")
+	}
+	for _, r := range id {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.'
+		if !ok {
+			return fmt.Errorf("article id %q may hold only letters, digits, '-', '_' and '.'", id)
+		}
+	}
+	return nil
 }

@@ -5,8 +5,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cayleygraph/quad"
+
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/loaders/nquads"
+	"github.com/kgnews/kg/schema"
 )
 
 // Input is one file to load.
@@ -77,3 +80,5 @@ func parseNQuads(in Input) (*Result, error) {
 	}
 	return &Result{Articles: arts, Warnings: warns}, nil
 }
+
+func articleIRI(id string) quad.IRI { return schema.ArticleIRI(id) }

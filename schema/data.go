@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 )
@@ -55,8 +56,14 @@ func ReadTSV(name string, minFields int) ([]Row, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return ParseTSV(name, f, minFields)
+}
+
+// ParseTSV reads tab-separated rows in the format of ReadTSV from r; name
+// is used in messages. Tests use it to read fixture data.
+func ParseTSV(name string, r io.Reader, minFields int) ([]Row, error) {
 	var rows []Row
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), "\r")

@@ -109,6 +109,18 @@ var (
 	Ordinal     = quad.IRI(NS + "ordinal")
 )
 
+// Position predicates: an office a person holds, read from a title
+// ("रूस के राष्ट्रपति पुतिन"). Position nodes have rdf:type kg:Position and a
+// class for the office (kg:President, kg:ForeignMinister ...).
+var (
+	Position = quad.IRI(NS + "Position")
+	Holder   = quad.IRI(NS + "holder")
+	Of       = quad.IRI(NS + "of")
+	// Relation names, as a plain literal, the direct relation the position
+	// stands for ("president_of"), for readers that want an edge label.
+	Relation = quad.IRI(NS + "relation")
+)
+
 // Modality values.
 const (
 	Asserted = "asserted" // the article states it happened or holds
@@ -177,6 +189,11 @@ func ArticleIRI(id string) quad.IRI { return quad.IRI(ArticleNS + id) }
 // EventIRI returns the IRI of the n-th event of an article id.
 func EventIRI(articleID string, n int) quad.IRI {
 	return quad.IRI(EventNS + articleID + "/" + strconv.Itoa(n))
+}
+
+// PositionIRI returns the IRI of the n-th position node of an article id.
+func PositionIRI(articleID string, n int) quad.IRI {
+	return quad.IRI(EventNS + articleID + "/position-" + strconv.Itoa(n))
 }
 
 // LocalName returns the part of an IRI after its last '/' or '#'.

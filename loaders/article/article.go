@@ -107,7 +107,7 @@ func Parse(raw string) (*Article, error) {
 	}
 	if i >= len(lines) {
 		// Only a title (and header): the title is the whole text to read.
-		a.Body = Span{len(text), len(text)}
+		a.Body = Span{Start: len(text), End: len(text)}
 		return a, nil
 	}
 	start := lines[i].Start
@@ -161,7 +161,7 @@ func splitLines(text string) []line {
 	start := 0
 	for i := 0; i <= len(text); i++ {
 		if i == len(text) || text[i] == '\n' {
-			out = append(out, line{Span{start, i}})
+			out = append(out, line{Span{Start: start, End: i}})
 			start = i + 1
 		}
 	}

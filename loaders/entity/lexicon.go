@@ -133,18 +133,32 @@ var (
 // CLDR and countries.tsv, then entities.tsv.
 func Default() (*Lexicon, error) {
 	defOnce.Do(func() {
-		l := New()
-		if err := l.loadCountries(); err != nil {
+		countries, err := schema.ReadTSV("countries.tsv", 2)
+		if err != nil {
 			defErr = err
 			return
 		}
-		if err := l.loadEntities(); err != nil {
+		entities, err := schema.ReadTSV("entities.tsv", 4)
+		if err != nil {
 			defErr = err
 			return
 		}
-		defLex = l
+		defLex, defErr = Build(entities, countries)
 	})
 	return defLex, defErr
+}
+
+// Build makes a lexicon from rows in the formats of entities.tsv and
+// countries.tsv (schema/data/README.md). Tests build small ones.
+func Build(entities, countries []schema.Row) (*Lexicon, error) {
+	l := New()
+	if err := l.addCountries(countries); err != nil {
+		return nil, err
+	}
+	if err := l.addEntities(entities); err != nil {
+		return nil, err
+	}
+	return l, nil
 }
 
 var (
@@ -152,11 +166,7 @@ var (
 	slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
-func (l *Lexicon) loadEntities() error {
-	rows, err := schema.ReadTSV("entities.tsv", 4)
-	if err != nil {
-		return err
-	}
+func (l *Lexicon) addEntities(rows []schema.Row) error {
 	for _, r := range rows {
 		e := &Entity{ID: r.Field(0), Type: r.Field(1), EN: r.Field(2), HI: r.Field(3)}
 		switch {
@@ -172,7 +182,7 @@ func (l *Lexicon) loadEntities() error {
 			return r.Errorf("entity %s needs an English and a Hindi label", e.ID)
 		}
 		if prev := l.byID[e.ID]; prev != nil {
-			return r.Errorf("id %s is listed twice", e.ID)
+			return r.Errorf("id %s is listed twice (or is a country's QID)", e.ID)
 		}
 		e.Aliases = append(append([]string{}, r.List(4)...), r.List(5)...)
 		l.Add(e, e.EN, Full)
@@ -195,11 +205,7 @@ func (l *Lexicon) loadEntities() error {
 
 // loadCountries takes every country CLDR names in Hindi and English, and
 // adds the QIDs, news spellings and demonyms of countries.tsv.
-func (l *Lexicon) loadCountries() error {
-	rows, err := schema.ReadTSV("countries.tsv", 2)
-	if err != nil {
-		return err
-	}
+func (l *Lexicon) addCountries(rows []schema.Row) error {
 	hi := display.Regions(language.Hindi)
 	en := display.English.Regions()
 	for _, r := range rows {

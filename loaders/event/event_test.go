@@ -45,7 +45,7 @@ func TestFramesFindTheirTriggers(t *testing.T) {
 		{"अमेरिका ने ईरान पर प्रतिबंध लगाया", "Sanction", false, false},
 		{"अमेरिका ने ईरान से प्रतिबंध हटाया", "SanctionLifting", false, false},
 		{"आतंकवादियों ने संसद पर हमला किया", "Attack", false, false},
-		{"दोनों नेताओं ने सहयोग पर सहमति जताई", "Agreement", false, false},
+		{"दोनों नेताओं ने सहयोग पर सहमति जताई", "AgreementReached", false, false},
 		{"केसीएनए ने इस तरह के विवरण की जानकारी नहीं दी", "", false, false},
 		{"पुतिन ने किम को बैठक के बारे में बताया", "Briefing", false, false},
 		{"पुतिन ने बैठक की जानकारी नहीं दी", "", false, false},

@@ -1,0 +1,362 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/kgnews/kg/loaders/entity"
+	"github.com/kgnews/kg/loaders/event"
+	"github.com/kgnews/kg/loaders/hindi"
+	"github.com/kgnews/kg/schema"
+)
+
+// phrase is a folded word sequence.
+type phrase []string
+
+func fold(s string) phrase { return strings.Fields(hindi.Fold(s)) }
+
+func (p phrase) at(words []string, i int) bool {
+	if i < 0 || i+len(p) > len(words) {
+		return false
+	}
+	for k, w := range p {
+		if words[i+k] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// phrases is a list of phrases, longest first.
+type phrases []phrase
+
+func (ps phrases) at(words []string, i int) int {
+	for _, p := range ps {
+		if p.at(words, i) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+func sortLongest(ps phrases) phrases {
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && len(ps[j]) > len(ps[j-1]); j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+	return ps
+}
+
+type title struct {
+	words    phrase
+	relation string
+	en       string
+	class    string
+}
+
+type groupNoun struct {
+	forms   phrases // direct first
+	direct  phrase
+	en      string
+	class   string
+	display string // direct form as written in the data
+}
+
+type namedHead struct {
+	words    phrase
+	class    string
+	template string
+	global   bool
+	display  string
+}
+
+type relPattern struct {
+	parts    []phrase // literal words between slots, by position
+	slots    []string // "A" or "B" in order
+	from, to string
+	pred     string
+	raw      string
+}
+
+type numberWord struct {
+	value      int64 // 0: vague (dozens, hundreds)
+	multiplier bool
+}
+
+// data is everything extraction reads from schema/data, parsed once.
+type data struct {
+	frames       *event.Frames
+	titles       []title
+	honorifics   phrases
+	stop         map[string]bool
+	groups       []groupNoun
+	glossary     map[string]string
+	named        []namedHead
+	treatyHeads  map[string]string // folded head form -> direct display form
+	treatyEN     map[string]string // direct display -> English
+	treatyGen    map[string]bool
+	treatyGenPh  phrases
+	relations    []relPattern
+	numbers      map[string]numberWord
+	sourcePosts  phrases
+	reportNouns  map[string]bool
+	previousAttr phrases
+	anaphora     map[string]phrases // kind -> phrases
+	clauseWords  map[string]phrases // kind -> phrases
+	cues         map[string]phrases // kind -> phrases (cues.tsv)
+	postpos      phrases
+}
+
+var (
+	dataOnce sync.Once
+	theData  *data
+	dataErr  error
+)
+
+func loadData() (*data, error) {
+	dataOnce.Do(func() { theData, dataErr = readData() })
+	return theData, dataErr
+}
+
+// Check loads every data file extraction reads and reports the first
+// problem.
+func Check() error {
+	if err := hindi.Check(); err != nil {
+		return err
+	}
+	if err := entity.Check(); err != nil {
+		return err
+	}
+	_, err := loadData()
+	return err
+}
+
+func readData() (*data, error) {
+	d := &data{stop: map[string]bool{}, glossary: map[string]string{}, treatyHeads: map[string]string{},
+		treatyEN: map[string]string{}, treatyGen: map[string]bool{}, numbers: map[string]numberWord{},
+		reportNouns: map[string]bool{}, anaphora: map[string]phrases{}, clauseWords: map[string]phrases{}, cues: map[string]phrases{}}
+	var err error
+	if d.frames, err = event.Default(); err != nil {
+		return nil, fmt.Errorf("frames: %w", err)
+	}
+	rows, err := schema.ReadTSV("hi/titles.tsv", 4)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		for _, t := range r.List(0) {
+			d.titles = append(d.titles, title{words: fold(t), relation: r.Field(1), en: r.Field(2), class: r.Field(3)})
+		}
+	}
+	// longest titles first: "विदेश मंत्री" before "मंत्री"
+	for i := 1; i < len(d.titles); i++ {
+		for j := i; j > 0 && len(d.titles[j].words) > len(d.titles[j-1].words); j-- {
+			d.titles[j], d.titles[j-1] = d.titles[j-1], d.titles[j]
+		}
+	}
+	lines, err := schema.ReadLines("hi/honorifics.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		d.honorifics = append(d.honorifics, fold(l))
+	}
+	sortLongest(d.honorifics)
+	if lines, err = schema.ReadLines("hi/stopwords.txt"); err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		d.stop[hindi.Fold(l)] = true
+	}
+	if rows, err = schema.ReadTSV("hi/groups.tsv", 3); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		g := groupNoun{en: r.Field(1), class: r.Field(2), display: r.List(0)[0]}
+		if !schema.IsEntityClass(g.class) {
+			return nil, r.Errorf("class %q is not an entity class", g.class)
+		}
+		for _, f := range r.List(0) {
+			g.forms = append(g.forms, fold(f))
+		}
+		g.direct = g.forms[0]
+		sortLongest(g.forms)
+		d.groups = append(d.groups, g)
+	}
+	if rows, err = schema.ReadTSV("hi/glossary.tsv", 2); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		for _, w := range r.List(0) {
+			d.glossary[hindi.Fold(w)] = r.Field(1)
+		}
+	}
+	if rows, err = schema.ReadTSV("hi/named.tsv", 4); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		if !schema.IsEntityClass(r.Field(1)) {
+			return nil, r.Errorf("class %q is not an entity class", r.Field(1))
+		}
+		for _, h := range r.List(0) {
+			d.named = append(d.named, namedHead{words: fold(h), class: r.Field(1), template: r.Field(2), global: r.Field(3) == "global", display: h})
+		}
+	}
+	for i := 1; i < len(d.named); i++ {
+		for j := i; j > 0 && len(d.named[j].words) > len(d.named[j-1].words); j-- {
+			d.named[j], d.named[j-1] = d.named[j-1], d.named[j]
+		}
+	}
+	if rows, err = schema.ReadTSV("hi/treaties.tsv", 3); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		switch r.Field(0) {
+		case "head":
+			forms := r.List(1)
+			for _, f := range forms {
+				d.treatyHeads[hindi.Fold(f)] = forms[0]
+			}
+			d.treatyEN[forms[0]] = r.Field(2)
+		case "generic":
+			for _, g := range r.List(1) {
+				p := fold(g)
+				if len(p) == 1 {
+					d.treatyGen[p[0]] = true
+				}
+				d.treatyGenPh = append(d.treatyGenPh, p)
+			}
+		default:
+			return nil, r.Errorf("kind %q is not head or generic", r.Field(0))
+		}
+	}
+	sortLongest(d.treatyGenPh)
+	if rows, err = schema.ReadTSV("hi/relations.tsv", 2); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		rp, err := parseRelation(r.Field(0), r.Field(1))
+		if err != nil {
+			return nil, r.Errorf("%v", err)
+		}
+		d.relations = append(d.relations, rp)
+	}
+	if rows, err = schema.ReadTSV("hi/numbers.tsv", 3); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		nw := numberWord{multiplier: r.Field(2) == "multiplier"}
+		if v := r.Field(1); v != "-" {
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				return nil, r.Errorf("value %q is not a number", v)
+			}
+			nw.value = n
+		}
+		for _, w := range r.List(0) {
+			d.numbers[hindi.Fold(w)] = nw
+		}
+	}
+	if rows, err = schema.ReadTSV("hi/attribution.tsv", 2); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		for _, w := range r.List(1) {
+			switch r.Field(0) {
+			case "source":
+				d.sourcePosts = append(d.sourcePosts, fold(w))
+			case "report":
+				d.reportNouns[hindi.Fold(w)] = true
+			case "previous":
+				d.previousAttr = append(d.previousAttr, fold(w))
+			default:
+				return nil, r.Errorf("kind %q unknown", r.Field(0))
+			}
+		}
+	}
+	sortLongest(d.sourcePosts)
+	if rows, err = schema.ReadTSV("hi/anaphora.tsv", 2); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		for _, w := range r.List(1) {
+			d.anaphora[r.Field(0)] = append(d.anaphora[r.Field(0)], fold(w))
+		}
+	}
+	for k := range d.anaphora {
+		sortLongest(d.anaphora[k])
+	}
+	if rows, err = schema.ReadTSV("hi/clauses.tsv", 2); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		for _, w := range r.List(1) {
+			d.clauseWords[r.Field(0)] = append(d.clauseWords[r.Field(0)], fold(w))
+		}
+	}
+	for k := range d.clauseWords {
+		sortLongest(d.clauseWords[k])
+	}
+	if rows, err = schema.ReadTSV("hi/cues.tsv", 2); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		for _, w := range r.List(1) {
+			d.cues[r.Field(0)] = append(d.cues[r.Field(0)], fold(w))
+		}
+	}
+	for k := range d.cues {
+		sortLongest(d.cues[k])
+	}
+	if lines, err = schema.ReadLines("hi/postpositions.txt"); err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		d.postpos = append(d.postpos, fold(l))
+	}
+	d.postpos = append(d.postpos, d.sourcePosts...)
+	sortLongest(d.postpos)
+	return d, nil
+}
+
+func parseRelation(pat, rel string) (relPattern, error) {
+	rp := relPattern{raw: pat}
+	var lit phrase
+	for _, w := range strings.Fields(pat) {
+		if w == "A" || w == "B" {
+			rp.parts = append(rp.parts, lit)
+			rp.slots = append(rp.slots, w)
+			lit = nil
+			continue
+		}
+		lit = append(lit, fold(w)...)
+	}
+	rp.parts = append(rp.parts, lit)
+	if len(rp.slots) != 2 {
+		return rp, fmt.Errorf("pattern %q needs the slots A and B", pat)
+	}
+	ft, pred, ok := strings.Cut(rel, ":")
+	from, to, ok2 := strings.Cut(ft, ">")
+	if !ok || !ok2 {
+		return rp, fmt.Errorf("relation %q is not from>to:predicate", rel)
+	}
+	rp.from, rp.to, rp.pred = from, to, pred
+	return rp, nil
+}
+
+// gloss translates a Hindi phrase word by word with the glossary; ok is
+// false when a word is missing.
+func (d *data) gloss(words phrase) (string, bool) {
+	var out []string
+	for _, w := range words {
+		g, ok := d.glossary[w]
+		if !ok {
+			return "", false
+		}
+		out = append(out, g)
+	}
+	return strings.Join(out, " "), true
+}

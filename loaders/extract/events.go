@@ -1,0 +1,241 @@
+package extract
+
+import (
+	"github.com/kgnews/kg/loaders/event"
+	"github.com/kgnews/kg/loaders/temporal"
+	"github.com/kgnews/kg/schema"
+)
+
+// clauseDates resolves the clause's time expressions and gives each to the
+// first event after it (time adverbials precede their verb in Hindi), or to
+// the last event before it.
+func (x *extractor) clauseDates(cc *clauseCtx, text string, triggers []event.Trigger, events []*Event) {
+	if len(events) == 0 {
+		return
+	}
+	s := cc.s
+	base := s.words[cc.cl.start].start
+	for _, ex := range temporal.Find(text, x.pub, cc.tense) {
+		if ex.Kind == temporal.Anniversary || ex.Kind == temporal.Duration {
+			continue
+		}
+		endWord := cc.cl.start
+		for k := cc.cl.start; k < cc.cl.end; k++ {
+			if s.words[k].start < base+ex.End {
+				endWord = k + 1
+			}
+		}
+		var target *Event
+		for _, ev := range events {
+			if ev.trig.Start >= endWord {
+				target = ev
+				break
+			}
+		}
+		if target == nil {
+			target = events[len(events)-1]
+		}
+		if target.DateText != "" {
+			continue
+		}
+		target.DateText = ex.Text
+		if ex.Resolved {
+			target.Date, target.EndDate = ex.Value, ex.EndDate
+			target.DateBasis = "text"
+		}
+	}
+}
+
+// mergeEvents joins mentions of one event: the same class with compatible
+// participants ("यह बातचीत", the title repeating the body), or an anaphoric
+// mention with no participants of its own. The first mention stays; later
+// ones add roles, sources and evidence.
+func (x *extractor) mergeEvents() {
+	var out []*Event
+	for _, ev := range x.res.Events {
+		var host *Event
+		for i := len(out) - 1; i >= 0; i-- {
+			if sameEvent(out[i], ev) {
+				host = out[i]
+				break
+			}
+		}
+		if host == nil {
+			out = append(out, ev)
+			continue
+		}
+		for r, es := range ev.Roles {
+			host.Roles[r] = appendUnique(host.Roles[r], es...)
+		}
+		host.ReportedBy = appendUnique(host.ReportedBy, ev.ReportedBy...)
+		host.Evidence = append(host.Evidence, ev.Evidence...)
+		if host.Date.IsZero() && !ev.Date.IsZero() {
+			host.Date, host.EndDate, host.DateText, host.DateBasis = ev.Date, ev.EndDate, ev.DateText, ev.DateBasis
+		}
+		if ev.Quantity > 0 && host.Quantity == 0 {
+			host.Quantity = ev.Quantity
+		}
+		host.Themes = append(host.Themes, ev.Themes...)
+		if ev.Modality == schema.Planned {
+			host.Modality = schema.Planned
+		}
+		for _, other := range out {
+			for k, t := range other.Themes {
+				if t == ev {
+					other.Themes[k] = host
+				}
+			}
+		}
+	}
+	x.res.Events = out
+	for _, ev := range out {
+		dropAgentsFromRoles(ev)
+	}
+}
+
+// dropAgentsFromRoles keeps an agent out of the event's other roles.
+func dropAgentsFromRoles(ev *Event) {
+	for _, a := range ev.Roles["agent"] {
+		for r, es := range ev.Roles {
+			if r == "agent" {
+				continue
+			}
+			var keep []*Ent
+			for _, e := range es {
+				if e != a {
+					keep = append(keep, e)
+				}
+			}
+			ev.Roles[r] = keep
+		}
+	}
+}
+
+func core(ev *Event) []*Ent {
+	var out []*Ent
+	for _, r := range []string{"agent", "participant", "theme", "recipient", "patient", "target", "addressee", "destination"} {
+		out = appendUnique(out, ev.Roles[r]...)
+	}
+	return out
+}
+
+func sameEvent(a, b *Event) bool {
+	if a.say || b.say {
+		return false // each statement is its own
+	}
+	if a.Class != b.Class && !(b.anaphoric && a.Trigger == b.Trigger) {
+		return false
+	}
+	if !a.Date.IsZero() && !b.Date.IsZero() && a.Date != b.Date {
+		return false
+	}
+	ca, cb := core(a), core(b)
+	if len(cb) == 0 {
+		// a bare mention merges into an earlier one only when it has no
+		// date of its own ("the first exchange in 1992" is another event)
+		return b.anaphoric || b.Date.IsZero()
+	}
+	if len(ca) == 0 {
+		return false
+	}
+	// compatible: one's participants include the other's
+	return subsetEnts(cb, ca) || subsetEnts(ca, cb)
+}
+
+func subsetEnts(a, b []*Ent) bool {
+	for _, e := range a {
+		if !containsEnt(b, e) {
+			return false
+		}
+	}
+	return true
+}
+
+// inheritParticipants gives an event that names nobody the participants of
+// the latest earlier event of its class ("इस प्रकार की सूचियों का पहला
+// आदान प्रदान 1992 में हुआ था"); events that still name nobody are dropped:
+// a fact needs someone it is about.
+func (x *extractor) inheritParticipants() {
+	var out []*Event
+	for i, ev := range x.res.Events {
+		if len(core(ev)) == 0 {
+			for k := i - 1; k >= 0; k-- {
+				prev := x.res.Events[k]
+				if prev.Class == ev.Class && len(core(prev)) > 0 {
+					for _, r := range []string{"agent", "participant"} {
+						ev.Roles[r] = append([]*Ent{}, prev.Roles[r]...)
+					}
+					break
+				}
+			}
+		}
+		if len(core(ev)) == 0 && len(ev.Roles["location"]) == 0 {
+			continue
+		}
+		out = append(out, ev)
+	}
+	x.res.Events = out
+	// Themes may point at dropped events
+	kept := map[*Event]bool{}
+	for _, ev := range out {
+		kept[ev] = true
+	}
+	for _, ev := range out {
+		var ts []*Event
+		for _, t := range ev.Themes {
+			if kept[t] && t != ev {
+				ts = append(ts, t)
+			}
+		}
+		ev.Themes = ts
+	}
+}
+
+// publicationDates dates an undated event that the article tells as
+// having happened to the month of publication: news reports what is
+// recent. kg:dateBasis "publication" says the date was inferred.
+func (x *extractor) publicationDates() {
+	if x.pub.IsZero() {
+		return
+	}
+	for _, ev := range x.res.Events {
+		if !ev.Date.IsZero() || ev.DateText != "" || ev.earlier || ev.Modality == schema.Planned {
+			continue
+		}
+		ev.Date = temporal.Date{Year: x.pub.Year(), Month: int(x.pub.Month()), Gran: temporal.Month}
+		ev.DateBasis = "publication"
+	}
+}
+
+// splitQuantities makes one event per quantified theme: "5,000 निर्माणकर्मी
+// और 1,000 सैपर भेजेगा" is two deployments, each with its number.
+func (x *extractor) splitQuantities() {
+	var out []*Event
+	for _, ev := range x.res.Events {
+		themes := ev.Roles["theme"]
+		quantified := 0
+		for _, t := range themes {
+			if t.Quantity > 0 {
+				quantified++
+			}
+		}
+		if len(themes) < 2 || quantified < 2 {
+			if len(themes) == 1 && themes[0].Quantity > 0 {
+				ev.Quantity = themes[0].Quantity
+			}
+			out = append(out, ev)
+			continue
+		}
+		for _, t := range themes {
+			cp := *ev
+			cp.Roles = map[string][]*Ent{}
+			for r, es := range ev.Roles {
+				cp.Roles[r] = es
+			}
+			cp.Roles["theme"] = []*Ent{t}
+			cp.Quantity = t.Quantity
+			out = append(out, &cp)
+		}
+	}
+	x.res.Events = out
+}

@@ -1,0 +1,155 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kgnews/kg/loaders/article"
+	"github.com/kgnews/kg/loaders/entity"
+	"github.com/kgnews/kg/schema"
+)
+
+func fixtureLexicon(t testing.TB) *entity.Lexicon {
+	t.Helper()
+	read := func(name string, min int) []schema.Row {
+		f, err := os.Open("testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := schema.ParseTSV(name, f, min)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	l, err := entity.Build(read("entities.tsv", 4), read("countries.tsv", 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func extractText(t testing.TB, text string, pub time.Time) *Result {
+	t.Helper()
+	a, err := article.Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Extract(a, Options{Lexicon: fixtureLexicon(t), Published: pub})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// describe writes an event as "Class agent=… participant=… @date #qty [src]".
+func describe(ev *Event) string {
+	var b strings.Builder
+	b.WriteString(ev.Class)
+	var roles []string
+	for r, es := range ev.Roles {
+		if len(es) == 0 {
+			continue
+		}
+		var names []string
+		for _, e := range es {
+			names = append(names, e.Label())
+		}
+		sort.Strings(names)
+		roles = append(roles, r+"="+strings.Join(names, "+"))
+	}
+	sort.Strings(roles)
+	for _, r := range roles {
+		b.WriteString(" " + r)
+	}
+	if !ev.Date.IsZero() {
+		b.WriteString(" @" + ev.Date.String())
+		if !ev.EndDate.IsZero() {
+			b.WriteString(".." + ev.EndDate.String())
+		}
+	}
+	if ev.Quantity > 0 {
+		fmt.Fprintf(&b, " #%d", ev.Quantity)
+	}
+	b.WriteString(" " + ev.Modality)
+	for _, s := range ev.ReportedBy {
+		b.WriteString(" <" + s.Label() + ">")
+	}
+	return b.String()
+}
+
+func TestDumpSeed(t *testing.T) {
+	if os.Getenv("KG_DUMP") == "" {
+		t.Skip("set KG_DUMP=1 to print what extraction reads in the seed")
+	}
+	raw, _ := os.ReadFile("testdata/seed.txt")
+	r := extractText(t, string(raw), time.Time{})
+	for _, ev := range r.Events {
+		t.Log(describe(ev))
+	}
+	for _, rel := range r.Relations {
+		t.Logf("REL %s %s %s", rel.From.Label(), rel.Predicate, rel.To.Label())
+	}
+	for _, e := range r.Entities {
+		t.Logf("ENT %s %s %q %q local=%v", e.ID, e.Type, e.EN, e.HI, e.Local)
+	}
+	for _, w := range r.Warnings {
+		t.Log("WARN", w)
+	}
+}
+
+func TestDumpSentences(t *testing.T) {
+	if os.Getenv("KG_DUMP") == "" {
+		t.Skip("set KG_DUMP=1 to print what extraction reads, sentence by sentence")
+	}
+	file := os.Getenv("KG_FILE")
+	if file == "" {
+		file = "testdata/seed.txt"
+	}
+	raw, _ := os.ReadFile(file)
+	a, _ := article.Parse(string(raw))
+	lex := fixtureLexicon(t)
+	if os.Getenv("KG_LEX") == "default" {
+		lex = nil
+	}
+	x := &extractor{a: a, pub: a.Published, ents: map[string]*Ent{}, overlay: entity.New(), treatyMods: map[*Ent][]string{}}
+	x.d, _ = loadData()
+	x.lex = lex
+	if lex == nil {
+		x.lex, _ = entity.Default()
+	}
+	x.res = &Result{Article: a}
+	for _, seg := range a.Segments() {
+		_ = seg
+	}
+	r, _ := Extract(a, Options{Lexicon: x.lex})
+	_ = r
+	n := 0
+	for _, seg := range a.Segments() {
+		for _, sp := range splitSentences(a.Text[seg.Start:seg.End]) {
+			s := &sentence{idx: n, span: article.Span{Start: seg.Start + sp.Start, End: seg.Start + sp.End}}
+			n++
+			x.tokenize(s)
+			before := len(x.res.Events)
+			chunks := x.mentions(s)
+			var cs []string
+			for _, c := range chunks {
+				var names []string
+				for _, e := range c.ents {
+					names = append(names, e.Label())
+				}
+				cs = append(cs, fmt.Sprintf("[%s%s|%s%s]", strings.Join(names, "+"), c.pronoun, c.post, map[bool]string{true: " consumed"}[c.consumed]))
+			}
+			t.Logf("S%d %s\n   chunks %s", s.idx, s.text(a), strings.Join(cs, " "))
+			x.sentence(s)
+			for _, ev := range x.res.Events[before:] {
+				t.Logf("   EV %s", describe(ev))
+			}
+		}
+	}
+}

@@ -1,0 +1,152 @@
+// Package extract reads the facts of a news article: entities, events with
+// their roles, dates, places, quantities, modality and sources, and direct
+// relations. It combines the layout (package article), text processing
+// (hindi), the lexicon (entity), frames (event) and dates (temporal) with
+// the patterns in schema/data/hi, and turns the result into quads in the
+// shape of schema/model.md.
+package extract
+
+import (
+	"github.com/kgnews/kg/loaders/article"
+	"github.com/kgnews/kg/loaders/entity"
+	"github.com/kgnews/kg/loaders/event"
+	"github.com/kgnews/kg/loaders/temporal"
+)
+
+// Ent is an entity as one article knows it.
+type Ent struct {
+	ID        string // QID, slug, or for local entities a slug unique in the article
+	Type      string
+	EN, HI    string
+	QID       string
+	Local     bool
+	DemonymEN string
+	Aliases   []string        // lexicon aliases
+	Surface   map[string]bool // forms seen in the article, as written
+	Lex       *entity.Entity  // nil for entities the article introduced
+	Quantity  int64           // for groups: "1,000 सैपर"
+	Ordinal   int             // for anniversaries
+	Date      temporal.Date   // for anniversaries
+	first     int             // sentence of first mention
+	lastSeen  int
+	// fullSeen records that the full name was used, so a later short form
+	// refers to this entity.
+	fullSeen bool
+}
+
+func (e *Ent) seen(surface string, sent int) {
+	if e.Surface == nil {
+		e.Surface = map[string]bool{}
+	}
+	if surface != "" {
+		e.Surface[surface] = true
+	}
+	if sent > e.lastSeen {
+		e.lastSeen = sent
+	}
+}
+
+// Label is the English label, else the Hindi one.
+func (e *Ent) Label() string {
+	if e.EN != "" {
+		return e.EN
+	}
+	return e.HI
+}
+
+func (e *Ent) isPlace() bool {
+	switch e.Type {
+	case "Country", "City", "Place", "AdministrativeArea":
+		return true
+	}
+	return false
+}
+
+func (e *Ent) isAgentLike() bool {
+	switch e.Type {
+	case "Person", "Country", "Organization", "GovernmentOrganization", "NewsMediaOrganization",
+		"MilitaryOrganization", "PoliticalParty", "Group":
+		return true
+	}
+	return false
+}
+
+func (e *Ent) isSource() bool {
+	switch e.Type {
+	case "Person", "Country", "Organization", "GovernmentOrganization", "NewsMediaOrganization",
+		"MilitaryOrganization", "PoliticalParty":
+		return true
+	}
+	return false
+}
+
+// Event is one event an article reports.
+type Event struct {
+	N          int // 1-based number in the article
+	Class      string
+	Roles      map[string][]*Ent
+	Date       temporal.Date
+	EndDate    temporal.Date
+	DateText   string
+	DateBasis  string // "text" or "publication"
+	Quantity   int64
+	Modality   string
+	ReportedBy []*Ent
+	Evidence   []Span // sentences, first is the primary
+	Trigger    string
+	Edges      []edgeTemplate
+	Themes     []*Event // complement events (what a demand asks for)
+	anaphoric  bool     // "यह बातचीत": refers to an earlier event of its class
+	sentence   int
+	symmetric  bool
+	clause     int
+	attach     bool // adds its topic to the event its relative clause qualifies
+	say        bool // its कि clause is what the agent says
+	complement bool // its कि clause is its theme
+	earlier    bool // "पहले ही": before the article's time
+	nominal    bool
+	trig       event.Trigger
+}
+
+// Span is a part of the article text by byte offsets.
+type Span = article.Span
+
+type edgeTemplate struct{ from, to, pred string }
+
+// Relation is a direct edge read from a fixed phrase (a title, a
+// part-whole phrase).
+type Relation struct {
+	From, To  *Ent
+	Predicate string
+	Sentence  int
+}
+
+// Position is an office a person holds, read from a title: "रूस के
+// राष्ट्रपति व्लादिमीर पुतिन" → Putin holds President of Russia. It is a
+// node of its own (like an event: it has evidence, and a date could qualify
+// it), not a bare edge.
+type Position struct {
+	N        int
+	Class    string // President, Leader, ForeignMinister …
+	Relation string // president_of …: the relation the position stands for
+	Title    string // the title as written
+	Holder   *Ent
+	Of       *Ent // nil when the title names no country or organisation
+	Evidence []Span
+}
+
+// Result is what Extract found in one article.
+type Result struct {
+	Article   *article.Article
+	ID        string
+	Published bool
+	Entities  []*Ent
+	Events    []*Event
+	Relations []Relation
+	Positions []*Position
+	Dateline  *Ent
+	Agency    *Ent
+	Warnings  []string
+	// Sentences are the spans extraction read, in order.
+	Sentences []article.Span
+}
