@@ -391,13 +391,16 @@ func (p *parser) relative(i int) *cand {
 			return nil
 		case Year:
 			c := &cand{i: i, j: j + un, kind: Relative, a: spec{f: fRel, unit: Year, off: off}}
-			if sub := p.core(j + un); sub != nil && sub.kind != Relative && sub.a.f == fPartial && (!sub.rng || sub.b.f == fPartial) {
+			// "पिछले साल जून में", "इस वर्ष मई-जून": a month or a day and
+			// month written without a year (or a range of them) takes this one
+			if sub := p.core(j + un); sub != nil && (sub.kind == Partial || sub.kind == Range) {
 				p.extend(sub, false)
 				if sub.a.f == fPartial && (!sub.rng || sub.b.f == fPartial) {
-					sub.a.f, sub.a.off = fYearRel, off
-					sub.b.f, sub.b.off = fYearRel, off
 					sub.i = i
-					if !sub.rng {
+					sub.a.f, sub.a.off = fYearRel, off
+					if sub.rng {
+						sub.b.f, sub.b.off = fYearRel, off
+					} else {
 						sub.kind = Relative
 					}
 					return sub

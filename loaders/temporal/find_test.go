@@ -178,6 +178,8 @@ var findCases = []struct {
 		[]string{"इस साल=relative:2025", "इस वर्ष=relative:2025", "चालू वर्ष में=relative:2025"}},
 	{"this year month range", "इस वर्ष मई-जून तक काम पूरा होगा।", "2002-03-01", Unknown,
 		[]string{"इस वर्ष मई-जून तक=range:2002-05..2002-06"}},
+	{"last year day range", "पिछले साल 13-15 अगस्त को और अगले साल 2 मार्च को", seedDay, Unknown,
+		[]string{"पिछले साल 13-15 अगस्त को=range:2024-08-13..2024-08-15", "अगले साल 2 मार्च को=relative:2026-03-02"}},
 	{"today", "आज बैठक हो रही है", seedDay, Unknown,
 		[]string{"आज=relative:2025-08-13"}},
 	{"kal past", "कल सीमा पर हमला हुआ।", seedDay, Unknown,
