@@ -159,3 +159,43 @@ func Script(src string, params map[string]any) (string, error) {
 	}
 	return prelude + "var params = " + string(pj) + ";\n" + lib + "\n" + src, nil
 }
+
+// nameCall finds E("name") calls in a raw script: the names are resolved in
+// Go before the script runs.
+var nameCall = regexp.MustCompile(`\bE\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\)`)
+
+// RawPrelude is what a user's own Gizmo script runs after: the KG
+// vocabulary, the library of the canned queries, and E("any alias") for an
+// entity node, whose names are resolved (with "did you mean") before the
+// script runs. It is separate from the script so that errors keep the
+// script's own line numbers.
+func RawPrelude(script string, ents EntitySource) (string, error) {
+	names := map[string]string{}
+	for _, m := range nameCall.FindAllStringSubmatch(script, -1) {
+		lit := m[1]
+		var name string
+		if lit[0] == '\'' {
+			lit = `"` + strings.ReplaceAll(strings.ReplaceAll(lit[1:len(lit)-1], `\'`, `'`), `"`, `\"`) + `"`
+		}
+		if err := json.Unmarshal([]byte(lit), &name); err != nil {
+			return "", fmt.Errorf("E(%s): %v", m[1], err)
+		}
+		if _, ok := names[name]; ok {
+			continue
+		}
+		l, err := ents()
+		if err != nil {
+			return "", err
+		}
+		e, err := Resolve(l, name)
+		if err != nil {
+			return "", fmt.Errorf("E(%q): %w", name, err)
+		}
+		names[name] = string(e.IRI)
+	}
+	nj, _ := json.Marshal(names)
+	head := prelude + "var params = {};\n" + lib +
+		"\nvar __kg_names = " + string(nj) + ";\n" +
+		`function E(n) { var v = __kg_names[n]; if (v === undefined) throw new Error("E(" + JSON.stringify(n) + "): give the name as a string literal, so kg can resolve it before the query runs"); return iri(v); }` + "\n"
+	return head, nil
+}

@@ -171,6 +171,9 @@ func Suggest(ents []graph.Entity, name string, n int) []string {
 		for _, l := range names(e) {
 			nl := Normalize(l)
 			d := distance(key, []rune(nl))
+			for _, w := range strings.Fields(nl) {
+				d = min(d, distance(key, []rune(w)))
+			}
 			if strings.Contains(nl, string(key)) || strings.Contains(string(key), nl) {
 				d = min(d, 1)
 			}
@@ -178,7 +181,7 @@ func Suggest(ents []graph.Entity, name string, n int) []string {
 				best = d
 			}
 		}
-		limit := max(2, len(key)/3)
+		limit := max(1, (len(key)+1)/3)
 		if best >= 0 && best <= limit {
 			label := e.Label()
 			if e.LabelHI != "" && e.LabelEN != "" && isDevanagari(name) {

@@ -52,3 +52,15 @@ func buildPrelude() string {
 	b, _ := json.Marshal(m)
 	return "var KG = " + string(b) + ";\n"
 }
+
+// VocabularyKeys lists the names in the KG object, for completion.
+func VocabularyKeys() []string {
+	var m map[string]any
+	_ = json.Unmarshal([]byte(prelude[len("var KG = "):len(prelude)-2]), &m)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -34,6 +34,9 @@ type Options struct {
 // Query is one Gizmo script to run.
 type Query struct {
 	Script string
+	// Prelude is run before Script (definitions the script uses); errors in
+	// Script keep their line numbers when Value is set.
+	Prelude string
 	// Timeout bounds the query (default 30s).
 	Timeout time.Duration
 	// Limit bounds the rows returned (default 1000); Result.Truncated says
@@ -135,7 +138,7 @@ func (p *Pool) Run(ctx context.Context, q Query) (*Result, error) {
 	id := p.nextID
 	p.mu.Unlock()
 	res, err := w.run(ctx, request{
-		ID: id, Dir: p.opts.Dir, Script: q.Script,
+		ID: id, Dir: p.opts.Dir, Script: q.Script, Prelude: q.Prelude,
 		TimeoutMS: q.Timeout.Milliseconds(), Limit: q.Limit, Value: q.Value,
 	}, q.Timeout+p.opts.Grace)
 	if w.dead() {

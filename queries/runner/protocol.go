@@ -11,6 +11,8 @@ type request struct {
 	ID     uint64 `json:"id"`
 	Dir    string `json:"dir"`
 	Script string `json:"script"`
+	// Prelude runs before Script, outside the value wrapper.
+	Prelude string `json:"prelude,omitempty"`
 	// TimeoutMS bounds the query inside the worker; the pool kills a worker
 	// that has not answered shortly after.
 	TimeoutMS int64 `json:"timeout_ms"`

@@ -110,6 +110,7 @@ func handle(req *request) (resp *response) {
 	if req.Value {
 		script = valueWrapper(script)
 	}
+	script = req.Prelude + script
 	// A session cannot run a second query ("iterator closed"), and one costs
 	// microseconds: make one per query.
 	ses := gizmo.NewSession(st.QuadStore())

@@ -1,0 +1,345 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/chzyer/readline"
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgnews/kg/queries"
+)
+
+func replCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "repl",
+		Usage: "interactive Gizmo query shell",
+		Description: `Type Gizmo (Cayley's JavaScript query language); a statement runs when its
+brackets balance, so it may span lines. The value of the last expression is
+shown: g.V(E("Kim")).Out().Count(). E("any alias") names an entity; KG holds
+kg's vocabulary (iri(KG.agent)). Canned queries run as :NAME ARGS, e.g.
+:timeline Kim, :path "Donald Trump" Kim. :help lists the commands.
+
+Tab completes Gizmo steps, commands and entity names. Ctrl-C stops a running
+query (or clears the line), Ctrl-D leaves. History is kept in ~/.kg_history
+(or $KG_HISTORY, or --history). With piped input the statements run in turn
+and kg exits, non-zero if one failed.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: table, json or csv"},
+			&cli.DurationFlag{Name: "timeout", Value: defaultTimeout, Usage: "stop a query after this long"},
+			&cli.IntFlag{Name: "limit", Value: defaultLimit, Usage: "print at most `N` rows"},
+			&cli.StringFlag{Name: "history", Usage: "history `FILE` (default $KG_HISTORY, else ~/.kg_history)"},
+		},
+		Action: runRepl,
+	}
+}
+
+func runRepl(c *cli.Context) error {
+	set, err := flagSettings(c)
+	if err != nil {
+		return cli.Exit("repl: "+err.Error(), 2)
+	}
+	s, err := openSession(c, "kg repl")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	s.settings = set
+	if !isTerminal(os.Stdin) {
+		if failed := s.script(os.Stdin, stdout(c), c.App.ErrWriter); failed > 0 {
+			return cli.Exit(fmt.Sprintf("repl: %d statement(s) failed", failed), 1)
+		}
+		return nil
+	}
+	return s.interactive(historyPath(c))
+}
+
+func historyPath(c *cli.Context) string {
+	if h := c.String("history"); h != "" {
+		return h
+	}
+	if h := os.Getenv("KG_HISTORY"); h != "" {
+		return h
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(home, ".kg_history")
+}
+
+// script runs the statements read from r (piped input) and returns how
+// many failed.
+func (s *session) script(r io.Reader, out, errw io.Writer) int {
+	failed := 0
+	var buf []string
+	run := func() {
+		stmt := strings.Join(buf, "\n")
+		buf = nil
+		quit, err := s.exec(context.Background(), stmt, out, errw, false)
+		if err != nil {
+			fmt.Fprintln(errw, "error:", err)
+			failed++
+		}
+		if quit {
+			return
+		}
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if len(buf) == 0 && strings.TrimSpace(line) == "" {
+			continue
+		}
+		buf = append(buf, line)
+		if complete(strings.Join(buf, "\n")) {
+			run()
+		}
+	}
+	if len(buf) > 0 {
+		run()
+	}
+	return failed
+}
+
+// complete says whether a statement can run: a command, or Gizmo whose
+// brackets balance outside strings and comments.
+func complete(stmt string) bool {
+	t := strings.TrimSpace(stmt)
+	return strings.HasPrefix(t, ":") || balanced(t)
+}
+
+// balanced reports whether every (, [ and { in JavaScript source is closed
+// and no string or block comment is left open.
+func balanced(src string) bool {
+	depth := 0
+	var quote rune
+	lineComment, blockComment, escaped := false, false, false
+	rs := []rune(src)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		next := rune(0)
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		switch {
+		case lineComment:
+			if r == '\n' {
+				lineComment = false
+			}
+		case blockComment:
+			if r == '*' && next == '/' {
+				blockComment = false
+				i++
+			}
+		case quote != 0:
+			switch {
+			case escaped:
+				escaped = false
+			case r == '\\':
+				escaped = true
+			case r == quote:
+				quote = 0
+			case r == '\n' && quote != '`':
+				quote = 0 // an unclosed string ends at the line; goja reports it
+			}
+		case r == '/' && next == '/':
+			lineComment = true
+			i++
+		case r == '/' && next == '*':
+			blockComment = true
+			i++
+		case r == '"' || r == '\'' || r == '`':
+			quote = r
+		case r == '(' || r == '[' || r == '{':
+			depth++
+		case r == ')' || r == ']' || r == '}':
+			depth--
+		}
+	}
+	return depth <= 0 && !blockComment && (quote == 0 || quote != '`')
+}
+
+// interactive is the terminal REPL.
+func (s *session) interactive(history string) error {
+	rl, err := readline.NewEx(&readline.Config{
+		Prompt:                 "kg> ",
+		HistoryFile:            history,
+		DisableAutoSaveHistory: true,
+		HistorySearchFold:      true,
+		AutoComplete:           &completer{s: s},
+		InterruptPrompt:        "^C",
+		EOFPrompt:              "",
+	})
+	if err != nil {
+		return err
+	}
+	defer rl.Close()
+	out, errw := rl.Stdout(), rl.Stderr()
+	fmt.Fprintf(out, "kg repl on %s: Gizmo statements, :help for commands, Ctrl-D to leave\n", s.dir)
+	var buf []string
+	for {
+		if len(buf) == 0 {
+			rl.SetPrompt("kg> ")
+		} else {
+			rl.SetPrompt("... ")
+		}
+		line, err := rl.Readline()
+		if err == readline.ErrInterrupt {
+			buf = nil
+			continue
+		}
+		if err != nil { // io.EOF: Ctrl-D
+			return nil
+		}
+		if len(buf) == 0 && strings.TrimSpace(line) == "" {
+			continue
+		}
+		buf = append(buf, line)
+		stmt := strings.Join(buf, "\n")
+		if !complete(stmt) {
+			continue
+		}
+		buf = nil
+		_ = rl.SaveHistory(strings.Join(strings.Fields(stmt), " "))
+		ctx, cancel := context.WithCancel(context.Background())
+		// Ctrl-C while a query runs: the terminal is out of raw mode, so it
+		// is a SIGINT. It cancels the query (its worker is killed, being in
+		// a process group of its own it never saw the signal) and not kg.
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt)
+		done := make(chan struct{})
+		go func() {
+			select {
+			case <-sig:
+				cancel()
+			case <-done:
+			}
+		}()
+		quit, err := s.exec(ctx, stmt, out, errw, true)
+		signal.Stop(sig)
+		close(done)
+		cancel()
+		if err != nil {
+			fmt.Fprintln(errw, "error:", err)
+		}
+		if quit {
+			return nil
+		}
+	}
+}
+
+const replHelp = `Gizmo statements run when their brackets balance; the last expression's
+value is shown. E("Kim") is an entity by any alias; KG holds kg's IRIs
+(iri(KG.agent)); the canned queries' helpers (edges, labels, eventRows) are
+defined too.
+
+  :help                 this text
+  :list                 the canned queries and their parameters
+  :NAME ARGS            run a canned query, e.g. :timeline Kim --from 2024,
+                        :path "Donald Trump" Kim, :relationships पुतिन
+  :format table|json|csv
+  :limit N              rows to show at most
+  :timeout D            e.g. 10s, 2m
+  :quit                 leave (or Ctrl-D)
+
+Ctrl-C stops a running query or clears the line.
+`
+
+// exec runs one statement. It returns quit for :quit.
+func (s *session) exec(ctx context.Context, stmt string, out, errw io.Writer, tty bool) (quit bool, err error) {
+	t := strings.TrimSpace(stmt)
+	if !strings.HasPrefix(t, ":") {
+		a, err := s.gizmo(ctx, t)
+		if err != nil {
+			return false, err
+		}
+		return false, print(out, errw, a, s.settings, tty)
+	}
+	words, err := splitArgs(t[1:])
+	if err != nil {
+		return false, err
+	}
+	if len(words) == 0 {
+		return false, fmt.Errorf("empty command (:help lists them)")
+	}
+	cmd, args := words[0], words[1:]
+	switch cmd {
+	case "quit", "q", "exit":
+		return true, nil
+	case "help", "h", "?":
+		fmt.Fprint(out, replHelp)
+		return false, nil
+	case "list":
+		for _, q := range queries.List() {
+			fmt.Fprintln(out, q.Help())
+		}
+		return false, nil
+	case "format", "limit", "timeout":
+		if len(args) == 0 {
+			fmt.Fprintf(out, "format %s, limit %d, timeout %v\n", s.format, s.limit, s.timeout)
+			return false, nil
+		}
+		if len(args) > 1 {
+			return false, fmt.Errorf(":%s takes one value", cmd)
+		}
+		if err := s.set(cmd, args[0]); err != nil {
+			return false, err
+		}
+		fmt.Fprintf(out, "%s %s\n", cmd, args[0])
+		return false, nil
+	}
+	if _, ok := queries.Get(cmd); !ok {
+		return false, fmt.Errorf("unknown command :%s (:help lists them)", cmd)
+	}
+	a, set, err := s.canned(ctx, cmd, args)
+	if err != nil {
+		return false, err
+	}
+	return false, print(out, errw, a, set, tty)
+}
+
+// splitArgs splits a command line on spaces, keeping "quoted words" and
+// 'quoted words' whole.
+func splitArgs(s string) ([]string, error) {
+	var out []string
+	var cur strings.Builder
+	var quote rune
+	in := false
+	for _, r := range s {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			} else {
+				cur.WriteRune(r)
+			}
+		case r == '"' || r == '\'':
+			quote, in = r, true
+		case unicode.IsSpace(r):
+			if in {
+				out = append(out, cur.String())
+				cur.Reset()
+				in = false
+			}
+		default:
+			cur.WriteRune(r)
+			in = true
+		}
+	}
+	if quote != 0 {
+		return nil, fmt.Errorf("unclosed %c quote", quote)
+	}
+	if in {
+		out = append(out, cur.String())
+	}
+	return out, nil
+}
