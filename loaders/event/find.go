@@ -25,6 +25,7 @@ var (
 	// particles may stand between a noun and its light verb.
 	particles = foldSet("भी", "ही", "नहीं", "न", "तो", "'", "\"", "‘", "’", "“", "”", "पूरा", "पूरी", "पूर्ण", "भरपूर", "कड़ी", "कड़ा")
 	negations = foldSet("नहीं", "न", "ना", "मत")
+	refusals  = foldSet("इनकार", "इंकार", "मना")
 	// An ambiguous light verb (की is also the genitive) counts only when a
 	// clause end or an auxiliary follows it.
 	ambiguous = foldSet("की", "के", "का")
@@ -49,7 +50,7 @@ func (fs *Frames) Find(words []string, lo, hi int) []Trigger {
 			continue
 		}
 		for _, f := range fs.byFirst[words[i]] {
-			t, ok := f.matchAt(words, i, lo, hi, used)
+			t, ok := f.matchAt(fs, words, i, lo, hi, used)
 			if !ok {
 				continue
 			}
@@ -66,7 +67,7 @@ func (fs *Frames) Find(words []string, lo, hi int) []Trigger {
 	return out
 }
 
-func (f *Frame) matchAt(words []string, i, lo, hi int, used map[int]bool) (Trigger, bool) {
+func (f *Frame) matchAt(fs *Frames, words []string, i, lo, hi int, used map[int]bool) (Trigger, bool) {
 	var tp Pattern
 	for _, p := range f.Triggers {
 		if i+p.Len() <= hi && p.MatchAt(words, i) {
@@ -100,11 +101,12 @@ func (f *Frame) matchAt(words []string, i, lo, hi int, used map[int]bool) (Trigg
 	}
 	if !f.IsVerb {
 		light := f.findLight(words, j, hi, used, &t)
-		if !light && !f.Nominal {
+		if !light {
 			// A subject noun's verb ends its clause, after the time and
-			// place: "यह समझौता पिछले साल जून में हुआ था".
-			for k := j + 1; k < hi && k <= j+6; k++ {
-				if verbEnds[words[k]] && words[k] != hindi.Fold("है") {
+			// place: "यह समझौता पिछले साल जून में हुआ था", "वार्ता … नई
+			// दिल्ली में होने वाली है". Stop at another event's word.
+			for k := j + 1; k < hi && k <= j+8; k++ {
+				if verbEnds[words[k]] && words[k] != hindi.Fold("है") || len(fs.byFirst[words[k]]) > 0 {
 					break
 				}
 				if f.findLight(words, k, hi, used, &t) {
@@ -120,8 +122,11 @@ func (f *Frame) matchAt(words []string, i, lo, hi int, used map[int]bool) (Trigg
 			t.Nominal = true
 		}
 	}
-	// a negation right after the verb group ("दी नहीं") negates it too
+	// a negation right after the verb group ("दी नहीं") negates it too, as
+	// does a refusal: "समर्थन करने से इनकार किया"
 	if e := t.VerbEnd(); e < hi && negations[words[e]] {
+		t.Negated = true
+	} else if e+1 < hi && words[e] == "से" && refusals[words[e+1]] {
 		t.Negated = true
 	}
 	if i > lo && negations[words[i-1]] && f.IsVerb {

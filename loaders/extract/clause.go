@@ -141,7 +141,11 @@ type clauseCtx struct {
 	cl      clause
 	chunks  []*chunk // chunks of the clause, in order
 	agent   []*Ent
-	tense   temporal.Tense
+	// curAgent is the agent of the event whose roles are being read.
+	curAgent []*Ent
+	// agentChunk is the bare subject phrase that gave the agent, if any.
+	agentChunk *chunk
+	tense      temporal.Tense
 	sources []*Ent
 }
 
@@ -157,7 +161,7 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	cc.tense = temporal.DetectTense(text)
 	triggers := x.d.frames.Find(s.norms, cl.start, cl.end)
 	// the clause's agent: its ने phrase; else its first bare phrase naming
-	// something that can act
+	// something that can act (the subject of an intransitive or future verb)
 	for _, c := range cc.chunks {
 		if c.post == "ने" && !c.consumed {
 			cc.agent = x.resolve1(c, cc, prior)
@@ -166,15 +170,14 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	}
 	if len(cc.agent) == 0 {
 		for _, c := range cc.chunks {
-			if c.consumed {
+			if c.consumed || c.post != "" || (len(triggers) > 0 && c.start >= triggers[len(triggers)-1].Start) {
 				continue
 			}
-			if c.post == "" && (len(triggers) == 0 || c.start < triggers[len(triggers)-1].Start) {
-				ents := x.resolve1(c, cc, prior)
-				if len(ents) > 0 && ents[0].isAgentLike() && ents[0].Type != "Group" {
-					cc.agent = ents
-					c.consumed = true
-				}
+			ents := x.resolve1(c, cc, prior)
+			if len(ents) > 0 && ents[0].isAgentLike() {
+				cc.agent = ents
+				cc.agentChunk = c
+				c.consumed = true
 			}
 			break
 		}
@@ -182,6 +185,21 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	if len(cc.agent) > 0 {
 		x.lastAgents = cc.agent
 	}
+	// a trigger inside a name ("परमाणु प्रतिष्ठान आक्रमण निषेध समझौता") is
+	// part of the name, not an event
+	var kept []event.Trigger
+	for _, t := range triggers {
+		inside := false
+		for _, c := range cc.chunks {
+			if t.Start >= c.start && t.Start < c.end && !t.Frame.Flags["self"] && c.pronoun == "" {
+				inside = true
+			}
+		}
+		if !inside {
+			kept = append(kept, t)
+		}
+	}
+	triggers = kept
 	var events []*Event
 	assigned := map[*chunk]bool{}
 	for ti, t := range triggers {
@@ -193,6 +211,7 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 		x.roles(cc, triggers, ti, ev, assigned, prior)
 		events = append(events, ev)
 	}
+	x.nestEvents(s, triggers, events)
 	x.clauseDates(cc, text, triggers, events)
 	// a relative clause "जिसमें … पर चर्चा होगी" adds its topic to the event it
 	// qualifies instead of standing alone
@@ -208,6 +227,44 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 		out = append(out, ev)
 	}
 	return out
+}
+
+// nestEvents reads a nominal event that is the object of the next one:
+// "भारत की इस पेशकश को स्वीकार करते हुए पाक ने" — the acceptance's theme is
+// the offer (and the offer's owner, India), and the offer was made to the
+// accepter.
+func (x *extractor) nestEvents(s *sentence, triggers []event.Trigger, events []*Event) {
+	byTrig := map[int]*Event{}
+	for _, ev := range events {
+		byTrig[ev.trig.Start] = ev
+	}
+	for i := 0; i+1 < len(triggers); i++ {
+		t1, t2 := triggers[i], triggers[i+1]
+		e1, e2 := byTrig[t1.Start], byTrig[t2.Start]
+		if e1 == nil || e2 == nil || !t1.Nominal {
+			continue
+		}
+		k := t1.End
+		post := x.postAt(s, k)
+		if post != "को" && k != t2.Start {
+			continue
+		}
+		if post == "को" {
+			k++
+		}
+		if t2.Start-k > 2 || (t2.Frame.Roles["को"] != "theme" && t2.Frame.Roles["∅"] != "theme") {
+			continue
+		}
+		e2.Themes = append(e2.Themes, e1)
+		if len(e2.Roles["theme"]) == 0 {
+			e2.Roles["theme"] = appendUnique(e2.Roles["theme"], e1.Roles["agent"]...)
+		}
+		if len(e1.Roles["recipient"]) == 0 && len(e2.Roles["agent"]) > 0 {
+			e1.Roles["recipient"] = appendUnique(nil, e2.Roles["agent"]...)
+		}
+		dropAgentsFromRoles(e1)
+		dropAgentsFromRoles(e2)
+	}
 }
 
 // newEvent makes the event a trigger evokes, with its modality.
@@ -264,7 +321,11 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		agentOK = true
 	}
 	if agentOK {
-		ev.Roles["agent"] = append([]*Ent{}, cc.agent...)
+		ev.Roles["agent"] = append([]*Ent{}, x.agentFor(cc, t, prior)...)
+		cc.curAgent = ev.Roles["agent"]
+		if cc.agentChunk != nil {
+			x.noteGroup(cc, ev, cc.agentChunk, ev.Roles["agent"], prior)
+		}
 	}
 	// reflexive possessive before a nominal trigger: "अपनी आने वाली बैठक"
 	if t.Nominal {
@@ -284,7 +345,10 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		prevEnd = triggers[ti-1].End
 	}
 	for _, c := range cc.chunks {
-		if c.consumed || assigned[c] || c.post == "ने" || c.start >= t.Start {
+		// phrases before the trigger, and those between a subject noun and
+		// its far verb ("वार्ता … नई दिल्ली में होने वाली है")
+		between := t.LightStart > t.End && c.start >= t.End && c.end <= t.LightStart
+		if c.consumed || assigned[c] || c.post == "ने" || (c.start >= t.Start && !between) {
 			continue
 		}
 		if x.inInfinitive(s, c, t, triggers) {
@@ -312,10 +376,8 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 			continue
 		}
 		assigned[c] = true
-		if role == "theme" && c.quantity > 0 && len(ents) == 1 {
-			ents[0].Quantity = c.quantity
-		}
 		ev.Roles[role] = appendUnique(ev.Roles[role], ents...)
+		x.noteGroup(cc, ev, c, ents, prior)
 	}
 	// after-patterns of a nominal: "शासन से कोरिया की मुक्ति" → patient Korea
 	for _, a := range f.After {
@@ -361,6 +423,21 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 	dropAgentsFromRoles(ev)
 }
 
+// agentFor: the ने phrase nearest before the trigger ("X ने … V1 तथा Y ने
+// … V2"), else the clause's agent.
+func (x *extractor) agentFor(cc *clauseCtx, t event.Trigger, prior []*Event) []*Ent {
+	var best *chunk
+	for _, c := range cc.chunks {
+		if c.post == "ने" && !c.consumed && c.start < t.Start {
+			best = c
+		}
+	}
+	if best != nil {
+		return x.resolve1(best, cc, prior)
+	}
+	return cc.agent
+}
+
 // roleFor maps a phrase's case marker to a role of the frame.
 func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Trigger) string {
 	key := c.post
@@ -392,10 +469,54 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 	return role
 }
 
+// noteGroup records a phrase's number for the event, and the country whose
+// people a group is: "आठ भारतीय अधिकारियों को वीजा" concerns India.
+func (x *extractor) noteGroup(cc *clauseCtx, ev *Event, c *chunk, ents []*Ent, prior []*Event) {
+	for i, q := range c.qty {
+		if q > 0 && i < len(c.ents) {
+			if ev.qty == nil {
+				ev.qty = map[*Ent]int64{}
+			}
+			ev.qty[c.ents[i]] = q
+		}
+	}
+	for _, e := range ents {
+		if e.Type != "Group" && e.Type != "Thing" {
+			continue
+		}
+		countries := x.genitiveCountries(cc, c, prior)
+		if e.Country != nil {
+			countries = appendUnique(countries, e.Country)
+		}
+		ev.Roles["involves"] = appendUnique(ev.Roles["involves"], countries...)
+	}
+}
+
+// genitiveCountry: the country in a genitive right before a group phrase
+// ("पड़ोसी देश के आठ अधिकारियों", "दोनों देशों के वरिष्ठ राजनयिक").
+func (x *extractor) genitiveCountries(cc *clauseCtx, g *chunk, prior []*Event) []*Ent {
+	var out []*Ent
+	for _, c := range cc.chunks {
+		if isGenitive(c.post) && c.postEnd == g.start {
+			for _, e := range x.resolve1(c, cc, prior) {
+				if e.Type == "Country" {
+					out = append(out, e)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // inInfinitive reports whether a phrase is the object of an infinitive
 // between it and the trigger ("कुर्स्क को मुक्त कराने में … सराहना"): it then
 // belongs to the infinitive, not to the trigger.
 func (x *extractor) inInfinitive(s *sentence, c *chunk, t event.Trigger, triggers []event.Trigger) bool {
+	// only an object (bare or को) belongs to the infinitive; "X पर Y फैलाने
+	// का आरोप" keeps X for the accusation
+	if c.post != "" && c.post != "को" {
+		return false
+	}
 	for k := c.postEnd; k < t.Start; k++ {
 		if x.isInfinitive(s, k, triggers) {
 			return true
@@ -494,9 +615,13 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 	case "both-countries":
 		out = x.lastPair("Country")
 	case "other-country":
+		agent := cc.agent
+		if cc.curAgent != nil {
+			agent = cc.curAgent
+		}
 		for i := len(x.order) - 1; i >= 0; i-- {
 			e := x.byRecency(i)
-			if e.Type == "Country" && !containsEnt(cc.agent, e) {
+			if e.Type == "Country" && !containsEnt(agent, e) {
 				out = []*Ent{e}
 				break
 			}

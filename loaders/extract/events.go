@@ -72,8 +72,13 @@ func (x *extractor) mergeEvents() {
 		if host.Date.IsZero() && !ev.Date.IsZero() {
 			host.Date, host.EndDate, host.DateText, host.DateBasis = ev.Date, ev.EndDate, ev.DateText, ev.DateBasis
 		}
-		if ev.Quantity > 0 && host.Quantity == 0 {
-			host.Quantity = ev.Quantity
+		for e, q := range ev.qty {
+			if host.qty == nil {
+				host.qty = map[*Ent]int64{}
+			}
+			if host.qty[e] == 0 {
+				host.qty[e] = q
+			}
 		}
 		host.Themes = append(host.Themes, ev.Themes...)
 		if ev.Modality == schema.Planned {
@@ -162,14 +167,14 @@ func (x *extractor) inheritParticipants() {
 			for k := i - 1; k >= 0; k-- {
 				prev := x.res.Events[k]
 				if prev.Class == ev.Class && len(core(prev)) > 0 {
-					for _, r := range []string{"agent", "participant"} {
+					for _, r := range []string{"agent", "participant", "involves"} {
 						ev.Roles[r] = append([]*Ent{}, prev.Roles[r]...)
 					}
 					break
 				}
 			}
 		}
-		if len(core(ev)) == 0 && len(ev.Roles["location"]) == 0 {
+		if len(core(ev)) == 0 {
 			continue
 		}
 		out = append(out, ev)
@@ -215,13 +220,17 @@ func (x *extractor) splitQuantities() {
 		themes := ev.Roles["theme"]
 		quantified := 0
 		for _, t := range themes {
-			if t.Quantity > 0 {
+			if ev.qty[t] > 0 {
 				quantified++
 			}
 		}
 		if len(themes) < 2 || quantified < 2 {
-			if len(themes) == 1 && themes[0].Quantity > 0 {
-				ev.Quantity = themes[0].Quantity
+			// the number of the one quantified participant: "1,000 सैपर",
+			// "आठ अधिकारियों को"
+			for _, r := range []string{"theme", "recipient", "patient", "target"} {
+				if es := ev.Roles[r]; len(es) == 1 && ev.qty[es[0]] > 0 && ev.Quantity == 0 {
+					ev.Quantity = ev.qty[es[0]]
+				}
 			}
 			out = append(out, ev)
 			continue
@@ -233,7 +242,7 @@ func (x *extractor) splitQuantities() {
 				cp.Roles[r] = es
 			}
 			cp.Roles["theme"] = []*Ent{t}
-			cp.Quantity = t.Quantity
+			cp.Quantity = ev.qty[t]
 			out = append(out, &cp)
 		}
 	}

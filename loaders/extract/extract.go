@@ -44,8 +44,8 @@ type chunk struct {
 	start, end int    // words of the phrase
 	post       string // folded postposition, "" for a bare phrase
 	postEnd    int    // first word after the postposition
-	quantity   int64
-	pronoun    string // anaphora kind, before resolution
+	qty        []int64 // the number before each entity ("5,000 … और 1,000 …"), parallel to ents
+	pronoun    string  // anaphora kind, before resolution
 	consumed   bool   // part of a title or relation phrase, not an argument
 }
 
@@ -65,6 +65,9 @@ type extractor struct {
 	// treatyMods remembers each treaty's modifier words, for coreference
 	// of "रक्षा समझौता" with "पारस्परिक रक्षा संधि".
 	treatyMods map[*Ent][]string
+	// ahead are the treaties the article names, found by a first pass.
+	ahead     []*Ent
+	aheadMods [][]string
 }
 
 // Extract reads the facts of an article.
@@ -95,6 +98,19 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 			x.tokenize(s)
 			sents = append(sents, s)
 			x.res.Sentences = append(x.res.Sentences, s.span)
+		}
+	}
+	// A first look at the names, so that "द्विपक्षीय समझौते" can point
+	// forward to the treaty the next sentence names in full.
+	pre := &extractor{d: d, lex: lex, a: a, pub: x.pub, ents: map[string]*Ent{}, overlay: entity.New(),
+		treatyMods: map[*Ent][]string{}, res: &Result{Article: a}}
+	for _, s := range sents {
+		pre.mentions(s)
+	}
+	for _, e := range pre.order {
+		if e.Type == "Treaty" {
+			x.ahead = append(x.ahead, e)
+			x.aheadMods = append(x.aheadMods, pre.treatyMods[e])
 		}
 	}
 	for _, s := range sents {
@@ -183,6 +199,8 @@ func (x *extractor) lookup(phrase string, dateline bool) *Ent {
 
 // sentence reads one sentence.
 func (x *extractor) sentence(s *sentence) {
+	prevAgents := x.lastAgents
+	connector := x.d.cues["connector"].at(s.norms, 0) > 0
 	chunks := x.mentions(s)
 	clauses := x.clauses(s)
 	sources := x.sentenceSources(s, chunks)
@@ -212,6 +230,15 @@ func (x *extractor) sentence(s *sentence) {
 		events = append(events, evs...)
 	}
 	events = x.previousAttribution(s, chunks, events)
+	// "इस संबंध में …": an event that names nobody continues with the
+	// previous sentence's subjects
+	if connector {
+		for _, ev := range events {
+			if len(core(ev)) == 0 && len(prevAgents) > 0 {
+				ev.Roles["participant"] = append([]*Ent{}, prevAgents...)
+			}
+		}
+	}
 	if len(events) > 0 {
 		x.prevEvents = events
 	}
@@ -262,6 +289,7 @@ func (x *extractor) mentions(s *sentence) []*chunk {
 			continue
 		}
 		c := &chunk{ents: []*Ent{e}, start: m.Start, end: m.End}
+		x.nestedPlace(s, e, m.Start, m.End)
 		if kind == entity.Demonym {
 			demonyms[c] = e
 		}
@@ -293,6 +321,7 @@ func (x *extractor) mentions(s *sentence) []*chunk {
 	sort.Slice(chunks, func(i, j int) bool { return chunks[i].start < chunks[j].start })
 	chunks = dropBracketed(s, chunks)
 	x.caseMarkers(s, chunks)
+	x.heldIn(s, chunks)
 	return x.coordinate(s, chunks)
 }
 
@@ -338,6 +367,33 @@ func (x *extractor) resolve(m entity.Span, surface string, sent int) (*Ent, enti
 	return x.lexEnt(short[0].Entity, surface, sent), entity.Short
 }
 
+// nestedPlace: a lexicon name of a war or summit that begins with a
+// place's name ("यूक्रेन युद्ध") mentions that place too, as its location.
+func (x *extractor) nestedPlace(s *sentence, e *Ent, start, end int) {
+	switch e.Type {
+	case "War", "Summit", "Event":
+	default:
+		return
+	}
+	for k := end - 1; k > start; k-- {
+		for _, f := range x.lex.Lookup(strings.Join(s.norms[start:k], " ")) {
+			if f.Kind == entity.Full && placeType(f.Entity.Type) {
+				p := x.lexEnt(f.Entity, x.surface(s, start, k), s.idx)
+				x.res.Relations = append(x.res.Relations, Relation{From: e, To: p, Predicate: "location", Sentence: s.idx})
+				return
+			}
+		}
+	}
+}
+
+func placeType(t string) bool {
+	switch t {
+	case "Country", "City", "Place", "AdministrativeArea":
+		return true
+	}
+	return false
+}
+
 // namedThing reads "<entity> HEAD", "<entity> के/की HEAD" and "<demonym>
 // HEAD" as one named thing: अलास्का शिखर सम्मेलन → Alaska summit.
 func (x *extractor) namedThing(s *sentence, c *chunk, demonym bool, owner []*chunk) *chunk {
@@ -360,11 +416,15 @@ func (x *extractor) namedThing(s *sentence, c *chunk, demonym bool, owner []*chu
 		if genitive && h.class == "Summit" {
 			continue // "अलास्का का शिखर सम्मेलन" is rare; "X के युद्ध" is not a name
 		}
+		name := base.EN
+		if a := acronym(base); a != "" {
+			name = a // "SAARC summit", not "South Asian Association … summit"
+		}
 		adj := base.DemonymEN
 		if adj == "" {
-			adj = base.EN
+			adj = name
 		}
-		en := strings.NewReplacer("{en}", base.EN, "{adj}", adj).Replace(h.template)
+		en := strings.NewReplacer("{en}", name, "{adj}", adj).Replace(h.template)
 		hi := x.surface(s, c.start, end)
 		if demonym || genitive {
 			// keep the phrase as written: रूस की सरकार, रूसी मीडिया
@@ -373,12 +433,32 @@ func (x *extractor) namedThing(s *sentence, c *chunk, demonym bool, owner []*chu
 		}
 		id := hindi.Slug(en, 80)
 		e := x.newEnt(id, h.class, en, hi, !h.global, x.surface(s, c.start, end), s.idx)
-		if h.display != "" && !genitive && !demonym {
-			e.seen(x.surface(s, c.start, end), s.idx)
+		if (h.class == "Summit" || h.class == "War") && base.isPlace() {
+			x.res.Relations = append(x.res.Relations, Relation{From: e, To: base, Predicate: "location", Sentence: s.idx})
 		}
 		return &chunk{ents: []*Ent{e}, start: c.start, end: end}
 	}
 	return nil
+}
+
+// acronym returns an entity's upper-case English short name (SAARC), if
+// the lexicon gives one.
+func acronym(e *Ent) string {
+	for _, a := range e.Aliases {
+		if len(a) < 2 || len(a) > 6 {
+			continue
+		}
+		ok := true
+		for _, r := range a {
+			if r < 'A' || r > 'Z' {
+				ok = false
+			}
+		}
+		if ok {
+			return a
+		}
+	}
+	return ""
 }
 
 func isGenitive(w string) bool { return w == "के" || w == "की" || w == "का" }
@@ -654,6 +734,11 @@ func (x *extractor) nearestTreaty() *Ent {
 			best = e
 		}
 	}
+	if best == nil && len(x.ahead) > 0 {
+		f := x.ahead[0]
+		best = x.newEnt(f.ID, f.Type, f.EN, f.HI, f.Local, "", -1)
+		x.treatyMods[best] = x.aheadMods[0]
+	}
 	return best
 }
 
@@ -683,6 +768,10 @@ func (x *extractor) groups(s *sentence, owner []*chunk, add, remove func(*chunk)
 			}
 		}
 		if g == nil {
+			continue
+		}
+		// "आतंकवादी संगठनों": the last of two group nouns is the head
+		if x.groupAt(s, i+glen) {
 			continue
 		}
 		start := i
@@ -719,8 +808,10 @@ func (x *extractor) groups(s *sentence, owner []*chunk, add, remove func(*chunk)
 			en = adj + " " + en
 		}
 		e := x.newEnt(x.localID(hindi.Slug(en, 60)), g.class, en, hi, true, x.surface(s, start, end), s.idx)
-		e.Quantity = qty
-		c := &chunk{ents: []*Ent{e}, start: start, end: end, quantity: qty}
+		if e.Country == nil {
+			e.Country = country
+		}
+		c := &chunk{ents: []*Ent{e}, start: start, end: end, qty: []int64{qty}}
 		if qStart >= 0 {
 			c.start = qStart
 		}
@@ -782,6 +873,15 @@ func (x *extractor) quantityBefore(s *sentence, owner []*chunk, i int) (int64, i
 		return 0, -1
 	}
 	return total, start
+}
+
+func (x *extractor) groupAt(s *sentence, i int) bool {
+	for k := range x.d.groups {
+		if x.d.groups[k].forms.at(s.norms, i) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func parseDigits(w string) (int64, bool) {
@@ -940,11 +1040,15 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 				}
 			}
 		}
+		// "' द न्यूज ' के अनुसार": a closing quote before the case marker
+		if j < len(s.norms) && isQuote(s.norms[j]) {
+			j++
+		}
 		if l := x.d.postpos.at(s.norms, j); l > 0 {
 			c.post = strings.Join(s.norms[j:j+l], " ")
 			c.postEnd = j + l
 		} else {
-			c.postEnd = j
+			c.postEnd = c.end
 		}
 		if c.pronoun == "object" && c.post == "" {
 			c.post = "को" // उसे, उन्हें: pronoun + को in one word
@@ -969,6 +1073,13 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 	}
 }
 
+// qtyList returns the chunk's numbers, one per entity.
+func (c *chunk) qtyList() []int64 {
+	out := make([]int64, len(c.ents))
+	copy(out, c.qty)
+	return out
+}
+
 // coordinate joins "X और Y", "X, Y और Z", "X व Y" into one chunk that takes
 // the case of the last.
 func (x *extractor) coordinate(s *sentence, chunks []*chunk) []*chunk {
@@ -977,20 +1088,48 @@ func (x *extractor) coordinate(s *sentence, chunks []*chunk) []*chunk {
 		c := chunks[i]
 		for i+1 < len(chunks) && c.post == "" && c.pronoun == "" && !c.consumed {
 			nx := chunks[i+1]
-			if nx.pronoun != "" || nx.consumed || nx.start != c.end+1 {
+			if nx.pronoun != "" || nx.consumed {
 				break
 			}
-			conj := s.norms[c.end]
-			if conj != "और" && conj != "व" && conj != "तथा" && conj != "," && conj != "एवं" {
-				break
+			// "भारत पाक" in a headline: two countries side by side
+			juxtaposed := nx.start == c.end && len(c.ents) > 0 && len(nx.ents) == 1 &&
+				c.ents[len(c.ents)-1].Type == "Country" && nx.ents[0].Type == "Country"
+			if !juxtaposed {
+				if nx.start != c.end+1 {
+					break
+				}
+				conj := s.norms[c.end]
+				if conj != "और" && conj != "व" && conj != "तथा" && conj != "," && conj != "एवं" {
+					break
+				}
 			}
 			c = &chunk{ents: append(append([]*Ent{}, c.ents...), nx.ents...), start: c.start, end: nx.end,
-				post: nx.post, postEnd: nx.postEnd, quantity: 0}
+				post: nx.post, postEnd: nx.postEnd, qty: append(c.qtyList(), nx.qtyList()...)}
 			i++
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+func isQuote(w string) bool {
+	return w == "'" || w == "\"" || w == "‘" || w == "’" || w == "“" || w == "”"
+}
+
+// heldIn reads "इस्लामाबाद में दक्षेस शिखर सम्मेलन": the named event takes
+// place there.
+func (x *extractor) heldIn(s *sentence, chunks []*chunk) {
+	for i := 1; i < len(chunks); i++ {
+		p, c := chunks[i-1], chunks[i]
+		if p.post != "में" || p.postEnd != c.start || len(p.ents) != 1 || len(c.ents) != 1 || !p.ents[0].isPlace() {
+			continue
+		}
+		switch c.ents[0].Type {
+		case "Summit", "Event", "War":
+			x.res.Relations = append(x.res.Relations, Relation{From: c.ents[0], To: p.ents[0], Predicate: "held_in", Sentence: s.idx})
+			p.consumed = true
+		}
+	}
 }
 
 // dropBracketed drops "(केसीएनए)" after the name it abbreviates.

@@ -87,13 +87,24 @@ func TestDumpSeed(t *testing.T) {
 	if os.Getenv("KG_DUMP") == "" {
 		t.Skip("set KG_DUMP=1 to print what extraction reads in the seed")
 	}
-	raw, _ := os.ReadFile("testdata/seed.txt")
+	file := os.Getenv("KG_FILE")
+	if file == "" {
+		file = "testdata/seed.txt"
+	}
+	raw, _ := os.ReadFile(file)
 	r := extractText(t, string(raw), time.Time{})
 	for _, ev := range r.Events {
 		t.Log(describe(ev))
 	}
 	for _, rel := range r.Relations {
 		t.Logf("REL %s %s %s", rel.From.Label(), rel.Predicate, rel.To.Label())
+	}
+	for _, p := range r.Positions {
+		of := ""
+		if p.Of != nil {
+			of = p.Of.Label()
+		}
+		t.Logf("POS %s %s %s", p.Holder.Label(), p.Class, of)
 	}
 	for _, e := range r.Entities {
 		t.Logf("ENT %s %s %q %q local=%v", e.ID, e.Type, e.EN, e.HI, e.Local)

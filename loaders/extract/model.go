@@ -24,7 +24,7 @@ type Ent struct {
 	Aliases   []string        // lexicon aliases
 	Surface   map[string]bool // forms seen in the article, as written
 	Lex       *entity.Entity  // nil for entities the article introduced
-	Quantity  int64           // for groups: "1,000 सैपर"
+	Country   *Ent            // for groups: "उत्तर कोरियाई सैनिक" are North Korea's
 	Ordinal   int             // for anniversaries
 	Date      temporal.Date   // for anniversaries
 	first     int             // sentence of first mention
@@ -106,6 +106,10 @@ type Event struct {
 	earlier    bool // "पहले ही": before the article's time
 	nominal    bool
 	trig       event.Trigger
+	// qty holds the number written before each participant in this
+	// event's sentence ("1,000 सैपर"): numbers belong to mentions, not to
+	// entities, since one group noun may be counted differently elsewhere.
+	qty map[*Ent]int64
 }
 
 // Span is a part of the article text by byte offsets.

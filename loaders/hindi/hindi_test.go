@@ -145,3 +145,17 @@ func TestTransliterate(t *testing.T) {
 		t.Errorf("Slug = %q", got)
 	}
 }
+
+func TestTransliterateDropsMedialSchwa(t *testing.T) {
+	for _, c := range [][2]string{
+		{"परवेज मुशर्रफ", "Parvej Musharraf"},
+		{"जॉर्ज फर्नांडिस", "Jorj Farnandis"},
+		{"समझौता", "Samjhauta"},
+		{"कमल", "Kamal"},
+		{"भारत", "Bharat"},
+	} {
+		if got := Transliterate(c[0]); got != c[1] {
+			t.Errorf("Transliterate(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}

@@ -57,24 +57,58 @@ func Transliterate(s string) string {
 	rs := []rune(Clean(s))
 	var b strings.Builder
 	wordStart := true
+	// vowel reports whether the letter at i is pronounced with a vowel: a
+	// vowel, or a consonant followed by a vowel sign or by nothing that
+	// removes its inherent a.
+	isCons := func(i int) bool { return i >= 0 && i < len(rs) && t.cons[rs[i]] != "" }
+	next := func(i int) rune { // the sign after consonant i, skipping a nukta
+		j := i + 1
+		if j < len(rs) && rs[j] == '़' {
+			j++
+		}
+		if j < len(rs) {
+			return rs[j]
+		}
+		return 0
+	}
+	hasInherent := func(i int) bool { // consonant i keeps its "a" as written
+		n := next(i)
+		_, m := t.matra[n]
+		return !m && n != '्'
+	}
+	wordEnd := func(i int) bool { // consonant i is the last letter of its word
+		j := i + 1
+		for j < len(rs) && (rs[j] == '़' || t.other[rs[j]] != "" && rs[j] != '्') {
+			j++
+		}
+		return j >= len(rs) || !(isCons(j) || t.vowel[rs[j]] != "" || t.matra[rs[j]] != "")
+	}
+	nextCons := func(i int) int { // the consonant that follows consonant i's sign
+		j := i + 1
+		for j < len(rs) && (rs[j] == '़' || t.matra[rs[j]] != "" || t.other[rs[j]] != "" && rs[j] != '्') {
+			j++
+		}
+		if isCons(j) {
+			return j
+		}
+		return -1
+	}
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		var out string
 		switch {
 		case t.cons[r] != "":
 			out = t.cons[r]
-			next := rune(0)
-			if i+1 < len(rs) {
-				next = rs[i+1]
-			}
-			_, isMatra := t.matra[next]
-			_, isOther := t.other[next]
-			endOfWord := next == 0 || !(t.cons[next] != "" || t.vowel[next] != "" || isMatra || isOther)
-			if !isMatra && next != '्' && next != '़' && !endOfWord {
-				out += "a"
-			}
-			if next == '़' && i+2 < len(rs) {
-				if _, m := t.matra[rs[i+2]]; !m && rs[i+2] != '्' && t.cons[rs[i+2]] != "" {
+			if hasInherent(i) && !wordEnd(i) {
+				// Hindi drops a medial a between a vowel and a consonant that
+				// carries a vowel: परवेज → Parvej, समझौता → Samjhauta.
+				drop := false
+				if j := nextCons(i); j > 0 && i > 0 && (isCons(i-1) && hasInherent(i-1) || t.matra[rs[i-1]] != "" || t.vowel[rs[i-1]] != "") {
+					if !wordEnd(j) && !hasInherent(j) {
+						drop = true
+					}
+				}
+				if !drop {
 					out += "a"
 				}
 			}
@@ -97,7 +131,8 @@ func Transliterate(s string) string {
 		if wordStart && unicode.IsLetter([]rune(out)[0]) {
 			out = strings.ToUpper(out[:1]) + out[1:]
 		}
-		wordStart = !unicode.IsLetter([]rune(out)[len([]rune(out))-1]) && !unicode.IsDigit([]rune(out)[len([]rune(out))-1])
+		last := []rune(out)[len([]rune(out))-1]
+		wordStart = !unicode.IsLetter(last) && !unicode.IsDigit(last)
 		if isDevanagariLetter(r) || unicode.IsMark(r) {
 			wordStart = false
 		}
