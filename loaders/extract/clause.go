@@ -137,16 +137,16 @@ func appendUnique(list []*Ent, es ...*Ent) []*Ent {
 
 // clauseCtx is what the events of a clause share.
 type clauseCtx struct {
-	s       *sentence
-	cl      clause
-	chunks  []*chunk // chunks of the clause, in order
-	agent   []*Ent
+	s      *sentence
+	cl     clause
+	chunks []*chunk // chunks of the clause, in order
+	agent  []*Ent
 	// curAgent is the agent of the event whose roles are being read.
 	curAgent []*Ent
 	// agentChunk is the bare subject phrase that gave the agent, if any.
 	agentChunk *chunk
 	tense      temporal.Tense
-	sources []*Ent
+	sources    []*Ent
 }
 
 // clause reads the events of one clause.

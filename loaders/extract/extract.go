@@ -41,12 +41,12 @@ func (s *sentence) text(a *article.Article) string { return a.Text[s.span.Start:
 // chunk is a noun phrase naming entities, with its case marker.
 type chunk struct {
 	ents       []*Ent
-	start, end int    // words of the phrase
-	post       string // folded postposition, "" for a bare phrase
-	postEnd    int    // first word after the postposition
+	start, end int     // words of the phrase
+	post       string  // folded postposition, "" for a bare phrase
+	postEnd    int     // first word after the postposition
 	qty        []int64 // the number before each entity ("5,000 … और 1,000 …"), parallel to ents
 	pronoun    string  // anaphora kind, before resolution
-	consumed   bool   // part of a title or relation phrase, not an argument
+	consumed   bool    // part of a title or relation phrase, not an argument
 }
 
 // extractor holds the state of one article.
