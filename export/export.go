@@ -1,0 +1,69 @@
+package export
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgnews/kg/export/pg"
+	"github.com/kgnews/kg/graph"
+)
+
+// Output is what a format's writer gets: the selected quads for RDF
+// formats, the projected graph for the others.
+type Output struct {
+	Quads []quad.Quad
+	Graph *pg.Graph
+}
+
+// Counts says how much an output holds, for the line kg prints.
+func (o *Output) Counts() string {
+	if o.Graph != nil {
+		return fmt.Sprintf("%d nodes, %d edges", len(o.Graph.Nodes), len(o.Graph.Edges))
+	}
+	return fmt.Sprintf("%d quads", len(o.Quads))
+}
+
+// AllQuads reads every quad of the store, in storage order.
+func AllQuads(ctx context.Context, st *graph.Store) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := st.Each(ctx, func(q quad.Quad) error {
+		out = append(out, q)
+		return nil
+	})
+	return out, err
+}
+
+// Build selects from all of a store's quads and prepares the output of a
+// format. An RDF format with nothing selected gets the store as it is,
+// bookkeeping included, so that a dump loads back unchanged.
+func Build(all []quad.Quad, f Format, sel Selection, opts pg.Options) (*Output, error) {
+	if f.Quads != nil && sel.IsAll() {
+		return &Output{Quads: all}, nil
+	}
+	sub, err := Select(all, sel)
+	if err != nil {
+		return nil, err
+	}
+	if f.Quads != nil {
+		return &Output{Quads: sub.Quads}, nil
+	}
+	if opts.Lang == "" {
+		opts.Lang = sel.Lang
+	}
+	return &Output{Graph: pg.Project(sub, opts)}, nil
+}
+
+// Roots resolves the names given for --root into IRIs.
+func Roots(ctx context.Context, r Resolver, names []string) ([]quad.IRI, error) {
+	var out []quad.IRI
+	for _, n := range names {
+		iris, err := r.Resolve(ctx, n)
+		if err != nil {
+			return nil, fmt.Errorf("--root: %w", err)
+		}
+		out = append(out, iris...)
+	}
+	return out, nil
+}

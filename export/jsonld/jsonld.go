@@ -1,0 +1,43 @@
+// Package jsonld writes quads as JSON-LD with cayleygraph/quad's writer,
+// compacted with a context that gives kg's namespaces short prefixes; each
+// article's quads form a named graph, as in the store.
+package jsonld
+
+import (
+	"io"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/jsonld"
+
+	"github.com/kgnews/kg/schema"
+)
+
+// Context is the @context of every export: prefixes only, so that
+// compaction changes no value and a JSON-LD reader gets the same quads.
+func Context() map[string]any {
+	return map[string]any{
+		"kg":     schema.NS,
+		"rel":    schema.RelNS,
+		"ent":    schema.EntityNS,
+		"ev":     schema.EventNS,
+		"art":    schema.ArticleNS,
+		"schema": schema.SchemaOrg,
+		"rdf":    schema.RDF,
+		"rdfs":   schema.RDFS,
+		"skos":   schema.SKOS,
+		"xsd":    schema.XSD,
+		"wd":     schema.Wikidata,
+	}
+}
+
+// Write writes the quads as one JSON-LD document.
+func Write(w io.Writer, qs []quad.Quad) error {
+	jw := jsonld.NewWriter(w)
+	jw.SetLdContext(Context())
+	for _, q := range qs {
+		if err := jw.WriteQuad(q); err != nil {
+			return err
+		}
+	}
+	return jw.Close()
+}

@@ -1,0 +1,491 @@
+package pg
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgnews/kg/export/style"
+	"github.com/kgnews/kg/schema"
+)
+
+// Bookkeeping reports whether a predicate is kg's own bookkeeping (what an
+// article asserts about shared entities, the manifest of its nodes, where
+// it came from), which no export shows except a raw dump of the store.
+func Bookkeeping(p quad.Value) bool {
+	iri, ok := p.(quad.IRI)
+	if !ok {
+		return false
+	}
+	if _, ok := schema.Contributions[iri]; ok {
+		return true
+	}
+	return iri == schema.Node || iri == schema.ContentHash || iri == schema.SourcePath
+}
+
+// IsNode reports whether an IRI names something drawn as a node: an entity
+// or an event. Articles are not nodes; they appear as the article
+// attribute of what they contributed.
+func IsNode(v quad.Value) (quad.IRI, style.Kind, bool) {
+	iri, ok := v.(quad.IRI)
+	if !ok {
+		return "", "", false
+	}
+	switch {
+	case strings.HasPrefix(string(iri), schema.EntityNS):
+		return iri, style.Entity, true
+	case strings.HasPrefix(string(iri), schema.EventNS):
+		return iri, style.Event, true
+	}
+	return "", "", false
+}
+
+// entityDescription lists the predicates of the entity graph, which are
+// node attributes, not edges.
+func entityDescription(p quad.Value) bool {
+	return p == schema.Type || p == schema.Label || p == schema.AltLabel || p == schema.SameAs
+}
+
+type labels struct{ en, hi string }
+
+type eventInfo struct {
+	node      *Node
+	reporters []quad.IRI
+	evidence  []string
+	roles     []quad.Quad // role quads whose object is a node
+	fillers   map[quad.IRI]bool
+	article   quad.Value
+}
+
+type relation struct {
+	q        quad.Quad
+	covering []quad.IRI // events of the same article among whose fillers both ends are
+}
+
+// Project turns a subgraph into a property graph. It is a pure function of
+// its input: the same quads give the same graph, byte for byte once written.
+func Project(sub Subgraph, opts Options) *Graph {
+	if opts.Lang == "" {
+		opts.Lang = Both
+	}
+	if opts.Events == "" {
+		opts.Events = EventNodes
+	}
+	isNode := func(v quad.Value) (quad.IRI, style.Kind, bool) {
+		iri, kind, ok := IsNode(v)
+		if ok && sub.Nodes != nil && !sub.Nodes[iri] {
+			return "", "", false
+		}
+		return iri, kind, ok
+	}
+	lab := map[quad.IRI]*labels{}
+	nodes := map[quad.IRI]*Node{}
+	events := map[quad.IRI]*eventInfo{}
+	node := func(iri quad.IRI, kind style.Kind) *Node {
+		n := nodes[iri]
+		if n == nil {
+			n = &Node{ID: ID(iri), IRI: string(iri), Kind: kind}
+			nodes[iri] = n
+			if kind == style.Event {
+				events[iri] = &eventInfo{node: n, fillers: map[quad.IRI]bool{}}
+			}
+		}
+		return n
+	}
+	var rels []quad.Quad
+	for _, q := range sub.Quads {
+		if Bookkeeping(q.Predicate) {
+			continue
+		}
+		if s, ok := q.Subject.(quad.IRI); ok && q.Predicate == schema.Label {
+			if ls, ok := q.Object.(quad.LangString); ok {
+				l := lab[s]
+				if l == nil {
+					l = &labels{}
+					lab[s] = l
+				}
+				switch ls.Lang {
+				case "en":
+					l.en = string(ls.Value)
+				case "hi":
+					l.hi = string(ls.Value)
+				}
+			}
+		}
+		s, kind, ok := isNode(q.Subject)
+		if !ok {
+			continue
+		}
+		n := node(s, kind)
+		if o, okind, ok := isNode(q.Object); ok && !entityDescription(q.Predicate) && q.Predicate != schema.ReportedBy {
+			node(o, okind)
+			if kind == style.Event {
+				ev := events[s]
+				ev.roles = append(ev.roles, q)
+				ev.fillers[o] = true
+			} else {
+				rels = append(rels, q)
+			}
+			continue
+		}
+		switch q.Predicate {
+		case schema.Type:
+			if c, ok := q.Object.(quad.IRI); ok && c != schema.Event {
+				n.Classes = appendUnique(n.Classes, schema.LocalName(c))
+			}
+		case schema.Label:
+			if ls, ok := q.Object.(quad.LangString); ok {
+				switch ls.Lang {
+				case "en":
+					n.LabelEN = string(ls.Value)
+				case "hi":
+					n.LabelHI = string(ls.Value)
+				}
+			} else if n.LabelEN == "" {
+				n.LabelEN = text(q.Object)
+			}
+		case schema.AltLabel:
+			n.Alt = appendUnique(n.Alt, text(q.Object))
+		case schema.SameAs:
+			if iri, ok := q.Object.(quad.IRI); ok && strings.HasPrefix(string(iri), schema.Wikidata) {
+				n.QID = schema.LocalName(iri)
+			}
+		}
+		if kind != style.Event {
+			continue
+		}
+		ev := events[s]
+		if q.Label != nil {
+			ev.article = q.Label
+		}
+		switch q.Predicate {
+		case schema.Date:
+			n.Date = text(q.Object)
+		case schema.EndDate:
+			n.EndDate = text(q.Object)
+		case schema.DateText:
+			n.DateText = text(q.Object)
+		case schema.Modality:
+			n.Modality = text(q.Object)
+		case schema.Quantity:
+			n.Quantity = text(q.Object)
+		case schema.Evidence:
+			ev.evidence = appendUnique(ev.evidence, text(q.Object))
+		case schema.ReportedBy:
+			if iri, ok := q.Object.(quad.IRI); ok {
+				ev.reporters = append(ev.reporters, iri)
+			}
+		}
+	}
+
+	// Finish the nodes now that every label is known.
+	for iri, n := range nodes {
+		sort.Strings(n.Classes)
+		sort.Strings(n.Alt)
+		if n.Kind == style.Entity {
+			n.Type = style.Primary(style.Entity, n.Classes)
+			if n.Type == "" {
+				n.Type = "Thing"
+			}
+			if n.QID == "" && isQID(schema.LocalName(iri)) {
+				n.QID = schema.LocalName(iri)
+			}
+			n.Lines = entityLines(n.LabelEN, n.LabelHI, iri, opts.Lang)
+		} else {
+			ev := events[iri]
+			n.Type = style.Primary(style.Event, n.Classes)
+			if n.Type == "" {
+				n.Type = "Event"
+			}
+			if ev.article != nil {
+				if a, ok := ev.article.(quad.IRI); ok {
+					n.Article = schema.LocalName(a)
+				}
+			}
+			var by []string
+			for _, r := range ev.reporters {
+				l := lab[r]
+				if l == nil {
+					l = &labels{}
+				}
+				by = appendUnique(by, strings.Join(entityLines(l.en, l.hi, r, opts.Lang), " / "))
+			}
+			sort.Strings(by)
+			n.ReportedBy = strings.Join(by, ", ")
+			n.Evidence = strings.Join(ev.evidence, " | ")
+			n.Lines = eventLines(n, opts.Lang)
+		}
+		n.Label = strings.Join(n.Lines, " / ")
+	}
+
+	g := &Graph{Options: opts}
+	edges := edgeSet{}
+	byArticle := map[string][]quad.IRI{}
+	for iri, ev := range events {
+		if ev.article != nil {
+			byArticle[ev.article.String()] = append(byArticle[ev.article.String()], iri)
+		}
+	}
+	covering := func(q quad.Quad) []quad.IRI {
+		if q.Label == nil {
+			return nil
+		}
+		var out []quad.IRI
+		s, o := q.Subject.(quad.IRI), q.Object.(quad.IRI)
+		for _, e := range byArticle[q.Label.String()] {
+			if f := events[e].fillers; f[s] && f[o] {
+				out = append(out, e)
+			}
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+		return out
+	}
+	// Direct edges nobody's event stands for: one edge per (from,
+	// predicate, to), whatever the number of articles that state it.
+	plain := map[string]*Edge{}
+	covered := map[quad.IRI]bool{} // events that some direct edge stands for
+	for _, q := range rels {
+		s, o := nodes[q.Subject.(quad.IRI)], nodes[q.Object.(quad.IRI)]
+		p := q.Predicate.(quad.IRI)
+		cov := covering(q)
+		if len(cov) == 0 {
+			id := s.ID + "." + escape(schema.LocalName(p)) + "." + o.ID
+			e := plain[id]
+			if e == nil {
+				e = &Edge{ID: id, Source: s.ID, Target: o.ID, Predicate: string(p), Label: style.Words(schema.LocalName(p)), Kind: "relation"}
+				plain[id] = e
+			}
+			if a, ok := q.Label.(quad.IRI); ok {
+				e.Article = addList(e.Article, schema.LocalName(a))
+			}
+			continue
+		}
+		if opts.Events != EventEdges {
+			continue // the event node shows it, with its date
+		}
+		for _, evIRI := range cov {
+			covered[evIRI] = true
+			ev := events[evIRI].node
+			e := Edge{
+				ID: s.ID + "." + escape(schema.LocalName(p)) + "." + o.ID + "." + ev.ID, Source: s.ID, Target: o.ID,
+				Predicate: string(p), Label: style.Words(schema.LocalName(p)), Kind: "relation",
+			}
+			fromEvent(&e, ev)
+			edges.add(e)
+		}
+	}
+	for _, e := range plain {
+		edges.add(*e)
+	}
+	for iri, ev := range events {
+		n := ev.node
+		if opts.Events == EventEdges {
+			if !covered[iri] {
+				for _, e := range collapse(ev, nodes) {
+					edges.add(e)
+				}
+			}
+			continue
+		}
+		for _, q := range ev.roles {
+			o := nodes[q.Object.(quad.IRI)]
+			p := q.Predicate.(quad.IRI)
+			e := Edge{
+				ID: n.ID + "." + escape(schema.LocalName(p)) + "." + o.ID, Source: n.ID, Target: o.ID,
+				Predicate: string(p), Label: style.Words(schema.LocalName(p)), Kind: "role",
+			}
+			fromEvent(&e, n)
+			edges.add(e)
+		}
+	}
+	for _, n := range nodes {
+		if opts.Events == EventEdges && n.Kind == style.Event {
+			continue
+		}
+		g.Nodes = append(g.Nodes, *n)
+	}
+	sort.Slice(g.Nodes, func(i, j int) bool { return g.Nodes[i].ID < g.Nodes[j].ID })
+	for _, e := range edges {
+		g.Edges = append(g.Edges, e)
+	}
+	sort.Slice(g.Edges, func(i, j int) bool { return g.Edges[i].ID < g.Edges[j].ID })
+	return g
+}
+
+// collapse stands an event that no direct edge represents for edges from
+// its agents (else its first participant) to its other entity fillers,
+// labelled with the event's class, so that it does not vanish.
+func collapse(ev *eventInfo, nodes map[quad.IRI]*Node) []Edge {
+	var from, to []*Node
+	for _, q := range ev.roles {
+		o := nodes[q.Object.(quad.IRI)]
+		if o.Kind != style.Entity {
+			continue
+		}
+		if q.Predicate == schema.Agent {
+			from = appendNode(from, o)
+		} else {
+			to = appendNode(to, o)
+		}
+	}
+	if len(from) == 0 && len(to) > 1 {
+		sort.Slice(to, func(i, j int) bool { return to[i].ID < to[j].ID })
+		from, to = to[:1], to[1:]
+	}
+	n := ev.node
+	p := string(schema.Class(n.Type))
+	var out []Edge
+	for _, f := range from {
+		for _, t := range to {
+			if f == t {
+				continue
+			}
+			e := Edge{
+				ID: f.ID + "." + escape(n.Type) + "." + t.ID + "." + n.ID, Source: f.ID, Target: t.ID,
+				Predicate: p, Label: style.For(style.Event, n.Type).EN, Kind: "event",
+			}
+			fromEvent(&e, n)
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func fromEvent(e *Edge, ev *Node) {
+	e.Event = ev.ID
+	e.Date, e.EndDate = ev.Date, ev.EndDate
+	e.Modality, e.ReportedBy, e.Evidence = ev.Modality, ev.ReportedBy, ev.Evidence
+	e.Article = ev.Article
+}
+
+// edgeSet keeps the first edge of each id: an event may list one
+// participant under two roles, or two articles state the same edge.
+type edgeSet map[string]Edge
+
+func (s edgeSet) add(e Edge) {
+	if _, ok := s[e.ID]; !ok {
+		s[e.ID] = e
+	}
+}
+
+func appendNode(ns []*Node, n *Node) []*Node {
+	for _, x := range ns {
+		if x == n {
+			return ns
+		}
+	}
+	return append(ns, n)
+}
+
+func appendUnique(ss []string, s string) []string {
+	for _, x := range ss {
+		if x == s {
+			return ss
+		}
+	}
+	return append(ss, s)
+}
+
+func addList(list, item string) string {
+	if list == "" {
+		return item
+	}
+	for _, x := range strings.Split(list, "; ") {
+		if x == item {
+			return list
+		}
+	}
+	items := append(strings.Split(list, "; "), item)
+	sort.Strings(items)
+	return strings.Join(items, "; ")
+}
+
+// entityLines gives an entity's display label, one line per language.
+func entityLines(en, hi string, iri quad.IRI, lang Lang) []string {
+	var out []string
+	switch lang {
+	case English:
+		out = first(en, hi)
+	case Hindi:
+		out = first(hi, en)
+	default:
+		if en != "" {
+			out = append(out, en)
+		}
+		if hi != "" && hi != en {
+			out = append(out, hi)
+		}
+	}
+	if len(out) == 0 {
+		// Every node must read as something: the IRI's last part, in words.
+		out = []string{style.Words(schema.LocalName(iri))}
+	}
+	return out
+}
+
+func first(ss ...string) []string {
+	for _, s := range ss {
+		if s != "" {
+			return []string{s}
+		}
+	}
+	return nil
+}
+
+// eventLines labels an event by its class, in the chosen language(s), and
+// its date: "Meeting / मुलाकात / 2025-08-15". Its participants are the
+// nodes it links to, so the label need not repeat them.
+func eventLines(n *Node, lang Lang) []string {
+	st := style.For(style.Event, n.Type)
+	var out []string
+	if lang != Hindi || st.HI == "" {
+		out = append(out, capitalise(st.EN))
+	}
+	if lang != English && st.HI != "" {
+		out = append(out, st.HI)
+	}
+	if n.Date != "" {
+		d := n.Date
+		if n.EndDate != "" {
+			d += " – " + n.EndDate
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func capitalise(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+func text(v quad.Value) string {
+	switch v := v.(type) {
+	case quad.String:
+		return string(v)
+	case quad.LangString:
+		return string(v.Value)
+	case quad.TypedString:
+		return string(v.Value)
+	case quad.IRI:
+		return string(v)
+	case nil:
+		return ""
+	}
+	return quad.StringOf(v)
+}
+
+func isQID(s string) bool {
+	if len(s) < 2 || s[0] != 'Q' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
