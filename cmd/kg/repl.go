@@ -79,29 +79,47 @@ func historyPath(c *cli.Context) string {
 // many failed.
 func (s *session) script(r io.Reader, out, errw io.Writer) int {
 	failed := 0
+	quit := false
 	var buf []string
 	run := func() {
 		stmt := strings.Join(buf, "\n")
 		buf = nil
-		quit, err := s.exec(context.Background(), stmt, out, errw, false)
+		if quit {
+			return
+		}
+		var err error
+		quit, err = s.exec(context.Background(), stmt, out, errw, false)
 		if err != nil {
 			fmt.Fprintln(errw, "error:", err)
 			failed++
 		}
-		if quit {
-			return
-		}
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	pending := false // buf holds a complete statement the next line may continue
 	for sc.Scan() {
 		line := sc.Text()
+		if pending {
+			// A script may break a chain before its dots:
+			//   g.V(E("Kim"))
+			//     .Out().All()
+			if strings.HasPrefix(strings.TrimSpace(line), ".") {
+				buf = append(buf, line)
+				continue
+			}
+			run()
+			pending = false
+		}
 		if len(buf) == 0 && strings.TrimSpace(line) == "" {
 			continue
 		}
 		buf = append(buf, line)
 		if complete(strings.Join(buf, "\n")) {
-			run()
+			if strings.HasPrefix(strings.TrimSpace(buf[0]), ":") {
+				run()
+			} else {
+				pending = true
+			}
 		}
 	}
 	if len(buf) > 0 {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"syscall"
 	"time"
@@ -124,7 +125,7 @@ func handle(req *request) (resp *response) {
 	defer cancel()
 	it, err := ses.Execute(ctx, script, query.Options{Collation: query.JSONLD, Limit: limit + 1})
 	if err != nil {
-		resp.Err = errorf(Syntax, "%s", cleanJSError(err))
+		resp.Err = errorf(Syntax, "SyntaxError: %s", strings.TrimPrefix(cleanJSError(err), "SyntaxError: "))
 		return resp
 	}
 	defer it.Close()
@@ -165,8 +166,10 @@ func handle(req *request) (resp *response) {
 		resp.Rows = nil
 		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
 			resp.Err = timeoutError(timeout)
+		} else if msg := cleanJSError(err); strings.HasPrefix(msg, "SyntaxError") {
+			resp.Err = errorf(Syntax, "%s", msg)
 		} else {
-			resp.Err = errorf(Runtime, "%s", cleanJSError(err))
+			resp.Err = errorf(Runtime, "%s", msg)
 		}
 	}
 	return resp
@@ -194,10 +197,26 @@ if (__kg_v !== undefined && __kg_v !== null) {
 }`
 }
 
+var (
+	atEval     = regexp.MustCompile(` at <eval>:(\d+):(\d+)\(\d+\)`)
+	syntaxLine = regexp.MustCompile(`<eval>: Line (\d+):(\d+) `)
+)
+
 // cleanJSError trims goja's messages to what helps: the message and the
-// position in the script.
+// line and column in the script.
 func cleanJSError(err error) string {
 	msg := err.Error()
 	msg = strings.TrimPrefix(msg, "Error: ")
+	msg = strings.ReplaceAll(msg, "SyntaxError: SyntaxError: ", "SyntaxError: ")
+	msg = strings.ReplaceAll(msg, " at eval (native)", "")
+	msg = regexp.MustCompile(` \(and \d+ more errors?\)`).ReplaceAllString(msg, "")
+	msg = syntaxLine.ReplaceAllString(msg, "line $1:$2: ")
+	msg = atEval.ReplaceAllString(msg, " (line $1:$2)")
+	switch {
+	case strings.Contains(msg, "not a quad.Value"):
+		msg += " (a step was given an object or array where a node belongs: give IRIs as \"<...>\", iri(...) or E(\"name\"))"
+	case strings.Contains(msg, "has no member"):
+		msg += " (Gizmo steps start with a capital: Out, In, Both, Has, Tag, All, ToArray, Count; Tab completes them)"
+	}
 	return strings.TrimSpace(msg)
 }

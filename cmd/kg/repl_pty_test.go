@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+
+	"github.com/kgnews/kg/queries/fixture"
+)
+
+// term is kg repl on a pseudo-terminal, typed at as a person would.
+type term struct {
+	t    *testing.T
+	cmd  *exec.Cmd
+	pty  *os.File
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	seen int // output before this offset has been matched
+	done chan struct{}
+}
+
+func startRepl(t *testing.T, db, history string) *term {
+	t.Helper()
+	cmd := exec.Command(kgBin, "--db", db, "repl", "--timeout", "20s")
+	cmd.Env = append(os.Environ(), "KG_HISTORY="+history, "TERM=xterm")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 50, Cols: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := &term{t: t, cmd: cmd, pty: f, done: make(chan struct{})}
+	go func() {
+		b := make([]byte, 4096)
+		for {
+			n, err := f.Read(b)
+			tm.mu.Lock()
+			tm.buf.Write(b[:n])
+			tm.mu.Unlock()
+			if err != nil {
+				close(tm.done)
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		f.Close()
+	})
+	return tm
+}
+
+var ansi = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]`)
+
+// expect waits until the output since the last match contains want.
+func (tm *term) expect(want string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		tm.mu.Lock()
+		out := ansi.ReplaceAllString(tm.buf.String(), "")
+		if i := strings.Index(out[tm.seen:], want); i >= 0 {
+			tm.seen += i + len(want)
+			tm.mu.Unlock()
+			return
+		}
+		tm.mu.Unlock()
+		time.Sleep(20 * time.Millisecond)
+	}
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	tm.t.Fatalf("no %q in the REPL's output:\n%s", want, ansi.ReplaceAllString(tm.buf.String(), "")[tm.seen:])
+}
+
+func (tm *term) send(s string) {
+	tm.t.Helper()
+	if _, err := tm.pty.Write([]byte(s)); err != nil {
+		tm.t.Fatal(err)
+	}
+}
+
+func (tm *term) exited() bool {
+	select {
+	case <-tm.done:
+		_ = tm.cmd.Wait()
+		return true
+	case <-time.After(10 * time.Second):
+		return false
+	}
+}
+
+func TestReplTerminal(t *testing.T) {
+	db := fixture.Build(t)
+	history := filepath.Join(t.TempDir(), "history")
+	tm := startRepl(t, db, history)
+	tm.expect("kg> ")
+
+	// A multi-line statement runs when its brackets balance.
+	tm.send("g.V(E(\"Kim\")).Out(\r")
+	tm.expect("... ")
+	tm.send("iri(KG.label)).All()\r")
+	tm.expect(`"किम जोंग-उन"@hi`)
+	tm.expect("kg> ")
+
+	// A canned shortcut.
+	tm.send(":timeline Kim\r")
+	tm.expect("PhoneCall: Kim Jong-un, Vladimir Putin")
+	tm.expect("kg> ")
+
+	// Completion: a command, an entity name, a Gizmo step.
+	tm.send(":timel\t")
+	tm.expect(":timeline ")
+	tm.send("Alas\t")
+	tm.expect("Alaska")
+	tm.send("\r")
+	tm.expect("Meeting: Donald Trump, Vladimir Putin")
+	tm.expect("kg> ")
+	tm.send("g.V(E(\"Donald T\t")
+	tm.expect(`g.V(E("Donald Trump")`)
+	tm.send(").OutPr\t")
+	tm.expect("OutPredicates()")
+	tm.send(".All()\r")
+	tm.expect("rel:meets")
+	tm.expect("kg> ")
+
+	// Ctrl-C stops a runaway query, and the REPL goes on.
+	tm.send("while(true){}\r")
+	time.Sleep(500 * time.Millisecond)
+	tm.send("\x03")
+	tm.expect("query cancelled")
+	tm.expect("kg> ")
+
+	// A query that kills Cayley's goroutine is an error message.
+	tm.send("g.V().Out({}).All()\r")
+	tm.expect("query crashed the query engine: panic: unsupported type: map[string]interface {}")
+	tm.expect("kg> ")
+	tm.send("g.V(iri(5)).All()\r")
+	tm.expect("panic: expected string, got: int64")
+	tm.expect("kg> ")
+	tm.send("g.Emit(6*7)\r")
+	tm.expect("42")
+	tm.expect("kg> ")
+
+	// Ctrl-D leaves.
+	tm.send("\x04")
+	if !tm.exited() {
+		t.Fatal("Ctrl-D did not end the REPL")
+	}
+
+	// History survives a restart: Up recalls the last statement.
+	tm = startRepl(t, db, history)
+	tm.expect("kg> ")
+	tm.send("\x1b[A")
+	tm.expect("g.Emit(6*7)")
+	tm.send("\r")
+	tm.expect("42")
+	tm.send(":quit\r")
+	if !tm.exited() {
+		t.Fatal(":quit did not end the REPL")
+	}
+	b, err := os.ReadFile(history)
+	if err != nil || !strings.Contains(string(b), `g.V(E("Kim")).Out( iri(KG.label)).All()`) {
+		t.Errorf("history file: %q, %v", b, err)
+	}
+}
