@@ -126,8 +126,8 @@ func (f *Frame) matchAt(fs *Frames, words []string, i, lo, hi int, used map[int]
 	// does a refusal: "समर्थन करने से इनकार किया"
 	if e := t.VerbEnd(); e < hi && negations[words[e]] {
 		t.Negated = true
-	} else if e+1 < hi && words[e] == "से" && refusals[words[e+1]] {
-		t.Negated = true
+	} else if e+1 < hi && words[e] == "से" && (refusals[words[e+1]] || e+2 < hi && refusals[words[e+2]]) {
+		t.Negated = true // "… से (साफ) इनकार"
 	}
 	if i > lo && negations[words[i-1]] && f.IsVerb {
 		t.Negated = true
