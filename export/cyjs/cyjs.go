@@ -83,7 +83,8 @@ func values(attrs []pg.Attr, value func(string) string) map[string]any {
 // colours as the DOT export.
 func styles(g *pg.Graph) []rule {
 	out := []rule{
-		{"node", map[string]string{"label": "data(label)", "text-wrap": "wrap", "text-max-width": "160px", "font-size": "10px", "text-valign": "center", "border-width": "1px", "border-color": "#888888", "width": "label", "height": "label", "padding": "6px"}},
+		{"node", map[string]string{"label": "data(label)", "text-wrap": "wrap", "text-max-width": "160px", "font-size": "10px", "text-valign": "bottom", "text-margin-y": "3px", "border-width": "1px", "border-color": "#888888", "width": "26px", "height": "26px"}},
+		{"node.event", map[string]string{"width": "18px", "height": "18px", "font-size": "9px"}},
 		{"edge", map[string]string{"label": "data(label)", "font-size": "8px", "curve-style": "bezier", "target-arrow-shape": "triangle", "line-color": "#999999", "target-arrow-color": "#999999", "text-rotation": "autorotate"}},
 		{"edge[modality = 'planned']", map[string]string{"line-style": "dashed"}},
 	}

@@ -4,6 +4,8 @@
 package jsonld
 
 import (
+	"bytes"
+	"encoding/json"
 	"io"
 
 	"github.com/cayleygraph/quad"
@@ -30,14 +32,24 @@ func Context() map[string]any {
 	}
 }
 
-// Write writes the quads as one JSON-LD document.
+// Write writes the quads as one JSON-LD document, indented so that a
+// person can read it.
 func Write(w io.Writer, qs []quad.Quad) error {
-	jw := jsonld.NewWriter(w)
+	var compact bytes.Buffer
+	jw := jsonld.NewWriter(&compact)
 	jw.SetLdContext(Context())
 	for _, q := range qs {
 		if err := jw.WriteQuad(q); err != nil {
 			return err
 		}
 	}
-	return jw.Close()
+	if err := jw.Close(); err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, compact.Bytes(), "", " "); err != nil {
+		return err
+	}
+	_, err := out.WriteTo(w)
+	return err
 }
