@@ -166,7 +166,7 @@ func initStore(dir, backend string) error {
 	if err := os.RemoveAll(data); err != nil {
 		return err
 	}
-	if err := cgraph.InitQuadStore(m.Backend, data, cgraph.Options{}); err != nil {
+	if err := cgraph.InitQuadStore(m.Backend, data, cgraph.Options{"upfront": true}); err != nil {
 		return fmt.Errorf("create store %s: %w", dir, err)
 	}
 	return writeMeta(dir, m)

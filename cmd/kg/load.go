@@ -16,9 +16,14 @@ import (
 	"github.com/kgnews/kg/loaders"
 )
 
-// maxArticleBytes bounds one input: a news article is kilobytes, so a file
-// of many megabytes is a mistake (a dump, a binary) and is refused whole.
-const maxArticleBytes = 8 << 20
+// maxArticleBytes bounds one text article: a news article is kilobytes, so
+// a text file of many megabytes is a mistake (a dump, a binary) and is
+// refused whole. N-Quads files, which may hold a whole exported store, get
+// maxNQuadsBytes.
+const (
+	maxArticleBytes = 8 << 20
+	maxNQuadsBytes  = 1 << 30
+)
 
 func loadCommand() *cli.Command {
 	return &cli.Command{
@@ -73,9 +78,9 @@ func runLoad(c *cli.Context) error {
 	var jobs []job
 	failed := 0
 	for _, name := range c.Args().Slice() {
-		in, err := readInput(name)
+		in, err := readInput(name, c.String("format"))
 		if err == nil {
-			in.Published, in.ID, in.Format = pub, c.String("id"), c.String("format")
+			in.Published, in.ID = pub, c.String("id")
 			var res *loaders.Result
 			res, err = parseInput(in)
 			if err == nil {
@@ -130,8 +135,12 @@ func describeLoad(name string, a *graph.Article, res *loaders.Result, ch graph.C
 
 // readInput reads one FILE argument and checks that it can be an article:
 // it exists, is a regular file, is not too big and is UTF-8 text.
-func readInput(name string) (loaders.Input, error) {
-	in := loaders.Input{Name: name}
+func readInput(name, format string) (loaders.Input, error) {
+	in := loaders.Input{Name: name, Format: format}
+	limit := int64(maxArticleBytes)
+	if f, ok := loaders.FormatFor(loaders.Input{Name: name, Format: format}); ok && f.Name == "nquads" {
+		limit = maxNQuadsBytes
+	}
 	var r io.Reader
 	if name == "-" {
 		r = os.Stdin
@@ -146,8 +155,8 @@ func readInput(name string) (loaders.Input, error) {
 		if st.IsDir() {
 			return in, errors.New("is a directory (give the article files, e.g. dir/*.txt)")
 		}
-		if st.Size() > maxArticleBytes {
-			return in, fmt.Errorf("file is %s, over the %s limit for one article", size(st.Size()), size(maxArticleBytes))
+		if st.Size() > limit {
+			return in, fmt.Errorf("file is %s, over the %s limit for one input", size(st.Size()), size(limit))
 		}
 		f, err := os.Open(name)
 		if err != nil {
@@ -159,12 +168,12 @@ func readInput(name string) (loaders.Input, error) {
 			in.Path = abs
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxArticleBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return in, err
 	}
-	if len(data) > maxArticleBytes {
-		return in, fmt.Errorf("input is over the %s limit for one article", size(maxArticleBytes))
+	if int64(len(data)) > limit {
+		return in, fmt.Errorf("input is over the %s limit for one input", size(limit))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return in, errors.New("file is empty")

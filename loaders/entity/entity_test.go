@@ -93,3 +93,22 @@ func TestNoMatchAcrossPunctuation(t *testing.T) {
 		t.Errorf("matched across a comma: %+v", g)
 	}
 }
+
+func TestFormsWithPunctuationMatch(t *testing.T) {
+	l := New()
+	bush := &Entity{ID: "Q207", Type: "Person", EN: "George W. Bush", HI: "जॉर्ज डब्ल्यू. बुश"}
+	l.Add(bush, bush.HI, Full)
+	l.Add(bush, bush.EN, Full)
+	cpim := &Entity{ID: "cpi-m", Type: "PoliticalParty", EN: "CPI(M)", HI: "सीपीआई (एम)"}
+	l.Add(cpim, cpim.HI, Full)
+	for text, id := range map[string]string{
+		"जॉर्ज डब्ल्यू. बुश ने कहा": "Q207",
+		"George W. Bush said": "Q207",
+		"सीपीआई (एम) के नेता": "cpi-m",
+	} {
+		g := matches(l, text)
+		if len(g) != 1 || g[0].id != id {
+			t.Errorf("%q: %+v, want %s", text, g, id)
+		}
+	}
+}

@@ -8,7 +8,6 @@ package entity
 import (
 	"fmt"
 	"regexp"
-	"strings"
 	"sync"
 
 	"golang.org/x/text/language"
@@ -82,7 +81,12 @@ func (l *Lexicon) Add(e *Entity, form string, kind FormKind) {
 		l.byID[e.ID] = e
 		l.entities = append(l.entities, e)
 	}
-	words := strings.Fields(hindi.Fold(form))
+	// Split a form exactly as article text is split, so that "जॉर्ज
+	// डब्ल्यू. बुश", "26/11" and "U.S." match what Tokenize makes of them.
+	var words []string
+	for _, w := range Words(hindi.Tokenize(form)) {
+		words = append(words, w.Norm)
+	}
 	if len(words) == 0 {
 		return
 	}
@@ -115,8 +119,8 @@ func (l *Lexicon) Entities() []*Entity { return l.entities }
 // Lookup returns the forms registered for exactly this phrase.
 func (l *Lexicon) Lookup(phrase string) []Form {
 	n := l.root
-	for _, w := range strings.Fields(hindi.Fold(phrase)) {
-		if n = n.next[w]; n == nil {
+	for _, w := range Words(hindi.Tokenize(phrase)) {
+		if n = n.next[w.Norm]; n == nil {
 			return nil
 		}
 	}
