@@ -54,16 +54,3 @@ func Build(all []quad.Quad, f Format, sel Selection, opts pg.Options) (*Output, 
 	}
 	return &Output{Graph: pg.Project(sub, opts)}, nil
 }
-
-// Roots resolves the names given for --root into IRIs.
-func Roots(ctx context.Context, r Resolver, names []string) ([]quad.IRI, error) {
-	var out []quad.IRI
-	for _, n := range names {
-		iris, err := r.Resolve(ctx, n)
-		if err != nil {
-			return nil, fmt.Errorf("--root: %w", err)
-		}
-		out = append(out, iris...)
-	}
-	return out, nil
-}

@@ -2,44 +2,284 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
 
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/nquads"
 	"github.com/urfave/cli/v2"
+
+	"github.com/kgnews/kg/export"
+	"github.com/kgnews/kg/export/pg"
+	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/queries"
 )
 
 func exportCommand() *cli.Command {
-	return &cli.Command{
-		Name:  "export",
-		Usage: "write the store (or a part of it) in a format other tools read",
-		Description: `Examples:
-   kg export --format nquads > all.nq
-   kg export --format nquads -o all.nq`,
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "nquads", Usage: "output format: nquads"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
-		},
-		Action: func(c *cli.Context) error {
-			if f := c.String("format"); f != "nquads" {
-				return cli.Exit(fmt.Sprintf("export: unknown format %q (have: nquads)", f), 2)
-			}
-			st, err := openStore(c, "kg export")
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			return writeOutput(c, func(w io.Writer) error {
-				qw := nquads.NewWriter(w)
-				if err := st.Each(c.Context, func(q quad.Quad) error { return qw.WriteQuad(q) }); err != nil {
-					return err
-				}
-				return qw.Close()
-			})
-		},
+	var formats []string
+	for _, f := range export.Formats() {
+		exts := strings.Join(f.Exts, " ")
+		if exts == "" {
+			exts = "a directory"
+		}
+		formats = append(formats, fmt.Sprintf("   %-8s %s (%s)", f.Name, f.Doc, exts))
 	}
+	return &cli.Command{
+		Name:      "export",
+		Usage:     "write the store, or the part of it you select, for Gephi, Cytoscape, yEd, Graphviz, neo4j or RDF tools",
+		ArgsUsage: "[--query NAME ARGS... | --gizmo SCRIPT]",
+		Description: `Select with --root (and --depth), a canned query's or a Gizmo script's
+results, or nothing (the whole store); narrow with --from/--to and --types.
+The format comes from --format, else from the extension of -o, else N-Quads.
+
+Formats:
+` + strings.Join(formats, "\n") + `
+
+Examples:
+   kg export --root "Kim Jong-un" --depth 2 -o kim.dot && dot -Tpng kim.dot -o kim.png
+   kg export --root किम --depth 2 -o kim.gexf              Gephi; its timeline plays event dates
+   kg export --root Putin --root Trump --events edges -o leaders.graphml
+   kg export --from 2024-06 --to 2024-12 --types Person,Country,Event -o 2024.cyjs
+   kg export --lang hi -o story.gexf                      Hindi labels only
+   kg export --format csv -o neo4j/                       nodes.csv and edges.csv
+   kg export -o kim.graphml --query neighbours "Kim Jong-un" --depth 2
+   kg export -o calls.dot --gizmo 'g.V().Has("<rdf:type>", "<kg:PhoneCall>").All()'
+   kg export --format nquads > all.nq                     the whole store, as stored
+
+A node's id is its IRI shortened (ent:Q56226, ev:ARTICLE.3), the same in
+every export. Options go before --query's arguments.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + strings.Join(export.FormatNames(), ", ")},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (for csv a directory) instead of standard output; written whole or not at all"},
+			&cli.StringSliceFlag{Name: "root", Aliases: []string{"r"}, Usage: "start from `ENTITY` (any label or alias, Hindi or English, any case; repeatable)"},
+			&cli.IntFlag{Name: "depth", Aliases: []string{"d"}, Usage: "go `N` hops from the roots or query results; an event shared is one hop (default 1 with --root, 0 with --query/--gizmo)"},
+			&cli.StringFlag{Name: "query", Usage: "select the entities and events canned query `NAME` returns (its arguments follow)"},
+			&cli.StringFlag{Name: "gizmo", Usage: "select the entities and events Gizmo `SCRIPT` returns"},
+			&cli.StringFlag{Name: "from", Usage: "keep events on or after `DATE` (2024, 2024-06 or 2024-06-15)"},
+			&cli.StringFlag{Name: "to", Usage: "keep events on or before `DATE`"},
+			&cli.StringSliceFlag{Name: "types", Aliases: []string{"t"}, Usage: "keep only nodes of these `CLASSES` (Person,Country,Meeting; Event for all events)"},
+			&cli.StringFlag{Name: "lang", Value: "both", Usage: "label language: en, hi or both"},
+			&cli.StringFlag{Name: "events", Value: "nodes", Usage: "events as `nodes` linked to their participants, or as edges between them"},
+			&cli.DurationFlag{Name: "timeout", Value: defaultTimeout, Usage: "stop --query/--gizmo after this long"},
+		},
+		Action: runExport,
+	}
+}
+
+// exportPlan is what the flags ask for, checked before the store is opened.
+type exportPlan struct {
+	format export.Format
+	sel    export.Selection
+	opts   pg.Options
+	roots  []string
+	query  string
+	args   []string
+	gizmo  string
+	depth  bool // --depth given
+}
+
+func planExport(c *cli.Context) (*exportPlan, error) {
+	p := &exportPlan{roots: c.StringSlice("root"), query: c.String("query"), gizmo: c.String("gizmo"), depth: c.IsSet("depth")}
+	out := c.String("output")
+	switch name := c.String("format"); {
+	case name != "":
+		f, ok := export.ByName(name)
+		if !ok {
+			return nil, fmt.Errorf("unknown format %q (have: %s)", name, strings.Join(export.FormatNames(), ", "))
+		}
+		p.format = f
+	case out != "" && out != "-":
+		if st, err := os.Stat(out); (err == nil && st.IsDir()) || strings.HasSuffix(out, "/") {
+			p.format, _ = export.ByName("csv")
+			break
+		}
+		f, ok := export.ByExt(out)
+		if !ok {
+			return nil, fmt.Errorf("cannot tell the format of %s from its extension (known: %s; a directory for csv); give --format", out, strings.Join(export.Extensions(), " "))
+		}
+		p.format = f
+	default:
+		p.format, _ = export.ByName("nquads")
+	}
+	if p.format.Files != nil && (out == "" || out == "-") {
+		return nil, fmt.Errorf("%s writes %s: give -o DIRECTORY", p.format.Name, "several files")
+	}
+	switch l := pg.Lang(c.String("lang")); l {
+	case pg.English, pg.Hindi, pg.Both:
+		p.sel.Lang, p.opts.Lang = l, l
+	default:
+		return nil, fmt.Errorf("--lang %q: want en, hi or both", l)
+	}
+	switch e := pg.EventsAs(c.String("events")); e {
+	case pg.EventNodes, pg.EventEdges:
+		p.opts.Events = e
+	default:
+		return nil, fmt.Errorf("--events %q: want nodes or edges", e)
+	}
+	if p.opts.Events == pg.EventEdges && p.format.Quads != nil {
+		return nil, fmt.Errorf("--events edges: %s keeps kg's own model, where events are nodes; choose graphml, gexf, dot, cyjs or csv", p.format.Name)
+	}
+	p.sel.From, p.sel.To = c.String("from"), c.String("to")
+	for _, t := range c.StringSlice("types") {
+		if t = strings.TrimSpace(t); t != "" {
+			p.sel.Types = append(p.sel.Types, t)
+		}
+	}
+	p.sel.Depth = c.Int("depth")
+	if p.sel.Depth < 0 {
+		return nil, fmt.Errorf("--depth %d: want 0 or more", p.sel.Depth)
+	}
+	sources := 0
+	for _, given := range []bool{len(p.roots) > 0, p.query != "", p.gizmo != ""} {
+		if given {
+			sources++
+		}
+	}
+	if sources > 1 {
+		return nil, fmt.Errorf("select with one of --root, --query and --gizmo")
+	}
+	if p.query == "" && c.NArg() > 0 {
+		return nil, fmt.Errorf("unexpected arguments %q (only --query takes arguments; options go before them)", c.Args().Slice())
+	}
+	p.args = c.Args().Slice()
+	if !p.depth && len(p.roots) > 0 {
+		p.sel.Depth = 1
+	}
+	return p, nil
+}
+
+func runExport(c *cli.Context) error {
+	p, err := planExport(c)
+	if err != nil {
+		return cli.Exit("export: "+err.Error(), 2)
+	}
+	all, err := p.read(c)
+	if err != nil {
+		return err
+	}
+	out, err := export.Build(all, p.format, p.sel, p.opts)
+	if err != nil {
+		return cli.Exit("export: "+err.Error(), 2)
+	}
+	switch {
+	case p.format.Graph != nil:
+		err = writeOutput(c, func(w io.Writer) error { return p.format.Graph(w, out.Graph) })
+	case p.format.Quads != nil:
+		err = writeOutput(c, func(w io.Writer) error { return p.format.Quads(w, out.Quads) })
+	default:
+		err = writeDir(c.String("output"), func(open func(string) (io.Writer, error)) error { return p.format.Files(open, out.Graph) })
+	}
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	dest := c.String("output")
+	if dest == "" || dest == "-" {
+		dest = "standard output"
+	}
+	logf(c, "exported %s as %s to %s", out.Counts(), p.format.Name, dest)
+	return nil
+}
+
+// read loads the store's quads and turns --root, --query or --gizmo into
+// the selection's roots.
+func (p *exportPlan) read(c *cli.Context) ([]quad.Quad, error) {
+	if p.query != "" || p.gizmo != "" {
+		return p.readQuery(c)
+	}
+	st, err := openStore(c, "kg export")
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	if len(p.roots) > 0 {
+		ents, err := st.Entities(c.Context)
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range p.roots {
+			e, err := queries.Resolve(ents, name)
+			if err != nil {
+				return nil, cli.Exit("export: --root: "+err.Error(), 1)
+			}
+			p.sel.Roots = append(p.sel.Roots, e.IRI)
+		}
+	}
+	return export.AllQuads(c.Context, st)
+}
+
+// readQuery runs the query in a worker, as kg query does, and selects the
+// entities and events in its results.
+func (p *exportPlan) readQuery(c *cli.Context) ([]quad.Quad, error) {
+	s, err := openSession(c, "kg export")
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	s.timeout = c.Duration("timeout")
+	s.limit = 1 << 20 // every result row selects; the export is the output
+	var a *answer
+	if p.gizmo != "" {
+		a, err = s.gizmo(c.Context, p.gizmo)
+	} else {
+		var set settings
+		a, set, err = s.canned(c.Context, p.query, p.args)
+		if err == nil && set.format != s.format {
+			err = fmt.Errorf("--format after the query's arguments: give export options before --query")
+		}
+	}
+	if err != nil {
+		return nil, cli.Exit("export: "+err.Error(), 1)
+	}
+	p.sel.Roots = nodesIn(a.res.Rows)
+	if len(p.sel.Roots) == 0 {
+		return nil, cli.Exit("export: the query returned no entity or event to export", 1)
+	}
+	st, err := graph.OpenReader(s.dir, 5*time.Second)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return export.AllQuads(c.Context, st)
+}
+
+// nodesIn collects the entity and event IRIs anywhere in a query's rows:
+// JSON-LD node values ({"@id": IRI}) and plain IRI strings.
+func nodesIn(rows []json.RawMessage) []quad.IRI {
+	seen := map[quad.IRI]bool{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		case string:
+			if iri, _, ok := pg.IsNode(quad.IRI(strings.TrimSuffix(strings.TrimPrefix(v, "<"), ">"))); ok {
+				seen[iri] = true
+			}
+		}
+	}
+	for _, r := range rows {
+		var v any
+		if json.Unmarshal(r, &v) == nil {
+			walk(v)
+		}
+	}
+	out := make([]quad.IRI, 0, len(seen))
+	for iri := range seen {
+		out = append(out, iri)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
 }
 
 // writeOutput runs write against -o FILE (written to a temporary file and
@@ -71,6 +311,52 @@ func writeOutput(c *cli.Context, write func(io.Writer) error) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// writeDir writes the files of a many-file format into dir (created if
+// need be). Each goes to a temporary file first, and they are renamed into
+// place only once all are written, so a failure leaves the old files.
+func writeDir(dir string, write func(open func(string) (io.Writer, error)) error) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	type pending struct {
+		name string
+		f    *os.File
+		w    *bufio.Writer
+	}
+	var files []pending
+	defer func() {
+		for _, p := range files {
+			p.f.Close()
+			os.Remove(p.f.Name())
+		}
+	}()
+	open := func(name string) (io.Writer, error) {
+		f, err := os.CreateTemp(dir, ".kg-export-*")
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, pending{name, f, bufio.NewWriter(f)})
+		return files[len(files)-1].w, nil
+	}
+	if err := write(open); err != nil {
+		return err
+	}
+	for _, p := range files {
+		if err := p.w.Flush(); err != nil {
+			return err
+		}
+		if err := p.f.Close(); err != nil {
+			return err
+		}
+	}
+	for _, p := range files {
+		if err := os.Rename(p.f.Name(), filepath.Join(dir, p.name)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func dirOf(path string) string {

@@ -106,7 +106,7 @@ func shape(s string) string {
 	switch s {
 	case "box", "note":
 		return "round-rectangle"
-	case "house":
+	case "house", "cds":
 		return "tag"
 	case "hexagon", "octagon":
 		return s

@@ -133,7 +133,7 @@ func shape(s string) string {
 	switch s {
 	case "box", "note":
 		return "square"
-	case "house":
+	case "house", "cds":
 		return "triangle"
 	case "hexagon", "octagon":
 		return "diamond"

@@ -65,7 +65,7 @@ func TestNetworkX(t *testing.T) {
 			"TreatySigning": {"2024-06-01", "2024-06-30"}, "Meeting": {"2025-08-15", "2025-08-15"}, "ColonialRule": {"1910-01-01", "1945-12-31"},
 		}
 		if opts.Events == pg.EventEdges {
-			want = map[string][2]any{"party to": {"2024-06-01", "2024-06-30"}, "meets": {"2025-08-15", "2025-08-15"}, "colonial rule": {"1910-01-01", "1945-12-31"}}
+			want = map[string][2]any{"party to": {"2024-06-01", "2024-06-30"}, "meeting": {"2025-08-15", "2025-08-15"}, "colonial rule": {"1910-01-01", "1945-12-31"}}
 		}
 		for k, w := range want {
 			if spans[k] != w {

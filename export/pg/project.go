@@ -56,6 +56,7 @@ type eventInfo struct {
 	reporters []quad.IRI
 	evidence  []string
 	roles     []quad.Quad // role quads whose object is a node
+	trigger   string
 	fillers   map[quad.IRI]bool
 	article   quad.Value
 }
@@ -174,6 +175,8 @@ func Project(sub Subgraph, opts Options) *Graph {
 			n.Quantity = text(q.Object)
 		case schema.Evidence:
 			ev.evidence = appendUnique(ev.evidence, text(q.Object))
+		case schema.Trigger:
+			ev.trigger = text(q.Object)
 		case schema.ReportedBy:
 			if iri, ok := q.Object.(quad.IRI); ok {
 				ev.reporters = append(ev.reporters, iri)
@@ -216,7 +219,7 @@ func Project(sub Subgraph, opts Options) *Graph {
 			sort.Strings(by)
 			n.ReportedBy = strings.Join(by, ", ")
 			n.Evidence = strings.Join(ev.evidence, " | ")
-			n.Lines = eventLines(n, opts.Lang)
+			n.Lines = eventLines(n, ev.trigger, opts.Lang)
 		}
 		n.Label = strings.Join(n.Lines, " / ")
 	}
@@ -437,15 +440,22 @@ func first(ss ...string) []string {
 
 // eventLines labels an event by its class, in the chosen language(s), and
 // its date: "Meeting / मुलाकात / 2025-08-15". Its participants are the
-// nodes it links to, so the label need not repeat them.
-func eventLines(n *Node, lang Lang) []string {
+// nodes it links to, so the label need not repeat them. A position is
+// named by the title it was read from ("Supreme leader" or "Leader").
+func eventLines(n *Node, trigger string, lang Lang) []string {
 	st := style.For(style.Event, n.Type)
-	var out []string
-	if lang != Hindi || st.HI == "" {
-		out = append(out, capitalise(st.EN))
+	en, hi := st.EN, st.HI
+	if contains(n.Classes, "Position") {
+		if e, h, ok := style.Title(trigger); ok {
+			en, hi = e, h
+		}
 	}
-	if lang != English && st.HI != "" {
-		out = append(out, st.HI)
+	var out []string
+	if lang != Hindi || hi == "" {
+		out = append(out, capitalise(en))
+	}
+	if lang != English && hi != "" {
+		out = append(out, hi)
 	}
 	if n.Date != "" {
 		d := n.Date
@@ -476,6 +486,15 @@ func text(v quad.Value) string {
 		return ""
 	}
 	return quad.StringOf(v)
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func isQID(s string) bool {

@@ -1,6 +1,7 @@
 // Package style says how kg draws each class of node and what it calls it
-// in English and Hindi. The table is data (styles.tsv, embedded), so that a
-// new event class gets a colour and a Hindi name by an edit there.
+// in English and Hindi. The table is data (styles.tsv, embedded, plus the
+// titles of schema/data/hi/titles.tsv), so that a new event class gets a
+// colour and a Hindi name by an edit there.
 package style
 
 import (
@@ -9,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/kgnews/kg/schema"
 )
 
 //go:embed styles.tsv
@@ -33,50 +36,132 @@ type Style struct {
 	rank  int
 }
 
-var (
-	rows    []Style
-	byClass = map[string]Style{}
-)
+// rows and byClass are built once, from embedded data only, when the
+// package is initialised; a malformed row is a programming error that every
+// test hits at once.
+var rows, byClass = mustLoad()
 
 var hexColour = regexp.MustCompile(`^#[0-9a-f]{6}$`)
 
-// The table is checked when the package is loaded: a malformed row is a
-// programming error that every test would hit at once.
-func init() {
-	var err error
-	rows, err = parse(table)
+func mustLoad() ([]Style, map[string]Style) {
+	rs, err := parse(table)
+	if err == nil {
+		rs, err = withTitles(rs)
+	}
 	if err != nil {
 		panic(err)
 	}
-	for _, r := range rows {
-		byClass[r.Class] = r
+	m := map[string]Style{}
+	for i := range rs {
+		rs[i].rank = i
+		m[rs[i].Class] = rs[i]
 	}
+	return rs, m
 }
 
 func parse(text string) ([]Style, error) {
+	rs, err := schema.ParseTSV("styles.tsv", strings.NewReader(text), 6)
+	if err != nil {
+		return nil, err
+	}
 	var out []Style
 	seen := map[string]bool{}
-	for i, line := range strings.Split(text, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 6 {
-			return nil, fmt.Errorf("styles.tsv:%d: %d columns, want 6", i+1, len(f))
-		}
-		s := Style{Class: f[0], Kind: Kind(f[1]), Shape: f[2], Fill: f[3], EN: f[4], HI: f[5], rank: len(out)}
+	for _, r := range rs {
+		s := Style{Class: r.Field(0), Kind: Kind(r.Field(1)), Shape: r.Field(2), Fill: r.Field(3), EN: r.Field(4), HI: r.Field(5)}
 		switch {
+		case len(r.Fields) != 6:
+			return nil, r.Errorf("%d columns, want 6", len(r.Fields))
 		case s.Kind != Entity && s.Kind != Event:
-			return nil, fmt.Errorf("styles.tsv:%d: kind %q, want entity or event", i+1, s.Kind)
+			return nil, r.Errorf("kind %q, want entity or event", s.Kind)
 		case !hexColour.MatchString(s.Fill):
-			return nil, fmt.Errorf("styles.tsv:%d: fill %q is not #rrggbb", i+1, s.Fill)
+			return nil, r.Errorf("fill %q is not #rrggbb", s.Fill)
 		case seen[s.Class]:
-			return nil, fmt.Errorf("styles.tsv:%d: class %s twice", i+1, s.Class)
+			return nil, r.Errorf("class %s twice", s.Class)
 		}
 		seen[s.Class] = true
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// withTitles inserts the title classes of titles.tsv before the Position
+// row, drawn as positions and named by the table's English title and first
+// Hindi form.
+func withTitles(rs []Style) ([]Style, error) {
+	at := -1
+	for i, r := range rs {
+		if r.Class == "Position" {
+			at = i
+		}
+	}
+	if at < 0 {
+		return nil, fmt.Errorf("styles.tsv: no Position row")
+	}
+	titles, err := schema.ReadTSV("hi/titles.tsv", 4)
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]bool{}
+	for _, r := range rs {
+		known[r.Class] = true
+	}
+	// Several titles may share a class (Supreme Leader, Leader; the English
+	// "president"); the class is named by a Hindi title, preferably the one
+	// whose English is the class's own name.
+	var add []Style
+	var scores []int
+	index := map[string]int{}
+	for _, t := range titles {
+		c := t.Field(3)
+		if known[c] {
+			continue
+		}
+		en := strings.ToLower(t.Field(2))
+		hiTitle := t.List(0)[0]
+		for _, h := range t.List(0) {
+			titleNames[h] = [2]string{en, hiTitle}
+		}
+		score := 0
+		if devanagari(hiTitle) {
+			score += 2
+		}
+		if en == Words(c) {
+			score++
+		}
+		if i, ok := index[c]; ok {
+			if score > scores[i] {
+				add[i].EN, add[i].HI, scores[i] = en, hiTitle, score
+			}
+			continue
+		}
+		s := rs[at]
+		s.Class, s.EN, s.HI = c, en, hiTitle
+		index[c] = len(add)
+		add = append(add, s)
+		scores = append(scores, score)
+	}
+	out := append(append(append([]Style{}, rs[:at]...), add...), rs[at:]...)
+	return out, nil
+}
+
+func devanagari(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Devanagari, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleNames maps each Hindi form of a title to its English and Hindi
+// names, filled with the table.
+var titleNames = map[string][2]string{}
+
+// Title names the title a position was read from (its kg:trigger, "नेता"),
+// in English and in the Hindi form the table lists first.
+func Title(trigger string) (en, hi string, ok bool) {
+	n, ok := titleNames[trigger]
+	return n[0], n[1], ok
 }
 
 // Default styles for classes the table does not know.
@@ -129,7 +214,8 @@ func Words(name string) string {
 		case r == '_' || r == '-':
 			b.WriteByte(' ')
 			continue
-		case i > 0 && unicode.IsUpper(r) && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1])) && rs[i-1] != '_':
+		case i > 0 && unicode.IsUpper(r) && rs[i-1] != '_' && rs[i-1] != '-' &&
+			(unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1])):
 			b.WriteByte(' ')
 		}
 		b.WriteRune(unicode.ToLower(r))

@@ -149,7 +149,16 @@ func Articles() []*graph.Article {
 	b.entity(Loner, "City", "Paris", "पेरिस", "Q90")
 
 	b.add(Putin, schema.Rel("president_of"), Russia)
-	b.add(Kim, schema.Rel("leader_of"), NorthKor)
+	// A title read as a position node (kg:Position and the title's class).
+	pos := schema.PositionIRI(ArticleID, 1)
+	b.add(pos, schema.Type, schema.Position)
+	b.add(pos, schema.Type, schema.Class("Leader"))
+	b.add(pos, schema.Label, en("Leader: Kim Jong-un, North Korea"))
+	b.add(pos, schema.Holder, Kim)
+	b.add(pos, schema.Of, NorthKor)
+	b.add(pos, schema.Relation, quad.String("leader_of"))
+	b.add(pos, schema.Trigger, hi("नेता"))
+	b.add(pos, schema.Evidence, hi("उत्तर कोरिया के नेता किम जोंग-उन ने रूस के राष्ट्रपति व्लादिमीर पुतिन से फोन पर बातचीत में रूस को पूरा समर्थन देने की बात कही है।"))
 	b.event(1, event{
 		class: "PhoneCall", label: "PhoneCall: Kim Jong-un, Vladimir Putin",
 		roles:    [][2]quad.Value{{schema.Agent, Kim}, {schema.Participant, Putin}},
@@ -171,8 +180,8 @@ func Articles() []*graph.Article {
 		roles:    [][2]quad.Value{{schema.Agent, Trump}, {schema.Participant, Putin}, {schema.Location, Alaska}, {schema.Topic, UkraineW}},
 		date:     typed("2025-08-15", schema.XSDDate),
 		dateText: "शुक्रवार को", modality: schema.Planned,
+		// A planned event yields no direct edge (loaders/extract).
 		evidence: "यह बातचीत उस समय हुई, जब शुक्रवार को अमेरिका के राष्ट्रपति डोनाल्ड ट्रंप और पुतिन की अलास्का में मुलाकात तय है, जिसमें यूक्रेन युद्ध को रोकने पर चर्चा होगी।",
-		rels:     [][3]quad.Value{{Trump, schema.Rel("meets"), Putin}},
 	})
 	b.event(4, event{
 		class: "TreatySigning", label: "TreatySigning: North Korea, Russia",
