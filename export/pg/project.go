@@ -57,6 +57,7 @@ type eventInfo struct {
 	evidence  []string
 	roles     []quad.Quad // role quads whose object is a node
 	trigger   string
+	relation  string // kg:relation of a position: the direct edge it stands for
 	fillers   map[quad.IRI]bool
 	article   quad.Value
 }
@@ -177,6 +178,8 @@ func Project(sub Subgraph, opts Options) *Graph {
 			ev.evidence = appendUnique(ev.evidence, text(q.Object))
 		case schema.Trigger:
 			ev.trigger = text(q.Object)
+		case schema.Relation:
+			ev.relation = text(q.Object)
 		case schema.ReportedBy:
 			if iri, ok := q.Object.(quad.IRI); ok {
 				ev.reporters = append(ev.reporters, iri)
@@ -319,8 +322,9 @@ func Project(sub Subgraph, opts Options) *Graph {
 }
 
 // collapse stands an event that no direct edge represents for edges from
-// its agents (else its first participant) to its other entity fillers,
-// labelled with the event's class, so that it does not vanish.
+// its agents or holder (else its first participant) to its other entity
+// fillers, labelled with the event's class, so that it does not vanish. A
+// position names the direct edge it stands for (kg:relation, "leader_of").
 func collapse(ev *eventInfo, nodes map[quad.IRI]*Node) []Edge {
 	var from, to []*Node
 	for _, q := range ev.roles {
@@ -328,7 +332,7 @@ func collapse(ev *eventInfo, nodes map[quad.IRI]*Node) []Edge {
 		if o.Kind != style.Entity {
 			continue
 		}
-		if q.Predicate == schema.Agent {
+		if q.Predicate == schema.Agent || q.Predicate == schema.Holder {
 			from = appendNode(from, o)
 		} else {
 			to = appendNode(to, o)
@@ -339,7 +343,10 @@ func collapse(ev *eventInfo, nodes map[quad.IRI]*Node) []Edge {
 		from, to = to[:1], to[1:]
 	}
 	n := ev.node
-	p := string(schema.Class(n.Type))
+	p, label, kind := string(schema.Class(n.Type)), style.For(style.Event, n.Type).EN, "event"
+	if ev.relation != "" {
+		p, label, kind = string(schema.Rel(ev.relation)), style.Words(ev.relation), "relation"
+	}
 	var out []Edge
 	for _, f := range from {
 		for _, t := range to {
@@ -347,8 +354,8 @@ func collapse(ev *eventInfo, nodes map[quad.IRI]*Node) []Edge {
 				continue
 			}
 			e := Edge{
-				ID: f.ID + "." + escape(n.Type) + "." + t.ID + "." + n.ID, Source: f.ID, Target: t.ID,
-				Predicate: p, Label: style.For(style.Event, n.Type).EN, Kind: "event",
+				ID: f.ID + "." + escape(schema.LocalName(quad.IRI(p))) + "." + t.ID + "." + n.ID, Source: f.ID, Target: t.ID,
+				Predicate: p, Label: label, Kind: kind,
 			}
 			fromEvent(&e, n)
 			out = append(out, e)

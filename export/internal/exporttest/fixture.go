@@ -9,6 +9,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -221,31 +222,41 @@ func Articles() []*graph.Article {
 	return []*graph.Article{a, o}
 }
 
-// Store loads the fixture into a fresh store.
-func Store(t testing.TB) *graph.Store {
-	t.Helper()
-	s, err := graph.Open(t.TempDir(), &graph.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	for _, a := range Articles() {
-		if _, err := s.Load(context.Background(), a); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return s
-}
+var (
+	quadsOnce sync.Once
+	quads     []quad.Quad
+	quadsErr  error
+)
 
-// Quads returns every quad of the fixture store.
+// Quads returns every quad of the fixture store, in storage order. The
+// store is built once per test binary: the quads never change.
 func Quads(t testing.TB) []quad.Quad {
 	t.Helper()
-	s := Store(t)
-	var out []quad.Quad
-	if err := s.Each(context.Background(), func(q quad.Quad) error { out = append(out, q); return nil }); err != nil {
-		t.Fatal(err)
+	quadsOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "kg-export-fixture-")
+		if err != nil {
+			quadsErr = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		s, err := graph.Open(dir, &graph.Options{NoSync: true})
+		if err != nil {
+			quadsErr = err
+			return
+		}
+		defer s.Close()
+		for _, a := range Articles() {
+			if _, err := s.Load(context.Background(), a); err != nil {
+				quadsErr = err
+				return
+			}
+		}
+		quadsErr = s.Each(context.Background(), func(q quad.Quad) error { quads = append(quads, q); return nil })
+	})
+	if quadsErr != nil {
+		t.Fatal(quadsErr)
 	}
-	return out
+	return append([]quad.Quad(nil), quads...)
 }
 
 // Golden compares got with testdata/NAME, or rewrites it under -update.
