@@ -93,11 +93,11 @@ func newIndex(qs []quad.Quad) *index {
 			rels = append(rels, q)
 		case q.Predicate == schema.Date:
 			d := ix.date[s]
-			d[0] = quad.StringOf(q.Object)
+			d[0] = pg.Text(q.Object)
 			ix.date[s] = d
 		case q.Predicate == schema.EndDate:
 			d := ix.date[s]
-			d[1] = quad.StringOf(q.Object)
+			d[1] = pg.Text(q.Object)
 			ix.date[s] = d
 		}
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/export/csv"
-	"github.com/kgnews/kg/export/internal/exporttest"
+	"github.com/kgnews/kg/export/exporttest"
 	"github.com/kgnews/kg/export/pg"
 )
 

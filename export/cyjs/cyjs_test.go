@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/export/cyjs"
-	"github.com/kgnews/kg/export/internal/exporttest"
+	"github.com/kgnews/kg/export/exporttest"
 	"github.com/kgnews/kg/export/pg"
 )
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/export/dot"
-	"github.com/kgnews/kg/export/internal/exporttest"
+	"github.com/kgnews/kg/export/exporttest"
 	"github.com/kgnews/kg/export/pg"
 )
 

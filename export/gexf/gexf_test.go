@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/export/gexf"
-	"github.com/kgnews/kg/export/internal/exporttest"
+	"github.com/kgnews/kg/export/exporttest"
 	"github.com/kgnews/kg/export/pg"
 )
 

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/export/graphml"
-	"github.com/kgnews/kg/export/internal/exporttest"
+	"github.com/kgnews/kg/export/exporttest"
 	"github.com/kgnews/kg/export/pg"
 )
 

@@ -10,7 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 	cjsonld "github.com/cayleygraph/quad/jsonld"
 
-	"github.com/kgnews/kg/export/internal/exporttest"
+	"github.com/kgnews/kg/export/exporttest"
 	"github.com/kgnews/kg/export/jsonld"
 )
 

@@ -8,7 +8,7 @@ import (
 	"github.com/cayleygraph/quad"
 	cnquads "github.com/cayleygraph/quad/nquads"
 
-	"github.com/kgnews/kg/export/internal/exporttest"
+	"github.com/kgnews/kg/export/exporttest"
 	"github.com/kgnews/kg/export/nquads"
 )
 

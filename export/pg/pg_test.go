@@ -6,7 +6,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/kgnews/kg/export/internal/exporttest"
+	"github.com/kgnews/kg/export/exporttest"
 	"github.com/kgnews/kg/export/pg"
 	"github.com/kgnews/kg/schema"
 )

@@ -479,6 +479,10 @@ func capitalise(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
+// Text is the lexical form of a literal (an IRI's string for an IRI),
+// without quotes, datatype or language tag.
+func Text(v quad.Value) string { return text(v) }
+
 func text(v quad.Value) string {
 	switch v := v.(type) {
 	case quad.String:

@@ -24,7 +24,7 @@ func Graph(t testing.TB, opts pg.Options) *pg.Graph {
 // package that pins cytoscape.
 func ReadersDir() string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "testdata", "readers")
+	return filepath.Join(filepath.Dir(file), "..", "testdata", "readers")
 }
 
 // Require stops a test whose real reader is not installed: a skip on a
