@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/kgnews/kg/export/gexf"
 	"github.com/kgnews/kg/export/exporttest"
+	"github.com/kgnews/kg/export/gexf"
 	"github.com/kgnews/kg/export/pg"
 )
 

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kgnews/kg/export/graphml"
 	"github.com/kgnews/kg/export/exporttest"
+	"github.com/kgnews/kg/export/graphml"
 	"github.com/kgnews/kg/export/pg"
 )
 
