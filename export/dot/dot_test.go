@@ -55,9 +55,24 @@ func TestGraphviz(t *testing.T) {
 		if !strings.Contains(svg, `font-family="Noto Sans"`) {
 			t.Error("the SVG does not use Noto Sans")
 		}
+		for _, o := range exporttest.LabelOverlaps(t, src) {
+			t.Errorf("%+v: %s", opts, o)
+		}
 	}
 }
 
 func escapeSVG(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "-", "&#45;").Replace(s)
+}
+
+// The overlap check must be able to fail: two nodes drawn on one spot
+// (neato -n keeps the positions given).
+func TestOverlapCheck(t *testing.T) {
+	exporttest.Tool(t, "neato", "graphviz")
+	src := filepath.Join(t.TempDir(), "o.dot")
+	os.WriteFile(src, []byte(`digraph { a [label="Kim Jong-un", pos="0,0"]; b [label="किम जोंग-उन", pos="10,5"]; c [label="far", pos="500,500"]; }`), 0o644)
+	got := exporttest.Overlaps(t, exporttest.Run(t, "neato", "-n", "-Tjson", src))
+	if len(got) != 1 || !strings.Contains(got[0], "Kim Jong-un") {
+		t.Errorf("overlaps = %v, want Kim's two labels", got)
+	}
 }

@@ -4,11 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/kgnews/kg/export/pg"
@@ -166,4 +168,17 @@ func Tool(t testing.TB, name, pkg string) {
 	t.Helper()
 	_, err := exec.LookPath(name)
 	Require(t, err == nil, name+" (Debian's "+pkg+")")
+}
+
+// ValidateGraphML checks a file against the GraphML XSD with xmllint and
+// returns what xmllint said when it did not validate ("" when it did).
+func ValidateGraphML(t testing.TB, path string) string {
+	t.Helper()
+	Tool(t, "xmllint", "libxml2-utils")
+	xsd := GraphMLSchema(t)
+	out, err := exec.Command("xmllint", "--noout", "--nonet", "--schema", xsd, path).CombinedOutput()
+	if err != nil || strings.TrimSpace(string(out)) != path+" validates" {
+		return fmt.Sprintf("%v: %s", err, out)
+	}
+	return ""
 }
