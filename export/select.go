@@ -40,7 +40,7 @@ func (s Selection) IsAll() bool {
 }
 
 // relQuad is a direct edge between two nodes, and the events of its
-// article that stand for it (both its ends take part in them).
+// article that stand for it (pg.Event.Covers).
 type relQuad struct {
 	s, o     quad.IRI
 	covering []quad.IRI
@@ -62,6 +62,13 @@ func newIndex(qs []quad.Quad) *index {
 		fillers: map[quad.IRI][]quad.IRI{}, reporters: map[quad.IRI][]quad.IRI{}, rels: map[string]*relQuad{},
 	}
 	article := map[quad.IRI]string{}
+	models := map[quad.IRI]*pg.Event{}
+	model := func(ev quad.IRI) *pg.Event {
+		if models[ev] == nil {
+			models[ev] = &pg.Event{}
+		}
+		return models[ev]
+	}
 	var rels []quad.Quad
 	for _, q := range qs {
 		if pg.Bookkeeping(q.Predicate) {
@@ -89,6 +96,9 @@ func newIndex(qs []quad.Quad) *index {
 			}
 		case ok && sk == style.Event:
 			ix.fillers[s] = append(ix.fillers[s], o)
+			model(s).AddRole(q.Predicate.(quad.IRI), o)
+		case sk == style.Event && q.Predicate == schema.Relation:
+			model(s).Relation = pg.Text(q.Object)
 		case ok:
 			rels = append(rels, q)
 		case q.Predicate == schema.Date:
@@ -104,13 +114,14 @@ func newIndex(qs []quad.Quad) *index {
 	byArticle := map[string][]quad.IRI{}
 	for e, a := range article {
 		byArticle[a] = append(byArticle[a], e)
+		model(e).Classes = ix.classes[e]
 	}
 	for _, q := range rels {
 		r := &relQuad{s: q.Subject.(quad.IRI), o: q.Object.(quad.IRI)}
 		ix.kind[r.o] = kindOf(r.o)
 		if q.Label != nil {
 			for _, e := range byArticle[q.Label.String()] {
-				if contains(ix.fillers[e], r.s) && contains(ix.fillers[e], r.o) {
+				if model(e).Covers(r.s, q.Predicate.(quad.IRI), r.o) {
 					r.covering = append(r.covering, e)
 				}
 			}

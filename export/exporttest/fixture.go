@@ -212,6 +212,17 @@ func Articles() []*graph.Article {
 		rels:     [][3]quad.Value{{NorthKor, schema.Rel("sends"), Kursk}, {NorthKor, schema.Rel("sends"), Sappers}},
 	})
 
+	// Putin and Kim share a second event: its edge is "informed", and the
+	// phone call's spoke_with must not be read as standing for it too.
+	b.event(7, event{
+		class: "Briefing", label: "Briefing: Vladimir Putin, Kim Jong-un",
+		roles:    [][2]quad.Value{{schema.Agent, Putin}, {schema.Recipient, Kim}},
+		date:     typed("2025-08-13", schema.XSDDate),
+		modality: schema.Reported, by: []quad.IRI{schema.EntityIRI("russian-media")},
+		evidence: "रूसी मीडिया के अनुसार, पुतिन ने किम को ट्रंप के साथ होने वाली अपनी आने वाली बैठक के बारे में भी बताया।",
+		rels:     [][3]quad.Value{{Putin, schema.Rel("informed"), Kim}},
+	})
+
 	o := &graph.Article{IRI: schema.ArticleIRI("2025-08-14-odd-names"), SourcePath: "/fixture/odd.txt"}
 	ob := &builder{o}
 	ob.add(o.IRI, schema.Type, schema.NewsArticle)

@@ -111,6 +111,19 @@ func TestEventsAsEdges(t *testing.T) {
 	if e, ok := es["ent:Q56226 spoke with ent:Q7747"]; !ok || e.Date != "2025-08-13" || e.Event != art+".1" || e.Modality != "reported" {
 		t.Errorf("spoke with = %+v (%v)", e, ok)
 	}
+	// Kim and Putin share the call and a briefing: each event stands for
+	// its own edge only.
+	for _, label := range []string{"spoke with", "informed"} {
+		var events []string
+		for _, e := range g.Edges {
+			if e.Label == label {
+				events = append(events, e.Event)
+			}
+		}
+		if len(events) != 1 {
+			t.Errorf("%d %q edges, from events %v; want one", len(events), label, events)
+		}
+	}
 	for _, to := range []string{"ent:Q7747", "ent:Q797", "ent:Q15860072"} {
 		e, ok := es["ent:Q22686 meeting "+to]
 		if !ok || e.Date != "2025-08-15" || e.Modality != "planned" || e.Kind != "event" || e.Predicate != string(schema.Class("Meeting")) {
@@ -143,5 +156,29 @@ func TestLang(t *testing.T) {
 	g := pg.Project(pg.Subgraph{Quads: []quad.Quad{{Subject: schema.EntityIRI("george-fernandes"), Predicate: schema.Rel("met"), Object: schema.EntityIRI("Q1")}}}, pg.Options{})
 	if ns, _ := byID(g); ns["ent:george-fernandes"].Label != "george fernandes" || ns["ent:Q1"].Label != "q1" {
 		t.Errorf("unlabelled nodes: %+v", g.Nodes)
+	}
+}
+
+// Two agents acting together are linked to each other once, and each to
+// the other fillers, when no direct edge stands for their event.
+func TestCollapseTwoAgents(t *testing.T) {
+	ev, a := schema.EventIRI("x", 1), schema.ArticleIRI("x")
+	q := func(s, p, o quad.Value) quad.Quad { return quad.Quad{Subject: s, Predicate: p, Object: o, Label: a} }
+	g := pg.Project(pg.Subgraph{Quads: []quad.Quad{
+		q(ev, schema.Type, schema.Event), q(ev, schema.Type, schema.Class("Meeting")),
+		q(ev, schema.Agent, exporttest.Trump), q(ev, schema.Agent, exporttest.Putin), q(ev, schema.Location, exporttest.Alaska),
+		q(ev, schema.Date, quad.TypedString{Value: "2025-08-15", Type: schema.XSDDate}),
+	}}, pg.Options{Events: pg.EventEdges})
+	var got []string
+	for _, e := range g.Edges {
+		got = append(got, e.Source+" "+e.Label+" "+e.Target+" "+e.Date)
+	}
+	want := []string{
+		"ent:Q22686 meeting ent:Q7747 2025-08-15", // ids in order, once
+		"ent:Q22686 meeting ent:Q797 2025-08-15",
+		"ent:Q7747 meeting ent:Q797 2025-08-15",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("edges:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

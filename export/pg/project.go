@@ -56,15 +56,9 @@ type eventInfo struct {
 	reporters []quad.IRI
 	evidence  []string
 	roles     []quad.Quad // role quads whose object is a node
+	model     Event       // for deciding which direct edges it stands for
 	trigger   string
-	relation  string // kg:relation of a position: the direct edge it stands for
-	fillers   map[quad.IRI]bool
 	article   quad.Value
-}
-
-type relation struct {
-	q        quad.Quad
-	covering []quad.IRI // events of the same article among whose fillers both ends are
 }
 
 // Project turns a subgraph into a property graph. It is a pure function of
@@ -92,7 +86,7 @@ func Project(sub Subgraph, opts Options) *Graph {
 			n = &Node{ID: ID(iri), IRI: string(iri), Kind: kind}
 			nodes[iri] = n
 			if kind == style.Event {
-				events[iri] = &eventInfo{node: n, fillers: map[quad.IRI]bool{}}
+				events[iri] = &eventInfo{node: n}
 			}
 		}
 		return n
@@ -127,7 +121,7 @@ func Project(sub Subgraph, opts Options) *Graph {
 			if kind == style.Event {
 				ev := events[s]
 				ev.roles = append(ev.roles, q)
-				ev.fillers[o] = true
+				ev.model.AddRole(q.Predicate.(quad.IRI), o)
 			} else {
 				rels = append(rels, q)
 			}
@@ -179,7 +173,7 @@ func Project(sub Subgraph, opts Options) *Graph {
 		case schema.Trigger:
 			ev.trigger = text(q.Object)
 		case schema.Relation:
-			ev.relation = text(q.Object)
+			ev.model.Relation = text(q.Object)
 		case schema.ReportedBy:
 			if iri, ok := q.Object.(quad.IRI); ok {
 				ev.reporters = append(ev.reporters, iri)
@@ -202,6 +196,7 @@ func Project(sub Subgraph, opts Options) *Graph {
 			n.Lines = entityLines(n.LabelEN, n.LabelHI, iri, opts.Lang)
 		} else {
 			ev := events[iri]
+			ev.model.Classes = n.Classes
 			n.Type = style.Primary(style.Event, n.Classes)
 			if n.Type == "" {
 				n.Type = "Event"
@@ -242,7 +237,7 @@ func Project(sub Subgraph, opts Options) *Graph {
 		var out []quad.IRI
 		s, o := q.Subject.(quad.IRI), q.Object.(quad.IRI)
 		for _, e := range byArticle[q.Label.String()] {
-			if f := events[e].fillers; f[s] && f[o] {
+			if events[e].model.Covers(s, q.Predicate.(quad.IRI), o) {
 				out = append(out, e)
 			}
 		}
@@ -342,24 +337,35 @@ func collapse(ev *eventInfo, nodes map[quad.IRI]*Node) []Edge {
 		sort.Slice(to, func(i, j int) bool { return to[i].ID < to[j].ID })
 		from, to = to[:1], to[1:]
 	}
+	// Agents acting together ("Trump and Putin's meeting") are linked
+	// too, once per pair.
+	sort.Slice(from, func(i, j int) bool { return from[i].ID < from[j].ID })
+	pairs := [][2]*Node{}
+	for i, f := range from {
+		for _, g := range from[i+1:] {
+			pairs = append(pairs, [2]*Node{f, g})
+		}
+		for _, t := range to {
+			pairs = append(pairs, [2]*Node{f, t})
+		}
+	}
 	n := ev.node
 	p, label, kind := string(schema.Class(n.Type)), style.For(style.Event, n.Type).EN, "event"
-	if ev.relation != "" {
-		p, label, kind = string(schema.Rel(ev.relation)), style.Words(ev.relation), "relation"
+	if r := ev.model.Relation; r != "" {
+		p, label, kind = string(schema.Rel(r)), style.Words(r), "relation"
 	}
 	var out []Edge
-	for _, f := range from {
-		for _, t := range to {
-			if f == t {
-				continue
-			}
-			e := Edge{
-				ID: f.ID + "." + escape(schema.LocalName(quad.IRI(p))) + "." + t.ID + "." + n.ID, Source: f.ID, Target: t.ID,
-				Predicate: p, Label: label, Kind: kind,
-			}
-			fromEvent(&e, n)
-			out = append(out, e)
+	for _, pr := range pairs {
+		f, t := pr[0], pr[1]
+		if f == t {
+			continue
 		}
+		e := Edge{
+			ID: f.ID + "." + escape(schema.LocalName(quad.IRI(p))) + "." + t.ID + "." + n.ID, Source: f.ID, Target: t.ID,
+			Predicate: p, Label: label, Kind: kind,
+		}
+		fromEvent(&e, n)
+		out = append(out, e)
 	}
 	return out
 }
