@@ -1,14 +1,11 @@
 package main
 
 import (
-	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
-	"github.com/cayleygraph/quad"
 	cjsonld "github.com/cayleygraph/quad/jsonld"
 	cnquads "github.com/cayleygraph/quad/nquads"
 
@@ -39,44 +36,17 @@ func TestExportSeed(t *testing.T) {
 		}
 	}
 
-	for _, kind := range []string{"graphml", "gexf"} {
-		nx := exporttest.ReadNetworkX(t, kind, filepath.Join(dir, "kim."+kind))
-		if nx.Nodes != nodes || nx.Edges != edges {
-			t.Errorf("networkx read %s: %d nodes, %d edges; kg reported %d, %d", kind, nx.Nodes, nx.Edges, nodes, edges)
-		}
-		for id, d := range nx.NodeData {
-			if l, _ := d["label"].(string); strings.TrimSpace(l) == "" {
-				t.Errorf("%s: node %s has no label", kind, id)
-			}
-		}
-		if kind != "gexf" {
-			continue
-		}
-		times := map[string]bool{}
-		for _, d := range nx.NodeData {
-			if d["kind"] == "event" {
-				times[d["type"].(string)+" "+str(d["date"])+" "+str(d["start"])+" "+str(d["end"])] = true
-			}
-		}
-		for _, want := range []string{"TreatySigning 2024-06 2024-06-01 2024-06-30", "Meeting 2025-08-15 2025-08-15 2025-08-15"} {
-			if !times[want] {
-				t.Errorf("the GEXF lacks %q; its events: %v", want, times)
-			}
+	nx := exporttest.CheckReaders(t, dir, nodes, edges)
+	times := map[string]bool{}
+	for _, d := range nx.NodeData {
+		if d["kind"] == "event" {
+			times[str(d["type"])+" "+str(d["date"])+" "+str(d["start"])+" "+str(d["end"])] = true
 		}
 	}
-	if msg := exporttest.ValidateGraphML(t, filepath.Join(dir, "kim.graphml")); msg != "" {
-		t.Errorf("xmllint --schema: %s", msg)
-	}
-	exporttest.Tool(t, "dot", "graphviz")
-	exporttest.Run(t, "dot", "-Tpng", filepath.Join(dir, "kim.dot"), "-o", filepath.Join(dir, "kim.png"))
-	for _, o := range exporttest.LabelOverlaps(t, filepath.Join(dir, "kim.dot")) {
-		t.Error(o)
-	}
-	if cy := exporttest.ReadCytoscape(t, filepath.Join(dir, "kim.cyjs")); cy.Nodes != nodes || cy.Edges != edges {
-		t.Errorf("cytoscape: %d nodes, %d edges", cy.Nodes, cy.Edges)
-	}
-	if c := exporttest.CheckCSV(t, filepath.Join(dir, "csv")); c.Nodes != nodes || c.Edges != edges {
-		t.Errorf("csv check: %d nodes, %d edges", c.Nodes, c.Edges)
+	for _, want := range []string{"TreatySigning 2024-06 2024-06-01 2024-06-30", "Meeting 2025-08-15 2025-08-15 2025-08-15"} {
+		if !times[want] {
+			t.Errorf("the GEXF lacks %q; its events: %v", want, times)
+		}
 	}
 
 	// JSON-LD, read back by cayleygraph/quad's reader, holds the quads the
@@ -92,8 +62,8 @@ func TestExportSeed(t *testing.T) {
 	old := cjsonld.AutoConvertTypedString
 	cjsonld.AutoConvertTypedString = false // compare the lexical forms kg wrote
 	defer func() { cjsonld.AutoConvertTypedString = old }()
-	got := readAll(t, cjsonld.NewReader(strings.NewReader(jl)))
-	want := readAll(t, cnquads.NewReader(strings.NewReader(nq), true))
+	got := exporttest.ReadQuads(t, cjsonld.NewReader(strings.NewReader(jl)))
+	want := exporttest.ReadQuads(t, cnquads.NewReader(strings.NewReader(nq), true))
 	if len(want) == 0 || strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("JSON-LD read back %d quads, N-Quads hold %d", len(got), len(want))
 	}
@@ -106,21 +76,4 @@ func TestExportSeed(t *testing.T) {
 func str(v any) string {
 	s, _ := v.(string)
 	return s
-}
-
-func readAll(t *testing.T, r quad.Reader) []string {
-	t.Helper()
-	var out []string
-	for {
-		q, err := r.ReadQuad()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, q.NQuad())
-	}
-	sort.Strings(out)
-	return out
 }

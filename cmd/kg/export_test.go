@@ -97,23 +97,7 @@ func TestExportKimEveryFormat(t *testing.T) {
 	if n, e := exportCounts(t, db, "--root", "KIM JONG-UN", "--depth", "2", "-o", filepath.Join(dir, "csv")+"/"); n != nodes || e != edges {
 		t.Errorf("csv: %d nodes, %d edges", n, e)
 	}
-	for _, kind := range []string{"graphml", "gexf"} {
-		nx := exporttest.ReadNetworkX(t, kind, filepath.Join(dir, "kim."+kind))
-		if nx.Nodes != nodes || nx.Edges != edges {
-			t.Errorf("networkx read %s: %d nodes, %d edges; kg reported %d, %d", kind, nx.Nodes, nx.Edges, nodes, edges)
-		}
-		for id, d := range nx.NodeData {
-			if l, _ := d["label"].(string); strings.TrimSpace(l) == "" {
-				t.Errorf("%s: node %s has no label", kind, id)
-			}
-		}
-	}
-	if cy := exporttest.ReadCytoscape(t, filepath.Join(dir, "kim.cyjs")); cy.Nodes != nodes || cy.Edges != edges {
-		t.Errorf("cytoscape: %d nodes, %d edges", cy.Nodes, cy.Edges)
-	}
-	if c := exporttest.CheckCSV(t, filepath.Join(dir, "csv")); c.Nodes != nodes || c.Edges != edges {
-		t.Errorf("csv check: %d nodes, %d edges", c.Nodes, c.Edges)
-	}
+	exporttest.CheckReaders(t, dir, nodes, edges)
 	// Depth 1 is part of depth 2, under the same ids.
 	exportCounts(t, db, "--root", "Kim Jong-un", "-o", filepath.Join(dir, "kim1.graphml"))
 	two := exporttest.ReadNetworkX(t, "graphml", filepath.Join(dir, "kim.graphml"))

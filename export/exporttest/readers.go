@@ -10,8 +10,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/cayleygraph/quad"
 
 	"github.com/kgnews/kg/export/pg"
 )
@@ -181,4 +184,76 @@ func ValidateGraphML(t testing.TB, path string) string {
 		return fmt.Sprintf("%v: %s", err, out)
 	}
 	return ""
+}
+
+// ReadQuads reads every quad a reader gives, as sorted N-Quads lines.
+func ReadQuads(t testing.TB, r quad.Reader) []string {
+	t.Helper()
+	var out []string
+	for {
+		q, err := r.ReadQuad()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, q.NQuad())
+	}
+	sort.Strings(out)
+	return out
+}
+
+// CheckReaders reads the files an export wrote into dir (kim.graphml,
+// kim.gexf, kim.dot, kim.cyjs and csv/, any that exist) with their real
+// readers and checks they hold the nodes and edges kg reported, every node
+// with a label; the GraphML must validate and the DOT render without a
+// warning or a label over another. It returns what networkx read of the
+// GEXF, for checks of its times.
+func CheckReaders(t testing.TB, dir string, nodes, edges int) NetworkX {
+	t.Helper()
+	var gexf NetworkX
+	for _, kind := range []string{"graphml", "gexf"} {
+		path := filepath.Join(dir, "kim."+kind)
+		if _, err := os.Stat(path); err != nil {
+			continue
+		}
+		nx := ReadNetworkX(t, kind, path)
+		if nx.Nodes != nodes || nx.Edges != edges {
+			t.Errorf("networkx read %s: %d nodes, %d edges; kg reported %d, %d", kind, nx.Nodes, nx.Edges, nodes, edges)
+		}
+		for id, d := range nx.NodeData {
+			if l, _ := d["label"].(string); strings.TrimSpace(l) == "" {
+				t.Errorf("%s: node %s has no label", kind, id)
+			}
+		}
+		if kind == "gexf" {
+			gexf = nx
+		} else if msg := ValidateGraphML(t, path); msg != "" {
+			t.Errorf("xmllint --schema: %s", msg)
+		}
+	}
+	if path := filepath.Join(dir, "kim.dot"); exists(path) {
+		Tool(t, "dot", "graphviz")
+		Run(t, "dot", "-Tpng", path, "-o", filepath.Join(dir, "kim.png"))
+		for _, o := range LabelOverlaps(t, path) {
+			t.Error(o)
+		}
+	}
+	if path := filepath.Join(dir, "kim.cyjs"); exists(path) {
+		if cy := ReadCytoscape(t, path); cy.Nodes != nodes || cy.Edges != edges {
+			t.Errorf("cytoscape: %d nodes, %d edges; kg reported %d, %d", cy.Nodes, cy.Edges, nodes, edges)
+		}
+	}
+	if path := filepath.Join(dir, "csv"); exists(path) {
+		if c := CheckCSV(t, path); c.Nodes != nodes || c.Edges != edges {
+			t.Errorf("csv check: %d nodes, %d edges; kg reported %d, %d", c.Nodes, c.Edges, nodes, edges)
+		}
+	}
+	return gexf
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

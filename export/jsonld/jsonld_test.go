@@ -2,7 +2,6 @@ package jsonld_test
 
 import (
 	"bytes"
-	"io"
 	"sort"
 	"strings"
 	"testing"
@@ -49,19 +48,8 @@ func TestRoundTrip(t *testing.T) {
 	defer func() { cjsonld.AutoConvertTypedString = old }()
 
 	qs := exporttest.Quads(t)
-	r := cjsonld.NewReader(bytes.NewReader(write(t, qs)))
-	var back []quad.Quad
-	for {
-		q, err := r.ReadQuad()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		back = append(back, q)
-	}
-	want, got := sorted(qs), sorted(back)
+	got := exporttest.ReadQuads(t, cjsonld.NewReader(bytes.NewReader(write(t, qs))))
+	want := sorted(qs)
 	if strings.Join(want, "") != strings.Join(got, "") {
 		t.Errorf("read back %d quads, wrote %d", len(got), len(want))
 		for i := 0; i < len(want) && i < len(got); i++ {
