@@ -9,6 +9,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/kgnews/kg/schema"
 )
@@ -142,49 +143,48 @@ func (s *Store) replace(ctx context.Context, targets []quad.IRI, a *Article) (Ch
 }
 
 // entityDeltas keeps the entity graph equal to the union of all articles'
-// Asserted* contributions: it adds what the fresh article asserts, and
-// removes what the replaced articles asserted and no other article does.
+// kg:asserts triples: it adds what the fresh article asserts, and removes
+// what the replaced articles asserted and no other article does.
 func (s *Store) entityDeltas(ctx context.Context, targets []quad.IRI, old, fresh *quadSet) ([]cgraph.Delta, error) {
 	var out []cgraph.Delta
 	seen := map[string]bool{}
 	for _, k := range fresh.order {
 		q := fresh.m[k]
-		p, ok := contribution(q)
+		eq, ok, err := assertion(q)
+		if err != nil {
+			return nil, err
+		}
 		if !ok {
 			continue
 		}
-		eq := quad.Quad{Subject: q.Subject, Predicate: p, Object: q.Object, Label: schema.EntityGraph}
 		if ek := quadKey(eq); !seen[ek] {
 			seen[ek] = true
 			out = append(out, cgraph.Delta{Action: cgraph.Add, Quad: eq})
 		}
 	}
-	skip := map[string]bool{}
+	var skip []cgraph.Ref
 	for _, t := range targets {
-		skip[t.String()] = true
+		if r, err := s.qs.ValueOf(t); err == nil && r != nil {
+			skip = append(skip, r)
+		}
 	}
 	for _, k := range old.order {
 		q := old.m[k]
-		p, ok := contribution(q)
+		eq, ok, err := assertion(q)
+		if err != nil {
+			return nil, err
+		}
 		if !ok || fresh.has(k) {
 			continue
 		}
-		eq := quad.Quad{Subject: q.Subject, Predicate: p, Object: q.Object, Label: schema.EntityGraph}
 		ek := quadKey(eq)
 		if seen[ek] {
 			continue // the fresh article asserts it too
 		}
 		seen[ek] = true
-		others, err := s.quadsMatching(ctx, quad.Subject, q.Subject, nil, q.Predicate)
+		held, err := s.assertedElsewhere(ctx, q.Object, skip)
 		if err != nil {
 			return nil, err
-		}
-		held := false
-		for _, o := range others {
-			if o.Object.String() == q.Object.String() && o.Label != nil && !skip[o.Label.String()] {
-				held = true
-				break
-			}
 		}
 		if !held {
 			out = append(out, cgraph.Delta{Action: cgraph.Delete, Quad: eq})
@@ -193,71 +193,134 @@ func (s *Store) entityDeltas(ctx context.Context, targets []quad.IRI, old, fresh
 	return out, nil
 }
 
-// contribution maps an Asserted* quad to the entity-graph predicate it
-// stands for.
-func contribution(q quad.Quad) (quad.IRI, bool) {
-	p, ok := q.Predicate.(quad.IRI)
-	if !ok {
-		return "", false
+// assertedElsewhere reports whether an article other than those in skip
+// asserts the same triple: the object index lists every kg:asserts quad
+// with this literal, and the first one from another article settles it.
+func (s *Store) assertedElsewhere(ctx context.Context, lit quad.Value, skip []cgraph.Ref) (bool, error) {
+	ref, err := s.qs.ValueOf(lit)
+	if err != nil || ref == nil {
+		return false, err
 	}
-	ep, ok := schema.Contributions[p]
-	return ep, ok
-}
-
-// withManifest labels the article's quads and adds the kg:node manifest: one
-// xsd:anyURI literal on the article node for every other subject that is not
-// an entity the article mentions, and the kg:sourcePath of the file. Together with schema:mentions it lets the
-// store find all of an article's quads through the subject index.
-func withManifest(a *Article) []quad.Quad {
-	out := make([]quad.Quad, 0, len(a.Quads)+16)
-	mentioned := map[string]bool{}
-	for _, q := range a.Quads {
-		if q.Predicate == schema.Mentions && q.Subject == a.IRI {
-			mentioned[q.Object.String()] = true
+	pref, err := s.qs.ValueOf(schema.Asserts)
+	if err != nil || pref == nil {
+		return false, err
+	}
+	it := s.qs.QuadIterator(quad.Object, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		r := it.Result()
+		if !s.dirIs(r, quad.Predicate, pref) {
+			continue
+		}
+		l, err := s.qs.QuadDirection(r, quad.Label)
+		if err != nil || l == nil {
+			continue
+		}
+		other := true
+		for _, sk := range skip {
+			if l.Key() == sk.Key() {
+				other = false
+				break
+			}
+		}
+		if other {
+			return true, nil
 		}
 	}
-	listed := map[string]bool{a.IRI.String(): true}
+	return false, it.Err()
+}
+
+// assertion reads a kg:asserts quad as the entity-graph quad it stands for.
+func assertion(q quad.Quad) (quad.Quad, bool, error) {
+	if q.Predicate != schema.Asserts {
+		return quad.Quad{}, false, nil
+	}
+	eq, err := parseTriple(q.Object)
+	if err != nil {
+		return quad.Quad{}, false, err
+	}
+	eq.Label = schema.EntityGraph
+	return eq, true, nil
+}
+
+// tripleLiteral writes a quad's triple as a literal the store can index.
+func tripleLiteral(s, p, o quad.Value) quad.Value {
+	return quad.String(quad.Quad{Subject: s, Predicate: p, Object: o}.NQuad())
+}
+
+func parseTriple(v quad.Value) (quad.Quad, error) {
+	str, ok := v.(quad.String)
+	if !ok {
+		return quad.Quad{}, fmt.Errorf("bookkeeping literal %s is not a plain string", v)
+	}
+	q, err := nquads.Parse(string(str))
+	if err != nil {
+		return quad.Quad{}, fmt.Errorf("bookkeeping literal %q: %w", str, err)
+	}
+	return q, nil
+}
+
+// withManifest turns an article into the quads the store keeps, all
+// labelled with the article IRI:
+//
+//   - what the article asserts about a shared entity (kg:asserted* quads)
+//     becomes one kg:asserts literal on the article node;
+//   - a quad whose subject only this article uses (its events, positions
+//     and local entities) stays, and its subject is listed once in a
+//     kg:node literal;
+//   - a quad whose subject is shared (a direct edge from an entity) stays,
+//     and is listed in a kg:quad literal;
+//   - the article node gets kg:sourcePath when the file is known.
+//
+// So an article's quads are found from its node alone, whatever the size
+// of the entities it mentions.
+func withManifest(a *Article) []quad.Quad {
+	out := make([]quad.Quad, 0, len(a.Quads)+32)
+	scoped := articleScopes(a.IRI)
+	listed := map[string]bool{}
 	quads := a.Quads
 	if a.SourcePath != "" {
 		quads = append(quads[:len(quads):len(quads)], quad.Quad{Subject: a.IRI, Predicate: schema.SourcePath, Object: quad.String(a.SourcePath)})
 	}
 	for _, q := range quads {
 		q.Label = a.IRI
-		out = append(out, q)
-		sk := q.Subject.String()
-		if listed[sk] || mentioned[sk] {
+		if p, ok := contribution(q); ok {
+			out = append(out, quad.Quad{Subject: a.IRI, Predicate: schema.Asserts, Object: tripleLiteral(q.Subject, p, q.Object), Label: a.IRI})
 			continue
 		}
-		listed[sk] = true
-		out = append(out, quad.Quad{
-			Subject: a.IRI, Predicate: schema.Node,
-			Object: quad.TypedString{Value: quad.String(nodeRef(q.Subject)), Type: schema.XSDAnyURI},
-			Label:  a.IRI,
-		})
+		out = append(out, q)
+		if q.Subject == a.IRI {
+			continue
+		}
+		if sub, ok := q.Subject.(quad.IRI); ok && scoped(sub) {
+			if !listed[sub.String()] {
+				listed[sub.String()] = true
+				out = append(out, quad.Quad{Subject: a.IRI, Predicate: schema.Node,
+					Object: quad.TypedString{Value: quad.String(sub), Type: schema.XSDAnyURI}, Label: a.IRI})
+			}
+			continue
+		}
+		out = append(out, quad.Quad{Subject: a.IRI, Predicate: schema.QuadRef, Object: tripleLiteral(q.Subject, q.Predicate, q.Object), Label: a.IRI})
 	}
 	return out
 }
 
-// nodeRef writes a subject so that nodeValue can read it back.
-func nodeRef(v quad.Value) string {
-	switch v := v.(type) {
-	case quad.IRI:
-		return string(v)
-	case quad.BNode:
-		return "_:" + string(v)
+// articleScopes reports which subjects belong to one article alone: its
+// events and positions (ev:ID/…) and its local entities (ent:local/ID/…).
+func articleScopes(art quad.IRI) func(quad.IRI) bool {
+	id, ok := strings.CutPrefix(string(art), schema.ArticleNS)
+	if !ok {
+		return func(quad.IRI) bool { return false }
 	}
-	return v.String()
+	ev, local := schema.EventNS+id+"/", schema.EntityNS+"local/"+id+"/"
+	return func(s quad.IRI) bool {
+		return strings.HasPrefix(string(s), ev) || strings.HasPrefix(string(s), local)
+	}
 }
 
-func nodeValue(s string) quad.Value {
-	if strings.HasPrefix(s, "_:") {
-		return quad.BNode(s[2:])
-	}
-	return quad.IRI(s)
-}
-
-// ArticleQuads returns every quad labelled with the article IRI, found from
-// the article node, its kg:node manifest and the entities it mentions.
+// ArticleQuads returns every quad labelled with the article IRI: the
+// article node's own, those of the nodes its kg:node literals list, and
+// those its kg:quad literals spell out.
 func (s *Store) ArticleQuads(ctx context.Context, iri quad.IRI) ([]quad.Quad, error) {
 	top, err := s.quadsWith(ctx, quad.Subject, iri, iri)
 	if err != nil {
@@ -266,28 +329,30 @@ func (s *Store) ArticleQuads(ctx context.Context, iri quad.IRI) ([]quad.Quad, er
 	out := append([]quad.Quad(nil), top...)
 	done := map[string]bool{iri.String(): true}
 	for _, q := range top {
-		var sub quad.Value
 		switch q.Predicate {
 		case schema.Node:
 			ts, ok := q.Object.(quad.TypedString)
 			if !ok {
 				continue
 			}
-			sub = nodeValue(string(ts.Value))
-		case schema.Mentions:
-			sub = q.Object
-		default:
-			continue
+			sub := quad.IRI(ts.Value)
+			if done[sub.String()] {
+				continue
+			}
+			done[sub.String()] = true
+			qs, err := s.quadsWith(ctx, quad.Subject, sub, iri)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, qs...)
+		case schema.QuadRef:
+			t, err := parseTriple(q.Object)
+			if err != nil {
+				return nil, err
+			}
+			t.Label = iri
+			out = append(out, t)
 		}
-		if done[sub.String()] {
-			continue
-		}
-		done[sub.String()] = true
-		qs, err := s.quadsWith(ctx, quad.Subject, sub, iri)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, qs...)
 	}
 	return out, nil
 }
@@ -367,4 +432,15 @@ func quadKey(q quad.Quad) string {
 		lbl = q.Label.String()
 	}
 	return q.Subject.String() + "\x00" + q.Predicate.String() + "\x00" + q.Object.String() + "\x00" + lbl
+}
+
+// contribution maps a kg:asserted* quad to the entity-graph predicate it
+// stands for.
+func contribution(q quad.Quad) (quad.IRI, bool) {
+	p, ok := q.Predicate.(quad.IRI)
+	if !ok {
+		return "", false
+	}
+	ep, ok := schema.Contributions[p]
+	return ep, ok
 }

@@ -62,7 +62,7 @@ type meta struct {
 const (
 	metaName   = "kg.json"
 	dataDir    = "data"
-	formatVers = 1
+	formatVers = 2
 )
 
 // Open opens the store in dir, creating it (and dir) on first use. It fails
@@ -178,7 +178,7 @@ func openLocked(dir string, opts *Options) (*Store, error) {
 		return nil, err
 	}
 	if m.Format != formatVers {
-		return nil, fmt.Errorf("open store %s: format %d, this kg reads format %d", dir, m.Format, formatVers)
+		return nil, fmt.Errorf("open store %s: format %d, this kg reads format %d (export it with the kg that wrote it and load the N-Quads into a new store)", dir, m.Format, formatVers)
 	}
 	timeout := opts.LockTimeout
 	if timeout == 0 {

@@ -60,14 +60,43 @@ var (
 	SourcePath     = quad.IRI(NS + "sourcePath")
 	ContentHash    = quad.IRI(NS + "contentHash")
 	// Node lists, as xsd:anyURI literals, the article-scoped nodes (events,
-	// groups, occasions) whose quads belong to the article. It is a literal,
-	// not an edge, so the article node does not become a neighbour of every
-	// event; the store uses it to find an article's quads without a label index.
+	// positions, the article's own groups) whose quads belong to the
+	// article. It is a literal, not an edge, so the article node does not
+	// become a neighbour of every event; the store uses it to find an
+	// article's quads without a label index.
 	Node = quad.IRI(NS + "node")
+	// QuadRef holds, as an N-Triples literal, each quad of the article whose
+	// subject is shared (a direct edge from an entity), so that the store
+	// finds it without scanning every quad of that entity.
+	QuadRef = quad.IRI(NS + "quad")
+	// Asserts holds, as an N-Triples literal, what the article asserts about
+	// a shared entity ("<…/Q56226> <rdf:type> <schema:Person> ."). The
+	// entity graph is the union of all articles' assertions; the object
+	// index finds every article asserting the same triple.
+	Asserts = quad.IRI(NS + "asserts")
 )
 
+// IsBookkeeping reports whether a predicate is the store's bookkeeping
+// rather than a fact: the manifest, the assertions behind the entity graph,
+// where an article came from. Exports and queries leave these out.
+func IsBookkeeping(p quad.Value) bool {
+	iri, ok := p.(quad.IRI)
+	if !ok {
+		return false
+	}
+	if _, ok := Contributions[iri]; ok {
+		return true
+	}
+	switch iri {
+	case Node, QuadRef, Asserts, ContentHash, SourcePath:
+		return true
+	}
+	return false
+}
+
 // Entity contribution predicates: what one article asserts about a shared
-// entity. The store derives the EntityGraph quads from them.
+// entity. Loaders write them; the store keeps each as a kg:asserts literal
+// and derives the EntityGraph quads from those.
 var (
 	AssertedType     = quad.IRI(NS + "assertedType")
 	AssertedLabel    = quad.IRI(NS + "assertedLabel")
