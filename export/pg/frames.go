@@ -10,7 +10,10 @@ import (
 
 // frameEdge is a direct edge an event class yields between the fillers of
 // two of its roles ("agent>participant:spoke_with" in frames.tsv).
-type frameEdge struct{ from, to, pred string }
+type frameEdge struct {
+	from, to, pred string
+	symmetric      bool // agent and participants are co-participants ("दोनों नेताओं ने")
+}
 
 // frameEdges maps an event class to the direct edges its frames yield,
 // read from schema/data/hi/frames.tsv (column 6). Only the edge list is
@@ -24,6 +27,10 @@ func mustFrameEdges() map[string][]frameEdge {
 	}
 	out := map[string][]frameEdge{}
 	for _, r := range rows {
+		symmetric := false
+		for _, f := range strings.Split(r.Field(6), ",") {
+			symmetric = symmetric || strings.TrimSpace(f) == "symmetric"
+		}
 		for _, e := range strings.Split(r.Field(5), ";") {
 			ft, pred, ok := strings.Cut(strings.TrimSpace(e), ":")
 			from, to, ok2 := strings.Cut(ft, ">")
@@ -31,7 +38,7 @@ func mustFrameEdges() map[string][]frameEdge {
 				continue // "-": the frame yields no edge
 			}
 			pred, _, _ = strings.Cut(pred, "!") // "sends!theme": a condition on when
-			out[r.Field(0)] = append(out[r.Field(0)], frameEdge{strings.TrimSpace(from), strings.TrimSpace(to), strings.TrimSpace(pred)})
+			out[r.Field(0)] = append(out[r.Field(0)], frameEdge{strings.TrimSpace(from), strings.TrimSpace(to), strings.TrimSpace(pred), symmetric})
 		}
 	}
 	return out
@@ -84,10 +91,22 @@ func (e *Event) Covers(s quad.IRI, p quad.IRI, o quad.IRI) bool {
 	}
 	for _, c := range e.Classes {
 		for _, fe := range frameEdges[c] {
-			if fe.pred == name && e.Roles[fe.from][s] && e.Roles[fe.to][o] {
+			if fe.pred == name && e.fills(fe.from, s, fe.symmetric) && e.fills(fe.to, o, fe.symmetric) {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// fills reports whether x fills role; in a symmetric frame an agent and a
+// participant stand for each other.
+func (e *Event) fills(role string, x quad.IRI, symmetric bool) bool {
+	if e.Roles[role][x] {
+		return true
+	}
+	if symmetric && (role == "agent" || role == "participant") {
+		return e.Roles["agent"][x] || e.Roles["participant"][x]
 	}
 	return false
 }

@@ -182,3 +182,25 @@ func TestCollapseTwoAgents(t *testing.T) {
 		t.Errorf("edges:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// In a symmetric frame ("दोनों नेताओं ने सहमति जताई") both leaders may be
+// agents; the agreed_with edge between them still stands for the event.
+func TestSymmetricFrameCovers(t *testing.T) {
+	ev, a := schema.EventIRI("x", 1), schema.ArticleIRI("x")
+	q := func(s, p, o quad.Value) quad.Quad { return quad.Quad{Subject: s, Predicate: p, Object: o, Label: a} }
+	g := pg.Project(pg.Subgraph{Quads: []quad.Quad{
+		q(ev, schema.Type, schema.Event), q(ev, schema.Type, schema.Class("AgreementReached")),
+		q(ev, schema.Agent, exporttest.Kim), q(ev, schema.Agent, exporttest.Putin),
+		q(exporttest.Putin, schema.Rel("agreed_with"), exporttest.Kim),
+		q(exporttest.Putin, schema.Rel("praised"), exporttest.Kim), // no frame of this event yields it
+	}}, pg.Options{})
+	var plain []string
+	for _, e := range g.Edges {
+		if e.Kind == "relation" {
+			plain = append(plain, e.Label)
+		}
+	}
+	if strings.Join(plain, ",") != "praised" {
+		t.Errorf("direct edges drawn beside the event: %v, want only praised", plain)
+	}
+}
