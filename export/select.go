@@ -468,13 +468,4 @@ func anyIn(iris []quad.IRI, set map[quad.IRI]bool) bool {
 	return false
 }
 
-func contains(iris []quad.IRI, x quad.IRI) bool {
-	for _, i := range iris {
-		if i == x {
-			return true
-		}
-	}
-	return false
-}
-
 func quadKey(q quad.Quad) string { return q.NQuad() }
