@@ -316,52 +316,47 @@ func (ix *index) distances(roots []quad.IRI, keep func(quad.IRI) bool) map[quad.
 		near[r.s] = append(near[r.s], r.o)
 		near[r.o] = append(near[r.o], r.s)
 	}
+	// Level by level: zero-cost steps (into an event) join the level being
+	// walked, one-hop steps the next, so each node is settled once.
 	dist := map[quad.IRI]int{}
-	type item struct {
-		iri quad.IRI
-		d   int
-	}
-	var deque []item // 0-1 BFS: zero-cost steps go to the front
+	var level []quad.IRI
 	for _, r := range roots {
-		dist[r] = 0
-		deque = append(deque, item{r, 0})
-	}
-	visit := func(iri quad.IRI, d int, front bool) {
-		if !keep(iri) {
-			return
-		}
-		if old, ok := dist[iri]; ok && old <= d {
-			return
-		}
-		dist[iri] = d
-		if front {
-			deque = append([]item{{iri, d}}, deque...)
-		} else {
-			deque = append(deque, item{iri, d})
+		if _, ok := dist[r]; !ok {
+			dist[r] = 0
+			level = append(level, r)
 		}
 	}
-	for len(deque) > 0 {
-		it := deque[0]
-		deque = deque[1:]
-		if it.d > dist[it.iri] {
-			continue
-		}
-		if ix.kind[it.iri] == style.Event {
-			for _, f := range ix.fillers[it.iri] {
-				if ix.kind[f] == style.Event {
-					visit(f, it.d, true)
-				} else {
-					visit(f, it.d+1, false)
-				}
+	for d := 0; len(level) > 0; d++ {
+		var next []quad.IRI
+		visit := func(iri quad.IRI, hop bool) {
+			old, seen := dist[iri]
+			if !keep(iri) || seen && (old <= d || hop) {
+				return // settled, or no nearer this way
 			}
-			continue
+			if hop {
+				dist[iri] = d + 1
+				next = append(next, iri)
+			} else {
+				dist[iri] = d
+				level = append(level, iri)
+			}
 		}
-		for _, ev := range events[it.iri] {
-			visit(ev, it.d, true)
+		for i := 0; i < len(level); i++ {
+			it := level[i]
+			if ix.kind[it] == style.Event {
+				for _, f := range ix.fillers[it] {
+					visit(f, ix.kind[f] != style.Event)
+				}
+				continue
+			}
+			for _, ev := range events[it] {
+				visit(ev, false)
+			}
+			for _, n := range near[it] {
+				visit(n, true)
+			}
 		}
-		for _, n := range near[it.iri] {
-			visit(n, it.d+1, false)
-		}
+		level = next
 	}
 	return dist
 }
