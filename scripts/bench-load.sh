@@ -40,6 +40,12 @@ for i in $(seq "$runs"); do
   "$kg" --db "$tmp/big" -q rm "$article"
 done | median
 
+echo -n "rm from a store of $n articles: "
+for i in $(seq "$runs"); do
+  "$kg" --db "$tmp/big" -q load "$article"
+  t=$(date +%s%N); "$kg" --db "$tmp/big" -q rm "$article"; ms "$t"
+done | median
+
 echo -n "reload unchanged into a store of $n articles: "
 "$kg" --db "$tmp/big" -q load "$article"
 for i in $(seq "$runs"); do
