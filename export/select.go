@@ -239,7 +239,13 @@ func Select(all []quad.Quad, sel Selection) (pg.Subgraph, error) {
 		}
 		out = append(out, q)
 	}
-	sort.Slice(out, func(i, j int) bool { return quadKey(out[i]) < quadKey(out[j]) })
+	// Sorted, so that the same selection writes the same file; each key is
+	// made once, not at every comparison.
+	keys := make([]string, len(out))
+	for i, q := range out {
+		keys[i] = quadKey(q)
+	}
+	sort.Sort(byKey{out, keys})
 	return pg.Subgraph{Quads: out, Nodes: nodes}, nil
 }
 
@@ -464,3 +470,15 @@ func anyIn(iris []quad.IRI, set map[quad.IRI]bool) bool {
 }
 
 func quadKey(q quad.Quad) string { return q.NQuad() }
+
+type byKey struct {
+	qs   []quad.Quad
+	keys []string
+}
+
+func (b byKey) Len() int           { return len(b.qs) }
+func (b byKey) Less(i, j int) bool { return b.keys[i] < b.keys[j] }
+func (b byKey) Swap(i, j int) {
+	b.qs[i], b.qs[j] = b.qs[j], b.qs[i]
+	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
+}
