@@ -30,6 +30,9 @@ var (
 	// clause end or an auxiliary follows it.
 	ambiguous = foldSet("की", "के", "का")
 	verbEnds  = foldSet("है", "हैं", "था", "थी", "थे", "गई", "गया", "गए", "जाएगी", "जाएगा", "जाएंगे", "जा", "थीं", "।", ",", ";", "|", "॥", "?", "!", ".")
+	// after these a की is the verb of a finished clause, not a genitive:
+	// "मुलाकात की और …", "निंदा की, लेकिन …"
+	clauseJoins = foldSet("और", "तथा", "एवं", "व", "लेकिन", "परंतु", "किंतु", "मगर", "कि", "जबकि", "तो", "जिसमें", "जिसके", "जिसकी", "जो")
 )
 
 func foldSet(ws ...string) map[string]bool {
@@ -140,7 +143,7 @@ func (f *Frame) findLight(words []string, j, hi int, used map[int]bool, t *Trigg
 	for _, lp := range f.Light {
 		if j+lp.Len() <= hi && lp.MatchAt(words, j) && !used[j] {
 			end := j + lp.Len()
-			if lp.Len() == 1 && ambiguous[words[j]] && end < hi && !verbEnds[words[end]] {
+			if lp.Len() == 1 && ambiguous[words[j]] && end < hi && !verbEnds[words[end]] && !clauseJoins[words[end]] {
 				continue
 			}
 			t.LightStart, t.LightEnd = j, end

@@ -47,6 +47,8 @@ func TestEveryFrameRowHasAnExample(t *testing.T) {
 		{"Election", "वह राष्ट्रपति निर्वाचित हुए"},
 		{"ColonialRule", "जापान के औपनिवेशिक शासन से कोरिया की मुक्ति"},
 		{"Occupation", "रूस ने क्रीमिया पर कब्जा कर लिया"},
+		{"MilitaryExercise", "चीन ने ताइवान के पास सैन्य अभ्यास किया"},
+		{"Deaths", "हमले में 12 लोग मारे गए"},
 	}
 	fired := map[int]bool{}
 	for _, ex := range examples {

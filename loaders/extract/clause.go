@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kgnews/kg/loaders/event"
+	"github.com/kgnews/kg/loaders/hindi"
 	"github.com/kgnews/kg/loaders/temporal"
 	"github.com/kgnews/kg/schema"
 )
@@ -213,6 +214,17 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	}
 	x.nestEvents(s, triggers, events)
 	x.clauseDates(cc, text, triggers, events)
+	// "…, जिसकी अमेरिका ने कड़ी निंदा की": the relative pronoun is the
+	// genitive theme of the clause's first event, i.e. the event before
+	if cl.kind == "relative" && cl.start > 0 && len(events) > 0 && len(prior) > 0 {
+		if w := s.norms[cl.start-1]; w == hindi.Fold("जिसकी") || w == hindi.Fold("जिसका") || w == hindi.Fold("जिसके") {
+			ev := events[0]
+			if ev.trig.Frame.Roles["gen"] == "theme" {
+				ev.Themes = append(ev.Themes, prior[len(prior)-1])
+				ev.themeOfTheme = true
+			}
+		}
+	}
 	// a relative clause "जिसमें … पर चर्चा होगी" adds its topic to the event it
 	// qualifies instead of standing alone
 	var out []*Event
@@ -246,20 +258,29 @@ func (x *extractor) nestEvents(s *sentence, triggers []event.Trigger, events []*
 		}
 		k := t1.End
 		post := x.postAt(s, k)
-		if post != "को" && k != t2.Start {
+		if post != "को" && !isGenitive(post) && k != t2.Start {
 			continue
 		}
-		if post == "को" {
+		if post != "" {
 			k++
 		}
-		if t2.Start-k > 2 || (t2.Frame.Roles["को"] != "theme" && t2.Frame.Roles["∅"] != "theme") {
+		key := "∅"
+		switch {
+		case post == "को":
+			key = "को"
+		case isGenitive(post):
+			key = "gen" // "हमले की निंदा"
+		}
+		if t2.Start-k > 2 || t2.Frame.Roles[key] != "theme" {
 			continue
 		}
 		e2.Themes = append(e2.Themes, e1)
+		e2.themeOfTheme = true
 		if len(e2.Roles["theme"]) == 0 {
 			e2.Roles["theme"] = appendUnique(e2.Roles["theme"], e1.Roles["agent"]...)
 		}
-		if len(e1.Roles["recipient"]) == 0 && len(e2.Roles["agent"]) > 0 {
+		// an offer accepted (को) was made to the one who accepts it
+		if key == "को" && len(e1.Roles["recipient"]) == 0 && len(e2.Roles["agent"]) > 0 {
 			e1.Roles["recipient"] = appendUnique(nil, e2.Roles["agent"]...)
 		}
 		dropAgentsFromRoles(e1)
@@ -325,6 +346,12 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		cc.curAgent = ev.Roles["agent"]
 		if cc.agentChunk != nil {
 			x.noteGroup(cc, ev, cc.agentChunk, ev.Roles["agent"], prior)
+		}
+		// "12 लोग मारे गए": the subject of such a verb undergoes it
+		if f.Flags["undergoer"] && cc.agentChunk != nil {
+			ev.Roles["theme"] = appendUnique(ev.Roles["theme"], ev.Roles["agent"]...)
+			ev.Roles["agent"] = nil
+			cc.curAgent = nil
 		}
 	}
 	// reflexive possessive before a nominal trigger: "अपनी आने वाली बैठक"

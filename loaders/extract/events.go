@@ -81,6 +81,7 @@ func (x *extractor) mergeEvents() {
 			}
 		}
 		host.Themes = append(host.Themes, ev.Themes...)
+		host.themeOfTheme = host.themeOfTheme || ev.themeOfTheme
 		if ev.Modality == schema.Planned {
 			host.Modality = schema.Planned
 		}
@@ -94,6 +95,13 @@ func (x *extractor) mergeEvents() {
 	}
 	x.res.Events = out
 	for _, ev := range out {
+		// an event about another event ("हमले की निंदा") is about whoever
+		// did it, when the text names nobody else
+		if len(ev.Roles["theme"]) == 0 && ev.themeOfTheme {
+			for _, t := range ev.Themes {
+				ev.Roles["theme"] = appendUnique(ev.Roles["theme"], t.Roles["agent"]...)
+			}
+		}
 		dropAgentsFromRoles(ev)
 	}
 }

@@ -123,7 +123,10 @@ func TestDumpSentences(t *testing.T) {
 		file = "testdata/seed.txt"
 	}
 	raw, _ := os.ReadFile(file)
-	a, _ := article.Parse(string(raw))
+	a, err := article.Parse(string(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
 	lex := fixtureLexicon(t)
 	if os.Getenv("KG_LEX") == "default" {
 		lex = nil

@@ -106,6 +106,9 @@ type Event struct {
 	earlier    bool // "पहले ही": before the article's time
 	nominal    bool
 	trig       event.Trigger
+	// themeOfTheme: its Themes are what it is about ("हमले की निंदा"), so
+	// whoever did them is its theme when the text names nobody else.
+	themeOfTheme bool
 	// qty holds the number written before each participant in this
 	// event's sentence ("1,000 सैपर"): numbers belong to mentions, not to
 	// entities, since one group noun may be counted differently elsewhere.
