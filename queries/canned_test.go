@@ -18,7 +18,11 @@ import (
 
 func TestMain(m *testing.M) {
 	runner.ServeIfWorker()
-	os.Exit(m.Run())
+	code := m.Run()
+	if benchStore.dir != "" {
+		os.RemoveAll(filepath.Dir(benchStore.dir))
+	}
+	os.Exit(code)
 }
 
 var ctx = context.Background()

@@ -14,7 +14,15 @@ function fold(s) {
 }
 var classes = params.type ? [params.type] : KG.entityClasses;
 var ids = uniq(start(classes).LabelContext(iri(KG.entityGraph)).In(iri(KG.type)).ToArray().map(idOf));
-var lbl = labels(ids), alts = props(ids, KG.altLabel), types = props(ids, KG.type);
+// Descriptions from the entity graph alone; mentions from the articles.
+fetchEdges(ids, false, function (id) { return iri(id); }, idOf, KG.entityGraph);
+var lbl = labels(ids), alts = {}, types = {};
+ids.forEach(function (id) {
+  edgeCache.described[id].forEach(function (e) {
+    if (e.p === KG.altLabel) (alts[id] = alts[id] || []).push(e.o);
+    if (e.p === KG.type) (types[id] = types[id] || []).push(e.o);
+  });
+});
 var mentions = {};
 edges(ids, [KG.mentions], true).forEach(function (e) { mentions[e.s] = (mentions[e.s] || 0) + 1; });
 var want = params.match ? fold(params.match) : null;

@@ -24,18 +24,13 @@ var out = rows.map(function (r) {
 });
 
 // Direct edges between the two, with the articles that assert them.
-var arts = articlesOf(params.a);
 var bare = [];
-arts.forEach(function (art) {
-  if (explained[localName(art)]) return;
-  [false, true].forEach(function (inward) {
-    var p = start([params.a]).LabelContext(iri(art));
-    p = inward ? p.In(null, "p") : p.Out(null, "p");
-    p.Is(iri(params.b)).TagArray().forEach(function (r) {
-      var pred = idOf(r.p);
-      if (isRel(pred)) bare.push({ date: null, relation: localName(pred), evidence: null, article: localName(art),
-        evidence_start: null, evidence_end: null, event: null });
-    });
+[false, true].forEach(function (inward) {
+  assertedEdges(params.a, inward).forEach(function (x) {
+    var art = localName(x.article);
+    if (explained[art] || !isRel(x.p) || idOf(x.o) !== params.b) return;
+    bare.push({ date: null, relation: localName(x.p), evidence: null, article: art,
+      evidence_start: null, evidence_end: null, event: null });
   });
 });
 bare = uniq(bare);

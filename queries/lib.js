@@ -41,19 +41,60 @@ function iris(ids) { return ids.map(function (x) { return iri(x); }); }
 // node, so callers never pass an empty list (edges() checks).
 function start(ids) { return g.V.apply(g, iris(ids)); }
 
+// Every edge of a node is fetched once, in both directions as asked, and
+// kept: the canned queries look at the same nodes again and again.
+var edgeCache = { out: {}, in: {}, described: {} };
+
+// Start nodes go in batches of this many, through all predicates: Cayley
+// checks membership in a set of start nodes by a linear scan, and with a
+// named predicate it scans every quad of that predicate, so one path from
+// thousands of nodes, or through one busy predicate, costs quadratic time.
+var edgeBatch = 64;
+
+// valueKey identifies a value cheaply (JSON.stringify of a Go map is slow).
+function valueKey(v) {
+  var id = idOf(v);
+  if (id !== null) return "<" + id;
+  if (v !== null && typeof v === "object") return textOf(v) + "\u0001" + (v["@language"] || "") + "\u0001" + (v["@type"] || "");
+  return String(v);
+}
+
+// fetchEdges fills the cache for ids; toValue makes a start value of an id,
+// fromResult the id of a result's start value. With graph set, only the
+// quads of that graph leave the store (the entity graph's descriptions,
+// not every article's assertions).
+function fetchEdges(ids, inward, toValue, fromResult, graph) {
+  var cache = graph ? edgeCache.described : inward ? edgeCache.in : edgeCache.out;
+  var need = uniq(ids.filter(function (id) { return !(id in cache); }));
+  var seen = {};
+  need.forEach(function (id) { cache[id] = []; });
+  for (var i = 0; i < need.length; i += edgeBatch) {
+    var batch = need.slice(i, i + edgeBatch);
+    var path = g.V.apply(g, batch.map(toValue)).Tag("s");
+    if (graph) path = path.LabelContext(iri(graph));
+    path = inward ? path.In(null, "p") : path.Out(null, "p");
+    path.Tag("o").TagArray().forEach(function (r) {
+      var s = fromResult(r.s);
+      var e = { p: idOf(r.p), o: r.o };
+      var k = s + "\u0000" + e.p + "\u0000" + valueKey(e.o);
+      if (!seen[k] && cache[s]) { seen[k] = true; cache[s].push(e); }
+    });
+  }
+}
+
 // edges returns {s, p, o} for the quads leaving ids (or entering them, if
 // inward: then o is the quad's subject), through preds (null: all). The
 // same triple asserted by two articles comes once.
 function edges(ids, preds, inward) {
-  if (ids.length === 0) return [];
-  var path = start(ids).Tag("s");
-  var via = preds ? iris(preds) : null;
-  path = inward ? path.In(via, "p") : path.Out(via, "p");
-  var out = [], seen = {};
-  path.Tag("o").TagArray().forEach(function (r) {
-    var e = { s: idOf(r.s), p: idOf(r.p), o: r.o };
-    var k = e.s + "\u0000" + e.p + "\u0000" + JSON.stringify(e.o);
-    if (!seen[k]) { seen[k] = true; out.push(e); }
+  fetchEdges(ids, inward, function (id) { return iri(id); }, idOf);
+  var cache = inward ? edgeCache.in : edgeCache.out;
+  var want = null;
+  if (preds) { want = {}; preds.forEach(function (p) { want[p] = true; }); }
+  var out = [];
+  uniq(ids).forEach(function (id) {
+    cache[id].forEach(function (e) {
+      if (want === null || want[e.p]) out.push({ s: id, p: e.p, o: e.o });
+    });
   });
   return out;
 }
@@ -72,15 +113,22 @@ function firstText(m, id) {
 
 var labelCache = {};
 
-// labels maps ids to their rdfs:label in English and Hindi.
+// labels maps ids to their rdfs:label in English and Hindi: from the
+// edges already fetched, else from the graph that describes the node.
 function labels(ids) {
   var need = uniq(ids.filter(function (id) { return !(id in labelCache); }));
-  edges(need, [KG.label], false).forEach(function (e) {
-    var l = labelCache[e.s] || (labelCache[e.s] = { en: null, hi: null });
-    if (langOf(e.o) === "hi") { if (l.hi === null) l.hi = textOf(e.o); }
-    else if (l.en === null) l.en = textOf(e.o);
+  var fresh = need.filter(function (id) { return !(id in edgeCache.out); });
+  // Events are labelled in their article's graph, entities in the entity graph.
+  fetchEdges(fresh.filter(isEvent), false, function (id) { return iri(id); }, idOf);
+  fetchEdges(fresh.filter(function (id) { return !isEvent(id); }), false, function (id) { return iri(id); }, idOf, KG.entityGraph);
+  need.forEach(function (id) {
+    var l = labelCache[id] = { en: null, hi: null };
+    (edgeCache.out[id] || edgeCache.described[id] || []).forEach(function (e) {
+      if (e.p !== KG.label) return;
+      if (langOf(e.o) === "hi") { if (l.hi === null) l.hi = textOf(e.o); }
+      else if (l.en === null) l.en = textOf(e.o);
+    });
   });
-  need.forEach(function (id) { if (!(id in labelCache)) labelCache[id] = { en: null, hi: null }; });
   var out = {};
   ids.forEach(function (id) { out[id] = labelCache[id]; });
   return out;
@@ -104,16 +152,37 @@ function articlesOf(id) {
   return out.sort();
 }
 
+// assertedEdges returns {p, o, article} for the quads leaving id (entering
+// it if inward), each with the article that asserts it: the same triple
+// from two articles comes twice. One query per article: a LabelContext
+// over many labels, or one that tags its label, is slow and loses rows at
+// scale in this Cayley.
+function assertedEdges(id, inward) {
+  var out = [];
+  articlesOf(id).forEach(function (art) {
+    var path = start([id]).LabelContext(iri(art));
+    path = inward ? path.In(null, "p") : path.Out(null, "p");
+    path.Tag("o").TagArray().forEach(function (r) {
+      out.push({ p: idOf(r.p), o: r.o, article: art });
+    });
+  });
+  return out;
+}
+
 // eventArticles maps events (and other article-scoped nodes) to their
 // article, through the article's kg:node list.
 function eventArticles(evs) {
+  var lits = uniq(evs);
+  fetchEdges(lits.map(function (ev) { return "node:" + ev; }), true,
+    function (k) { return typed(k.substring(5), KG.anyURI); },
+    function (v) { return "node:" + textOf(v); });
   var m = {};
-  if (evs.length === 0) return m;
-  g.V.apply(g, evs.map(function (ev) { return typed(ev, KG.anyURI); }))
-    .Tag("s").In(iri(KG.node)).Tag("a").TagArray().forEach(function (r) {
-      var ev = textOf(r.s), a = idOf(r.a);
-      if (!(ev in m) || a < m[ev]) m[ev] = a;
+  lits.forEach(function (ev) {
+    (edgeCache.in["node:" + ev] || []).forEach(function (e) {
+      var a = idOf(e.o);
+      if (e.p === KG.node && a !== null && (!(ev in m) || a < m[ev])) m[ev] = a;
     });
+  });
   return m;
 }
 

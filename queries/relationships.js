@@ -12,18 +12,14 @@
 
 var e = params.entity;
 var groups = {}, order = [];
-articlesOf(e).forEach(function (art) {
-  [false, true].forEach(function (inward) {
-    var p = start([e]).LabelContext(iri(art));
-    p = inward ? p.In(null, "p") : p.Out(null, "p");
-    p.Tag("o").TagArray().forEach(function (r) {
-      var pred = idOf(r.p), other = idOf(r.o);
-      if (!isRel(pred) || !isEntity(other) || other === e) return;
-      var dir = inward ? "in" : "out";
-      var k = dir + " " + pred + " " + other;
-      if (!groups[k]) { groups[k] = { direction: dir, pred: pred, other: other, arts: [] }; order.push(k); }
-      if (groups[k].arts.indexOf(art) < 0) groups[k].arts.push(art);
-    });
+[false, true].forEach(function (inward) {
+  assertedEdges(e, inward).forEach(function (x) {
+    var other = idOf(x.o);
+    if (!isRel(x.p) || !isEntity(other) || other === e) return;
+    var dir = inward ? "in" : "out";
+    var k = dir + " " + x.p + " " + other;
+    if (!groups[k]) { groups[k] = { direction: dir, pred: x.p, other: other, arts: [] }; order.push(k); }
+    if (groups[k].arts.indexOf(x.article) < 0) groups[k].arts.push(x.article);
   });
 });
 
