@@ -185,8 +185,32 @@ func For(kind Kind, class string) Style {
 		d.Class = class
 		d.EN = Words(class)
 		d.HI = ""
+		if kind == Event {
+			d.HI = frameWords[class]
+		}
 	}
 	return d
+}
+
+// frameWords names each event class of frames.tsv by its first trigger
+// ("सैन्य अभ्यास"), the Hindi name of a class the table has no row for yet.
+var frameWords = mustFrameWords()
+
+func mustFrameWords() map[string]string {
+	rows, err := schema.ReadTSV("hi/frames.tsv", 2)
+	if err != nil {
+		panic(err)
+	}
+	out := map[string]string{}
+	for _, r := range rows {
+		if _, ok := out[r.Field(0)]; ok {
+			continue
+		}
+		if ts := r.List(1); len(ts) > 0 && !strings.ContainsAny(ts[0], "~{") {
+			out[r.Field(0)] = ts[0]
+		}
+	}
+	return out
 }
 
 // Primary picks, from a node's classes, the one that names its type: the
