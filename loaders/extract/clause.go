@@ -17,10 +17,21 @@ type clause struct {
 
 // clauses splits a sentence at words that open a clause (कि, लेकिन, जब,
 // जिसमें …, clauses.tsv).
-func (x *extractor) clauses(s *sentence) []clause {
+func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
+	inName := make([]bool, len(s.norms))
+	for _, c := range chunks {
+		if c.pronoun == "" {
+			for k := c.start; k < c.end && k < len(inName); k++ {
+				inName[k] = true // "जो बाइडन" is a name, not a relative clause
+			}
+		}
+	}
 	var out []clause
 	cur := clause{start: 0}
 	for i := 0; i < len(s.norms); i++ {
+		if inName[i] {
+			continue
+		}
 		// a colon ends a headline's topic tag or an introduction
 		if s.norms[i] == ":" && i > 0 {
 			cur.end = i

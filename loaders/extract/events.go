@@ -10,12 +10,28 @@ import (
 // first event after it (time adverbials precede their verb in Hindi), or to
 // the last event before it.
 func (x *extractor) clauseDates(cc *clauseCtx, text string, triggers []event.Trigger, events []*Event) {
-	if len(events) == 0 {
-		return
-	}
 	s := cc.s
 	base := s.words[cc.cl.start].start
-	for _, ex := range temporal.Find(text, x.pub, cc.tense) {
+	found := temporal.Find(text, x.pub, cc.tense)
+	if len(events) == 0 {
+		// "सोमवार को, …": a clause with a date and no event dates the next one
+		for _, ex := range found {
+			if ex.Kind != temporal.Anniversary && ex.Kind != temporal.Duration {
+				x.pendingDates = append(x.pendingDates, ex)
+			}
+		}
+		return
+	}
+	for _, ex := range x.pendingDates {
+		if ev := events[0]; ev.DateText == "" {
+			ev.DateText = ex.Text
+			if ex.Resolved {
+				ev.Date, ev.EndDate, ev.DateBasis = ex.Value, ex.EndDate, "text"
+			}
+		}
+	}
+	x.pendingDates = nil
+	for _, ex := range found {
 		if ex.Kind == temporal.Anniversary || ex.Kind == temporal.Duration {
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/kgnews/kg/loaders/article"
 	"github.com/kgnews/kg/loaders/entity"
 	"github.com/kgnews/kg/loaders/hindi"
+	"github.com/kgnews/kg/loaders/temporal"
 	"github.com/kgnews/kg/schema"
 )
 
@@ -65,6 +66,9 @@ type extractor struct {
 	// treatyMods remembers each treaty's modifier words, for coreference
 	// of "रक्षा समझौता" with "पारस्परिक रक्षा संधि".
 	treatyMods map[*Ent][]string
+	// pendingDates are the dates of a clause that had no event, for the
+	// next clause of the sentence.
+	pendingDates []temporal.Expr
 	// ahead are the treaties the article names, found by a first pass.
 	ahead     []*Ent
 	aheadMods [][]string
@@ -199,10 +203,11 @@ func (x *extractor) lookup(phrase string, dateline bool) *Ent {
 
 // sentence reads one sentence.
 func (x *extractor) sentence(s *sentence) {
+	x.pendingDates = nil
 	prevAgents := x.lastAgents
 	connector := x.d.cues["connector"].at(s.norms, 0) > 0
 	chunks := x.mentions(s)
-	clauses := x.clauses(s)
+	clauses := x.clauses(s, chunks)
 	sources := x.sentenceSources(s, chunks)
 	var events []*Event
 	for ci, cl := range clauses {
