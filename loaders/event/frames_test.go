@@ -49,6 +49,9 @@ func TestEveryFrameRowHasAnExample(t *testing.T) {
 		{"Occupation", "रूस ने क्रीमिया पर कब्जा कर लिया"},
 		{"MilitaryExercise", "चीन ने ताइवान के पास सैन्य अभ्यास किया"},
 		{"Deaths", "हमले में 12 लोग मारे गए"},
+		{"Victory", "भाजपा ने चुनाव में जीत हासिल की"},
+		{"Victory", "भाजपा ने 303 सीटें जीतीं"},
+		{"SwearingIn", "मोदी 30 मई को शपथ लेंगे"},
 	}
 	fired := map[int]bool{}
 	for _, ex := range examples {

@@ -26,14 +26,25 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 			}
 		}
 	}
+	listComma := map[int]bool{}
+	for _, c := range chunks {
+		if c.end < len(s.norms) && s.norms[c.end] == "," {
+			for _, d := range chunks {
+				if d.start == c.end+1 {
+					listComma[c.end] = true // "भारत, पाकिस्तान और …"
+				}
+			}
+		}
+	}
 	var out []clause
 	cur := clause{start: 0}
 	for i := 0; i < len(s.norms); i++ {
 		if inName[i] {
 			continue
 		}
-		// a colon ends a headline's topic tag or an introduction
-		if s.norms[i] == ":" && i > 0 {
+		// a colon ends a headline's topic tag or an introduction; a comma
+		// that does not separate two names of a list ends a clause
+		if (s.norms[i] == ":" || s.norms[i] == "," && !listComma[i]) && i > 0 {
 			cur.end = i
 			if cur.end > cur.start {
 				out = append(out, cur)
@@ -282,13 +293,19 @@ func (x *extractor) nestEvents(s *sentence, triggers []event.Trigger, events []*
 		case isGenitive(post):
 			key = "gen" // "हमले की निंदा"
 		}
-		if t2.Start-k > 2 || t2.Frame.Roles[key] != "theme" {
+		// what an offer or a demand is of ("बातचीत की पेशकश") is its content
+		content := key == "gen" && t2.Frame.Flags["complement"]
+		if t2.Start-k > 2 || (t2.Frame.Roles[key] != "theme" && !content) {
 			continue
 		}
 		e2.Themes = append(e2.Themes, e1)
-		e2.themeOfTheme = true
+		e2.themeOfTheme = !content
 		if len(e2.Roles["theme"]) == 0 {
 			e2.Roles["theme"] = appendUnique(e2.Roles["theme"], e1.Roles["agent"]...)
+		}
+		// what is offered or demanded has not happened
+		if t2.Frame.Flags["complement"] {
+			e1.Modality = schema.Planned
 		}
 		// an offer accepted (को) was made to the one who accepts it
 		if key == "को" && len(e1.Roles["recipient"]) == 0 && len(e2.Roles["agent"]) > 0 {

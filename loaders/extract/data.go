@@ -107,6 +107,7 @@ type data struct {
 	anaphora     map[string]phrases // kind -> phrases
 	clauseWords  map[string]phrases // kind -> phrases
 	cues         map[string]phrases // kind -> phrases (cues.tsv)
+	auxiliary    map[string]bool    // forms of होना (verbs.tsv)
 	postpos      phrases
 }
 
@@ -310,6 +311,20 @@ func readData() (*data, error) {
 	}
 	for k := range d.cues {
 		sortLongest(d.cues[k])
+	}
+	d.auxiliary = map[string]bool{}
+	if rows, err = schema.ReadTSV("hi/verbs.tsv", 2); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		if r.Field(0) == "हो" {
+			for _, f := range r.List(1) {
+				d.auxiliary[hindi.Fold(f)] = true
+			}
+		}
+	}
+	for _, w := range []string{"है", "हैं", "था", "थी", "थे"} {
+		d.auxiliary[hindi.Fold(w)] = true
 	}
 	if lines, err = schema.ReadLines("hi/postpositions.txt"); err != nil {
 		return nil, err

@@ -508,6 +508,11 @@ func (x *extractor) titles(s *sentence, owner []*chunk, chunks *[]*chunk, add fu
 			}
 		} else {
 			nameEnd = x.nameRun(s, owner, nameStart)
+			// "देशों के नेता शामिल होंगे": a "name" followed by a form of
+			// होना is a predicate, not a name
+			if nameEnd > nameStart && nameEnd < n && x.d.auxiliary[s.norms[nameEnd]] {
+				nameEnd = nameStart
+			}
 			if nameEnd > nameStart {
 				name := x.surface(s, nameStart, nameEnd)
 				en := hindi.Transliterate(name)
@@ -1093,21 +1098,29 @@ func (x *extractor) coordinate(s *sentence, chunks []*chunk) []*chunk {
 		c := chunks[i]
 		for i+1 < len(chunks) && c.post == "" && c.pronoun == "" && !c.consumed {
 			nx := chunks[i+1]
+			skip := 0
+			// "शी चिनफिंग और रूस के राष्ट्रपति व्लादिमीर पुतिन ने": the title's
+			// country is not a conjunct; the person after it is
+			if nx.consumed && c.end < len(s.norms) && isConjunction(s.norms[c.end]) && nx.start == c.end+1 {
+				for k := i + 2; k < len(chunks) && k <= i+3; k++ {
+					if !chunks[k].consumed && chunks[k].pronoun == "" && chunks[k].start-nx.end <= 4 {
+						nx, skip = chunks[k], k-(i+1)
+						break
+					}
+				}
+			}
 			if nx.pronoun != "" || nx.consumed {
 				break
 			}
 			// "भारत पाक" in a headline: two countries side by side
 			juxtaposed := nx.start == c.end && len(c.ents) > 0 && len(nx.ents) == 1 &&
 				c.ents[len(c.ents)-1].Type == "Country" && nx.ents[0].Type == "Country"
-			if !juxtaposed {
-				if nx.start != c.end+1 {
-					break
-				}
-				conj := s.norms[c.end]
-				if conj != "और" && conj != "व" && conj != "तथा" && conj != "," && conj != "एवं" {
+			if !juxtaposed && skip == 0 {
+				if nx.start != c.end+1 || !isConjunction(s.norms[c.end]) {
 					break
 				}
 			}
+			i += skip
 			c = &chunk{ents: append(append([]*Ent{}, c.ents...), nx.ents...), start: c.start, end: nx.end,
 				post: nx.post, postEnd: nx.postEnd, qty: append(c.qtyList(), nx.qtyList()...)}
 			i++
@@ -1115,6 +1128,10 @@ func (x *extractor) coordinate(s *sentence, chunks []*chunk) []*chunk {
 		out = append(out, c)
 	}
 	return out
+}
+
+func isConjunction(w string) bool {
+	return w == "और" || w == "व" || w == "तथा" || w == "," || w == "एवं"
 }
 
 func isQuote(w string) bool {
