@@ -241,4 +241,3 @@ func TestKill9DuringLoad(t *testing.T) {
 		t.Log("the load finished before every kill; the store was still checked each time")
 	}
 }
-

@@ -12,10 +12,9 @@ import (
 	"github.com/kgnews/kg/schema"
 )
 
-// Bookkeeping reports whether a predicate is the store's bookkeeping (what
-// an article asserts about shared entities, the manifests of its nodes and
-// quads, where it came from), which no export shows except a raw dump of
-// the store. The list is schema's.
+// Bookkeeping reports whether a predicate is kg's own bookkeeping (what an
+// article asserts about shared entities, the manifest of its nodes, where
+// it came from), which no export shows except a raw dump of the store.
 func Bookkeeping(p quad.Value) bool { return schema.IsBookkeeping(p) }
 
 // IsNode reports whether an IRI names something drawn as a node: an entity
