@@ -14,11 +14,11 @@ function fold(s) {
 }
 var classes = params.type ? [params.type] : KG.entityClasses;
 var ids = uniq(start(classes).LabelContext(iri(KG.entityGraph)).In(iri(KG.type)).ToArray().map(idOf));
-// Descriptions from the entity graph alone; mentions from the articles.
-fetchEdges(ids, false, function (id) { return iri(id); }, idOf, KG.entityGraph);
+// rdf:type and skos:altLabel are only in the entity graph (articles assert
+// kg:assertedType and kg:assertedAltLabel).
 var lbl = labels(ids), alts = {}, types = {};
 ids.forEach(function (id) {
-  edgeCache.described[id].forEach(function (e) {
+  edgeCache.out[id].forEach(function (e) {
     if (e.p === KG.altLabel) (alts[id] = alts[id] || []).push(e.o);
     if (e.p === KG.type) (types[id] = types[id] || []).push(e.o);
   });

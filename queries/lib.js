@@ -43,7 +43,7 @@ function start(ids) { return g.V.apply(g, iris(ids)); }
 
 // Every edge of a node is fetched once, in both directions as asked, and
 // kept: the canned queries look at the same nodes again and again.
-var edgeCache = { out: {}, in: {}, described: {} };
+var edgeCache = { out: {}, in: {} };
 
 // Start nodes go in batches of this many, through all predicates: Cayley
 // checks membership in a set of start nodes by a linear scan, and with a
@@ -60,18 +60,15 @@ function valueKey(v) {
 }
 
 // fetchEdges fills the cache for ids; toValue makes a start value of an id,
-// fromResult the id of a result's start value. With graph set, only the
-// quads of that graph leave the store (the entity graph's descriptions,
-// not every article's assertions).
-function fetchEdges(ids, inward, toValue, fromResult, graph) {
-  var cache = graph ? edgeCache.described : inward ? edgeCache.in : edgeCache.out;
+// fromResult the id of a result's start value.
+function fetchEdges(ids, inward, toValue, fromResult) {
+  var cache = inward ? edgeCache.in : edgeCache.out;
   var need = uniq(ids.filter(function (id) { return !(id in cache); }));
   var seen = {};
   need.forEach(function (id) { cache[id] = []; });
   for (var i = 0; i < need.length; i += edgeBatch) {
     var batch = need.slice(i, i + edgeBatch);
     var path = g.V.apply(g, batch.map(toValue)).Tag("s");
-    if (graph) path = path.LabelContext(iri(graph));
     path = inward ? path.In(null, "p") : path.Out(null, "p");
     path.Tag("o").TagArray().forEach(function (r) {
       var s = fromResult(r.s);
@@ -113,17 +110,15 @@ function firstText(m, id) {
 
 var labelCache = {};
 
-// labels maps ids to their rdfs:label in English and Hindi: from the
-// edges already fetched, else from the graph that describes the node.
+// labels maps ids to their rdfs:label in English and Hindi.
 function labels(ids) {
   var need = uniq(ids.filter(function (id) { return !(id in labelCache); }));
-  var fresh = need.filter(function (id) { return !(id in edgeCache.out); });
-  // Events are labelled in their article's graph, entities in the entity graph.
-  fetchEdges(fresh.filter(isEvent), false, function (id) { return iri(id); }, idOf);
-  fetchEdges(fresh.filter(function (id) { return !isEvent(id); }), false, function (id) { return iri(id); }, idOf, KG.entityGraph);
+  // rdfs:label is only in the entity graph (articles assert kg:assertedLabel)
+  // and on events, so every out-edge with it is a description.
+  fetchEdges(need, false, function (id) { return iri(id); }, idOf);
   need.forEach(function (id) {
     var l = labelCache[id] = { en: null, hi: null };
-    (edgeCache.out[id] || edgeCache.described[id] || []).forEach(function (e) {
+    edgeCache.out[id].forEach(function (e) {
       if (e.p !== KG.label) return;
       if (langOf(e.o) === "hi") { if (l.hi === null) l.hi = textOf(e.o); }
       else if (l.en === null) l.en = textOf(e.o);
@@ -136,7 +131,7 @@ function labels(ids) {
 
 // name is the label to show: English, else Hindi, else the IRI's last part.
 function name(id) {
-  var l = labels([id])[id];
+  var l = labelCache[id] || labels([id])[id];
   return l.en || l.hi || localName(id);
 }
 
@@ -216,42 +211,46 @@ var roleGroups = {
 function eventRows(evs) {
   evs = uniq(evs);
   if (evs.length === 0) return [];
-  var types = props(evs, KG.type), dates = props(evs, KG.date), ends = props(evs, KG.endDate),
-    mods = props(evs, KG.modality), by = props(evs, KG.reportedBy), evid = props(evs, KG.evidence),
-    evStart = props(evs, KG.evidenceStart), evEnd = props(evs, KG.evidenceEnd);
-  var roles = {};
-  var others = [];
-  edges(evs, KG.roles, false).forEach(function (e) {
-    var o = idOf(e.o);
-    if (o === null) return;
-    var r = roles[e.s] || (roles[e.s] = {});
-    (r[e.p] = r[e.p] || []).push(o);
-    others.push(o);
+  edges(evs, null, false); // fetch once; read from the cache below
+  var facts = {}, others = [];
+  evs.forEach(function (ev) {
+    var f = facts[ev] = {};
+    edgeCache.out[ev].forEach(function (e) {
+      (f[e.p] = f[e.p] || []).push(e.o);
+      var o = idOf(e.o);
+      if (o !== null && (isRole(e.p) || e.p === KG.reportedBy)) others.push(o);
+    });
   });
-  for (var b in by) by[b].forEach(function (v) { if (idOf(v)) others.push(idOf(v)); });
-  labels(others.concat(evs));
+  labels(others);
   var arts = eventArticles(evs);
+  function one(f, p) { return f[p] && f[p].length ? textOf(f[p][0]) : null; }
   return evs.map(function (ev) {
-    var r = roles[ev] || {};
+    var f = facts[ev];
+    var lbl = null;
+    (f[KG.label] || []).forEach(function (v) { if (lbl === null || langOf(v) === "en") lbl = textOf(v); });
+    var by = f[KG.reportedBy] ? idOf(f[KG.reportedBy][0]) : null;
+    var start = one(f, KG.evidenceStart), end = one(f, KG.evidenceEnd);
     var row = {
-      date: firstText(dates, ev),
-      end_date: firstText(ends, ev),
+      date: one(f, KG.date),
+      end_date: one(f, KG.endDate),
       type: null,
-      label: labels([ev])[ev].en || labels([ev])[ev].hi,
-      modality: firstText(mods, ev),
-      reported_by: by[ev] ? name(idOf(by[ev][0]) || "") : null,
-      evidence: firstText(evid, ev),
-      evidence_start: evStart[ev] ? parseInt(firstText(evStart, ev), 10) : null,
-      evidence_end: evEnd[ev] ? parseInt(firstText(evEnd, ev), 10) : null,
+      label: lbl,
+      modality: one(f, KG.modality),
+      reported_by: by !== null ? name(by) : null,
+      evidence: one(f, KG.evidence),
+      evidence_start: start !== null ? parseInt(start, 10) : null,
+      evidence_end: end !== null ? parseInt(end, 10) : null,
       article: arts[ev] ? localName(arts[ev]) : null,
       event: ev
     };
-    var cls = (types[ev] || []).map(idOf).filter(function (t) { return t && t !== KG.event; }).map(localName).sort();
+    var cls = (f[KG.type] || []).map(idOf).filter(function (t) { return t && t !== KG.event; }).map(localName).sort();
     row.type = cls.length ? cls[0] : "Event";
     for (var grp in roleGroups) {
       var names = [];
       roleGroups[grp].forEach(function (p) {
-        (r[p] || []).map(name).sort().forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
+        (f[p] || []).map(idOf).filter(function (x) { return x !== null; }).map(name).sort().forEach(function (n) {
+          if (names.indexOf(n) < 0) names.push(n);
+        });
       });
       row[grp] = names;
     }
