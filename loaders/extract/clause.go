@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/kgnews/kg/loaders/event"
@@ -674,8 +675,9 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 		if cc.curAgent != nil {
 			agent = cc.curAgent
 		}
-		for i := len(x.order) - 1; i >= 0; i-- {
-			e := x.byRecency(i)
+		recent := x.recent()
+		for i := len(recent) - 1; i >= 0; i-- {
+			e := recent[i]
 			if e.Type == "Country" && !containsEnt(agent, e) {
 				out = []*Ent{e}
 				break
@@ -705,15 +707,12 @@ func containsEnt(list []*Ent, e *Ent) bool {
 	return false
 }
 
-// byRecency returns the i-th entity in order of last mention (oldest first).
-func (x *extractor) byRecency(i int) *Ent {
+// recent returns the article's entities in order of last mention, oldest
+// first (stable, so ties keep the order of first mention).
+func (x *extractor) recent() []*Ent {
 	sorted := append([]*Ent(nil), x.order...)
-	for a := 1; a < len(sorted); a++ {
-		for b := a; b > 0 && sorted[b].lastSeen < sorted[b-1].lastSeen; b-- {
-			sorted[b], sorted[b-1] = sorted[b-1], sorted[b]
-		}
-	}
-	return sorted[i]
+	sort.SliceStable(sorted, func(a, b int) bool { return sorted[a].lastSeen < sorted[b].lastSeen })
+	return sorted
 }
 
 func (x *extractor) lastPersonAgent() []*Ent {
@@ -749,8 +748,9 @@ func (x *extractor) lastOther(cc *clauseCtx, pron *chunk) []*Ent {
 			}
 		}
 	}
-	for i := len(x.order) - 1; i >= 0; i-- {
-		e := x.byRecency(i)
+	recent := x.recent()
+	for i := len(recent) - 1; i >= 0; i-- {
+		e := recent[i]
 		if e.isAgentLike() && e.Type != "Group" && !containsEnt(cc.agent, e) {
 			return []*Ent{e}
 		}
@@ -775,8 +775,9 @@ func (x *extractor) lastPair(typ string) []*Ent {
 		}
 	}
 	var ps []*Ent
-	for i := len(x.order) - 1; i >= 0 && len(ps) < 2; i-- {
-		if e := x.byRecency(i); e.Type == typ {
+	recent := x.recent()
+	for i := len(recent) - 1; i >= 0 && len(ps) < 2; i-- {
+		if e := recent[i]; e.Type == typ {
 			ps = append(ps, e)
 		}
 	}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
@@ -63,6 +65,7 @@ func integer(n int64) quad.Value {
 func Quads(r *Result, id string) []quad.Quad {
 	a := r.Article
 	art := schema.ArticleIRI(id)
+	runeAt := runeOffsets(a.Text, r)
 	var out []quad.Quad
 	add := func(s, p, o quad.Value) {
 		out = append(out, quad.Quad{Subject: s, Predicate: p, Object: o})
@@ -181,8 +184,8 @@ func Quads(r *Result, id string) []quad.Quad {
 		}
 		for _, sp := range ev.Evidence {
 			add(iri, schema.Evidence, lang(a.Text[sp.Start:sp.End]))
-			add(iri, schema.EvidenceAt, integer(int64(utf8.RuneCountInString(a.Text[:sp.Start]))))
-			add(iri, schema.EvidenceEnd, integer(int64(utf8.RuneCountInString(a.Text[:sp.End]))))
+			add(iri, schema.EvidenceAt, integer(runeAt[sp.Start]))
+			add(iri, schema.EvidenceEnd, integer(runeAt[sp.End]))
 		}
 		add(iri, schema.Trigger, lang(ev.Trigger))
 		// direct edges between the principal participants
@@ -210,11 +213,40 @@ func Quads(r *Result, id string) []quad.Quad {
 		add(iri, schema.Trigger, lang(p.Title))
 		for _, sp := range p.Evidence {
 			add(iri, schema.Evidence, lang(a.Text[sp.Start:sp.End]))
-			add(iri, schema.EvidenceAt, integer(int64(utf8.RuneCountInString(a.Text[:sp.Start]))))
-			add(iri, schema.EvidenceEnd, integer(int64(utf8.RuneCountInString(a.Text[:sp.End]))))
+			add(iri, schema.EvidenceAt, integer(runeAt[sp.Start]))
+			add(iri, schema.EvidenceEnd, integer(runeAt[sp.End]))
 		}
 	}
 	return dedupeQuads(out)
+}
+
+// runeOffsets maps the byte offsets of every evidence span to code-point
+// offsets, in one pass over the text.
+func runeOffsets(text string, r *Result) map[int]int64 {
+	want := map[int]bool{}
+	for _, ev := range r.Events {
+		for _, sp := range ev.Evidence {
+			want[sp.Start], want[sp.End] = true, true
+		}
+	}
+	for _, p := range r.Positions {
+		for _, sp := range p.Evidence {
+			want[sp.Start], want[sp.End] = true, true
+		}
+	}
+	offs := make([]int, 0, len(want))
+	for o := range want {
+		offs = append(offs, o)
+	}
+	sort.Ints(offs)
+	out := make(map[int]int64, len(offs))
+	runes, b := int64(0), 0
+	for _, o := range offs {
+		runes += int64(utf8.RuneCountInString(text[b:o]))
+		b = o
+		out[o] = runes
+	}
+	return out
 }
 
 // directEdges instantiates the event's edge templates. A planned event
