@@ -301,8 +301,11 @@ func (x *extractor) nestEvents(s *sentence, triggers []event.Trigger, events []*
 		}
 		e2.Themes = append(e2.Themes, e1)
 		e2.themeOfTheme = !content
-		if len(e2.Roles["theme"]) == 0 {
+		if len(e2.Roles["theme"]) == 0 && !content {
 			e2.Roles["theme"] = appendUnique(e2.Roles["theme"], e1.Roles["agent"]...)
+			if e1.symmetric {
+				e2.Roles["theme"] = appendUnique(e2.Roles["theme"], e1.Roles["participant"]...)
+			}
 		}
 		// what is offered or demanded has not happened
 		if t2.Frame.Flags["complement"] {
@@ -434,6 +437,16 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		assigned[c] = true
 		ev.Roles[role] = appendUnique(ev.Roles[role], ents...)
 		x.noteGroup(cc, ev, c, ents, prior)
+	}
+	// a name right before a nominal qualifies it: "भारत-पाक वार्ता" are talks
+	// between India and Pakistan
+	if t.Nominal && f.Roles["gen"] == "participant" || t.Nominal && ev.symmetric {
+		for _, c := range cc.chunks {
+			if c.end == t.Start && c.post == "" && !c.consumed && !assigned[c] && c.pronoun == "" {
+				ev.Roles["participant"] = appendUnique(ev.Roles["participant"], c.ents...)
+				assigned[c] = true
+			}
+		}
 	}
 	// after-patterns of a nominal: "शासन से कोरिया की मुक्ति" → patient Korea
 	for _, a := range f.After {
@@ -667,9 +680,9 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 	case "object":
 		out = x.lastOther(cc, c)
 	case "both-persons":
-		out = x.lastPair("Person")
+		out = x.lastPair("Person", cc.agent)
 	case "both-countries":
-		out = x.lastPair("Country")
+		out = x.lastPair("Country", cc.agent)
 	case "other-country":
 		agent := cc.agent
 		if cc.curAgent != nil {
@@ -760,7 +773,11 @@ func (x *extractor) lastOther(cc *clauseCtx, pron *chunk) []*Ent {
 
 // lastPair: the two persons (or countries) of the latest event that had
 // two, else the two mentioned last.
-func (x *extractor) lastPair(typ string) []*Ent {
+func (x *extractor) lastPair(typ string, exclude []*Ent) []*Ent {
+	// the latest of: a pair named together ("भारत और पाकिस्तान"), and the
+	// two of an event that had two
+	var fromEvent []*Ent
+	evSent := -1
 	for i := len(x.res.Events) - 1; i >= 0; i-- {
 		var ps []*Ent
 		for _, r := range []string{"agent", "participant", "recipient", "addressee", "patient", "target"} {
@@ -771,13 +788,20 @@ func (x *extractor) lastPair(typ string) []*Ent {
 			}
 		}
 		if len(ps) == 2 {
-			return ps
+			fromEvent, evSent = ps, x.res.Events[i].sentence
+			break
 		}
+	}
+	if p := x.pairs[typ]; len(p.ents) == 2 && p.sentence > evSent && !containsEnt(exclude, p.ents[0]) && !containsEnt(exclude, p.ents[1]) {
+		return p.ents
+	}
+	if fromEvent != nil {
+		return fromEvent
 	}
 	var ps []*Ent
 	recent := x.recent()
 	for i := len(recent) - 1; i >= 0 && len(ps) < 2; i-- {
-		if e := recent[i]; e.Type == typ {
+		if e := recent[i]; e.Type == typ && !containsEnt(exclude, e) {
 			ps = append(ps, e)
 		}
 	}

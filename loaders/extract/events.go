@@ -116,6 +116,9 @@ func (x *extractor) mergeEvents() {
 		if len(ev.Roles["theme"]) == 0 && ev.themeOfTheme {
 			for _, t := range ev.Themes {
 				ev.Roles["theme"] = appendUnique(ev.Roles["theme"], t.Roles["agent"]...)
+				if t.symmetric { // "talks between India and Pakistan": both
+					ev.Roles["theme"] = appendUnique(ev.Roles["theme"], t.Roles["participant"]...)
+				}
 			}
 		}
 		dropAgentsFromRoles(ev)

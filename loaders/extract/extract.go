@@ -66,6 +66,9 @@ type extractor struct {
 	// treatyMods remembers each treaty's modifier words, for coreference
 	// of "रक्षा समझौता" with "पारस्परिक रक्षा संधि".
 	treatyMods map[*Ent][]string
+	// pairs remembers, by type, the last two entities named together
+	// ("भारत और पाकिस्तान"), for "दोनों देशों".
+	pairs map[string]pair
 	// pendingDates are the dates of a clause that had no event, for the
 	// next clause of the sentence.
 	pendingDates []temporal.Expr
@@ -86,11 +89,11 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 			return nil, fmt.Errorf("lexicon: %w", err)
 		}
 	}
-	x := &extractor{d: d, lex: lex, a: a, pub: a.Published, ents: map[string]*Ent{}, overlay: entity.New(), treatyMods: map[*Ent][]string{}}
-	x.res = &Result{Article: a, Published: !a.Published.IsZero()}
-	if x.pub.IsZero() {
-		x.pub = opts.Published
+	pub := a.Published
+	if pub.IsZero() {
+		pub = opts.Published
 	}
+	x := newExtractor(d, lex, a, pub)
 	if x.pub.IsZero() {
 		x.res.Warnings = append(x.res.Warnings, "no publication date (no \"date YYYY-MM-DD\" header and no --date): relative dates such as बुधवार or पिछले साल stay unresolved")
 	}
@@ -106,8 +109,7 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 	}
 	// A first look at the names, so that "द्विपक्षीय समझौते" can point
 	// forward to the treaty the next sentence names in full.
-	pre := &extractor{d: d, lex: lex, a: a, pub: x.pub, ents: map[string]*Ent{}, overlay: entity.New(),
-		treatyMods: map[*Ent][]string{}, res: &Result{Article: a}}
+	pre := newExtractor(d, lex, a, x.pub)
 	for _, s := range sents {
 		pre.mentions(s)
 	}
@@ -132,6 +134,18 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 	}
 	x.res.Entities = x.order
 	return x.res, nil
+}
+
+// pair is two entities named together, and where.
+type pair struct {
+	ents     []*Ent
+	sentence int
+}
+
+func newExtractor(d *data, lex *entity.Lexicon, a *article.Article, pub time.Time) *extractor {
+	return &extractor{d: d, lex: lex, a: a, pub: pub, ents: map[string]*Ent{}, overlay: entity.New(),
+		treatyMods: map[*Ent][]string{}, pairs: map[string]pair{},
+		res: &Result{Article: a, Published: !a.Published.IsZero()}}
 }
 
 func (x *extractor) tokenize(s *sentence) {
@@ -258,7 +272,7 @@ func (x *extractor) warnf(format string, args ...any) {
 
 // mentions finds the noun phrases of a sentence that name entities, with
 // their case markers, in word order.
-func (x *extractor) mentions(s *sentence) []*chunk {
+func (x *extractor) mentions(s *sentence) (out []*chunk) {
 	n := len(s.words)
 	owner := make([]*chunk, n)
 	var chunks []*chunk
@@ -327,6 +341,13 @@ func (x *extractor) mentions(s *sentence) []*chunk {
 	chunks = dropBracketed(s, chunks)
 	x.caseMarkers(s, chunks)
 	x.heldIn(s, chunks)
+	defer func() {
+		for _, c := range out {
+			if len(c.ents) == 2 && c.ents[0].Type == c.ents[1].Type && c.pronoun == "" {
+				x.pairs[c.ents[0].Type] = pair{ents: c.ents, sentence: s.idx}
+			}
+		}
+	}()
 	return x.coordinate(s, chunks)
 }
 
@@ -1078,6 +1099,10 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 					c.post = strings.Join(s.norms[k:k+l], " ")
 					c.postEnd = k + l
 				}
+			} else if n > 0 && k < len(s.norms) && starts[k] && !x.d.stop[s.norms[k-1]] {
+				// "दोनों देशों के विदेश सचिव नई दिल्ली में मिलेंगे": the phrase
+				// the genitive qualifies ends at the next name, bare
+				c.post, c.postEnd = "", k
 			}
 		}
 	}

@@ -217,3 +217,21 @@ func TestSeedQuadsFollowTheModel(t *testing.T) {
 		t.Errorf("events without evidence: %v", eventsWithoutEvidence)
 	}
 }
+
+func TestBothCountriesAndNestedEvents(t *testing.T) {
+	text := "भारत-पाक वार्ता अगले महीने होगी। दोनों देशों के विदेश सचिव नई दिल्ली में मिलेंगे। अमेरिका ने दोनों देशों के बीच बातचीत का स्वागत किया है।"
+	got := events(t, text)
+	for _, want := range []string{
+		// a name right before a nominal qualifies it
+		"Talks agent=India+Pakistan @2025-09 planned",
+		// "दोनों देशों" is the pair named together; the genitive subject
+		// is lifted over the office it qualifies
+		"Meeting agent=India+Pakistan location=New Delhi planned",
+		// an event about an event is about its participants
+		"Welcome agent=United States theme=India+Pakistan @2025-08 asserted",
+	} {
+		if !has(got, want) {
+			t.Errorf("want %q\n got %q", want, got)
+		}
+	}
+}

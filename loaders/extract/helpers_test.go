@@ -131,13 +131,11 @@ func TestDumpSentences(t *testing.T) {
 	if os.Getenv("KG_LEX") == "default" {
 		lex = nil
 	}
-	x := &extractor{a: a, pub: a.Published, ents: map[string]*Ent{}, overlay: entity.New(), treatyMods: map[*Ent][]string{}}
-	x.d, _ = loadData()
-	x.lex = lex
+	d, _ := loadData()
 	if lex == nil {
-		x.lex, _ = entity.Default()
+		lex, _ = entity.Default()
 	}
-	x.res = &Result{Article: a}
+	x := newExtractor(d, lex, a, a.Published)
 	for _, seg := range a.Segments() {
 		_ = seg
 	}
