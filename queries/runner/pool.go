@@ -392,8 +392,8 @@ func crashHint(line string) string {
 		return " (a step or iri()/str() was given a number or object where a string belongs)"
 	case strings.Contains(line, "stack overflow") || strings.Contains(line, "stack exceeds"):
 		return " (the script recursed too deeply)"
-	case strings.Contains(line, "out of memory") || strings.Contains(line, "cannot allocate"):
-		return " (the script used too much memory)"
+	case strings.Contains(line, "out of memory") || strings.Contains(line, "cannot allocate") || strings.HasSuffix(line, "fatal error: fault"):
+		return " (the query used more memory than a worker may: narrow it)"
 	}
 	return ""
 }
