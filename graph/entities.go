@@ -83,12 +83,12 @@ func (s *Store) Entity(ctx context.Context, iri quad.IRI) (Entity, error) {
 					e.LabelHI = string(ls.Value)
 				}
 			} else if e.LabelEN == "" {
-				e.LabelEN = literalText(q.Object)
+				e.LabelEN = schema.Text(q.Object)
 			}
 		case schema.AltLabel:
-			e.AltLabels = append(e.AltLabels, literalText(q.Object))
+			e.AltLabels = append(e.AltLabels, schema.Text(q.Object))
 		case schema.SameAs:
-			e.SameAs = append(e.SameAs, literalText(q.Object))
+			e.SameAs = append(e.SameAs, schema.Text(q.Object))
 		}
 	}
 	sort.Strings(e.Types)

@@ -93,11 +93,11 @@ func (s *Store) Articles(ctx context.Context) ([]ArticleInfo, error) {
 		for _, aq := range qs {
 			switch aq.Predicate {
 			case schema.Headline:
-				info.Headline = literalText(aq.Object)
+				info.Headline = schema.Text(aq.Object)
 			case schema.DatePublished:
-				info.Published = literalText(aq.Object)
+				info.Published = schema.Text(aq.Object)
 			case schema.SourcePath:
-				info.Source = literalText(aq.Object)
+				info.Source = schema.Text(aq.Object)
 			}
 		}
 		out = append(out, info)
@@ -109,22 +109,4 @@ func (s *Store) Articles(ctx context.Context) ([]ArticleInfo, error) {
 		return out[i].IRI < out[j].IRI
 	})
 	return out, it.Err()
-}
-
-// literalText is the lexical form of a literal, without quotes, language or
-// datatype.
-func literalText(v quad.Value) string {
-	switch v := v.(type) {
-	case quad.String:
-		return string(v)
-	case quad.LangString:
-		return string(v.Value)
-	case quad.TypedString:
-		return string(v.Value)
-	case quad.IRI:
-		return string(v)
-	case nil:
-		return ""
-	}
-	return v.String()
 }

@@ -225,6 +225,24 @@ func PositionIRI(articleID string, n int) quad.IRI {
 	return quad.IRI(EventNS + articleID + "/position-" + strconv.Itoa(n))
 }
 
+// Text is the lexical form of a value: a literal without quotes, language
+// tag or datatype, an IRI's string.
+func Text(v quad.Value) string {
+	switch v := v.(type) {
+	case quad.String:
+		return string(v)
+	case quad.LangString:
+		return string(v.Value)
+	case quad.TypedString:
+		return string(v.Value)
+	case quad.IRI:
+		return string(v)
+	case nil:
+		return ""
+	}
+	return quad.StringOf(v)
+}
+
 // LocalName returns the part of an IRI after its last '/' or '#'.
 func LocalName(iri quad.IRI) string {
 	s := string(iri)

@@ -478,23 +478,9 @@ func capitalise(s string) string {
 
 // Text is the lexical form of a literal (an IRI's string for an IRI),
 // without quotes, datatype or language tag.
-func Text(v quad.Value) string { return text(v) }
+func Text(v quad.Value) string { return schema.Text(v) }
 
-func text(v quad.Value) string {
-	switch v := v.(type) {
-	case quad.String:
-		return string(v)
-	case quad.LangString:
-		return string(v.Value)
-	case quad.TypedString:
-		return string(v.Value)
-	case quad.IRI:
-		return string(v)
-	case nil:
-		return ""
-	}
-	return quad.StringOf(v)
-}
+func text(v quad.Value) string { return schema.Text(v) }
 
 func contains(ss []string, s string) bool {
 	for _, x := range ss {
