@@ -201,9 +201,9 @@ function ordinal(id) {
 }
 
 var roleGroups = {
-  participants: [KG.agent, KG.participant, KG.recipient],
+  participants: [KG.agent, KG.participant, KG.recipient, KG.addressee, KG.patient, KG.target, KG.involves],
   place: [KG.location, KG.destination],
-  about: [KG.theme, KG.topic, KG.occasion]
+  about: [KG.theme, KG.topic, KG.occasion, KG.under]
 };
 
 // eventRows describes events: date, type, who, where, what about, how sure,
@@ -243,7 +243,7 @@ function eventRows(evs) {
       article: arts[ev] ? localName(arts[ev]) : null,
       event: ev
     };
-    var cls = (f[KG.type] || []).map(idOf).filter(function (t) { return t && t !== KG.event; }).map(localName).sort();
+    var cls = (f[KG.type] || []).map(idOf).filter(function (t) { return t && t !== KG.event && t !== KG.position; }).map(localName).sort();
     row.type = cls.length ? cls[0] : "Event";
     for (var grp in roleGroups) {
       var names = [];

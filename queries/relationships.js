@@ -3,12 +3,16 @@
 // arg: entity ENTITY  the entity: any label or alias, Hindi or English, any case
 // columns: direction relation other other_en other_hi articles latest
 // returns: one row per relation and other entity. direction is "out"
-//   (entity relation other) or "in" (other relation entity); relation the
-//   rel: edge's name (spoke_with); other the other entity's IRI, other_en
-//   and other_hi its labels; articles how many articles assert the edge;
-//   latest the latest date of an event of those articles in which both take
-//   part, else the latest publication date of those articles. Sorted by
-//   articles, then latest (newest first), then relation and other_en.
+//   (entity relation other), "in" (other relation entity) or "with" (both
+//   take part in an event that yields no direct edge, e.g. a planned
+//   meeting); relation the rel: edge's name (spoke_with), the office a
+//   position stands for (president_of), or for "with" rows the event class
+//   and, when not asserted, its modality ("Meeting (planned)"); other the
+//   other entity's IRI, other_en and other_hi its labels; articles how many
+//   articles support it; latest the latest date of an event of those
+//   articles in which both take part, else the latest publication date of
+//   those articles. Sorted by articles, then latest (newest first), then
+//   relation and other_en.
 
 var e = params.entity;
 var groups = {}, order = [];
@@ -23,6 +27,23 @@ var groups = {}, order = [];
   });
 });
 
+// Offices: a position node (kg:holder, kg:of) reads as the relation it
+// stands for, from holder to office.
+[[KG.holder, KG.of, "out"], [KG.of, KG.holder, "in"]].forEach(function (h) {
+  var pos = edges([e], [h[0]], true).map(function (x) { return idOf(x.o); }).filter(isEvent);
+  if (pos.length === 0) return;
+  var rel = props(pos, KG.relation), other = props(pos, h[1]), art = eventArticles(pos);
+  pos.forEach(function (p) {
+    var r = firstText(rel, p);
+    (other[p] || []).map(idOf).forEach(function (o) {
+      if (r === null || !isEntity(o) || o === e || !art[p]) return;
+      var k = h[2] + " " + KG.relNS + r + " " + o;
+      if (!groups[k]) { groups[k] = { direction: h[2], pred: KG.relNS + r, other: o, arts: [] }; order.push(k); }
+      if (groups[k].arts.indexOf(art[p]) < 0) groups[k].arts.push(art[p]);
+    });
+  });
+});
+
 // Events of e, who else takes part, when, and in which article.
 var evs = uniq(edges([e], KG.roles, true).map(function (x) { return idOf(x.o); }).filter(isEvent));
 var withOther = {};
@@ -31,6 +52,29 @@ edges(evs, KG.roles, false).forEach(function (x) {
   if (o !== null) (withOther[o] = withOther[o] || []).push(x.s);
 });
 var evDate = props(evs, KG.date), evArt = eventArticles(evs);
+
+// Those e shares an event with but no direct edge (a planned meeting yields
+// none) are related through the event: "with", its class and modality.
+var related = {};
+order.forEach(function (k) { related[groups[k].other] = true; });
+var evType = props(evs, KG.type), evMod = props(evs, KG.modality);
+var partner = {};
+edges(evs, roleGroups.participants, false).forEach(function (x) {
+  var o = idOf(x.o);
+  if (o !== null) (partner[o] = partner[o] || []).push(x.s);
+});
+Object.keys(partner).forEach(function (o) {
+  if (!isEntity(o) || o === e || related[o]) return;
+  partner[o].forEach(function (ev) {
+    if (evs.indexOf(ev) < 0 || !evArt[ev]) return;
+    var cls = (evType[ev] || []).map(idOf).filter(function (t) { return t && t !== KG.event && t !== KG.position; }).map(localName).sort();
+    var mod = firstText(evMod, ev);
+    var rel = (cls.length ? cls[0] : "Event") + (mod && mod !== "asserted" && mod !== "reported" ? " (" + mod + ")" : "");
+    var k = "with " + rel + " " + o;
+    if (!groups[k]) { groups[k] = { direction: "with", pred: rel, other: o, arts: [] }; order.push(k); }
+    if (groups[k].arts.indexOf(evArt[ev]) < 0) groups[k].arts.push(evArt[ev]);
+  });
+});
 var allArts = uniq(order.reduce(function (acc, k) { return acc.concat(groups[k].arts); }, []));
 var published = allArts.length ? props(allArts, KG.datePublished) : {};
 

@@ -15,6 +15,10 @@
 var evs;
 if (params.entity) {
   evs = edges([params.entity], KG.roles, true).map(function (e) { return idOf(e.o); }).filter(isEvent);
+  // positions (offices) are not events of the timeline
+  var isEv = {};
+  edges(evs, [KG.type], false).forEach(function (x) { if (idOf(x.o) === KG.event) isEv[x.s] = true; });
+  evs = evs.filter(function (ev) { return isEv[ev]; });
 } else {
   evs = edges([KG.event], [KG.type], true).map(function (e) { return idOf(e.o); });
 }

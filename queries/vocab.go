@@ -31,6 +31,9 @@ func buildPrelude() string {
 		"date": schema.Date, "endDate": schema.EndDate, "dateText": schema.DateText,
 		"quantity": schema.Quantity, "anyURI": schema.XSDAnyURI, "modality": schema.Modality,
 		"evidence": schema.Evidence, "evidenceStart": schema.EvidenceAt, "evidenceEnd": schema.EvidenceEnd,
+		"position": schema.Position, "holder": schema.Holder, "of": schema.Of, "relation": schema.Relation,
+		"addressee": schema.Pred("addressee"), "patient": schema.Pred("patient"), "target": schema.Pred("target"),
+		"involves": schema.Pred("involves"), "under": schema.Pred("under"),
 	}
 	m := map[string]any{}
 	for k, v := range iris {
@@ -41,8 +44,11 @@ func buildPrelude() string {
 	m["articleNS"] = schema.ArticleNS
 	m["relNS"] = schema.RelNS
 	// Roles in the order participants are listed: who acts first.
-	m["roles"] = []string{string(schema.Agent), string(schema.Participant), string(schema.Recipient),
-		string(schema.Theme), string(schema.Topic), string(schema.Occasion), string(schema.Location), string(schema.Destination)}
+	var roles []string
+	for _, r := range schema.Roles {
+		roles = append(roles, string(r))
+	}
+	m["roles"] = roles
 	var classes []string
 	for _, c := range schema.EntityClasses {
 		classes = append(classes, string(schema.Class(c)))

@@ -138,6 +138,17 @@ var (
 	Ordinal     = quad.IRI(NS + "ordinal")
 )
 
+// Roles lists the predicates from an event (or a position) to what takes
+// part in it, who acts first: readers that walk from an event to its
+// participants use this list rather than their own.
+var Roles = []quad.IRI{Agent, Participant, Recipient, Pred("addressee"), Pred("patient"), Pred("target"),
+	Theme, Topic, Occasion, Location, Destination, Pred("origin"), Pred("purpose"), Pred("under"), Pred("involves"),
+	Pred("holder"), Pred("of")}
+
+// Pred returns the kg predicate with a local name (a role a frame names in
+// frames.tsv: kg:patient, kg:under ...).
+func Pred(local string) quad.IRI { return quad.IRI(NS + local) }
+
 // Position predicates: an office a person holds, read from a title
 // ("रूस के राष्ट्रपति पुतिन"). Position nodes have rdf:type kg:Position and a
 // class for the office (kg:President, kg:ForeignMinister ...).

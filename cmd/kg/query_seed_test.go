@@ -55,7 +55,7 @@ func TestQuerySeedArticle(t *testing.T) {
 	if string(hi) != string(en) {
 		t.Errorf("relationships पुतिन and \"Vladimir Putin\" differ:\n%s\n%s", hi, en)
 	}
-	for _, other := range []string{"Kim Jong-un", "Korean People's Army"} {
+	for _, other := range []string{"Kim Jong-un", "Donald Trump", "Korean People's Army"} {
 		if !strings.Contains(string(en), `"other_en":"`+other+`"`) {
 			t.Errorf("relationships of Putin lack %s", other)
 		}

@@ -155,7 +155,7 @@ func Quads(r *Result, id string) []quad.Quad {
 		add(iri, schema.Label, quad.LangString{Value: quad.String(eventLabel(ev)), Lang: "en"})
 		for _, role := range sortedRoles(ev.Roles) {
 			for _, e := range ev.Roles[role] {
-				add(iri, quad.IRI(schema.NS+role), e.IRI(id))
+				add(iri, schema.Pred(role), e.IRI(id))
 			}
 		}
 		for _, t := range ev.Themes {
