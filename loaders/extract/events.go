@@ -262,7 +262,7 @@ func (x *extractor) splitQuantities() {
 			out = append(out, ev)
 			continue
 		}
-		for _, t := range themes {
+		for i, t := range themes {
 			cp := *ev
 			cp.Roles = map[string][]*Ent{}
 			for r, es := range ev.Roles {
@@ -271,7 +271,31 @@ func (x *extractor) splitQuantities() {
 			cp.Roles["theme"] = []*Ent{t}
 			cp.Quantity = ev.qty[t]
 			out = append(out, &cp)
+			if i == 0 {
+				x.splitFrom[ev] = &cp
+			}
 		}
 	}
 	x.res.Events = out
+}
+
+// fixThemes points event themes at the events that remain: a split event
+// at its first part; an event that was dropped is no theme.
+func (x *extractor) fixThemes() {
+	kept := map[*Event]bool{}
+	for _, ev := range x.res.Events {
+		kept[ev] = true
+	}
+	for _, ev := range x.res.Events {
+		var ts []*Event
+		for _, t := range ev.Themes {
+			if r, ok := x.splitFrom[t]; ok {
+				t = r
+			}
+			if kept[t] && t != ev {
+				ts = append(ts, t)
+			}
+		}
+		ev.Themes = ts
+	}
 }

@@ -69,6 +69,8 @@ type extractor struct {
 	// pairs remembers, by type, the last two entities named together
 	// ("भारत और पाकिस्तान"), for "दोनों देशों".
 	pairs map[string]pair
+	// splitFrom maps an event split by its quantities to its first part.
+	splitFrom map[*Event]*Event
 	// pendingDates are the dates of a clause that had no event, for the
 	// next clause of the sentence.
 	pendingDates []temporal.Expr
@@ -125,6 +127,7 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 	x.mergeEvents()
 	x.inheritParticipants()
 	x.splitQuantities()
+	x.fixThemes()
 	x.publicationDates()
 	for i, ev := range x.res.Events {
 		ev.N = i + 1
@@ -144,7 +147,7 @@ type pair struct {
 
 func newExtractor(d *data, lex *entity.Lexicon, a *article.Article, pub time.Time) *extractor {
 	return &extractor{d: d, lex: lex, a: a, pub: pub, ents: map[string]*Ent{}, overlay: entity.New(),
-		treatyMods: map[*Ent][]string{}, pairs: map[string]pair{},
+		treatyMods: map[*Ent][]string{}, pairs: map[string]pair{}, splitFrom: map[*Event]*Event{},
 		res: &Result{Article: a, Published: !a.Published.IsZero()}}
 }
 

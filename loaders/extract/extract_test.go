@@ -235,3 +235,20 @@ func TestBothCountriesAndNestedEvents(t *testing.T) {
 		}
 	}
 }
+
+// Every theme an event points at is an event of the result.
+func TestThemesPointAtEvents(t *testing.T) {
+	raw, _ := os.ReadFile("testdata/seed.txt")
+	r := extractText(t, string(raw), time.Time{})
+	in := map[*Event]bool{}
+	for _, ev := range r.Events {
+		in[ev] = true
+	}
+	for _, ev := range r.Events {
+		for _, th := range ev.Themes {
+			if !in[th] || th.N == 0 {
+				t.Errorf("%s points at an event not in the result", describe(ev))
+			}
+		}
+	}
+}
