@@ -68,6 +68,7 @@ func (x *extractor) clauseDates(cc *clauseCtx, text string, triggers []event.Tri
 // ones add roles, sources and evidence.
 func (x *extractor) mergeEvents() {
 	var out []*Event
+	mergedInto := map[*Event]*Event{}
 	for _, ev := range x.res.Events {
 		var host *Event
 		for i := len(out) - 1; i >= 0; i-- {
@@ -80,6 +81,7 @@ func (x *extractor) mergeEvents() {
 			out = append(out, ev)
 			continue
 		}
+		mergedInto[ev] = host
 		for r, es := range ev.Roles {
 			host.Roles[r] = appendUnique(host.Roles[r], es...)
 		}
@@ -101,12 +103,14 @@ func (x *extractor) mergeEvents() {
 		if ev.Modality == schema.Planned {
 			host.Modality = schema.Planned
 		}
-		for _, other := range out {
-			for k, t := range other.Themes {
-				if t == ev {
-					other.Themes[k] = host
-				}
+	}
+	// themes follow the mentions they pointed at to the event that stayed
+	for _, ev := range out {
+		for k, t := range ev.Themes {
+			for mergedInto[t] != nil {
+				t = mergedInto[t]
 			}
+			ev.Themes[k] = t
 		}
 	}
 	x.res.Events = out

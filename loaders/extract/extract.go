@@ -442,6 +442,10 @@ func (x *extractor) namedThing(s *sentence, c *chunk, demonym bool, owner []*chu
 		if end < len(owner) && owner[end] != nil && owner[end] != c {
 			continue // the head is the start of another name
 		}
+		// "इजरायल युद्ध में है": a country at war, not a war's name
+		if end+1 < len(s.norms) && s.norms[end] == "में" && x.d.auxiliary[s.norms[end+1]] {
+			continue
+		}
 		if genitive && h.class == "Summit" {
 			continue // "अलास्का का शिखर सम्मेलन" is rare; "X के युद्ध" is not a name
 		}
@@ -827,6 +831,12 @@ func (x *extractor) groups(s *sentence, owner []*chunk, add, remove func(*chunk)
 				continue
 			}
 			break
+		}
+		// "फलस्तीनी संगठन हमास": a group noun right before a name is an
+		// apposition; the name is the head
+		if end := i + glen; end < len(owner) && owner[end] != nil && owner[end].start == end && len(owner[end].ents) > 0 && demonyms[owner[end]] == nil {
+			i = end - 1
+			continue
 		}
 		// quantity before the phrase: "5,000", "आठ", "दो हजार", "लगभग 20"
 		qty, qStart := x.quantityBefore(s, owner, start)

@@ -252,3 +252,28 @@ func TestThemesPointAtEvents(t *testing.T) {
 		}
 	}
 }
+
+func TestAttackerAndCondemnation(t *testing.T) {
+	text := "इजरायल पर हमास का हमला हुआ। भारत ने हमले की निंदा की। ईरान ने हमास के हमले का स्वागत किया। इजरायल युद्ध में है।"
+	r := extractText(t, text, pub)
+	var got []string
+	for _, ev := range r.Events {
+		got = append(got, describe(ev))
+	}
+	for _, want := range []string{
+		// the genitive of an attack is the attacker
+		"Attack agent=Hamas target=Israel @2025-08 asserted",
+		// condemning or welcoming the attack is about the attacker
+		"Condemnation agent=India theme=Hamas @2025-08 asserted",
+		"Welcome agent=Iran theme=Hamas @2025-08 asserted",
+	} {
+		if !has(got, want) {
+			t.Errorf("want %q\n got %q", want, got)
+		}
+	}
+	for _, e := range r.Entities {
+		if e.Type == "War" {
+			t.Errorf("\"इजरायल युद्ध में है\" read as a war named %q", e.EN)
+		}
+	}
+}
