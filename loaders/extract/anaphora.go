@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"sort"
+)
+
+// Resolving pronouns, "both leaders", "the other country", "his country".
+
+// resolve1 returns the entities a phrase names, resolving anaphora.
+func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
+	if c.pronoun == "" {
+		return c.ents
+	}
+	if c.ents != nil {
+		return c.ents
+	}
+	var out []*Ent
+	switch c.pronoun {
+	case "agent":
+		out = x.lastPersonAgent()
+	case "subject":
+		// "… से मांग की कि वह …": the addressee
+		if cc.cl.kind == "complement" && len(prior) > 0 {
+			host := prior[len(prior)-1]
+			if host.complement {
+				for _, r := range []string{"addressee", "recipient", "patient"} {
+					if len(host.Roles[r]) > 0 {
+						out = host.Roles[r]
+						break
+					}
+				}
+			}
+		}
+		if out == nil {
+			out = x.lastAgents
+		}
+	case "object":
+		out = x.lastOther(cc, c)
+	case "both-persons":
+		out = x.lastPair("Person", cc.agent)
+	case "both-countries":
+		out = x.lastPair("Country", cc.agent)
+	case "other-country":
+		agent := cc.agent
+		if cc.curAgent != nil {
+			agent = cc.curAgent
+		}
+		recent := x.recent()
+		for i := len(recent) - 1; i >= 0; i-- {
+			e := recent[i]
+			if e.Type == "Country" && !containsEnt(agent, e) {
+				out = []*Ent{e}
+				break
+			}
+		}
+	case "own-country":
+		p := x.lastPersonAgent()
+		if len(p) > 0 {
+			for _, pos := range x.res.Positions {
+				if pos.Holder == p[0] && pos.Of != nil && pos.Of.Type == "Country" {
+					out = []*Ent{pos.Of}
+					break
+				}
+			}
+		}
+	}
+	c.ents = out
+	return out
+}
+
+func containsEnt(list []*Ent, e *Ent) bool {
+	for _, o := range list {
+		if o == e {
+			return true
+		}
+	}
+	return false
+}
+
+// recent returns the article's entities in order of last mention, oldest
+// first (stable, so ties keep the order of first mention).
+func (x *extractor) recent() []*Ent {
+	sorted := append([]*Ent(nil), x.order...)
+	sort.SliceStable(sorted, func(a, b int) bool { return sorted[a].lastSeen < sorted[b].lastSeen })
+	return sorted
+}
+
+func (x *extractor) lastPersonAgent() []*Ent {
+	for _, e := range x.lastAgents {
+		if e.Type == "Person" {
+			return []*Ent{e}
+		}
+	}
+	for i := len(x.res.Events) - 1; i >= 0; i-- {
+		for _, e := range x.res.Events[i].Roles["agent"] {
+			if e.Type == "Person" {
+				return []*Ent{e}
+			}
+		}
+	}
+	if len(x.lastAgents) > 0 {
+		return x.lastAgents
+	}
+	return nil
+}
+
+// lastOther: the entity mentioned last before the pronoun, in this
+// sentence, that is not the clause's agent and can receive.
+func (x *extractor) lastOther(cc *clauseCtx, pron *chunk) []*Ent {
+	for i := len(cc.chunks) - 1; i >= 0; i-- {
+		c := cc.chunks[i]
+		if c.start >= pron.start || c.pronoun != "" {
+			continue
+		}
+		for _, e := range c.ents {
+			if e.isAgentLike() && e.Type != "Group" && !containsEnt(cc.agent, e) {
+				return []*Ent{e}
+			}
+		}
+	}
+	recent := x.recent()
+	for i := len(recent) - 1; i >= 0; i-- {
+		e := recent[i]
+		if e.isAgentLike() && e.Type != "Group" && !containsEnt(cc.agent, e) {
+			return []*Ent{e}
+		}
+	}
+	return nil
+}
+
+// lastPair: the two persons (or countries) of the latest event that had
+// two, else the two mentioned last.
+func (x *extractor) lastPair(typ string, exclude []*Ent) []*Ent {
+	// the latest of: a pair named together ("भारत और पाकिस्तान"), and the
+	// two of an event that had two
+	var fromEvent []*Ent
+	evSent := -1
+	for i := len(x.res.Events) - 1; i >= 0; i-- {
+		var ps []*Ent
+		for _, r := range []string{"agent", "participant", "recipient", "addressee", "patient", "target"} {
+			for _, e := range x.res.Events[i].Roles[r] {
+				if e.Type == typ {
+					ps = appendUnique(ps, e)
+				}
+			}
+		}
+		if len(ps) == 2 {
+			fromEvent, evSent = ps, x.res.Events[i].sentence
+			break
+		}
+	}
+	if p := x.pairs[typ]; len(p.ents) == 2 && p.sentence > evSent && !containsEnt(exclude, p.ents[0]) && !containsEnt(exclude, p.ents[1]) {
+		return p.ents
+	}
+	if fromEvent != nil {
+		return fromEvent
+	}
+	var ps []*Ent
+	recent := x.recent()
+	for i := len(recent) - 1; i >= 0 && len(ps) < 2; i-- {
+		if e := recent[i]; e.Type == typ && !containsEnt(exclude, e) {
+			ps = append(ps, e)
+		}
+	}
+	if len(ps) == 2 {
+		return ps
+	}
+	return nil
+}

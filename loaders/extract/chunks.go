@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"strings"
+)
+
+// What surrounds the names: pronoun placeholders, case markers (lifted
+// over the nouns a genitive qualifies), coordination, brackets.
+
+// anaphora marks pronouns and phrases that point back ("उन्होंने", "दोनों
+// देशों"); they are resolved when roles are assigned.
+func (x *extractor) anaphora(s *sentence, owner []*chunk, add func(*chunk)) {
+	kinds := []string{"own-country", "both-persons", "both-countries", "other-country", "agent", "object", "subject"}
+	for i := 0; i < len(s.norms); i++ {
+		if owner[i] != nil {
+			continue
+		}
+		for _, k := range kinds {
+			l := x.d.anaphora[k].at(s.norms, i)
+			if l == 0 {
+				continue
+			}
+			if k == "subject" && (!x.isClauseStart(s, i) || !x.standsAlone(s, owner, i+l)) {
+				break // यह/वह before a noun is a determiner ("यह समझौता")
+			}
+			c := &chunk{start: i, end: i + l, pronoun: k}
+			add(c)
+			i += l - 1
+			break
+		}
+	}
+}
+
+// standsAlone tells a pronoun from a determiner by what follows it: a name,
+// a particle or a postposition, not a common noun.
+func (x *extractor) standsAlone(s *sentence, owner []*chunk, j int) bool {
+	if j >= len(s.norms) {
+		return true
+	}
+	if c := owner[j]; c != nil && c.start == j && len(c.ents) > 0 {
+		switch c.ents[0].Type {
+		case "Treaty", "Group", "Thing", "Anniversary":
+			return false
+		}
+		return true
+	}
+	w := s.norms[j]
+	return w == "भी" || w == "ही" || w == "तो" || w == "," || x.d.postpos.at(s.norms, j) > 0
+}
+
+func (x *extractor) isClauseStart(s *sentence, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev := s.norms[i-1]
+	if prev == "," {
+		return true
+	}
+	for _, ps := range x.d.clauseWords {
+		for _, p := range ps {
+			if len(p) > 0 && i-len(p) >= 0 && p.at(s.norms, i-len(p)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// caseMarkers reads the postposition after each chunk, lifting a name over
+// a common noun it qualifies: "योनहाप समाचार एजेंसी की रिपोर्ट के अनुसार"
+// and "कोरियाई पीपुल्स आर्मी के योगदान की सराहना" keep the outer case.
+func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
+	starts := map[int]bool{}
+	for _, c := range chunks {
+		starts[c.start] = true
+	}
+	for _, c := range chunks {
+		j := c.end
+		// "कोरियन सेंट्रल न्यूज एजेंसी (केसीएनए) के मुताबिक": skip a bracketed
+		// short name
+		if j+2 < len(s.norms) && s.norms[j] == "(" {
+			for k := j + 1; k < len(s.norms) && k <= j+6; k++ {
+				if s.norms[k] == ")" {
+					j = k + 1
+					break
+				}
+			}
+		}
+		// "' द न्यूज ' के अनुसार": a closing quote before the case marker
+		if j < len(s.norms) && isQuote(s.norms[j]) {
+			j++
+		}
+		if l := x.d.postpos.at(s.norms, j); l > 0 {
+			c.post = strings.Join(s.norms[j:j+l], " ")
+			c.postEnd = j + l
+		} else {
+			c.postEnd = c.end
+		}
+		if c.pronoun == "object" && c.post == "" {
+			c.post = "को" // उसे, उन्हें: pronoun + को in one word
+		}
+		// lift over the common nouns a genitive qualifies: "X के नेताओं ने",
+		// "X के कदमों के लिए", "X के साहस और बलिदान की"
+		if isGenitive(c.post) {
+			k := c.postEnd
+			n := 0
+			for k < len(s.norms) && n < 3 && !starts[k] && isLetterWord(s.norms[k]) &&
+				x.d.postpos.at(s.norms, k) == 0 && x.d.frames.ForWord(s.norms[k]) == nil && !x.d.reportNouns[s.norms[k]] {
+				k++
+				n++
+			}
+			if n > 0 && k < len(s.norms) && !starts[k] {
+				if l := x.d.postpos.at(s.norms, k); l > 0 {
+					c.post = strings.Join(s.norms[k:k+l], " ")
+					c.postEnd = k + l
+				}
+			} else if n > 0 && k < len(s.norms) && starts[k] && !x.d.stop[s.norms[k-1]] {
+				// "दोनों देशों के विदेश सचिव नई दिल्ली में मिलेंगे": the phrase
+				// the genitive qualifies ends at the next name, bare
+				c.post, c.postEnd = "", k
+			}
+		}
+	}
+}
+
+// qtyList returns the chunk's numbers, one per entity.
+func (c *chunk) qtyList() []int64 {
+	out := make([]int64, len(c.ents))
+	copy(out, c.qty)
+	return out
+}
+
+// coordinate joins "X और Y", "X, Y और Z", "X व Y" into one chunk that takes
+// the case of the last.
+func (x *extractor) coordinate(s *sentence, chunks []*chunk) []*chunk {
+	var out []*chunk
+	for i := 0; i < len(chunks); i++ {
+		c := chunks[i]
+		for i+1 < len(chunks) && c.post == "" && c.pronoun == "" && !c.consumed {
+			nx := chunks[i+1]
+			skip := 0
+			// "शी चिनफिंग और रूस के राष्ट्रपति व्लादिमीर पुतिन ने": the title's
+			// country is not a conjunct; the person after it is
+			if nx.consumed && c.end < len(s.norms) && isConjunction(s.norms[c.end]) && nx.start == c.end+1 {
+				for k := i + 2; k < len(chunks) && k <= i+3; k++ {
+					if !chunks[k].consumed && chunks[k].pronoun == "" && chunks[k].start-nx.end <= 4 {
+						nx, skip = chunks[k], k-(i+1)
+						break
+					}
+				}
+			}
+			if nx.pronoun != "" || nx.consumed {
+				break
+			}
+			// "भारत पाक" in a headline: two countries side by side
+			juxtaposed := nx.start == c.end && len(c.ents) > 0 && len(nx.ents) == 1 &&
+				c.ents[len(c.ents)-1].Type == "Country" && nx.ents[0].Type == "Country"
+			if !juxtaposed && skip == 0 {
+				if nx.start != c.end+1 || !isConjunction(s.norms[c.end]) {
+					break
+				}
+			}
+			i += skip
+			c = &chunk{ents: append(append([]*Ent{}, c.ents...), nx.ents...), start: c.start, end: nx.end,
+				post: nx.post, postEnd: nx.postEnd, qty: append(c.qtyList(), nx.qtyList()...)}
+			i++
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func isConjunction(w string) bool {
+	return w == "और" || w == "व" || w == "तथा" || w == "," || w == "एवं"
+}
+
+func isQuote(w string) bool {
+	return w == "'" || w == "\"" || w == "‘" || w == "’" || w == "“" || w == "”"
+}
+
+// heldIn reads "इस्लामाबाद में दक्षेस शिखर सम्मेलन": the named event takes
+// place there.
+func (x *extractor) heldIn(s *sentence, chunks []*chunk) {
+	for i := 1; i < len(chunks); i++ {
+		p, c := chunks[i-1], chunks[i]
+		if p.post != "में" || p.postEnd != c.start || len(p.ents) != 1 || len(c.ents) != 1 || !p.ents[0].isPlace() {
+			continue
+		}
+		switch c.ents[0].Type {
+		case "Summit", "Event", "War":
+			x.res.Relations = append(x.res.Relations, Relation{From: c.ents[0], To: p.ents[0], Predicate: "held_in", Sentence: s.idx})
+			p.consumed = true
+		}
+	}
+}
+
+// dropBracketed drops "(केसीएनए)" after the name it abbreviates.
+func dropBracketed(s *sentence, chunks []*chunk) []*chunk {
+	var out []*chunk
+	for i, c := range chunks {
+		if i > 0 && c.start >= 1 && s.norms[c.start-1] == "(" && c.end < len(s.norms) && s.norms[c.end] == ")" {
+			prev := out[len(out)-1]
+			if prev.end == c.start-1 && len(prev.ents) == 1 && len(c.ents) == 1 && prev.ents[0] == c.ents[0] {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
