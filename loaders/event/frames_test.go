@@ -83,3 +83,50 @@ func TestEveryFrameRowHasAnExample(t *testing.T) {
 		}
 	}
 }
+
+// Every English frame row fires on an example of its own.
+func TestEveryEnglishFrameRowHasAnExample(t *testing.T) {
+	ef, err := English()
+	if err != nil {
+		t.Fatal(err)
+	}
+	examples := map[string]string{
+		"PhoneCall": "Kim spoke by phone with Putin", "Talks": "India held talks with Pakistan",
+		"Meeting": "Trump met Putin", "Support": "Kim backed Russia", "TreatySigning": "they signed a treaty",
+		"Praise": "Putin praised the army", "Congratulation": "Putin congratulated Kim",
+		"Deployment": "Pyongyang sent troops", "AgreementReached": "they agreed on trade",
+		"Briefing": "Putin briefed Kim", "Statement": "Putin said", "Accusation": "India accused Pakistan",
+		"Demand": "India demanded action", "Sanction": "US sanctioned Iran", "SanctionLifting": "US lifted sanctions on Iran",
+		"Attack": "Russia attacked Kyiv", "Condemnation": "India condemned the attack",
+		"Criticism": "Pakistan criticised India", "Welcome": "US welcomed the talks", "Warning": "US warned Iran",
+		"Threat": "Iran threatened Israel", "Visit": "Modi visited Moscow", "Proposal": "India proposed talks",
+		"Acceptance": "Pakistan accepted the offer", "Exchange": "they exchanged lists", "Grant": "Pakistan granted visas",
+		"Arrest": "police arrested him", "Release": "Pakistan released fishermen", "Expulsion": "India expelled diplomats",
+		"Deaths": "ten people died", "Election": "he was elected", "Occupation": "Russia annexed Crimea",
+	}
+	for _, f := range ef.List {
+		text, ok := examples[f.Class]
+		if !ok {
+			t.Errorf("en/frames.tsv:%d (%s) has no example", f.Line, f.Class)
+			continue
+		}
+		w := folded(text)
+		found := false
+		for _, tr := range ef.Find(w, 0, len(w)) {
+			if tr.Frame == f && !tr.Negated {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s trigger (en/frames.tsv:%d)", text, f.Class, f.Line)
+		}
+	}
+	w := folded("Putin did not meet Trump")
+	if trs := ef.Find(w, 0, len(w)); len(trs) != 1 || !trs[0].Negated {
+		t.Errorf("negation not seen: %+v", trs)
+	}
+	w = folded("Kyiv was attacked by drones")
+	if trs := ef.Find(w, 0, len(w)); len(trs) != 1 || !trs[0].Passive {
+		t.Errorf("passive not seen: %+v", trs)
+	}
+}

@@ -159,6 +159,11 @@ func (x *extractor) coordinate(s *sentence, chunks []*chunk) []*chunk {
 				if nx.start != c.end+1 || !isConjunction(s.norms[c.end]) {
 					break
 				}
+				// a comma joins names only in a list that a conjunction
+				// closes ("X, Y और Z"); "the Kremlin, Putin …" is two phrases
+				if s.norms[c.end] == "," && !listClosed(s, chunks, i+1) {
+					break
+				}
 			}
 			i += skip
 			c = &chunk{ents: append(append([]*Ent{}, c.ents...), nx.ents...), start: c.start, end: nx.end,
@@ -171,7 +176,27 @@ func (x *extractor) coordinate(s *sentence, chunks []*chunk) []*chunk {
 }
 
 func isConjunction(w string) bool {
-	return w == "और" || w == "व" || w == "तथा" || w == "," || w == "एवं"
+	return w == "और" || w == "व" || w == "तथा" || w == "," || w == "एवं" || w == "and"
+}
+
+// listClosed reports whether the names from chunks[i] on continue, joined
+// by commas, to a conjunction and one more name.
+func listClosed(s *sentence, chunks []*chunk, i int) bool {
+	for ; i+1 < len(chunks); i++ {
+		c, nx := chunks[i], chunks[i+1]
+		if c.post != "" || nx.start != c.end+1 || c.end >= len(s.norms) {
+			return false
+		}
+		switch w := s.norms[c.end]; {
+		case w == ",":
+			continue
+		case isConjunction(w):
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func isQuote(w string) bool {

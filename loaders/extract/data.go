@@ -143,6 +143,9 @@ func readData() (*data, error) {
 	if d.frames, err = event.Default(); err != nil {
 		return nil, fmt.Errorf("frames: %w", err)
 	}
+	if _, err = event.English(); err != nil {
+		return nil, fmt.Errorf("English frames: %w", err)
+	}
 	rows, err := schema.ReadTSV("hi/titles.tsv", 4)
 	if err != nil {
 		return nil, err

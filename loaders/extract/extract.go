@@ -7,6 +7,7 @@ import (
 
 	"github.com/kgnews/kg/loaders/article"
 	"github.com/kgnews/kg/loaders/entity"
+	"github.com/kgnews/kg/loaders/event"
 	"github.com/kgnews/kg/loaders/hindi"
 	"github.com/kgnews/kg/loaders/temporal"
 	"github.com/kgnews/kg/schema"
@@ -51,6 +52,7 @@ type chunk struct {
 // extractor holds the state of one article.
 type extractor struct {
 	d       *data
+	en      *event.EnglishFrames
 	lex     *entity.Lexicon
 	a       *article.Article
 	pub     time.Time
@@ -137,6 +139,41 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 	return x.res, nil
 }
 
+// englishSentence reads an English sentence.
+func (x *extractor) englishSentence(s *sentence, chunks []*chunk) {
+	sources := x.englishSources(s, chunks)
+	var events []*Event
+	for ci, cl := range x.englishClauses(s, chunks) {
+		evs := x.englishClause(s, chunks, ci, cl, sources)
+		if cl.kind == "complement" {
+			for k := len(events) - 1; k >= 0; k-- {
+				// "X said that …", "X told Y that …"
+				if host := events[k]; host.say || host.Class == "Briefing" {
+					for _, ev := range evs {
+						ev.ReportedBy = appendUnique(ev.ReportedBy, host.Roles["agent"]...)
+						host.Themes = append(host.Themes, ev)
+					}
+					break
+				}
+			}
+		}
+		events = append(events, evs...)
+	}
+	// "…, Russian media reported.": a statement after the events of its
+	// sentence, with no "that" clause of its own, is their source
+	for k, ev := range events {
+		if ev.say && len(ev.Themes) == 0 && len(ev.Roles["agent"]) > 0 {
+			for _, before := range events[:k] {
+				before.ReportedBy = appendUnique(before.ReportedBy, ev.Roles["agent"]...)
+			}
+		}
+	}
+	if len(events) > 0 {
+		x.prevEvents = events
+	}
+	x.res.Events = append(x.res.Events, events...)
+}
+
 // pair is two entities named together, and where.
 type pair struct {
 	ents     []*Ent
@@ -144,7 +181,8 @@ type pair struct {
 }
 
 func newExtractor(d *data, lex *entity.Lexicon, a *article.Article, pub time.Time) *extractor {
-	return &extractor{d: d, lex: lex, a: a, pub: pub, ents: map[string]*Ent{}, overlay: entity.New(),
+	en, _ := event.English() // checked by loadData
+	return &extractor{d: d, en: en, lex: lex, a: a, pub: pub, ents: map[string]*Ent{}, overlay: entity.New(),
 		treatyMods: map[*Ent][]string{}, pairs: map[string]pair{}, splitFrom: map[*Event]*Event{},
 		res: &Result{Article: a, Published: !a.Published.IsZero()}}
 }
@@ -222,6 +260,10 @@ func (x *extractor) sentence(s *sentence) {
 	prevAgents := x.lastAgents
 	connector := x.d.cues["connector"].at(s.norms, 0) > 0
 	chunks := x.mentions(s)
+	if x.isEnglish(s) {
+		x.englishSentence(s, chunks)
+		return
+	}
 	clauses := x.clauses(s, chunks)
 	sources := x.sentenceSources(s, chunks)
 	var events []*Event

@@ -277,3 +277,45 @@ func TestAttackerAndCondemnation(t *testing.T) {
 		}
 	}
 }
+
+// English sentences: subject, object and prepositions fill the roles.
+func TestEnglishSentences(t *testing.T) {
+	text := "US President Donald Trump met Russian President Vladimir Putin in Alaska on Friday to discuss the war in Ukraine. " +
+		"North Korea will send 1,000 sappers to Kursk, Russian media reported. " +
+		"Ukraine was attacked by Russian drones on Tuesday. " +
+		"According to KCNA, Putin did not congratulate Kim."
+	r := extractText(t, text, pub)
+	var got []string
+	for _, ev := range r.Events {
+		got = append(got, describe(ev))
+	}
+	for _, want := range []string{
+		// a prepositional phrase after a common noun ("the war in
+		// Ukraine") is not the meeting's location
+		"Meeting agent=Donald Trump location=Alaska participant=Vladimir Putin @2025-08-08 asserted",
+		// "…, Russian media reported." attributes the sentence
+		"Deployment agent=North Korea destination=Kursk theme=sappers #1000 planned <Russian media>",
+		// passive: the subject undergoes, "by" names the agent
+		"Attack agent=Russian drones involves=Russia target=Ukraine @2025-08-12 asserted",
+	} {
+		if !has(got, want) {
+			t.Errorf("want %q\n got %q", want, got)
+		}
+	}
+	for _, ev := range r.Events {
+		if ev.Class == "Congratulation" {
+			t.Errorf("negated congratulation read as a fact: %s", describe(ev))
+		}
+	}
+	var pos []string
+	for _, p := range r.Positions {
+		of := "-"
+		if p.Of != nil {
+			of = p.Of.Label()
+		}
+		pos = append(pos, p.Holder.Label()+" "+p.Class+" "+of)
+	}
+	if strings.Join(pos, "; ") != "Donald Trump President United States; Vladimir Putin President Russia" {
+		t.Errorf("positions %q", pos)
+	}
+}

@@ -198,9 +198,12 @@ func (x *extractor) namedThing(s *sentence, c *chunk, demonym bool, owner []*chu
 		}
 		en := strings.NewReplacer("{en}", name, "{adj}", adj).Replace(h.template)
 		hi := x.surface(s, c.start, end)
-		if demonym || genitive {
+		switch {
+		case !hindi.IsDevanagari(h.display):
+			hi = "" // "Russian media": an English phrase has no Hindi label
+		case demonym || genitive:
 			// keep the phrase as written: रूस की सरकार, रूसी मीडिया
-		} else {
+		default:
 			hi = base.HI + " " + h.display
 		}
 		id := hindi.Slug(en, 80)

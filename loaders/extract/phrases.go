@@ -202,6 +202,9 @@ func (x *extractor) groups(s *sentence, owner []*chunk, add, remove func(*chunk)
 		modEN, _ := x.d.gloss(mods)
 		en := strings.TrimSpace(modEN + " " + g.en)
 		hi := strings.TrimSpace(x.surface(s, start, i) + " " + g.display)
+		if !hindi.IsDevanagari(s.norms[i]) {
+			hi = "" // an English phrase ("Russian drones") has no Hindi label
+		}
 		if country != nil {
 			adj := country.DemonymEN
 			if adj == "" {
