@@ -95,6 +95,9 @@ func buildVersion() string {
 		}
 	}
 	if rev == "" {
+		if bi.Main.Version == "" || bi.Main.Version == "(devel)" {
+			return "devel (built without version control information)"
+		}
 		return bi.Main.Version
 	}
 	if len(rev) > 12 {
