@@ -45,6 +45,10 @@ type Query struct {
 	// Value adds the value of the script's last expression as a row, as a
 	// REPL shows it.
 	Value bool
+	// CayleyJSON runs the script with Cayley's plain JSON collation (IRIs
+	// as "<iri>", strings without language tags) instead of JSON-LD, so
+	// that an answer matches what Cayley's own HTTP API returns.
+	CayleyJSON bool
 }
 
 // Result is what a query returned.
@@ -140,6 +144,7 @@ func (p *Pool) Run(ctx context.Context, q Query) (*Result, error) {
 	res, err := w.run(ctx, request{
 		ID: id, Dir: p.opts.Dir, Script: q.Script, Prelude: q.Prelude,
 		TimeoutMS: q.Timeout.Milliseconds(), Limit: q.Limit, Value: q.Value,
+		CayleyJSON: q.CayleyJSON,
 	}, q.Timeout+p.opts.Grace)
 	if w.dead() {
 		w = nil

@@ -61,6 +61,29 @@ func TestRunKeepsLanguageTags(t *testing.T) {
 	}
 }
 
+// CayleyJSON answers in Cayley's plain JSON collation, as Cayley's HTTP API
+// does: IRIs in angle brackets, strings without their language tags.
+func TestRunCayleyJSON(t *testing.T) {
+	p, _ := newPool(t, 1)
+	res, qe := run(t, p, Query{CayleyJSON: true, Script: `g.V("<` + string(fixture.Kim) + `>").Tag("s").Out("<http://www.w3.org/2000/01/rdf-schema#label>").All()`})
+	if qe != nil {
+		t.Fatal(qe)
+	}
+	var got []string
+	for _, r := range res.Rows {
+		var m map[string]string
+		if err := json.Unmarshal(r, &m); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, m["s"]+" "+m["id"])
+	}
+	kim := "<" + string(fixture.Kim) + ">"
+	want := []string{kim + " Kim Jong-un", kim + " किम जोंग-उन"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // The malformed queries below panic inside Cayley's own goroutine; each
 // must come back as an error, and the pool must answer the next query.
 func TestMalformedQueriesDoNotKillThePool(t *testing.T) {

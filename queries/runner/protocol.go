@@ -20,6 +20,8 @@ type request struct {
 	// Value asks for the value of the script's last expression as a row,
 	// the way a REPL shows it.
 	Value bool `json:"value,omitempty"`
+	// CayleyJSON asks for Cayley's JSON collation instead of JSON-LD.
+	CayleyJSON bool `json:"cayley_json,omitempty"`
 }
 
 // response is a worker's answer to one request.

@@ -123,7 +123,11 @@ func handle(req *request) (resp *response) {
 	// scripts see the same values (ToArray, TagArray) as the rows.
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	it, err := ses.Execute(ctx, script, query.Options{Collation: query.JSONLD, Limit: limit + 1})
+	col := query.JSONLD
+	if req.CayleyJSON {
+		col = query.JSON
+	}
+	it, err := ses.Execute(ctx, script, query.Options{Collation: col, Limit: limit + 1})
 	if err != nil {
 		resp.Err = errorf(Syntax, "SyntaxError: %s", strings.TrimPrefix(cleanJSError(err), "SyntaxError: "))
 		return resp
