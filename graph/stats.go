@@ -11,12 +11,14 @@ import (
 
 // Stats counts what a store holds.
 type Stats struct {
-	Quads    int64          `json:"quads"`
-	Articles int            `json:"articles"`
-	Events   int            `json:"events"`
-	Entities int            `json:"entities"`
-	ByType   map[string]int `json:"entities_by_type"` // class local name -> entities
-	EventsBy map[string]int `json:"events_by_type"`   // event class local name -> events
+	Quads    int64 `json:"quads"`
+	Articles int   `json:"articles"`
+	Events   int   `json:"events"`
+	// Positions counts the offices read from titles (kg:Position nodes).
+	Positions int            `json:"positions"`
+	Entities  int            `json:"entities"`
+	ByType    map[string]int `json:"entities_by_type"` // class local name -> entities
+	EventsBy  map[string]int `json:"events_by_type"`   // event class local name -> events
 }
 
 // ArticleInfo describes one loaded article.
@@ -46,6 +48,8 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 			st.Articles++
 		case cls == schema.Event:
 			isEvent[sub] = true
+		case cls == schema.Position:
+			st.Positions++
 		case q.Label == schema.EntityGraph:
 			entities[sub] = true
 			st.ByType[schema.LocalName(cls)]++

@@ -44,6 +44,9 @@ func article(id string, path string, ents ...string) *Article {
 		add(ev, schema.Agent, schema.EntityIRI(ents[0]))
 		add(ev, schema.Participant, schema.EntityIRI(ents[1]))
 		add(schema.EntityIRI(ents[0]), schema.Rel("met"), schema.EntityIRI(ents[1]))
+		pos := schema.PositionIRI(id, 1)
+		add(pos, schema.Type, schema.Position)
+		add(pos, schema.Holder, schema.EntityIRI(ents[0]))
 	}
 	return a
 }
@@ -193,7 +196,7 @@ func TestStats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Articles != 2 || st.Entities != 3 || st.Events != 2 || st.ByType["Person"] != 3 {
+	if st.Articles != 2 || st.Entities != 3 || st.Events != 2 || st.ByType["Person"] != 3 || st.Positions != 2 {
 		t.Errorf("stats = %+v", st)
 	}
 	arts, err := s.Articles(ctx)

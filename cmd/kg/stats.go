@@ -64,6 +64,7 @@ func statsCommand() *cli.Command {
 			for _, k := range sortedKeys(s.EventsBy) {
 				fmt.Fprintf(w, "  %s\t%d\n", k, s.EventsBy[k])
 			}
+			fmt.Fprintf(w, "positions\t%d\n", s.Positions)
 			fmt.Fprintf(w, "quads\t%d\n", s.Quads)
 			return w.Flush()
 		},
