@@ -44,11 +44,14 @@ Examples:
    kg load article.txt
    kg load --date 2025-08-13 notes.txt
    cat article.txt | kg load --id my-article -
-   kg load *.txt`,
+   kg load *.txt
+   kg load --server http://127.0.0.1:7070 article.txt   through a running kg serve`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` for articles without a date header"},
 			&cli.StringFlag{Name: "id", Usage: "article id to use instead of one derived from date and title (one FILE only)"},
 			&cli.StringFlag{Name: "format", Usage: "input format (article|nquads) instead of guessing from the extension"},
+			&cli.StringFlag{Name: "server", Usage: "send the files to the kg serve at `URL` instead of opening the store"},
+			&cli.StringFlag{Name: "token", EnvVars: []string{"KG_TOKEN"}, Usage: "bearer `TOKEN` of the server (with --server)"},
 		},
 		Action: runLoad,
 	}
@@ -68,6 +71,9 @@ func runLoad(c *cli.Context) error {
 			return cli.Exit(fmt.Sprintf("load: --date %q is not YYYY-MM-DD", d), 2)
 		}
 		pub = t
+	}
+	if srv := c.String("server"); srv != "" {
+		return loadRemote(c, srv, pub)
 	}
 	// Read and parse every file before opening the store, so that bad input
 	// is reported without waiting for, or touching, the store.

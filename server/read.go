@@ -1,0 +1,308 @@
+package server
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"net/http"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kgnews/kg/export"
+	"github.com/kgnews/kg/export/pg"
+	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/queries"
+	"github.com/kgnews/kg/schema"
+)
+
+func (s *Server) stats(w http.ResponseWriter, r *http.Request) {
+	st, err := s.st.statistics(r.Context())
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+// articleInfo is a loaded article as the API shows it. The path it was
+// loaded from stays on the server: it says nothing to a remote reader.
+type articleInfo struct {
+	IRI       string `json:"iri"`
+	ID        string `json:"id"`
+	Headline  string `json:"headline"`
+	Published string `json:"published"`
+}
+
+func (s *Server) articleList(w http.ResponseWriter, r *http.Request) {
+	list, err := s.st.articleList(r.Context())
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	out := make([]articleInfo, 0, len(list))
+	for _, a := range list {
+		out = append(out, articleInfo{IRI: string(a.IRI), ID: schema.LocalName(a.IRI), Headline: a.Headline, Published: a.Published})
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"articles": out})
+}
+
+// entityHit is one answer of GET /api/entities.
+type entityHit struct {
+	Entity    string   `json:"entity"`
+	LabelEN   string   `json:"label_en"`
+	LabelHI   string   `json:"label_hi"`
+	Types     []string `json:"types"`
+	AltLabels []string `json:"alt_labels"`
+	// Matched is the label or alias the text was found in.
+	Matched string `json:"matched,omitempty"`
+}
+
+// entities answers GET /api/entities?match=TEXT&type=CLASS&limit=N: the
+// entities with a label or alias, Hindi or English, that is the text, starts
+// with it (or has a word that does) or contains it, in that order; matching
+// folds case, Unicode forms, hyphens and spaces as entity resolution does.
+// When nothing matches, "suggestions" holds the closest names.
+func (s *Server) entities(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	limit, _, err := s.limits(q, s.cfg.Limit)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	ents, err := s.st.entities(r.Context())
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	typ := strings.ToLower(strings.TrimSpace(q.Get("type")))
+	match := strings.TrimSpace(q.Get("match"))
+	key := queries.Normalize(match)
+	type scored struct {
+		e       graph.Entity
+		score   int
+		matched string
+	}
+	var hits []scored
+	for _, e := range ents {
+		if typ != "" && !hasType(e, typ) {
+			continue
+		}
+		if key == "" {
+			hits = append(hits, scored{e: e})
+			continue
+		}
+		best, matched := -1, ""
+		if string(e.IRI) == match {
+			best = 0 // a link to #root=IRI on the page looks the entity up by IRI
+		}
+		for _, l := range append([]string{e.LabelEN, e.LabelHI}, e.AltLabels...) {
+			if l == "" {
+				continue
+			}
+			if sc := matchScore(queries.Normalize(l), key); sc >= 0 && (best < 0 || sc < best) {
+				best, matched = sc, l
+			}
+		}
+		if best >= 0 {
+			hits = append(hits, scored{e, best, matched})
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score < hits[j].score
+		}
+		return strings.ToLower(hits[i].e.Label()) < strings.ToLower(hits[j].e.Label())
+	})
+	truncated := len(hits) > limit
+	if truncated {
+		hits = hits[:limit]
+	}
+	out := make([]entityHit, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, entityHit{Entity: string(h.e.IRI), LabelEN: h.e.LabelEN, LabelHI: h.e.LabelHI,
+			Types: nonNil(h.e.Types), AltLabels: nonNil(h.e.AltLabels), Matched: h.matched})
+	}
+	resp := map[string]any{"entities": out, "truncated": truncated}
+	if len(out) == 0 && key != "" {
+		resp["suggestions"] = nonNil(queries.Suggest(ents, match, 5))
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// matchScore ranks how a folded name matches a folded text: 0 equal,
+// 1 a prefix of the name or of one of its words, 2 inside it, -1 not at all.
+func matchScore(name, key string) int {
+	switch {
+	case name == key:
+		return 0
+	case strings.HasPrefix(name, key) || strings.Contains(name, " "+key):
+		return 1
+	case strings.Contains(name, key):
+		return 2
+	}
+	return -1
+}
+
+func hasType(e graph.Entity, typ string) bool {
+	for _, t := range e.Types {
+		if strings.ToLower(t) == typ {
+			return true
+		}
+	}
+	return false
+}
+
+func nonNil(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
+}
+
+// exportTypes are the Content-Types of the export formats.
+var exportTypes = map[string]string{
+	"graphml": "application/graphml+xml",
+	"gexf":    "application/gexf+xml",
+	"dot":     "text/vnd.graphviz; charset=utf-8",
+	"cyjs":    "application/json",
+	"jsonld":  "application/ld+json",
+	"nquads":  "application/n-quads",
+	"csv":     "application/zip",
+}
+
+// export answers GET /api/export?format=F&root=NAME&depth=N&from=&to=&types=
+// &lang=&events=&download=1, with the options of kg export. csv, which is
+// two files, comes as a zip of nodes.csv and edges.csv.
+func (s *Server) export(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	for k := range q {
+		switch k {
+		case "format", "root", "depth", "from", "to", "types", "lang", "events", "download":
+		default:
+			writeError(w, badRequest("export: unknown parameter %q (it takes format, root, depth, from, to, types, lang, events and download)", k))
+			return
+		}
+	}
+	name := q.Get("format")
+	if name == "" {
+		name = "nquads"
+	}
+	f, ok := export.ByName(name)
+	if !ok {
+		writeError(w, badRequest("export: unknown format %q (have %s)", name, strings.Join(export.FormatNames(), ", ")))
+		return
+	}
+	var sel export.Selection
+	var opts pg.Options
+	switch l := pg.Lang(q.Get("lang")); l {
+	case "", pg.Both:
+		sel.Lang, opts.Lang = pg.Both, pg.Both
+	case pg.English, pg.Hindi:
+		sel.Lang, opts.Lang = l, l
+	default:
+		writeError(w, badRequest("export: lang %q: want en, hi or both", l))
+		return
+	}
+	switch e := pg.EventsAs(q.Get("events")); e {
+	case "", pg.EventNodes:
+		opts.Events = pg.EventNodes
+	case pg.EventEdges:
+		if f.Quads != nil {
+			writeError(w, badRequest("export: events=edges: %s keeps kg's own model, where events are nodes; choose graphml, gexf, dot, cyjs or csv", f.Name))
+			return
+		}
+		opts.Events = e
+	default:
+		writeError(w, badRequest("export: events %q: want nodes or edges", e))
+		return
+	}
+	sel.From, sel.To = q.Get("from"), q.Get("to")
+	for _, t := range strings.Split(q.Get("types"), ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			sel.Types = append(sel.Types, t)
+		}
+	}
+	roots, rootLabel := q["root"], ""
+	if len(roots) > 0 {
+		sel.Depth = 1
+	}
+	if d := q.Get("depth"); d != "" {
+		n, err := strconv.Atoi(d)
+		if err != nil || n < 0 {
+			writeError(w, badRequest("export: depth %q: want 0 or more", d))
+			return
+		}
+		sel.Depth = n
+	}
+	if len(roots) > 0 {
+		ents, err := s.st.entities(r.Context())
+		if err != nil {
+			writeError(w, err)
+			return
+		}
+		for _, name := range roots {
+			e, err := queries.Resolve(ents, name)
+			if err != nil {
+				writeError(w, err)
+				return
+			}
+			sel.Roots = append(sel.Roots, e.IRI)
+			if rootLabel == "" {
+				rootLabel = e.LabelEN
+			}
+		}
+	}
+	all, err := s.st.allQuads(r.Context())
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	out, err := export.Build(all, f, sel, opts)
+	if err != nil {
+		writeError(w, badRequest("export: %v", err))
+		return
+	}
+	// Written to memory first, so that a failure is a JSON error and not a
+	// cut-off file.
+	var b bytes.Buffer
+	switch {
+	case f.Graph != nil:
+		err = f.Graph(&b, out.Graph)
+	case f.Quads != nil:
+		err = f.Quads(&b, out.Quads)
+	default:
+		zw := zip.NewWriter(&b)
+		err = f.Files(func(name string) (io.Writer, error) { return zw.Create(name) }, out.Graph)
+		if cerr := zw.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", exportTypes[f.Name])
+	w.Header().Set("X-KG-Export", out.Counts())
+	if q.Get("download") != "" {
+		w.Header().Set("Content-Disposition", `attachment; filename="`+exportFileName(rootLabel, f)+`"`)
+	}
+	w.Write(b.Bytes())
+}
+
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// exportFileName names a download: kg-ROOT.EXT after the first root's
+// English label, in ASCII so that every browser keeps it.
+func exportFileName(root string, f export.Format) string {
+	name := "kg"
+	if slug := strings.Trim(unsafeName.ReplaceAllString(root, "-"), "-"); slug != "" {
+		name += "-" + strings.ToLower(slug)
+	}
+	ext := ".zip"
+	if len(f.Exts) > 0 {
+		ext = f.Exts[0]
+	}
+	return name + ext
+}
