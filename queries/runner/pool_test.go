@@ -122,6 +122,34 @@ func TestMalformedQueriesDoNotKillThePool(t *testing.T) {
 	}
 }
 
+// A crash belongs to the query that caused it. Cayley's goroutine closes
+// its result channel while it panics, so the worker could see a clean end
+// and answer "no rows" before the runtime ends the process; the next query
+// then met a dying worker and got the crash. Busy workers on a loaded
+// machine make that race show, so four clients go at once.
+func TestCrashIsReportedForItsOwnQuery(t *testing.T) {
+	p, _ := newPool(t, 4)
+	var wg sync.WaitGroup
+	for c := 0; c < 4; c++ {
+		wg.Add(1)
+		go func(c int) {
+			defer wg.Done()
+			for i := 0; i < 40; i++ {
+				script := []string{`g.V().Out({}).All()`, `g.V(iri(5)).All()`, `g.V().FollowR(g.M().Labels()).All()`}[(i+c)%3]
+				if res, err := p.Run(ctx, Query{Script: script, Timeout: 5 * time.Second}); err == nil || err.(*Error).Kind != Crash {
+					t.Errorf("client %d round %d: %s answered %v, %v", c, i, script, res, err)
+					return
+				}
+				if res, err := p.Run(ctx, Query{Script: `g.V().Has("<` + string(fixture.Kim) + `>").Count()`, Value: true}); err != nil || len(res.Rows) != 1 {
+					t.Errorf("client %d round %d: the query after %s answered %v, %v", c, i, script, res, err)
+					return
+				}
+			}
+		}(c)
+	}
+	wg.Wait()
+}
+
 func TestRunawayQueryTimesOut(t *testing.T) {
 	p, _ := newPool(t, 1)
 	start := time.Now()

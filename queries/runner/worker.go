@@ -110,8 +110,14 @@ func handle(req *request) (resp *response) {
 	script := req.Script
 	if req.Value {
 		script = valueWrapper(script)
+	} else {
+		// Run through eval, like the value wrapper, so that the end marker
+		// below cannot change how the script itself parses.
+		src, _ := json.Marshal(script)
+		script = "(0, eval)(" + string(src) + ");\n"
 	}
-	script = req.Prelude + script
+	// The end marker: a script that ran to its end emits it last.
+	script = req.Prelude + script + "g.Emit({\"" + doneKey + "\": true});\n"
 	// A session cannot run a second query ("iterator closed"), and one costs
 	// microseconds: make one per query.
 	ses := gizmo.NewSession(st.QuadStore())
@@ -127,16 +133,23 @@ func handle(req *request) (resp *response) {
 	if req.CayleyJSON {
 		col = query.JSON
 	}
-	it, err := ses.Execute(ctx, script, query.Options{Collation: col, Limit: limit + 1})
+	// Room for one row past the limit (to tell that there were more), a
+	// note and the end marker.
+	it, err := ses.Execute(ctx, script, query.Options{Collation: col, Limit: limit + 3})
 	if err != nil {
 		resp.Err = errorf(Syntax, "SyntaxError: %s", strings.TrimPrefix(cleanJSError(err), "SyntaxError: "))
 		return resp
 	}
 	defer it.Close()
 	size := 0
+	done := false
 	for it.Next(ctx) {
 		v := it.Result()
 		if v == nil {
+			continue
+		}
+		if m, ok := v.(map[string]any); ok && len(m) == 1 && m[doneKey] == true {
+			done = true
 			continue
 		}
 		if len(resp.Rows) == limit {
@@ -175,15 +188,28 @@ func handle(req *request) (resp *response) {
 		} else {
 			resp.Err = errorf(Runtime, "%s", msg)
 		}
+		return resp
+	}
+	if !done && !resp.Truncated {
+		// The script neither ended nor failed: Cayley's goroutine panicked.
+		// It closes its result channel as it unwinds, so the loop above
+		// ended as if the script had, while the runtime ends this process.
+		// Answer nothing and wait for that: the pool then reports the crash,
+		// with its panic line, for this query, instead of handing the dying
+		// worker the next one.
+		time.Sleep(10 * time.Second)
+		fmt.Fprintln(os.Stderr, "fatal error: the query engine stopped before the end of the script")
+		os.Exit(2)
 	}
 	return resp
 }
 
-// Keys of the objects valueWrapper emits; a user's own objects would need
-// exactly this one key to be mistaken for them.
+// Keys of the objects valueWrapper and the end marker emit; a user's own
+// objects would need exactly this one key to be mistaken for them.
 const (
 	valueKey = "__kg_value__"
 	noteKey  = "__kg_note__"
+	doneKey  = "__kg_done__"
 )
 
 // valueWrapper makes a script emit the value of its last expression, as
