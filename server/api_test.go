@@ -11,11 +11,11 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/kgnews/kg/graph"
-	"github.com/kgnews/kg/queries/runner"
 	"github.com/kgnews/kg/server"
 )
 
@@ -307,23 +307,16 @@ func TestWritesWithoutToken(t *testing.T) {
 }
 
 func TestWritesWithoutTokenNeedLoopback(t *testing.T) {
-	dir := copyStore(t, seedTemplate(t))
-	lease, err := graph.Acquire(dir, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lease.Release()
-	pool, _ := runner.New(runner.SelfOptions(dir, 1))
-	defer pool.Close()
-	srv, err := server.New(server.Config{Lease: lease, Pool: pool, AllowWritesWithoutToken: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.CheckListener(&net.TCPAddr{IP: net.ParseIP("192.0.2.7"), Port: 7070}); err == nil {
+	cfg := server.Config{AllowWritesWithoutToken: true}
+	if err := server.CheckAddr(cfg, &net.TCPAddr{IP: net.ParseIP("192.0.2.7"), Port: 7070}); err == nil {
 		t.Error("writes without a token allowed on a public address")
 	}
-	if err := srv.CheckListener(&net.TCPAddr{IP: net.IPv6loopback, Port: 7070}); err != nil {
+	if err := server.CheckAddr(cfg, &net.TCPAddr{IP: net.IPv6loopback, Port: 7070}); err != nil {
 		t.Errorf("::1: %v", err)
+	}
+	cfg.Token = "t"
+	if err := server.CheckAddr(cfg, &net.TCPAddr{IP: net.ParseIP("192.0.2.7"), Port: 7070}); err != nil {
+		t.Errorf("with a token: %v", err)
 	}
 }
 
@@ -432,4 +425,60 @@ func TestStoreIsHeld(t *testing.T) {
 	if d := time.Since(begin); d > 2500*time.Millisecond {
 		t.Errorf("took %v", d)
 	}
+}
+
+// Loads and removals while queries, exports and searches run: every
+// request succeeds, and each read sees the store before or after a write,
+// never half of one.
+func TestWritesDuringQueries(t *testing.T) {
+	s := start(t, 3, withToken("t"))
+	article, err := os.ReadFile("testdata/visit.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	reads := 0
+	reader := func(paths ...string) {
+		defer wg.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			r := s.get(t, paths[i%len(paths)])
+			if r.Status != 200 {
+				t.Errorf("%s during writes: %d %s", paths[i%len(paths)], r.Status, r.Body)
+				return
+			}
+			if strings.HasPrefix(paths[i%len(paths)], "/api/stats") {
+				if n := r.JSON["articles"].(float64); n != 1 && n != 2 {
+					t.Errorf("stats during writes: %v articles", n)
+				}
+			}
+			mu.Lock()
+			reads++
+			mu.Unlock()
+		}
+	}
+	wg.Add(3)
+	go reader("/api/queries/timeline?entity=Kim", "/api/queries/relationships?entity=Putin")
+	go reader("/api/export?format=cyjs&root=Kim&depth=2", "/api/stats")
+	go reader("/api/entities?match=kim", "/api/queries/neighbours?entity=Kim")
+	auth := []string{"Authorization", "Bearer t"}
+	for i := 0; i < 5; i++ {
+		s.do(t, "POST", "/api/articles?id=visit", bytes.NewReader(article), auth...).want(t, 201)
+		if e := s.get(t, "/api/entities?match="+url.QueryEscape("लावरोव")).want(t, 200); len(e.JSON["entities"].([]any)) != 1 {
+			t.Errorf("round %d: after the load: %s", i, e.Body)
+		}
+		s.do(t, "DELETE", "/api/articles/visit", nil, auth...).want(t, 200)
+		if e := s.get(t, "/api/entities?match="+url.QueryEscape("लावरोव")).want(t, 200); len(e.JSON["entities"].([]any)) != 0 {
+			t.Errorf("round %d: after the removal: %s", i, e.Body)
+		}
+	}
+	close(stop)
+	wg.Wait()
+	t.Logf("%d reads during 10 writes", reads)
 }

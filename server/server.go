@@ -91,10 +91,10 @@ func IsLoopback(addr net.Addr) bool {
 	return ok && tcp.IP.IsLoopback()
 }
 
-// CheckListener refuses settings that would expose writes: writes without
-// a token are only allowed on loopback.
-func (s *Server) CheckListener(addr net.Addr) error {
-	if s.cfg.Token == "" && s.cfg.AllowWritesWithoutToken && !IsLoopback(addr) {
+// CheckAddr refuses settings that would expose writes: writes without a
+// token are only allowed on loopback.
+func CheckAddr(cfg Config, addr net.Addr) error {
+	if cfg.Token == "" && cfg.AllowWritesWithoutToken && !IsLoopback(addr) {
 		return fmt.Errorf("--allow-writes-without-token works only on a loopback address (127.0.0.1, ::1); %s is reachable from other machines: give --token or KG_TOKEN", addr)
 	}
 	return nil
@@ -103,7 +103,7 @@ func (s *Server) CheckListener(addr net.Addr) error {
 // Serve answers requests on ln until ctx ends, then shuts down gracefully
 // (requests in flight get a few seconds to finish).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	if err := s.CheckListener(ln.Addr()); err != nil {
+	if err := CheckAddr(s.cfg, ln.Addr()); err != nil {
 		return err
 	}
 	s.loopback = IsLoopback(ln.Addr())

@@ -69,13 +69,21 @@ func runServe(c *cli.Context) error {
 	if c.Duration("timeout") <= 0 || c.Int("limit") <= 0 || c.Int("workers") <= 0 {
 		return cli.Exit("serve: --timeout, --limit and --workers must be positive", 2)
 	}
-	// Listen before taking the store, so that a taken port fails without
-	// touching the store.
+	cfg := server.Config{
+		Timeout: c.Duration("timeout"), Limit: c.Int("limit"), MaxBody: maxBody,
+		Token: c.String("token"), AllowWritesWithoutToken: c.Bool("allow-writes-without-token"),
+		Log: log.New(c.App.ErrWriter, "kg serve: ", log.LstdFlags),
+	}
+	// Listen before taking the store, so that a taken port or an unsafe
+	// address fails without touching the store.
 	ln, err := net.Listen("tcp", c.String("addr"))
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("serve: %v", err), 1)
 	}
 	defer ln.Close()
+	if err := server.CheckAddr(cfg, ln.Addr()); err != nil {
+		return cli.Exit("serve: "+err.Error(), 2)
+	}
 	dir := c.String("db")
 	lease, err := graph.Acquire(dir, &graph.Options{Owner: graph.Owner{Command: "kg serve"}})
 	if err != nil {
@@ -87,17 +95,10 @@ func runServe(c *cli.Context) error {
 		return err
 	}
 	defer pool.Close()
-	srv, err := server.New(server.Config{
-		Lease: lease, Pool: pool,
-		Timeout: c.Duration("timeout"), Limit: c.Int("limit"), MaxBody: maxBody,
-		Token: c.String("token"), AllowWritesWithoutToken: c.Bool("allow-writes-without-token"),
-		Log: log.New(c.App.ErrWriter, "kg serve: ", log.LstdFlags),
-	})
+	cfg.Lease, cfg.Pool = lease, pool
+	srv, err := server.New(cfg)
 	if err != nil {
 		return err
-	}
-	if err := srv.CheckListener(ln.Addr()); err != nil {
-		return cli.Exit("serve: "+err.Error(), 2)
 	}
 	url := "http://" + ln.Addr().String()
 	if err := lease.SetAddr(url); err != nil {
