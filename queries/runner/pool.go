@@ -351,10 +351,10 @@ func (w *proc) run(ctx context.Context, req request, hard time.Duration) (*Resul
 			<-w.exited
 			return nil, w.crashError()
 		}
+		if r.Retiring || r.Err != nil && r.Err.Kind == Timeout {
+			w.stop() // it retires anyway; do not wait for it
+		}
 		if r.Err != nil {
-			if r.Err.Kind == Timeout {
-				w.stop() // it retires anyway; do not wait for it
-			}
 			return nil, r.Err
 		}
 		return &Result{Rows: r.Rows, Truncated: r.Truncated, Note: r.Note, Elapsed: time.Duration(r.ElapsedNS)}, nil

@@ -192,6 +192,26 @@ func TestRunawayDoesNotSlowOthers(t *testing.T) {
 	}
 }
 
+// A query past slowAfter runs on at the lowest CPU priority, so that it
+// takes no CPU from short queries; it still answers, and its worker, which
+// cannot raise its priority again, is replaced.
+func TestSlowQueryYieldsAndRetires(t *testing.T) {
+	p, _ := newPool(t, 1)
+	res, qe := run(t, p, Query{Script: `var t0 = Date.now(); while (Date.now() - t0 < 800) {} g.Emit("done")`, Timeout: 5 * time.Second})
+	if qe != nil || len(res.Rows) != 1 || string(res.Rows[0]) != `"done"` {
+		t.Fatalf("slow query: %v %v", res, qe)
+	}
+	if w := <-p.slots; w != nil {
+		t.Errorf("the worker that ran a slow query was kept")
+		p.slots <- w
+	} else {
+		p.slots <- nil
+	}
+	if res, qe := run(t, p, Query{Script: `g.Emit(1)`}); qe != nil || string(res.Rows[0]) != "1" {
+		t.Fatalf("after a slow query: %v %v", res, qe)
+	}
+}
+
 func TestCancelKillsQuery(t *testing.T) {
 	p, _ := newPool(t, 1)
 	cctx, cancel := context.WithCancel(ctx)

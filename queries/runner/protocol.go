@@ -31,7 +31,10 @@ type response struct {
 	Truncated bool              `json:"truncated,omitempty"`
 	Note      string            `json:"note,omitempty"`
 	Err       *Error            `json:"error,omitempty"`
-	ElapsedNS int64             `json:"elapsed_ns"`
+	// Retiring says the worker exits after this answer (it lowered its
+	// priority during a long query); the pool starts a fresh one.
+	Retiring  bool  `json:"retiring,omitempty"`
+	ElapsedNS int64 `json:"elapsed_ns"`
 }
 
 // Kind classifies a query error.

@@ -9,7 +9,9 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -45,6 +47,7 @@ func ServeIfWorker() {
 // process's exit code.
 func ServeStdio() int {
 	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: memoryLimit, Max: memoryLimit})
+	ownProcess = true
 	if err := Serve(os.Stdin, os.Stdout); err != nil && !errors.Is(err, errRetire) {
 		fmt.Fprintln(os.Stderr, "query worker:", err)
 		return 1
@@ -52,9 +55,42 @@ func ServeStdio() int {
 	return 0
 }
 
-// errRetire ends a worker after a query timed out: Cayley may still be
-// computing in a goroutine nobody can stop, and a fresh process is cheap.
-var errRetire = errors.New("retiring after a timeout")
+// slowAfter is how long a query runs at the CPU priority it started with.
+// Past it the worker lowers its own priority to the least, so that a long
+// or runaway query gets the CPU the short queries beside it leave; an
+// unprivileged process cannot raise its priority again, so the worker
+// retires after answering.
+const slowAfter = 500 * time.Millisecond
+
+// lowered is set once the worker has lowered its priority; ownProcess
+// when Serve runs in a worker process of its own (ServeStdio), the only
+// place where lowering the priority of the whole process is right.
+var (
+	lowered    atomic.Bool
+	ownProcess bool
+)
+
+// lowerPriority sets the nice value of every thread of the worker to 19:
+// Linux keeps one per thread, and a thread started later takes that of the
+// thread that starts it.
+func lowerPriority() {
+	lowered.Store(true)
+	tasks, err := os.ReadDir("/proc/self/task")
+	if err != nil {
+		_ = syscall.Setpriority(syscall.PRIO_PROCESS, 0, 19)
+		return
+	}
+	for _, t := range tasks {
+		if tid, err := strconv.Atoi(t.Name()); err == nil {
+			_ = syscall.Setpriority(syscall.PRIO_PROCESS, tid, 19)
+		}
+	}
+}
+
+// errRetire ends a worker after a query timed out (Cayley may still be
+// computing in a goroutine nobody can stop) or after a slow query lowered
+// its priority: a fresh process is cheap.
+var errRetire = errors.New("retiring after a timeout or a slow query")
 
 // Serve answers requests read from r, one JSON object each, with responses
 // written to w, until r ends.
@@ -72,13 +108,14 @@ func Serve(r io.Reader, w io.Writer) error {
 			return fmt.Errorf("read request: %w", err)
 		}
 		resp := handle(&req)
+		resp.Retiring = lowered.Load()
 		if err := enc.Encode(resp); err != nil {
 			return err
 		}
 		if err := bw.Flush(); err != nil {
 			return err
 		}
-		if resp.Err != nil && resp.Err.Kind == Timeout {
+		if resp.Retiring || resp.Err != nil && resp.Err.Kind == Timeout {
 			return errRetire
 		}
 	}
@@ -99,6 +136,10 @@ func handle(req *request) (resp *response) {
 	timeout := time.Duration(req.TimeoutMS) * time.Millisecond
 	if timeout <= 0 {
 		timeout = 30 * time.Second
+	}
+	if ownProcess {
+		slow := time.AfterFunc(slowAfter, lowerPriority)
+		defer slow.Stop()
 	}
 	st, err := graph.OpenReader(req.Dir, timeout)
 	if err != nil {
