@@ -130,6 +130,7 @@ func TestPageInChromium(t *testing.T) {
 	if !strings.Contains(suggestion, "Kim Jong-un") || !strings.Contains(suggestion, "किम जोंग-उन") {
 		t.Errorf("first suggestion for किम: %q, want Kim Jong-un in English and Hindi", suggestion)
 	}
+	shot(t, ctx, "kg-serve-search.png")
 	if err := chromedp.Do(ctx,
 		chromedp.Click(option),
 		chromedp.WaitReady(chromedp.CSS(`body[data-state="ready"]`)),
@@ -229,6 +230,19 @@ func TestPageInChromium(t *testing.T) {
 		t.Errorf("evidence of Kim spoke with Putin: %q", evidence)
 	}
 	shot(t, ctx, "kg-serve-evidence.png")
+
+	// 5. Events drawn as nodes: the phone call is a node of its own.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const s = document.getElementById('events'); s.value = 'nodes'; s.dispatchEvent(new Event('change')); return document.body.dataset.state === 'loading'; })()`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(`body[data-state="ready"]`))); err != nil {
+		t.Fatalf("events as nodes: %v", err)
+	}
+	calls, err := chromedp.Run(ctx, chromedp.Evaluate[int](`kgPage.cy.nodes('.event.PhoneCall').length`))
+	if err != nil || calls != 1 {
+		t.Errorf("events as nodes: %d phone call nodes (%v)", calls, err)
+	}
+	shot(t, ctx, "kg-serve-event-nodes.png")
 }
 
 // shot saves a screenshot of the page as a test artifact.

@@ -59,13 +59,17 @@ export function renderEntity(container, node, ctx) {
     const key = e.event || e.id;
     if (seen.has(key) || !e.evidence) continue;
     seen.add(key);
-    const other = ctx.node(e.source === node.id ? e.target : e.source) || {};
+    const otherId = e.source === node.id ? e.target : e.source;
+    const other = ctx.node(otherId) || {};
+    // An event drawn as a node is named by its class ("Phone call"), not
+    // by its long English label.
+    const ev = ctx.events.get(otherId);
     items.push(
       el(
         "li",
         {},
-        el("span", { class: "rel" }, `${e.source === node.id ? "" : "←"}${e.label}${e.source === node.id ? "→" : ""} `),
-        text(name(other)),
+        el("span", { class: "rel" }, ev ? `${e.label} of ` : `${e.source === node.id ? "" : "←"}${e.label}${e.source === node.id ? "→" : ""} `),
+        text(ev ? className(ev) : name(other)),
         e.date ? el("time", {}, ` ${e.date}`) : null,
         el("blockquote", {}, text(sentences(e.evidence)[0])),
       ),
