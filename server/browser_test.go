@@ -243,6 +243,19 @@ func TestPageInChromium(t *testing.T) {
 		t.Errorf("events as nodes: %d phone call nodes (%v)", calls, err)
 	}
 	shot(t, ctx, "kg-serve-event-nodes.png")
+
+	// 6. A link to a view opens it.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate("about:blank"),
+		chromedp.Navigate(s.URL+"/#root="+putinIRI+"&depth=1"),
+		chromedp.WaitReady(chromedp.CSS(`body[data-state="ready"]`)),
+	); err != nil {
+		t.Fatalf("open a link to Putin's network: %v", err)
+	}
+	root, err := chromedp.Run(ctx, chromedp.Evaluate[string](`kgPage.cy.nodes('.root').data('label_en') + ' ' + document.getElementById('depth').value`))
+	if err != nil || root != "Vladimir Putin 1" {
+		t.Errorf("a link to Putin's network at depth 1 opened %q (%v)", root, err)
+	}
 }
 
 // shot saves a screenshot of the page as a test artifact.
