@@ -158,14 +158,9 @@ func (s *Server) canned(w http.ResponseWriter, r *http.Request) {
 		writeError(w, badRequest("%v", err))
 		return
 	}
-	script, err := c.Bind(args, func() ([]graph.Entity, error) { return s.st.entities(r.Context()) })
+	script, err := c.Bind(args, s.entitySource(r))
 	if err != nil {
-		var ue *queries.UnknownEntityError
-		var am *queries.AmbiguousEntityError
-		if !errors.As(err, &ue) && !errors.As(err, &am) {
-			err = badRequest("%v", err)
-		}
-		writeError(w, err)
+		writeError(w, bindError(err))
 		return
 	}
 	res, err := s.run(r.Context(), c.Name, runner.Query{Script: script, Timeout: timeout, Limit: limit})
@@ -185,6 +180,27 @@ func (s *Server) canned(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, answer(c.Name, c.Columns, res, limit))
+}
+
+// entitySource lists the store's entities for resolving names in a query.
+func (s *Server) entitySource(r *http.Request) queries.EntitySource {
+	return func() ([]graph.Entity, error) { return s.st.entities(r.Context()) }
+}
+
+// bindError classifies a failure to prepare a script: an unknown or
+// ambiguous entity keeps its own status, anything else (a bad date, a
+// number that is not one) is the request's fault.
+func bindError(err error) error {
+	var ue *queries.UnknownEntityError
+	var am *queries.AmbiguousEntityError
+	if errors.As(err, &ue) || errors.As(err, &am) {
+		return err
+	}
+	var ae *apiError
+	if errors.As(err, &ae) {
+		return err
+	}
+	return badRequest("%v", err)
 }
 
 // cannedArgv turns URL parameters into the command-line arguments the
@@ -272,14 +288,9 @@ func (s *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	prelude, err := queries.RawPrelude(script, func() ([]graph.Entity, error) { return s.st.entities(r.Context()) })
+	prelude, err := queries.RawPrelude(script, s.entitySource(r))
 	if err != nil {
-		var ue *queries.UnknownEntityError
-		var am *queries.AmbiguousEntityError
-		if !errors.As(err, &ue) && !errors.As(err, &am) {
-			err = badRequest("%v", err)
-		}
-		writeError(w, err)
+		writeError(w, bindError(err))
 		return
 	}
 	res, err := s.run(r.Context(), "gizmo", runner.Query{Script: script, Prelude: prelude, Timeout: timeout, Limit: limit, Value: true})
