@@ -482,3 +482,32 @@ func TestWritesDuringQueries(t *testing.T) {
 	wg.Wait()
 	t.Logf("%d reads during 10 writes", reads)
 }
+
+// A write that fails inside the store, even by a panic, costs only its
+// request: the store is closed again and the server goes on reading and
+// writing. (Retracting an article that replaced one under another id
+// panics in graph today; once that is fixed the removal simply succeeds.)
+func TestFailedWriteLeavesServerWorking(t *testing.T) {
+	s := start(t, 2, withToken("t"))
+	auth := []string{"Authorization", "Bearer t"}
+	article, _ := os.ReadFile("testdata/visit.txt")
+	s.do(t, "POST", "/api/articles?source=/x/visit.txt", bytes.NewReader(article), auth...).want(t, 201)
+	edited := bytes.Replace(article, []byte("लावरोव की प्योंगयांग यात्रा"), []byte("लावरोव उत्तर कोरिया में"), 1)
+	r := s.do(t, "POST", "/api/articles?source=/x/visit.txt", bytes.NewReader(edited), auth...).want(t, 200)
+	var lr server.LoadResponse
+	if err := json.Unmarshal(r.Body, &lr); err != nil || len(lr.Articles) != 1 {
+		t.Fatalf("replace: %s", r.Body)
+	}
+	rm := s.do(t, "DELETE", "/api/articles/"+lr.Articles[0].ID, nil, auth...)
+	if rm.Status != 200 && rm.Status != 500 {
+		t.Fatalf("remove: %d %s", rm.Status, rm.Body)
+	}
+	t.Logf("removing the replacing article: %d %s", rm.Status, rm.message())
+	if rows := s.get(t, "/api/queries/timeline?entity=Kim").want(t, 200).rows(t); len(rows) == 0 {
+		t.Error("no timeline after the write")
+	}
+	s.get(t, "/api/stats").want(t, 200)
+	s.get(t, "/api/export?format=cyjs&root=Kim").want(t, 200)
+	s.do(t, "POST", "/api/articles?id=after", bytes.NewReader(article), auth...).want(t, 201)
+	s.do(t, "DELETE", "/api/articles/after", nil, auth...).want(t, 200)
+}

@@ -66,19 +66,27 @@ func (s *store) write(ctx context.Context, fn func(*graph.Store) error) error {
 			s.reader.Close()
 			s.reader = nil
 		}
-		st, err := s.lease.Open()
-		if err != nil {
-			return err
-		}
-		// Every attempt counts as a change: a failed write leaves the store
-		// as it was, and refilling a cache costs only time.
-		defer s.gen.Add(1)
-		werr := fn(st)
-		if cerr := st.Close(); werr == nil && cerr != nil {
-			werr = fmt.Errorf("close store after write: %w", cerr)
-		}
-		return werr
+		return s.writeOpen(fn)
 	})
+}
+
+// writeOpen opens the store for writing, runs fn and closes the store,
+// even when fn panics: a store left open would hold bolt's lock and keep
+// every reader out.
+func (s *store) writeOpen(fn func(*graph.Store) error) (err error) {
+	st, err := s.lease.Open()
+	if err != nil {
+		return err
+	}
+	// Every attempt counts as a change: a failed write leaves the store as
+	// it was, and refilling a cache costs only time.
+	defer s.gen.Add(1)
+	defer func() {
+		if cerr := st.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("close store after write: %w", cerr)
+		}
+	}()
+	return fn(st)
 }
 
 func (s *store) close() {
