@@ -135,11 +135,99 @@ func (s *Store) replace(ctx context.Context, targets []quad.IRI, a *Article) (Ch
 	if err := ctx.Err(); err != nil {
 		return Change{}, err
 	}
-	// One ApplyDeltas is one backend transaction: all or nothing.
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+	if err := s.apply(deltas); err != nil {
 		return Change{}, fmt.Errorf("write %s: %w", ch.Article, err)
 	}
 	return ch, nil
+}
+
+// apply writes deltas so that a failure leaves the store as it was.
+//
+// One ApplyDeltas is one backend transaction, all or nothing, and that is
+// the usual way. But Cayley's kv store gives the quads it adds only the
+// nodes whose reference count does not fall in the batch: when a batch
+// removes more uses of a value (a predicate, a class) than it adds, the
+// added quads lose that value. Replacing an article under a new id does
+// exactly that. Such a batch is written in two: first the additions, then
+// the removals, with a journal beside the store that lets the next opening
+// undo a half-done write (see recoverJournal).
+func (s *Store) apply(deltas []cgraph.Delta) error {
+	opts := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	if !losesValues(deltas) {
+		return s.qs.ApplyDeltas(deltas, opts)
+	}
+	var adds, dels []cgraph.Delta
+	for _, d := range deltas {
+		if d.Action == cgraph.Add {
+			adds = append(adds, d)
+		} else {
+			dels = append(dels, d)
+		}
+	}
+	if err := writeJournal(s.dir, adds, dels); err != nil {
+		return err
+	}
+	if err := s.qs.ApplyDeltas(adds, opts); err != nil {
+		// nothing was written; the journal would only undo nothing
+		return errors.Join(err, removeJournal(s.dir))
+	}
+	if err := s.qs.ApplyDeltas(dels, opts); err != nil {
+		// undo the additions now rather than at the next opening
+		if uerr := s.undo(adds); uerr != nil {
+			return errors.Join(err, uerr)
+		}
+		return errors.Join(err, removeJournal(s.dir))
+	}
+	return removeJournal(s.dir)
+}
+
+// losesValues reports whether a batch hits Cayley's bug: a value used by a
+// quad it adds is used by more quads it removes.
+func losesValues(deltas []cgraph.Delta) bool {
+	net := map[string]int{}
+	used := map[string]bool{}
+	for _, d := range deltas {
+		n := 1
+		if d.Action == cgraph.Delete {
+			n = -1
+		}
+		for _, dir := range quad.Directions {
+			if v := d.Quad.Get(dir); v != nil {
+				net[v.String()] += n
+				if n > 0 {
+					used[v.String()] = true
+				}
+			}
+		}
+	}
+	for v := range used {
+		if net[v] < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Store) undo(adds []cgraph.Delta) error {
+	rm := make([]cgraph.Delta, len(adds))
+	for i, d := range adds {
+		rm[i] = cgraph.Delta{Action: cgraph.Delete, Quad: d.Quad}
+	}
+	return s.qs.ApplyDeltas(rm, cgraph.IgnoreOpts{IgnoreMissing: true})
+}
+
+// has reports whether the store holds exactly this quad.
+func (s *Store) has(ctx context.Context, q quad.Quad) (bool, error) {
+	qs, err := s.quadsMatching(ctx, quad.Subject, q.Subject, q.Label, q.Predicate)
+	if err != nil {
+		return false, err
+	}
+	for _, o := range qs {
+		if o.Object.String() == q.Object.String() {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // entityDeltas keeps the entity graph equal to the union of all articles'
@@ -159,7 +247,15 @@ func (s *Store) entityDeltas(ctx context.Context, targets []quad.IRI, old, fresh
 		}
 		if ek := quadKey(eq); !seen[ek] {
 			seen[ek] = true
-			out = append(out, cgraph.Delta{Action: cgraph.Add, Quad: eq})
+			// add only what the entity graph lacks: adding a quad it has
+			// would still raise Cayley's reference counts
+			present, err := s.has(ctx, eq)
+			if err != nil {
+				return nil, err
+			}
+			if !present {
+				out = append(out, cgraph.Delta{Action: cgraph.Add, Quad: eq})
+			}
 		}
 	}
 	var skip []cgraph.Ref

@@ -124,7 +124,18 @@ func Acquire(dir string, opts *Options) (*Lease, error) {
 		lk.release()
 		return nil, err
 	}
-	return &Lease{dir: dir, opts: *opts, lock: lk, owner: owner}, nil
+	l := &Lease{dir: dir, opts: *opts, lock: lk, owner: owner}
+	// A write interrupted by a crash is undone before anyone reads: the
+	// leaseholder's readers (query workers) never open the store read-write.
+	if _, err := os.Stat(filepath.Join(dir, journalName)); err == nil {
+		st, err := l.Open()
+		if err != nil {
+			lk.release()
+			return nil, err
+		}
+		st.Close()
+	}
+	return l, nil
 }
 
 // Dir is the directory of the leased store.
@@ -188,7 +199,12 @@ func openLocked(dir string, opts *Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
-	return &Store{dir: dir, backend: m.Backend, qs: qs}, nil
+	st := &Store{dir: dir, backend: m.Backend, qs: qs}
+	if err := st.recoverJournal(context.Background()); err != nil {
+		qs.Close()
+		return nil, fmt.Errorf("open store %s: %w", dir, err)
+	}
+	return st, nil
 }
 
 // OpenReader opens an existing bolt store read-only, without taking the

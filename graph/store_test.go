@@ -3,10 +3,14 @@ package graph
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/kgnews/kg/schema"
@@ -270,5 +274,129 @@ func TestLeaseWithReaders(t *testing.T) {
 	w.Close()
 	if _, err := Open(dir, &Options{LockTimeout: 100 * time.Millisecond}); !errors.Is(err, ErrLocked) {
 		t.Errorf("stranger opened a leased store: %v", err)
+	}
+}
+
+func TestRetractAfterReplaceUnderNewID(t *testing.T) {
+	s := openTemp(t, "")
+	if _, err := s.Load(ctx, article("first", "/tmp/y.txt", "kim", "putin")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Load(ctx, article("second", "/tmp/y.txt", "kim", "putin")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Retract(ctx, schema.ArticleIRI("second")); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(dump(t, s)); n != 0 {
+		t.Errorf("%d quads left after removing the only article", n)
+	}
+}
+
+// brokenQuads counts quads that lost a value (Cayley's kv store drops the
+// values of added quads when the same batch removes more of their uses).
+func brokenQuads(t *testing.T, s *Store) int {
+	n := 0
+	s.Each(ctx, func(q quad.Quad) error {
+		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+func TestReplaceUnderNewIDKeepsEveryValue(t *testing.T) {
+	s := openTemp(t, "")
+	if _, err := s.Load(ctx, article("long-title", "/tmp/z.txt", "kim", "putin", "trump", "xi")); err != nil {
+		t.Fatal(err)
+	}
+	// the edited file: a new title (id), fewer entities, so the batch
+	// removes more uses of kg's predicates than it adds
+	if _, err := s.Load(ctx, article("short", "/tmp/z.txt", "kim", "putin")); err != nil {
+		t.Fatal(err)
+	}
+	if n := brokenQuads(t, s); n != 0 {
+		t.Fatalf("%d quads lost a value", n)
+	}
+	if _, err := os.Stat(filepath.Join(s.Dir(), journalName)); !os.IsNotExist(err) {
+		t.Errorf("journal left behind: %v", err)
+	}
+	if _, err := s.Retract(ctx, schema.ArticleIRI("short")); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(dump(t, s)); n != 0 {
+		t.Errorf("%d quads left", n)
+	}
+}
+
+// A process that dies between the two batches of a replace leaves a
+// journal; opening the store undoes the first batch (or, if the second
+// ran, just drops the journal).
+func TestJournalRecovery(t *testing.T) {
+	for _, secondRan := range []bool{false, true} {
+		dir := t.TempDir()
+		s, err := Open(dir, &Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Load(ctx, article("long-title", "/tmp/z.txt", "kim", "putin", "trump", "xi")); err != nil {
+			t.Fatal(err)
+		}
+		before := dump(t, s)
+		// the deltas of the replace, applied by hand up to the crash
+		old := newQuadSet()
+		qs, _ := s.ArticleQuads(ctx, schema.ArticleIRI("long-title"))
+		for _, q := range qs {
+			old.add(q)
+		}
+		fresh := newQuadSet()
+		for _, q := range withManifest(article("short", "/tmp/z.txt", "kim", "putin")) {
+			fresh.add(q)
+		}
+		var adds, dels []cgraph.Delta
+		for _, k := range old.order {
+			if !fresh.has(k) {
+				dels = append(dels, cgraph.Delta{Action: cgraph.Delete, Quad: old.m[k]})
+			}
+		}
+		for _, k := range fresh.order {
+			if !old.has(k) {
+				adds = append(adds, cgraph.Delta{Action: cgraph.Add, Quad: fresh.m[k]})
+			}
+		}
+		if !losesValues(append(append([]cgraph.Delta{}, adds...), dels...)) {
+			t.Fatal("the test's batch does not need two phases")
+		}
+		if err := writeJournal(dir, adds, dels); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.qs.ApplyDeltas(adds, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+			t.Fatal(err)
+		}
+		if secondRan {
+			if err := s.qs.ApplyDeltas(dels, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		after := dump(t, s)
+		s.Close() // the "crash": the journal stays
+
+		s, err = Open(dir, &Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := dump(t, s)
+		want := before
+		if secondRan {
+			want = after
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("secondRan=%v: %d quads after recovery, want %d", secondRan, len(got), len(want))
+		}
+		if _, err := os.Stat(filepath.Join(dir, journalName)); !os.IsNotExist(err) {
+			t.Errorf("secondRan=%v: journal not removed", secondRan)
+		}
+		s.Close()
 	}
 }
