@@ -319,3 +319,17 @@ func TestEnglishSentences(t *testing.T) {
 		t.Errorf("positions %q", pos)
 	}
 }
+
+func TestVisitTraveller(t *testing.T) {
+	got := events(t, "पुतिन की प्योंगयांग यात्रा हुई। किम ने रूस की यात्रा की।")
+	for _, want := range []string{
+		// the genitive person travels; the name before the noun is where to
+		"Visit agent=Vladimir Putin destination=Pyongyang @2025-08 asserted",
+		// a genitive place is where to
+		"Visit agent=Kim Jong-un destination=Russia @2025-08 asserted",
+	} {
+		if !has(got, want) {
+			t.Errorf("want %q\n got %q", want, got)
+		}
+	}
+}

@@ -88,11 +88,11 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		x.noteGroup(cc, ev, c, ents, prior)
 	}
 	// a name right before a nominal qualifies it: "भारत-पाक वार्ता" are talks
-	// between India and Pakistan
-	if t.Nominal && f.Roles["gen"] == "participant" || t.Nominal && ev.symmetric {
+	// between India and Pakistan, "प्योंगयांग यात्रा" a visit to Pyongyang
+	if role := f.Roles["compound"]; role != "" && t.Nominal {
 		for _, c := range cc.chunks {
 			if c.end == t.Start && c.post == "" && !c.consumed && !assigned[c] && c.pronoun == "" {
-				ev.Roles["participant"] = appendUnique(ev.Roles["participant"], c.ents...)
+				ev.Roles[role] = appendUnique(ev.Roles[role], c.ents...)
 				assigned[c] = true
 			}
 		}
@@ -178,8 +178,11 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 	}
 	if f.Flags["motion"] && (role == "destination" || role == "recipient") {
 		if ents := c.ents; len(ents) > 0 {
-			if ents[0].isPlace() {
+			switch {
+			case ents[0].isPlace():
 				return "destination"
+			case key == "gen":
+				return "agent" // "लावरोव की यात्रा": the one who travels
 			}
 			return "recipient"
 		}
