@@ -40,17 +40,8 @@ type EnglishTrigger struct {
 	Negated    bool
 }
 
-var (
-	enOnce   sync.Once
-	enFrames *EnglishFrames
-	enErr    error
-)
-
-// English returns the English frames of kg's embedded data.
-func English() (*EnglishFrames, error) {
-	enOnce.Do(func() { enFrames, enErr = loadEnglish() })
-	return enFrames, enErr
-}
+// English returns the English frames of kg's embedded data, read once.
+var English = sync.OnceValues(loadEnglish)
 
 func loadEnglish() (*EnglishFrames, error) {
 	ef := &EnglishFrames{Words: map[string][][]string{}}

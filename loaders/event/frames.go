@@ -68,17 +68,8 @@ type Frames struct {
 	byFirst map[string][]*Frame
 }
 
-var (
-	once   sync.Once
-	frames *Frames
-	ferr   error
-)
-
-// Default returns the frames of kg's embedded data.
-func Default() (*Frames, error) {
-	once.Do(func() { frames, ferr = load() })
-	return frames, ferr
-}
+// Default returns the frames of kg's embedded data, read once.
+var Default = sync.OnceValues(load)
 
 // Check loads the embedded frames and reports the first problem.
 func Check() error { _, err := Default(); return err }

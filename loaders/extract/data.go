@@ -111,16 +111,8 @@ type data struct {
 	postpos      phrases
 }
 
-var (
-	dataOnce sync.Once
-	theData  *data
-	dataErr  error
-)
-
-func loadData() (*data, error) {
-	dataOnce.Do(func() { theData, dataErr = readData() })
-	return theData, dataErr
-}
+// loadData reads the data files once.
+var loadData = sync.OnceValues(readData)
 
 // Check loads every data file extraction reads and reports the first
 // problem.
