@@ -307,8 +307,5 @@ func (x *extractor) sentence(s *sentence) {
 	x.res.Events = append(x.res.Events, events...)
 }
 
-func (x *extractor) warnf(format string, args ...any) {
-	x.res.Warnings = append(x.res.Warnings, fmt.Sprintf(format, args...))
-}
 
 // ----- mentions ------------------------------------------------------------
