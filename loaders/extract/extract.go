@@ -307,5 +307,4 @@ func (x *extractor) sentence(s *sentence) {
 	x.res.Events = append(x.res.Events, events...)
 }
 
-
 // ----- mentions ------------------------------------------------------------
