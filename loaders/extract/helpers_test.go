@@ -10,6 +10,7 @@ import (
 
 	"github.com/kgnews/kg/loaders/article"
 	"github.com/kgnews/kg/loaders/entity"
+	"github.com/kgnews/kg/loaders/hindi"
 	"github.com/kgnews/kg/schema"
 )
 
@@ -83,26 +84,40 @@ func describe(ev *Event) string {
 	return b.String()
 }
 
-func TestDumpSeed(t *testing.T) {
+// dumpInput reads the article the dump tests print: KG_FILE (default the
+// seed), with the fixture lexicon, or kg's own with KG_LEX=default.
+func dumpInput(t *testing.T, what string) (*article.Article, *entity.Lexicon) {
+	t.Helper()
 	if os.Getenv("KG_DUMP") == "" {
-		t.Skip("set KG_DUMP=1 to print what extraction reads in the seed")
+		t.Skip("set KG_DUMP=1 to print " + what)
 	}
 	file := os.Getenv("KG_FILE")
 	if file == "" {
 		file = "testdata/seed.txt"
 	}
-	raw, _ := os.ReadFile(file)
-	var r *Result
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := article.Parse(string(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if os.Getenv("KG_LEX") == "default" {
-		a, err := article.Parse(string(raw))
+		lex, err := entity.Default()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r, err = Extract(a, Options{}); err != nil {
-			t.Fatal(err)
-		}
-	} else {
-		r = extractText(t, string(raw), time.Time{})
+		return a, lex
+	}
+	return a, fixtureLexicon(t)
+}
+
+func TestDumpSeed(t *testing.T) {
+	a, lex := dumpInput(t, "what extraction reads in an article")
+	r, err := Extract(a, Options{Lexicon: lex})
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, ev := range r.Events {
 		t.Log(describe(ev))
@@ -126,35 +141,15 @@ func TestDumpSeed(t *testing.T) {
 }
 
 func TestDumpSentences(t *testing.T) {
-	if os.Getenv("KG_DUMP") == "" {
-		t.Skip("set KG_DUMP=1 to print what extraction reads, sentence by sentence")
-	}
-	file := os.Getenv("KG_FILE")
-	if file == "" {
-		file = "testdata/seed.txt"
-	}
-	raw, _ := os.ReadFile(file)
-	a, err := article.Parse(string(raw))
+	a, lex := dumpInput(t, "what extraction reads, sentence by sentence")
+	d, err := loadData()
 	if err != nil {
 		t.Fatal(err)
 	}
-	lex := fixtureLexicon(t)
-	if os.Getenv("KG_LEX") == "default" {
-		lex = nil
-	}
-	d, _ := loadData()
-	if lex == nil {
-		lex, _ = entity.Default()
-	}
 	x := newExtractor(d, lex, a, a.Published)
-	for _, seg := range a.Segments() {
-		_ = seg
-	}
-	r, _ := Extract(a, Options{Lexicon: x.lex})
-	_ = r
 	n := 0
 	for _, seg := range a.Segments() {
-		for _, sp := range splitSentences(a.Text[seg.Start:seg.End]) {
+		for _, sp := range hindi.Sentences(a.Text[seg.Start:seg.End]) {
 			s := &sentence{idx: n, span: article.Span{Start: seg.Start + sp.Start, End: seg.Start + sp.End}}
 			n++
 			x.tokenize(s)

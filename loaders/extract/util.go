@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"sort"
-
-	"github.com/kgnews/kg/loaders/hindi"
-)
+import "sort"
 
 func sortedKeys(m map[string]bool) []string {
 	out := make([]string, 0, len(m))
@@ -23,5 +19,3 @@ func sortedRoles(m map[string][]*Ent) []string {
 	sort.Strings(out)
 	return out
 }
-
-func splitSentences(s string) []Span { return hindi.Sentences(s) }
