@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"sort"
@@ -87,7 +88,7 @@ func BenchmarkCanned(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			script, err := q.Bind(args, func() ([]graph.Entity, error) { return ents, nil })
+			script, err := q.Bind(context.Background(), args, func() ([]graph.Entity, error) { return ents, nil })
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -1,11 +1,13 @@
 package queries
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/schema"
@@ -84,10 +86,15 @@ type EntitySource func() ([]graph.Entity, error)
 
 var dateRE = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 
-// Bind checks the arguments, resolves entity names through ents and
-// returns the script to run: the KG vocabulary, the params object, the
-// shared library and the query itself.
-func (c *Canned) Bind(args Args, ents EntitySource) (string, error) {
+// maxArgRunes bounds any one argument of a canned query: names have their
+// own, smaller bound (MaxNameRunes); this one keeps a text argument
+// (entities --match) from making the script a megabyte long.
+const maxArgRunes = 1000
+
+// Bind checks the arguments, resolves entity names through ents (under
+// ctx: a lookup stops when it ends) and returns the script to run: the KG
+// vocabulary, the params object, the shared library and the query itself.
+func (c *Canned) Bind(ctx context.Context, args Args, ents EntitySource) (string, error) {
 	params := map[string]any{}
 	var list []graph.Entity
 	for _, p := range c.Params {
@@ -99,7 +106,10 @@ func (c *Canned) Bind(args Args, ents EntitySource) (string, error) {
 			}
 			raw = p.Default
 		}
-		v, err := bindValue(p, raw, func() ([]graph.Entity, error) {
+		if n := utf8.RuneCountInString(raw); n > maxArgRunes && p.Type != "ENTITY" {
+			return "", fmt.Errorf("%s: --%s is %d characters long; at most %d", c.Name, p.Name, n, maxArgRunes)
+		}
+		v, err := bindValue(ctx, p, raw, func() ([]graph.Entity, error) {
 			if list == nil {
 				l, err := ents()
 				if err != nil {
@@ -117,14 +127,17 @@ func (c *Canned) Bind(args Args, ents EntitySource) (string, error) {
 	return Script(c.Source, params)
 }
 
-func bindValue(p Param, raw string, ents EntitySource) (any, error) {
+func bindValue(ctx context.Context, p Param, raw string, ents EntitySource) (any, error) {
 	switch p.Type {
 	case "ENTITY":
+		if err := CheckName(raw); err != nil {
+			return nil, err
+		}
 		l, err := ents()
 		if err != nil {
 			return nil, err
 		}
-		e, err := Resolve(l, raw)
+		e, err := Resolve(ctx, l, raw)
 		if err != nil {
 			return nil, err
 		}
@@ -164,12 +177,16 @@ func Script(src string, params map[string]any) (string, error) {
 // Go before the script runs.
 var nameCall = regexp.MustCompile(`\bE\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\)`)
 
+// maxScriptNames bounds the distinct E("name") calls of one script, each
+// of which is a lookup (with suggestions when it fails).
+const maxScriptNames = 100
+
 // RawPrelude is what a user's own Gizmo script runs after: the KG
 // vocabulary, the library of the canned queries, and E("any alias") for an
 // entity node, whose names are resolved (with "did you mean") before the
-// script runs. It is separate from the script so that errors keep the
-// script's own line numbers.
-func RawPrelude(script string, ents EntitySource) (string, error) {
+// script runs, under ctx. It is separate from the script so that errors
+// keep the script's own line numbers.
+func RawPrelude(ctx context.Context, script string, ents EntitySource) (string, error) {
 	names := map[string]string{}
 	for _, m := range nameCall.FindAllStringSubmatch(script, -1) {
 		lit := m[1]
@@ -183,11 +200,17 @@ func RawPrelude(script string, ents EntitySource) (string, error) {
 		if _, ok := names[name]; ok {
 			continue
 		}
+		if len(names) == maxScriptNames {
+			return "", fmt.Errorf("the script names more than %d entities with E(...); look the others up inside the script", maxScriptNames)
+		}
+		if err := CheckName(name); err != nil {
+			return "", fmt.Errorf("E(%.40q...): %w", name, err)
+		}
 		l, err := ents()
 		if err != nil {
 			return "", err
 		}
-		e, err := Resolve(l, name)
+		e, err := Resolve(ctx, l, name)
 		if err != nil {
 			return "", fmt.Errorf("E(%q): %w", name, err)
 		}

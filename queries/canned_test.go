@@ -66,7 +66,7 @@ func (e *env) run(t testing.TB, name string, argv ...string) []map[string]any {
 	if err != nil || len(rest) > 0 {
 		t.Fatalf("%s %v: %v (rest %v)", name, argv, err, rest)
 	}
-	script, err := c.Bind(args, func() ([]graph.Entity, error) { return e.ents, nil })
+	script, err := c.Bind(context.Background(), args, func() ([]graph.Entity, error) { return e.ents, nil })
 	if err != nil {
 		t.Fatalf("%s %v: %v", name, argv, err)
 	}

@@ -1,10 +1,12 @@
 package queries
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 	"golang.org/x/text/unicode/norm"
@@ -73,16 +75,45 @@ func Normalize(s string) string {
 	return b.String()
 }
 
+// MaxNameRunes bounds a name to look up. Entity names are a few words;
+// the bound keeps the work of a lookup (and of its suggestions, an edit
+// distance against every name in the store) small whatever a client sends.
+const MaxNameRunes = 200
+
+// NameTooLongError refuses a name over MaxNameRunes.
+type NameTooLongError struct{ Runes int }
+
+func (e *NameTooLongError) Error() string {
+	return fmt.Sprintf("a name is at most %d characters; this one has %d", MaxNameRunes, e.Runes)
+}
+
+// CheckName refuses a name no entity can have: one over MaxNameRunes.
+func CheckName(name string) error {
+	if n := utf8.RuneCountInString(name); n > MaxNameRunes {
+		return &NameTooLongError{Runes: n}
+	}
+	return nil
+}
+
+// checkEvery is how many entities a lookup goes through between looks at
+// its context's deadline.
+const checkEvery = 256
+
 // Resolve finds the entity a user means by name: an rdfs:label or
 // skos:altLabel in Hindi or English, in any case and spacing, or the
 // entity's IRI or id (`Q56226`, `ent:Q56226`). A name that is a whole word
 // of exactly one entity's label ("Putin") also resolves. An unknown name
 // gets an *UnknownEntityError with suggestions, one that fits several
-// entities an *AmbiguousEntityError.
-func Resolve(ents []graph.Entity, name string) (graph.Entity, error) {
+// entities an *AmbiguousEntityError, one over MaxNameRunes a
+// *NameTooLongError. The work is linear in the names of the store and
+// stops with ctx's error when ctx ends.
+func Resolve(ctx context.Context, ents []graph.Entity, name string) (graph.Entity, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return graph.Entity{}, fmt.Errorf("empty entity name")
+	}
+	if err := CheckName(name); err != nil {
+		return graph.Entity{}, err
 	}
 	if e, ok := byIRI(ents, name); ok {
 		return e, nil
@@ -91,7 +122,12 @@ func Resolve(ents []graph.Entity, name string) (graph.Entity, error) {
 	// Tiers: a main label, then an alias, then a whole-word match. The first
 	// tier with matches decides.
 	tiers := [3][]graph.Entity{}
-	for _, e := range ents {
+	for i, e := range ents {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return graph.Entity{}, fmt.Errorf("looking up %q: %w", name, err)
+			}
+		}
 		switch {
 		case Normalize(e.LabelEN) == key || Normalize(e.LabelHI) == key:
 			tiers[0] = append(tiers[0], e)
@@ -111,7 +147,7 @@ func Resolve(ents []graph.Entity, name string) (graph.Entity, error) {
 			return graph.Entity{}, &AmbiguousEntityError{Name: name, Candidates: t}
 		}
 	}
-	return graph.Entity{}, &UnknownEntityError{Name: name, Suggestions: Suggest(ents, name, 5)}
+	return graph.Entity{}, &UnknownEntityError{Name: name, Suggestions: Suggest(ctx, ents, name, 5)}
 }
 
 func byIRI(ents []graph.Entity, name string) (graph.Entity, bool) {
@@ -158,31 +194,45 @@ func names(e graph.Entity) []string {
 }
 
 // Suggest returns the labels of up to n entities whose names are closest
-// to name (edit distance on normalised names, or containing it).
-func Suggest(ents []graph.Entity, name string, n int) []string {
-	key := []rune(Normalize(name))
+// to name (edit distance on normalised names, or containing it). The work
+// is bounded: a name over MaxNameRunes gets none, and the distance is only
+// computed within the band that can still qualify, so each name costs at
+// most a few times its length. When ctx ends, Suggest returns what it has
+// found so far.
+func Suggest(ctx context.Context, ents []graph.Entity, name string, n int) []string {
+	if CheckName(name) != nil {
+		return nil
+	}
+	nkey := Normalize(name)
+	key := []rune(nkey)
+	if len(key) == 0 {
+		return nil
+	}
+	limit := max(1, (len(key)+1)/3)
 	type cand struct {
 		label string
 		score int
 	}
 	var cands []cand
-	for _, e := range ents {
-		best := -1
+	for i, e := range ents {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			break
+		}
+		best := limit + 1
 		for _, l := range names(e) {
 			nl := Normalize(l)
-			d := distance(key, []rune(nl))
+			if nl == "" {
+				continue
+			}
+			if strings.Contains(nl, nkey) || strings.Contains(nkey, nl) {
+				best = min(best, 1)
+			}
+			best = min(best, distanceWithin([]rune(nl), key, best-1))
 			for _, w := range strings.Fields(nl) {
-				d = min(d, distance(key, []rune(w)))
-			}
-			if strings.Contains(nl, string(key)) || strings.Contains(string(key), nl) {
-				d = min(d, 1)
-			}
-			if best < 0 || d < best {
-				best = d
+				best = min(best, distanceWithin([]rune(w), key, best-1))
 			}
 		}
-		limit := max(1, (len(key)+1)/3)
-		if best >= 0 && best <= limit {
+		if best <= limit {
 			label := e.Label()
 			if e.LabelHI != "" && e.LabelEN != "" && isDevanagari(name) {
 				label = e.LabelHI
@@ -219,23 +269,51 @@ func isDevanagari(s string) bool {
 	return false
 }
 
-// distance is the Levenshtein distance between two rune slices.
-func distance(a, b []rune) int {
+// distanceWithin is the Levenshtein distance between a and b if it is at
+// most k, else k+1. Only the diagonal band of width 2k+1 can hold a
+// distance within k (Ukkonen), so the cost is O(k·len(a)), not
+// O(len(a)·len(b)), and a row whose cells all exceed k ends the search.
+func distanceWithin(a, b []rune, k int) int {
+	if k < 0 {
+		return 0
+	}
+	if d := len(a) - len(b); d > k || -d > k {
+		return k + 1
+	}
+	inf := k + 1
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
-		prev[j] = j
+		prev[j] = min(j, inf)
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
+		lo, hi := max(1, i-k), min(len(b), i+k)
+		if lo == 1 {
+			cur[0] = min(i, inf)
+		} else {
+			cur[lo-1] = inf
+		}
+		rowMin := cur[lo-1]
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			up := inf
+			if j <= i-1+k { // prev[j] lies in the previous row's band
+				up = prev[j]
+			}
+			v := min(up+1, cur[j-1]+1, prev[j-1]+cost, inf)
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if hi < len(b) {
+			cur[hi+1] = inf
+		}
+		if rowMin > k {
+			return inf
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return min(prev[len(b)], inf)
 }

@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -28,26 +29,26 @@ func TestResolve(t *testing.T) {
 		{"Korean People’s Army", string(fixture.KPA)}, // typographic apostrophe
 	}
 	for _, c := range cases {
-		got, err := Resolve(e.ents, c.name)
+		got, err := Resolve(context.Background(), e.ents, c.name)
 		if err != nil || string(got.IRI) != c.want {
 			t.Errorf("Resolve(%q) = %v, %v; want %s", c.name, got.IRI, err, c.want)
 		}
 	}
-	_, err := Resolve(e.ents, "Putn")
+	_, err := Resolve(context.Background(), e.ents, "Putn")
 	var ue *UnknownEntityError
 	if !errors.As(err, &ue) || len(ue.Suggestions) == 0 || ue.Suggestions[0] != "Vladimir Putin" {
 		t.Errorf("Putn: %v", err)
 	}
-	_, err = Resolve(e.ents, "पुतन")
+	_, err = Resolve(context.Background(), e.ents, "पुतन")
 	if !errors.As(err, &ue) || len(ue.Suggestions) == 0 || ue.Suggestions[0] != "व्लादिमीर पुतिन" {
 		t.Errorf("पुतन: %v (suggestions in Hindi for a Hindi name)", err)
 	}
-	_, err = Resolve(e.ents, "korean")
+	_, err = Resolve(context.Background(), e.ents, "korean")
 	var ae *AmbiguousEntityError
 	if !errors.As(err, &ae) || len(ae.Candidates) != 2 || !strings.Contains(err.Error(), "Korean Central News Agency") {
 		t.Errorf("korean: %v", err)
 	}
-	if _, err := Resolve(e.ents, "zzzzzz"); !errors.As(err, &ue) || len(ue.Suggestions) != 0 {
+	if _, err := Resolve(context.Background(), e.ents, "zzzzzz"); !errors.As(err, &ue) || len(ue.Suggestions) != 0 {
 		t.Errorf("zzzzzz: %v", err)
 	}
 }
@@ -91,14 +92,14 @@ func TestParseArgs(t *testing.T) {
 		t.Error("too many args accepted")
 	}
 	tl, _ := Get("timeline")
-	if _, err := tl.Bind(Args{"from": "2024-13"}, nil); err == nil {
+	if _, err := tl.Bind(context.Background(), Args{"from": "2024-13"}, nil); err == nil {
 		t.Error("month 13 accepted")
 	}
 	en, _ := Get("entities")
-	if _, err := en.Bind(Args{"type": "Persn"}, nil); err == nil || !strings.Contains(err.Error(), "not an entity class") {
+	if _, err := en.Bind(context.Background(), Args{"type": "Persn"}, nil); err == nil || !strings.Contains(err.Error(), "not an entity class") {
 		t.Errorf("bad class: %v", err)
 	}
-	if s, err := en.Bind(Args{"type": "person"}, nil); err != nil || !strings.Contains(s, string(schema.Class("Person"))) {
+	if s, err := en.Bind(context.Background(), Args{"type": "person"}, nil); err != nil || !strings.Contains(s, string(schema.Class("Person"))) {
 		t.Errorf("class: %v", err)
 	}
 }

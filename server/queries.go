@@ -158,7 +158,9 @@ func (s *Server) canned(w http.ResponseWriter, r *http.Request) {
 		writeError(w, badRequest("%v", err))
 		return
 	}
-	script, err := c.Bind(args, s.entitySource(r))
+	lctx, cancel := context.WithTimeout(r.Context(), timeout)
+	defer cancel()
+	script, err := c.Bind(lctx, args, s.entitySource(r))
 	if err != nil {
 		writeError(w, bindError(err))
 		return
@@ -188,13 +190,17 @@ func (s *Server) entitySource(r *http.Request) queries.EntitySource {
 }
 
 // bindError classifies a failure to prepare a script: an unknown or
-// ambiguous entity keeps its own status, anything else (a bad date, a
-// number that is not one) is the request's fault.
+// ambiguous entity keeps its own status, a lookup past the request's
+// deadline is a timeout, anything else (a bad date, a number that is not
+// one, a name too long to be one) is the request's fault.
 func bindError(err error) error {
 	var ue *queries.UnknownEntityError
 	var am *queries.AmbiguousEntityError
 	if errors.As(err, &ue) || errors.As(err, &am) {
 		return err
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return errorf(http.StatusGatewayTimeout, "lookup_timeout", "%v (the names of the query could not be looked up within its timeout)", err)
 	}
 	var ae *apiError
 	if errors.As(err, &ae) {
@@ -288,7 +294,9 @@ func (s *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	prelude, err := queries.RawPrelude(script, s.entitySource(r))
+	lctx, cancel := context.WithTimeout(r.Context(), timeout)
+	defer cancel()
+	prelude, err := queries.RawPrelude(lctx, script, s.entitySource(r))
 	if err != nil {
 		writeError(w, bindError(err))
 		return

@@ -3,6 +3,7 @@ package server
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"regexp"
@@ -66,18 +67,24 @@ type entityHit struct {
 // When nothing matches, "suggestions" holds the closest names.
 func (s *Server) entities(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	limit, _, err := s.limits(q, s.cfg.Limit)
+	limit, timeout, err := s.limits(q, s.cfg.Limit)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
-	ents, err := s.st.entities(r.Context())
+	match := strings.TrimSpace(q.Get("match"))
+	if err := queries.CheckName(match); err != nil {
+		writeError(w, badRequest("match: %v", err))
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), timeout)
+	defer cancel()
+	ents, err := s.st.entities(ctx)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
 	typ := strings.ToLower(strings.TrimSpace(q.Get("type")))
-	match := strings.TrimSpace(q.Get("match"))
 	key := queries.Normalize(match)
 	type scored struct {
 		e       graph.Entity
@@ -85,7 +92,11 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) {
 		matched string
 	}
 	var hits []scored
-	for _, e := range ents {
+	for i, e := range ents {
+		if i%256 == 0 && ctx.Err() != nil {
+			writeError(w, errorf(http.StatusGatewayTimeout, "lookup_timeout", "the entity search took longer than its timeout (%v)", timeout))
+			return
+		}
 		if typ != "" && !hasType(e, typ) {
 			continue
 		}
@@ -126,7 +137,7 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) {
 	}
 	resp := map[string]any{"entities": out, "truncated": truncated}
 	if len(out) == 0 && key != "" {
-		resp["suggestions"] = nonNil(queries.Suggest(ents, match, 5))
+		resp["suggestions"] = nonNil(queries.Suggest(ctx, ents, match, 5))
 	}
 	writeJSON(w, http.StatusOK, resp)
 }
@@ -237,15 +248,17 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		sel.Depth = n
 	}
 	if len(roots) > 0 {
-		ents, err := s.st.entities(r.Context())
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+		defer cancel()
+		ents, err := s.st.entities(ctx)
 		if err != nil {
 			writeError(w, err)
 			return
 		}
 		for _, name := range roots {
-			e, err := queries.Resolve(ents, name)
+			e, err := queries.Resolve(ctx, ents, name)
 			if err != nil {
-				writeError(w, err)
+				writeError(w, bindError(err))
 				return
 			}
 			sel.Roots = append(sel.Roots, e.IRI)

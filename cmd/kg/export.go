@@ -202,7 +202,7 @@ func (p *exportPlan) read(c *cli.Context) ([]quad.Quad, error) {
 			return nil, err
 		}
 		for _, name := range p.roots {
-			e, err := queries.Resolve(ents, name)
+			e, err := queries.Resolve(c.Context, ents, name)
 			if err != nil {
 				return nil, cli.Exit("export: --root: "+err.Error(), 1)
 			}

@@ -191,7 +191,7 @@ func (s *session) canned(ctx context.Context, name string, argv []string) (*answ
 			return nil, set, fmt.Errorf("%s: %w (usage: %s)", c.Name, err, c.Usage())
 		}
 	}
-	script, err := c.Bind(args, s.entities)
+	script, err := c.Bind(ctx, args, s.entities)
 	if err != nil {
 		return nil, set, err
 	}
@@ -204,7 +204,7 @@ func (s *session) canned(ctx context.Context, name string, argv []string) (*answ
 
 // gizmo runs a user's script; the value of its last expression is a row.
 func (s *session) gizmo(ctx context.Context, script string) (*answer, error) {
-	prelude, err := queries.RawPrelude(script, s.entities)
+	prelude, err := queries.RawPrelude(ctx, script, s.entities)
 	if err != nil {
 		return nil, err
 	}
