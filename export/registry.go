@@ -35,6 +35,8 @@ type Format struct {
 // side effects, so what kg can write is visible in one place.
 var formats = []Format{
 	{Name: "graphml", Exts: []string{".graphml"}, Doc: "GraphML for yEd, Gephi, Cytoscape, networkx", Graph: graphml.Write},
+	// Its extension is GraphML's: ByExt finds plain graphml first.
+	{Name: "graphml-yed", Exts: []string{".graphml"}, Doc: "GraphML with yFiles graphics: yEd shows labels, colours and shapes at once", Graph: graphml.WriteYEd},
 	{Name: "gexf", Exts: []string{".gexf"}, Doc: "GEXF 1.3, dynamic (Gephi's timeline plays event dates)", Graph: gexf.Write},
 	{Name: "dot", Exts: []string{".dot", ".gv"}, Doc: "Graphviz DOT (dot -Tpng FILE -o FILE.png)", Graph: dot.Write},
 	{Name: "cyjs", Exts: []string{".cyjs"}, Doc: "Cytoscape.js JSON (elements and style)", Graph: cyjs.Write},
@@ -81,8 +83,14 @@ func ByExt(path string) (Format, bool) {
 // Extensions lists every known extension, sorted, for error messages.
 func Extensions() []string {
 	var out []string
+	seen := map[string]bool{}
 	for _, f := range formats {
-		out = append(out, f.Exts...)
+		for _, e := range f.Exts {
+			if !seen[e] {
+				seen[e] = true
+				out = append(out, e)
+			}
+		}
 	}
 	sort.Strings(out)
 	return out

@@ -174,13 +174,14 @@ func nonNil(ss []string) []string {
 
 // exportTypes are the Content-Types of the export formats.
 var exportTypes = map[string]string{
-	"graphml": "application/graphml+xml",
-	"gexf":    "application/gexf+xml",
-	"dot":     "text/vnd.graphviz; charset=utf-8",
-	"cyjs":    "application/json",
-	"jsonld":  "application/ld+json",
-	"nquads":  "application/n-quads",
-	"csv":     "application/zip",
+	"graphml":     "application/graphml+xml",
+	"graphml-yed": "application/graphml+xml",
+	"gexf":        "application/gexf+xml",
+	"dot":         "text/vnd.graphviz; charset=utf-8",
+	"cyjs":        "application/json",
+	"jsonld":      "application/ld+json",
+	"nquads":      "application/n-quads",
+	"csv":         "application/zip",
 }
 
 // export answers GET /api/export?format=F&root=NAME&depth=N&from=&to=&types=

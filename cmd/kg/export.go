@@ -3,8 +3,11 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -293,7 +296,7 @@ func writeOutput(c *cli.Context, write func(io.Writer) error) error {
 		}
 		return bw.Flush()
 	}
-	tmp, err := os.CreateTemp(dirOf(path), ".kg-export-*")
+	tmp, err := createTemp(dirOf(path), path)
 	if err != nil {
 		return err
 	}
@@ -333,7 +336,7 @@ func writeDir(dir string, write func(open func(string) (io.Writer, error)) error
 		}
 	}()
 	open := func(name string) (io.Writer, error) {
-		f, err := os.CreateTemp(dir, ".kg-export-*")
+		f, err := createTemp(dir, filepath.Join(dir, name))
 		if err != nil {
 			return nil, err
 		}
@@ -357,6 +360,36 @@ func writeDir(dir string, write func(open func(string) (io.Writer, error)) error
 		}
 	}
 	return nil
+}
+
+// createTemp makes the temporary file an export is written to before it is
+// renamed to dest. os.CreateTemp makes files 0600 whatever the umask, which
+// colleagues and web servers cannot read; an export is a document like any
+// other, so it gets 0666 less the umask (0644 by default), or the mode of
+// the file it replaces.
+func createTemp(dir, dest string) (*os.File, error) {
+	var mode os.FileMode = 0o666
+	keep := false
+	if st, err := os.Stat(dest); err == nil && st.Mode().IsRegular() {
+		mode, keep = st.Mode().Perm(), true
+	}
+	for range 100 {
+		name := filepath.Join(dir, fmt.Sprintf(".kg-export-%d-%08x", os.Getpid(), rand.Uint32()))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, mode)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err == nil && keep {
+			// The umask applied at creation; the replaced file's mode wins.
+			if err = f.Chmod(mode); err != nil {
+				f.Close()
+				os.Remove(name)
+				return nil, err
+			}
+		}
+		return f, err
+	}
+	return nil, fmt.Errorf("cannot create a temporary file in %s", dir)
 }
 
 func dirOf(path string) string {

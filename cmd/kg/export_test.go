@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -166,5 +167,48 @@ func TestExportErrors(t *testing.T) {
 	}
 	if m, _ := filepath.Glob(filepath.Join(dir, ".kg-export-*")); len(m) > 0 {
 		t.Errorf("temporary files left: %v", m)
+	}
+}
+
+// TestExportFileMode: an export is created with the process's umask, as any
+// file the user writes (0644 under the usual 022, 0640 under 027), also
+// each file of a csv directory; a file it replaces keeps its mode.
+func TestExportFileMode(t *testing.T) {
+	db := fixtureDB(t)
+	dir := t.TempDir()
+	for _, c := range []struct {
+		umask string
+		want  os.FileMode
+	}{{"022", 0o644}, {"027", 0o640}, {"077", 0o600}} {
+		out := filepath.Join(dir, "kim-"+c.umask+".dot")
+		csvDir := filepath.Join(dir, "csv-"+c.umask)
+		for _, args := range [][]string{{"--root", "Kim", "-o", out}, {"--format", "csv", "-o", csvDir + "/"}} {
+			cmd := exec.Command("sh", "-c", `umask "$0" && exec "$@"`, c.umask, kgBin, "--db", db, "export")
+			cmd.Args = append(cmd.Args, args...)
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("umask %s; kg export %v: %v: %s", c.umask, args, err, b)
+			}
+		}
+		for _, f := range []string{out, filepath.Join(csvDir, "nodes.csv"), filepath.Join(csvDir, "edges.csv")} {
+			st, err := os.Stat(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Mode().Perm() != c.want {
+				t.Errorf("umask %s: %s has mode %v, want %v", c.umask, filepath.Base(f), st.Mode().Perm(), c.want)
+			}
+		}
+	}
+	// Replacing a file keeps the mode its owner gave it.
+	kept := filepath.Join(dir, "kept.dot")
+	if err := os.WriteFile(kept, []byte("old"), 0o604); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(kept, 0o604)
+	if _, errs, code := kg(t, db, "", "export", "--root", "Kim", "-o", kept); code != 0 {
+		t.Fatal(errs)
+	}
+	if st, _ := os.Stat(kept); st.Mode().Perm() != 0o604 {
+		t.Errorf("replaced file has mode %v, want its old 0604", st.Mode().Perm())
 	}
 }

@@ -46,6 +46,9 @@ func Write(w io.Writer, g *pg.Graph) error {
 		n := &g.Nodes[i]
 		data := values(pg.NodeAttrs, n.Value)
 		data["id"] = n.ID
+		// Cytoscape desktop labels nodes by "name" (its default style maps
+		// that column), Cytoscape.js by the style sheet's data(label).
+		data["name"] = n.Label
 		d.Elements.Nodes = append(d.Elements.Nodes, element{Data: data, Classes: string(n.Kind) + " " + n.Type})
 	}
 	for i := range g.Edges {

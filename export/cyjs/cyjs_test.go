@@ -42,6 +42,9 @@ func TestCytoscape(t *testing.T) {
 			if cy.Labels[n.ID] != n.Label || n.Label == "" {
 				t.Errorf("node %s: label %q, want %q", n.ID, cy.Labels[n.ID], n.Label)
 			}
+			if cy.Names[n.ID] != n.Label {
+				t.Errorf("node %s: name %q, want the label %q (Cytoscape desktop shows name)", n.ID, cy.Names[n.ID], n.Label)
+			}
 			if c := cy.Classes[n.ID]; len(c) != 2 || c[0] != string(n.Kind) || c[1] != n.Type {
 				t.Errorf("node %s: classes %v, want [%s %s]", n.ID, c, n.Kind, n.Type)
 			}

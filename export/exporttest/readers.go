@@ -93,6 +93,7 @@ type Cytoscape struct {
 	Nodes      int                  `json:"nodes"`
 	Edges      int                  `json:"edges"`
 	Labels     map[string]string    `json:"labels"`
+	Names      map[string]string    `json:"names"` // data(name): what Cytoscape desktop labels nodes by
 	Classes    map[string][]string  `json:"classes"`
 	EdgeLabels map[string][3]string `json:"edge_labels"`
 	Problems   []string             `json:"problems"`
@@ -177,8 +178,14 @@ func Tool(t testing.TB, name, pkg string) {
 // returns what xmllint said when it did not validate ("" when it did).
 func ValidateGraphML(t testing.TB, path string) string {
 	t.Helper()
+	return ValidateGraphMLWith(t, GraphMLSchema(t), path)
+}
+
+// ValidateGraphMLWith checks a file against the schema xsd with xmllint,
+// as ValidateGraphML does.
+func ValidateGraphMLWith(t testing.TB, xsd, path string) string {
+	t.Helper()
 	Tool(t, "xmllint", "libxml2-utils")
-	xsd := GraphMLSchema(t)
 	out, err := exec.Command("xmllint", "--noout", "--nonet", "--schema", xsd, path).CombinedOutput()
 	if err != nil || strings.TrimSpace(string(out)) != path+" validates" {
 		return fmt.Sprintf("%v: %s", err, out)

@@ -59,7 +59,7 @@ func Write(w io.Writer, g *pg.Graph) error {
 	p("    </nodes>\n    <edges>\n")
 	for i := range g.Edges {
 		e := &g.Edges[i]
-		p("      <edge id=\"%s\" source=\"%s\" target=\"%s\" label=\"%s\"%s>\n", esc(e.ID), esc(e.Source), esc(e.Target), esc(e.Label), span(style.Event, e.Date, e.EndDate, ""))
+		p("      <edge id=\"%s\" source=\"%s\" target=\"%s\" label=\"%s\" weight=\"%d\"%s>\n", esc(e.ID), esc(e.Source), esc(e.Target), esc(e.Label), e.Weight(), span(style.Event, e.Date, e.EndDate, ""))
 		attvalues(bw, "        ", pg.EdgeAttrs, e.Value)
 		p("      </edge>\n")
 	}

@@ -74,3 +74,33 @@ func TestNetworkX(t *testing.T) {
 		}
 	}
 }
+
+// TestEdgeWeights: every edge carries its weight, the number of articles
+// behind it, and networkx reads it as the edge's weight.
+func TestEdgeWeights(t *testing.T) {
+	g := exporttest.Graph(t, pg.Options{Events: pg.EventEdges})
+	if len(g.Edges) < 2 {
+		t.Fatal("the fixture has too few edges")
+	}
+	// One edge asserted by two articles weighs 2.
+	g.Edges[0].Article = "a-1; a-2"
+	path := filepath.Join(t.TempDir(), "g.gexf")
+	if err := os.WriteFile(path, write(t, g), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	nx := exporttest.ReadNetworkX(t, "gexf", path)
+	got := map[string]any{}
+	for _, e := range nx.EdgeData {
+		d := e[2].(map[string]any)
+		got[d["id"].(string)] = d["weight"]
+	}
+	for i, e := range g.Edges {
+		want := 1.0
+		if i == 0 {
+			want = 2
+		}
+		if w, ok := got[e.ID].(float64); !ok || w != want {
+			t.Errorf("edge %s: weight %v, want %v", e.ID, got[e.ID], want)
+		}
+	}
+}

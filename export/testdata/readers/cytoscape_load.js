@@ -12,9 +12,10 @@ for (const k of ['warn', 'error']) {
 
 const doc = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const cy = cytoscape({ headless: true, styleEnabled: true, elements: doc.elements, style: doc.style });
-const out = { nodes: cy.nodes().length, edges: cy.edges().length, labels: {}, classes: {}, problems };
+const out = { nodes: cy.nodes().length, edges: cy.edges().length, labels: {}, names: {}, classes: {}, problems };
 cy.nodes().forEach((n) => {
   out.labels[n.id()] = n.data('label');
+  out.names[n.id()] = n.data('name');
   out.classes[n.id()] = n.classes();
 });
 out.edge_labels = {};
