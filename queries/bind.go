@@ -182,7 +182,8 @@ var nameCall = regexp.MustCompile(`\bE\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')
 const maxScriptNames = 100
 
 // RawPrelude is what a user's own Gizmo script runs after: the KG
-// vocabulary, the library of the canned queries, and E("any alias") for an
+// vocabulary, kg's prefixes (see ExpandCompact, which the caller applies to
+// the script itself), the library of the canned queries, and E("any alias") for an
 // entity node, whose names are resolved (with "did you mean") before the
 // script runs, under ctx. It is separate from the script so that errors
 // keep the script's own line numbers.
@@ -217,7 +218,7 @@ func RawPrelude(ctx context.Context, script string, ents EntitySource) (string, 
 		names[name] = string(e.IRI)
 	}
 	nj, _ := json.Marshal(names)
-	head := prelude + "var params = {};\n" + lib +
+	head := prelude + compactPrelude + "var params = {};\n" + lib +
 		"\nvar __kg_names = " + string(nj) + ";\n" +
 		`function E(n) { var v = __kg_names[n]; if (v === undefined) throw new Error("E(" + JSON.stringify(n) + "): give the name as a string literal, so kg can resolve it before the query runs"); return iri(v); }` + "\n"
 	return head, nil

@@ -3,7 +3,9 @@ package queries
 import (
 	_ "embed"
 	"encoding/json"
+	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 
@@ -36,6 +38,19 @@ func buildPrelude() string {
 		"involves": schema.Pred("involves"), "under": schema.Pred("under"),
 	}
 	m := map[string]any{}
+	// Classes by their own names (KG.PhoneCall, KG.Person, KG.President),
+	// so that a script can say Has(KG.type, KG.PhoneCall).
+	for _, c := range classNames() {
+		m[c] = string(schema.Class(c))
+	}
+	// kg:Event is on every event node; the entity class schema:Event (a
+	// named occasion) stays "<schema:Event>".
+	m["Event"] = string(schema.Event)
+	m["Position"] = string(schema.Position)
+	// Every role, by its local name.
+	for _, r := range schema.Roles {
+		m[schema.LocalName(r)] = string(r)
+	}
 	for k, v := range iris {
 		m[k] = string(v)
 	}
@@ -58,6 +73,66 @@ func buildPrelude() string {
 	b, _ := json.Marshal(m)
 	return "var KG = " + string(b) + ";\n"
 }
+
+// classNames lists the classes kg writes: entity classes, the event
+// classes of the frame tables and the office classes of the title table.
+func classNames() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(c string) {
+		if c != "" && !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	for _, c := range schema.EntityClasses {
+		add(c)
+	}
+	for _, t := range []struct {
+		file  string
+		field int
+	}{{"hi/frames.tsv", 0}, {"en/frames.tsv", 0}, {"hi/titles.tsv", 3}} {
+		rows, err := schema.ReadTSV(t.file, t.field+1)
+		if err != nil {
+			panic(err) // embedded data, checked by its own package's tests
+		}
+		for _, r := range rows {
+			add(r.Field(t.field))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// compactPrelude lets a raw script use kg's prefixes beyond string
+// literals (ExpandCompact does those): g.IRI("kg:PhoneCall") through
+// Gizmo's own namespaces, iri("kg:PhoneCall") and iri("<kg:PhoneCall>")
+// through a wrapper.
+var compactPrelude = func() string {
+	var b strings.Builder
+	ns := map[string]string{}
+	for _, p := range schema.Prefixes {
+		fmt.Fprintf(&b, "g.AddNamespace(%q, %q);\n", p.Name, p.NS)
+		ns[p.Name] = p.NS
+	}
+	nj, _ := json.Marshal(ns)
+	b.WriteString("var __kg_ns = " + string(nj) + ";\n")
+	// iri() takes a bare IRI; "<...>" is how a string names a node, so
+	// the brackets (which ExpandCompact leaves on a literal it expands)
+	// come off too.
+	b.WriteString(`var iri = (function (iri) {
+  return function (s) {
+    if (typeof s === "string") {
+      if (s.length > 1 && s.charAt(0) === "<" && s.charAt(s.length - 1) === ">") s = s.substring(1, s.length - 1);
+      var i = s.indexOf(":");
+      if (i > 0 && s.substring(i + 1, i + 3) !== "//" && __kg_ns.hasOwnProperty(s.substring(0, i))) s = __kg_ns[s.substring(0, i)] + s.substring(i + 1);
+    }
+    return iri(s);
+  };
+})(iri);
+`)
+	return b.String()
+}()
 
 // VocabularyKeys lists the names in the KG object, for completion.
 func VocabularyKeys() []string {

@@ -301,7 +301,7 @@ func (s *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		writeError(w, bindError(err))
 		return
 	}
-	res, err := s.run(r.Context(), "gizmo", runner.Query{Script: script, Prelude: prelude, Timeout: timeout, Limit: limit, Value: true})
+	res, err := s.run(r.Context(), "gizmo", runner.Query{Script: queries.ExpandCompact(script), Prelude: prelude, Timeout: timeout, Limit: limit, Value: true})
 	if err != nil {
 		writeError(w, err)
 		return

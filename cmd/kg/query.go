@@ -208,7 +208,7 @@ func (s *session) gizmo(ctx context.Context, script string) (*answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.pool.Run(ctx, runner.Query{Script: script, Prelude: prelude, Timeout: s.timeout, Limit: s.limit, Value: true})
+	res, err := s.pool.Run(ctx, runner.Query{Script: queries.ExpandCompact(script), Prelude: prelude, Timeout: s.timeout, Limit: s.limit, Value: true})
 	if err != nil {
 		return nil, err
 	}

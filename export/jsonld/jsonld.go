@@ -17,19 +17,11 @@ import (
 // Context is the @context of every export: prefixes only, so that
 // compaction changes no value and a JSON-LD reader gets the same quads.
 func Context() map[string]any {
-	return map[string]any{
-		"kg":     schema.NS,
-		"rel":    schema.RelNS,
-		"ent":    schema.EntityNS,
-		"ev":     schema.EventNS,
-		"art":    schema.ArticleNS,
-		"schema": schema.SchemaOrg,
-		"rdf":    schema.RDF,
-		"rdfs":   schema.RDFS,
-		"skos":   schema.SKOS,
-		"xsd":    schema.XSD,
-		"wd":     schema.Wikidata,
+	out := map[string]any{}
+	for _, p := range schema.Prefixes {
+		out[p.Name] = p.NS
 	}
+	return out
 }
 
 // Write writes the quads as one JSON-LD document, indented so that a

@@ -183,24 +183,10 @@ func cell(v any, sep string) string {
 	return fmt.Sprint(v)
 }
 
-// prefixes are the short forms a table uses for IRIs, longest first.
-var prefixes = func() [][2]string {
-	p := [][2]string{
-		{"ent:", schema.EntityNS}, {"ev:", schema.EventNS}, {"art:", schema.ArticleNS},
-		{"rel:", schema.RelNS}, {"kg:", schema.NS}, {"schema:", schema.SchemaOrg},
-		{"rdf:", schema.RDF}, {"rdfs:", schema.RDFS}, {"skos:", schema.SKOS},
-		{"xsd:", schema.XSD}, {"wd:", schema.Wikidata},
-	}
-	sort.Slice(p, func(i, j int) bool { return len(p[i][1]) > len(p[j][1]) })
-	return p
-}()
-
 // Compact writes an IRI with kg's prefixes (ent:Q56226), else in <>.
 func Compact(iri string) string {
-	for _, p := range prefixes {
-		if strings.HasPrefix(iri, p[1]) {
-			return p[0] + iri[len(p[1]):]
-		}
+	if c, ok := schema.Compact(iri); ok {
+		return c
 	}
 	return "<" + iri + ">"
 }
