@@ -16,8 +16,8 @@ other articles still mention keep their type and labels.
 
 Examples:
    kg rm article.txt
-   kg rm 2025-08-13-north-korea-russia-support
-   kg rm https://kg.example.org/article/2025-08-13-north-korea-russia-support`,
+   kg rm 2025-08-13-north-korea-russia-support-alaska-shikhar-sammelan-se-pahle
+   kg rm https://kg.example.org/article/2025-08-13-north-korea-russia-support-alaska-shikhar-sammelan-se-pahle`,
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return cli.Exit("rm: no ARTICLE given (`kg stats --articles` lists them)", 2)

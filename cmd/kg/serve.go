@@ -118,10 +118,12 @@ func runServe(c *cli.Context) error {
 	if !web.Built() {
 		logf(c, "kg serve: the web page's script is not built into this binary: run go generate ./server/web and rebuild (the API works)")
 	}
-	// The URL goes to standard output, alone on its line, for scripts.
-	fmt.Fprintln(stdout(c), url)
+	// Signals are caught before the URL is printed: a script that stops the
+	// server as soon as it has read the URL gets a clean stop.
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The URL goes to standard output, alone on its line, for scripts.
+	fmt.Fprintln(stdout(c), url)
 	start := time.Now()
 	err = srv.Serve(ctx, ln)
 	logf(c, "kg serve: stopped after %v", time.Since(start).Round(time.Second))

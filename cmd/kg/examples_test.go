@@ -1,0 +1,335 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// An example is one command line a user is shown: in a ```sh block of the
+// README or under "Examples:" in kg's help.
+type example struct {
+	where string // README.md:LINE or "kg CMD --help"
+	line  string
+}
+
+// exampleBlocks reads the README's shell blocks, one block each.
+func readmeBlocks(t *testing.T) [][]example {
+	t.Helper()
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocks [][]example
+	var cur []example
+	in := false
+	for i, l := range strings.Split(string(b), "\n") {
+		switch {
+		case strings.HasPrefix(l, "```sh"):
+			in, cur = true, nil
+		case in && strings.HasPrefix(l, "```"):
+			in = false
+			blocks = append(blocks, cur)
+		case in && strings.TrimSpace(l) != "":
+			cur = append(cur, example{fmt.Sprintf("README.md:%d", i+1), l})
+		}
+	}
+	return blocks
+}
+
+// helpBlocks reads the examples of kg --help and of every command's help:
+// the lines that start with kg (or a variable setting, or cat ... |, or
+// curl); the words after a gap of three spaces describe the line.
+func helpBlocks() [][]example {
+	app := newApp()
+	texts := map[string]string{"kg --help": app.UsageText}
+	for _, c := range app.Commands {
+		if !c.Hidden {
+			texts["kg "+c.Name+" --help"] = c.Description
+		}
+	}
+	shown := regexp.MustCompile(`^\s+((?:[A-Z_]+=\S+ )*(?:kg |cat |curl ).*)$`)
+	var blocks [][]example
+	for where, text := range texts {
+		var b []example
+		for _, l := range strings.Split(text, "\n") {
+			if m := shown.FindStringSubmatch(l); m != nil {
+				b = append(b, example{where, cutDescription(m[1])})
+			}
+		}
+		if len(b) > 0 {
+			blocks = append(blocks, b)
+		}
+	}
+	return blocks
+}
+
+// cutDescription drops the description after a run of three spaces
+// outside quotes.
+func cutDescription(l string) string {
+	var quote rune
+	for i, r := range l {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '\'' || r == '"':
+			quote = r
+		case strings.HasPrefix(l[i:], "   "):
+			return strings.TrimSpace(l[:i])
+		}
+	}
+	return strings.TrimSpace(l)
+}
+
+// notRunHere are examples of other programs than kg and curl that this
+// machine does not have, or that build kg itself (the test runs the kg it
+// built); the test fails on any other line it cannot run.
+var notRunHere = []string{"neo4j-admin ", "go generate ", "go build ", "go test "}
+
+// sandbox is a directory laid out for the examples: kg on PATH and as
+// ./kg, the files they name, and ./kg.db holding the seed article.
+type sandbox struct {
+	t      *testing.T
+	dir    string
+	env    []string
+	server string // URL of the block's kg serve, once started
+	stop   func()
+}
+
+func newSandbox(t *testing.T) *sandbox {
+	t.Helper()
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "bin")
+	must(t, os.MkdirAll(bin, 0o755))
+	must(t, os.Symlink(kgBin, filepath.Join(bin, "kg")))
+	must(t, os.Symlink(kgBin, filepath.Join(dir, "kg")))
+	// curl fails on an HTTP error, so that an example answering 4xx fails.
+	must(t, os.WriteFile(filepath.Join(bin, "curl"), []byte("#!/bin/sh\nexec /usr/bin/curl --fail-with-body \"$@\"\n"), 0o755))
+	seed, err := os.ReadFile("testdata/seed.txt")
+	must(t, err)
+	second, err := os.ReadFile("testdata/second.txt")
+	must(t, err)
+	must(t, os.MkdirAll(filepath.Join(dir, "examples"), 0o755))
+	must(t, os.MkdirAll(filepath.Join(dir, "data"), 0o755))
+	plain := strings.Join(strings.Split(string(seed), "\n")[1:], "\n") // no date header
+	for name, body := range map[string]string{
+		"examples/article.txt": string(seed), "article.txt": string(seed), "a.txt": string(seed), "b.txt": string(second),
+		"note.txt": plain, "notes.txt": plain, "plain.txt": plain, "q.js": "g.V(E(\"Kim\")).Out().All()\n",
+	} {
+		must(t, os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644))
+	}
+	var env []string
+	for _, e := range os.Environ() {
+		if !strings.HasPrefix(e, "KG_") && !strings.HasPrefix(e, "PATH=") {
+			env = append(env, e)
+		}
+	}
+	s := &sandbox{t: t, dir: dir, env: append(env,
+		"PATH="+bin+":"+os.Getenv("PATH"), "KG_TOKEN=s3cret", "KG_HISTORY="+filepath.Join(dir, "history"))}
+	s.run(example{"setup", "kg load examples/article.txt && kg export --format nquads -o dump.nq"})
+	t.Cleanup(func() {
+		if s.stop != nil {
+			s.stop()
+		}
+	})
+	return s
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+var port7070 = regexp.MustCompile(`(localhost|127\.0\.0\.1|0\.0\.0\.0):7070`)
+
+// prepare rewrites what differs in the sandbox: the port of the block's
+// server, /data/ for another store, go run for the built kg.
+func (s *sandbox) prepare(l string) string {
+	l = strings.ReplaceAll(l, "go run ./cmd/kg ", "kg ")
+	l = strings.ReplaceAll(l, "/data/", s.dir+"/data/")
+	return l
+}
+
+// run runs one example with sh in the sandbox: it must exit 0, and a query
+// or export must find something.
+func (s *sandbox) run(ex example) {
+	s.t.Helper()
+	l := s.prepare(ex.line)
+	if isServe(l) {
+		s.serveBriefly(ex, l)
+		return
+	}
+	if port7070.MatchString(l) {
+		s.startServer()
+		l = port7070.ReplaceAllString(l, strings.TrimPrefix(s.server, "http://"))
+	}
+	cmd := exec.Command("sh", "-c", l)
+	cmd.Dir, cmd.Env = s.dir, s.env
+	cmd.Stdin = strings.NewReader("")
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	must(s.t, cmd.Start())
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(90 * time.Second):
+		cmd.Process.Kill()
+		s.t.Errorf("%s: %s: hung", ex.where, ex.line)
+		return
+	}
+	switch {
+	case err != nil:
+		s.t.Errorf("%s: %s: %v\nstdout: %.500s\nstderr: %.1000s", ex.where, ex.line, err, out.String(), errb.String())
+	case strings.Contains(errb.String(), "(no results)") || strings.Contains(errb.String(), "exported 0 nodes"):
+		s.t.Errorf("%s: %s: found nothing: %s", ex.where, ex.line, errb.String())
+	case strings.Contains(l, "kg query") && !strings.Contains(l, "-o ") && strings.TrimSpace(out.String()) == "":
+		s.t.Errorf("%s: %s: printed nothing: %s", ex.where, ex.line, errb.String())
+	}
+}
+
+func isServe(l string) bool {
+	return regexp.MustCompile(`(^|\s)(\./)?kg( --db \S+)? serve\b`).MatchString(l)
+}
+
+// serveBriefly starts a kg serve example on a free port of the address it
+// names and on a store of its own, waits for its URL, and stops it.
+func (s *sandbox) serveBriefly(ex example, l string) {
+	s.t.Helper()
+	if strings.Contains(l, "--addr") {
+		l = port7070.ReplaceAllString(l, "127.0.0.1:0")
+	} else {
+		l += " --addr 127.0.0.1:0"
+	}
+	cmd := exec.Command("sh", "-c", "exec env "+l)
+	cmd.Dir = s.dir
+	cmd.Env = append(s.env, "KG_DB="+filepath.Join(s.t.TempDir(), "kg.db"))
+	url, stop, errs := startExample(s.t, cmd)
+	if !strings.HasPrefix(url, "http://127.0.0.1:") {
+		s.t.Errorf("%s: %s: printed no URL: %s", ex.where, ex.line, errs())
+	}
+	stop()
+}
+
+// startServer starts the block's kg serve on the sandbox's store, taking
+// writes with the token s3cret the examples use.
+func (s *sandbox) startServer() {
+	if s.server != "" {
+		return
+	}
+	cmd := exec.Command(kgBin, "serve", "--addr", "127.0.0.1:0", "--workers", "2")
+	cmd.Dir, cmd.Env = s.dir, s.env
+	url, stop, errs := startExample(s.t, cmd)
+	if url == "" {
+		s.t.Fatalf("kg serve for the examples: %s", errs())
+	}
+	s.server, s.stop = url, stop
+}
+
+// startExample starts a kg serve and returns the URL it prints and a stop
+// function (SIGTERM, then a clean exit is expected).
+func startExample(t *testing.T, cmd *exec.Cmd) (string, func(), func() string) {
+	t.Helper()
+	out, err := cmd.StdoutPipe()
+	must(t, err)
+	var errb strings.Builder
+	cmd.Stderr = &errb
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	must(t, cmd.Start())
+	urls := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(out).ReadString('\n')
+		urls <- strings.TrimSpace(line)
+		io.Copy(io.Discard, out)
+	}()
+	var url string
+	select {
+	case url = <-urls:
+	case <-time.After(30 * time.Second):
+	}
+	stop := func() {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("kg serve after SIGTERM: %v: %s", err, errb.String())
+			}
+		case <-time.After(20 * time.Second):
+			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			t.Errorf("kg serve did not stop on SIGTERM")
+		}
+	}
+	return url, stop, errb.String
+}
+
+var rmLine = regexp.MustCompile(`^(?:\./)?kg (?:--db \S+ )?rm (\S+)`)
+
+func runBlock(t *testing.T, block []example) {
+	s := newSandbox(t)
+	for _, ex := range block {
+		skip := false
+		for _, p := range notRunHere {
+			if strings.HasPrefix(strings.TrimSpace(ex.line), p) {
+				skip = true
+			}
+		}
+		if skip {
+			continue
+		}
+		// Each removal example removes the seed article, which the one
+		// before it may have removed already: load it again first, from
+		// the file the line names if it names one.
+		if m := rmLine.FindStringSubmatch(s.prepare(ex.line)); m != nil {
+			from := "article.txt"
+			if _, err := os.Stat(filepath.Join(s.dir, m[1])); err == nil {
+				from = m[1]
+			}
+			s.run(example{ex.where + " (set-up)", "kg -q load " + from})
+		}
+		s.run(ex)
+	}
+}
+
+// TestReadmeExamples runs every line of the README's shell blocks, each
+// block in a sandbox of its own whose store holds the seed article, the
+// lines of a block in turn. curl and kg load --server lines go to a kg
+// serve the test starts on the sandbox's store; each kg serve line is
+// started on a store of its own and must print its URL.
+func TestReadmeExamples(t *testing.T) {
+	blocks := readmeBlocks(t)
+	if len(blocks) < 5 {
+		t.Fatalf("found %d shell blocks in the README", len(blocks))
+	}
+	for _, b := range blocks {
+		t.Run(b[0].where, func(t *testing.T) { runBlock(t, b) })
+	}
+}
+
+// TestHelpExamples runs the examples of kg --help and of each command's
+// help the same way.
+func TestHelpExamples(t *testing.T) {
+	blocks := helpBlocks()
+	n := 0
+	for _, b := range blocks {
+		n += len(b)
+		t.Run(strings.ReplaceAll(b[0].where, " ", "_"), func(t *testing.T) { runBlock(t, b) })
+	}
+	if n < 20 {
+		t.Errorf("found only %d examples in the help texts", n)
+	}
+}
