@@ -1,0 +1,320 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sync"
+
+	"github.com/kgnews/kg/loaders/hindi"
+)
+
+// ModelFile is the embedded model's path in the repository, for the
+// trainer that rebuilds it.
+const ModelFile = "loaders/ner/model/hi.model.gz"
+
+//go:embed model/hi.model.gz
+var embedded []byte
+
+// Model is a trained tagger. It is read-only once loaded and safe for
+// concurrent use.
+type Model struct {
+	bits    uint
+	weights []int16 // bucket × tag, dense
+	tr      transitions
+	info    Info
+	lists   *lists
+	scratch sync.Pool
+}
+
+// Info describes how a model was trained; the trainer fills it and the
+// model file carries it.
+type Info struct {
+	FeatureVersion int      `json:"featureVersion"`
+	Bits           uint     `json:"bits"`      // the weight table has 2^Bits buckets
+	Scale          int64    `json:"scale"`     // weights are averaged perceptron weights × Scale
+	Prune          int      `json:"prune"`     // quantised weights smaller than this in magnitude were dropped
+	Epochs         int      `json:"epochs"`    // passes over the training data
+	Seed           uint64   `json:"seed"`      // of the shuffle between passes
+	Corpora        []string `json:"corpora"`   // what it was trained on
+	Sentences      int      `json:"sentences"` // training sentences
+	Words          int      `json:"words"`     // training words
+	Buckets        int      `json:"buckets"`   // buckets with a non-zero weight
+	CalA           float64  `json:"calA"`      // Score = 1/(1+exp(-(CalA·margin+CalB)))
+	CalB           float64  `json:"calB"`      // fitted on the tuning set
+	Tuning         string   `json:"tuning"`    // the tuning set
+	TuningF1       float64  `json:"tuningF1"`  // strict micro-F1 on it
+	Description    string   `json:"description"`
+}
+
+// Info returns how the model was trained.
+func (m *Model) Info() Info { return m.info }
+
+// Default returns the model embedded in kg, loaded on first use (once per
+// process) and shared.
+func Default() (*Model, error) { return loadDefault() }
+
+var loadDefault = sync.OnceValues(func() (*Model, error) {
+	m, err := Load(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, fmt.Errorf("ner: embedded model: %w", err)
+	}
+	return m, nil
+})
+
+const magic = "kg-ner-model\n"
+
+// Load reads a model written by WriteTo.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, errors.New("not a kg NER model")
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<20 {
+		return nil, errors.New("model header: bad length")
+	}
+	hb := make([]byte, n)
+	if _, err := io.ReadFull(br, hb); err != nil {
+		return nil, fmt.Errorf("model header: %w", err)
+	}
+	m := &Model{}
+	if err := json.Unmarshal(hb, &m.info); err != nil {
+		return nil, fmt.Errorf("model header: %w", err)
+	}
+	if m.info.FeatureVersion != featureVersion {
+		return nil, fmt.Errorf("model built for features v%d, this kg computes v%d: retrain it", m.info.FeatureVersion, featureVersion)
+	}
+	if m.info.Bits < 8 || m.info.Bits > 26 {
+		return nil, fmt.Errorf("model header: %d bits", m.info.Bits)
+	}
+	m.bits = m.info.Bits
+	varint := func() (int64, error) { return binary.ReadVarint(br) }
+	for i := range m.tr.from {
+		v, err := varint()
+		if err != nil {
+			return nil, fmt.Errorf("model transitions: %w", err)
+		}
+		m.tr.from[i] = int32(v)
+	}
+	for i := range m.tr.end {
+		v, err := varint()
+		if err != nil {
+			return nil, fmt.Errorf("model transitions: %w", err)
+		}
+		m.tr.end[i] = int32(v)
+	}
+	size := 1 << m.bits
+	m.weights = make([]int16, size*int(numTags))
+	count, err := binary.ReadUvarint(br)
+	if err != nil || count > uint64(size) {
+		return nil, errors.New("model weights: bad count")
+	}
+	b := -1
+	for k := uint64(0); k < count; k++ {
+		d, err := binary.ReadUvarint(br)
+		if err != nil || d == 0 || d > uint64(size) {
+			return nil, fmt.Errorf("model weights: bad bucket at %d", k)
+		}
+		b += int(d)
+		if b >= size {
+			return nil, fmt.Errorf("model weights: bucket %d out of range", b)
+		}
+		for t := 0; t < int(numTags); t++ {
+			v, err := varint()
+			if err != nil || v < math.MinInt16 || v > math.MaxInt16 {
+				return nil, fmt.Errorf("model weights: bad weight at %d", k)
+			}
+			m.weights[b*int(numTags)+t] = int16(v)
+		}
+	}
+	if m.lists, err = loadLists(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// WriteTo writes the model, gzip-compressed. The output depends only on
+// the model (no time stamps), so one training run gives one file.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	if err := m.writePayload(zw); err != nil {
+		return cw.n, err
+	}
+	err = zw.Close()
+	return cw.n, err
+}
+
+// writePayload writes the uncompressed model: magic, JSON header,
+// transitions, then the buckets with a non-zero weight as (gap, weights).
+func (m *Model) writePayload(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	var buf [binary.MaxVarintLen64]byte
+	uv := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
+	sv := func(v int64) { bw.Write(buf[:binary.PutVarint(buf[:], v)]) }
+	bw.WriteString(magic)
+	hb, err := json.Marshal(m.info)
+	if err != nil {
+		return err
+	}
+	uv(uint64(len(hb)))
+	bw.Write(hb)
+	for _, v := range m.tr.from {
+		sv(int64(v))
+	}
+	for _, v := range m.tr.end {
+		sv(int64(v))
+	}
+	T := int(numTags)
+	nonzero := func(b int) bool {
+		for _, v := range m.weights[b*T : (b+1)*T] {
+			if v != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	count := 0
+	for b := 0; b < len(m.weights)/T; b++ {
+		if nonzero(b) {
+			count++
+		}
+	}
+	uv(uint64(count))
+	last := -1
+	for b := 0; b < len(m.weights)/T; b++ {
+		if !nonzero(b) {
+			continue
+		}
+		uv(uint64(b - last))
+		last = b
+		for _, v := range m.weights[b*T : (b+1)*T] {
+			sv(int64(v))
+		}
+	}
+	return bw.Flush()
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// scratch is what one tagging call needs; pooled.
+type scratch struct {
+	ctx   context
+	feats []uint32
+	lat   lattice
+	tags  []Tag
+}
+
+func (m *Model) getScratch() *scratch {
+	if s, ok := m.scratch.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{}
+}
+
+// decode tags model words and leaves the lattice (with max-marginals when
+// margins is set) in s.
+func (m *Model) decode(s *scratch, ws []word, margins bool) []Tag {
+	n := len(ws)
+	s.lat.reset(n)
+	s.ctx.fill(m.lists, ws)
+	for i := range ws {
+		s.lat.joined[i] = ws[i].joined
+		s.feats = s.ctx.features(ws, i, m.bits, s.feats[:0])
+		addEmissions(s.lat.em[i*int(numTags):(i+1)*int(numTags)], m.weights, s.feats)
+	}
+	s.tags = resize(s.tags, n)
+	if n == 0 {
+		return s.tags
+	}
+	s.lat.viterbi(&m.tr, s.tags)
+	if margins {
+		s.lat.backward(&m.tr)
+	}
+	return s.tags
+}
+
+// Tag labels the words of one sentence. Words may be kg's folded words
+// (extraction's, from hindi.Tokenize and hindi.Fold) or words as written:
+// each is tokenised and folded again (folding is idempotent), and a word
+// that folds into several ("जोंग-उन") is tagged as its parts are and
+// given the tag of its first part that is in a name. Written words tag a
+// little better than folded ones: folding drops the nukta and Latin
+// capitals the script-shape features read.
+func (m *Model) Tag(words []string) []Tag {
+	ws, owner := unitWords(words)
+	s := m.getScratch()
+	defer m.scratch.Put(s)
+	return projectTags(m.decode(s, ws, false), owner, len(words))
+}
+
+// Spans finds the names in the words of one sentence (as Tag reads them),
+// each with a confidence Score; Start and End index words.
+func (m *Model) Spans(words []string) []Span {
+	ws, owner := unitWords(words)
+	s := m.getScratch()
+	defer m.scratch.Put(s)
+	inner := m.scored(s, ws)
+	tags := projectTags(s.tags, owner, len(words))
+	out := Spans(tags)
+	for k := range out {
+		out[k].Score = 1
+		for _, in := range inner {
+			if u := owner[in.Start]; u >= out[k].Start && u < out[k].End && in.Score < out[k].Score {
+				out[k].Score = in.Score
+			}
+		}
+	}
+	return out
+}
+
+// TokenSpans finds the names in a tokenised sentence (hindi.Tokenize).
+// Start and End index the words entity.Words(toks) makes of the tokens —
+// the words extraction matches on — so a hyphenated token (जोंग-उन) is two
+// words here as there. The tokens' written text feeds the script-shape
+// features.
+func (m *Model) TokenSpans(toks []hindi.Token) []Span {
+	var ws []word
+	for _, t := range toks {
+		ws = tokenWords(t, ws)
+	}
+	s := m.getScratch()
+	defer m.scratch.Put(s)
+	return m.scored(s, ws)
+}
+
+// scored decodes model words and returns their spans with scores.
+func (m *Model) scored(s *scratch, ws []word) []Span {
+	tags := m.decode(s, ws, true)
+	out := Spans(tags)
+	for k := range out {
+		mg := float64(s.lat.margin(tags, out[k]))
+		out[k].Score = 1 / (1 + math.Exp(-(m.info.CalA*mg + m.info.CalB)))
+	}
+	return out
+}
