@@ -38,8 +38,11 @@ micro-averaged instead (CoNLL-2003: type and both boundaries equal).
 Examples:
    kg ner article.txt
    kg ner --min-score 0.8 article.txt
-   kg ner --conll loaders/ner/corpus/il-ner/hindi-test.txt > tagged.tsv
-   kg ner --conll --eval loaders/ner/corpus/il-ner/hindi-test.txt`,
+   kg ner --conll gold.conll > tagged.tsv
+   kg ner --conll --eval gold.conll
+   cat article.txt | kg ner -
+
+IL-NER test, in the repository: loaders/ner/corpus/il-ner/hindi-test.txt.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "conll", Usage: "read token<TAB>gold-tag lines and add the predicted tag"},
 			&cli.BoolFlag{Name: "eval", Usage: "with --conll: print strict span scores instead of the tagged tokens"},
