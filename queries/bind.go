@@ -219,7 +219,9 @@ func RawPrelude(ctx context.Context, script string, ents EntitySource) (string, 
 	}
 	nj, _ := json.Marshal(names)
 	head := prelude + compactPrelude + "var params = {};\n" + lib +
-		"\nvar __kg_names = " + string(nj) + ";\n" +
+		// Merged into the names of earlier statements: in the REPL's kept
+		// session a function defined before may call E() with its own.
+		"\nvar __kg_names = Object.assign(typeof __kg_names === \"object\" && __kg_names || {}, " + string(nj) + ");\n" +
 		`function E(n) { var v = __kg_names[n]; if (v === undefined) throw new Error("E(" + JSON.stringify(n) + "): give the name as a string literal, so kg can resolve it before the query runs"); return iri(v); }` + "\n"
 	return head, nil
 }

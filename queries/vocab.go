@@ -120,16 +120,21 @@ var compactPrelude = func() string {
 	// iri() takes a bare IRI; "<...>" is how a string names a node, so
 	// the brackets (which ExpandCompact leaves on a literal it expands)
 	// come off too.
-	b.WriteString(`var iri = (function (iri) {
-  return function (s) {
-    if (typeof s === "string") {
-      if (s.length > 1 && s.charAt(0) === "<" && s.charAt(s.length - 1) === ">") s = s.substring(1, s.length - 1);
-      var i = s.indexOf(":");
-      if (i > 0 && s.substring(i + 1, i + 3) !== "//" && __kg_ns.hasOwnProperty(s.substring(0, i))) s = __kg_ns[s.substring(0, i)] + s.substring(i + 1);
-    }
-    return iri(s);
-  };
-})(iri);
+	// Wrapped once: a kept REPL session runs this before every statement.
+	b.WriteString(`if (!iri.__kg_compact) {
+  var iri = (function (iri) {
+    var f = function (s) {
+      if (typeof s === "string") {
+        if (s.length > 1 && s.charAt(0) === "<" && s.charAt(s.length - 1) === ">") s = s.substring(1, s.length - 1);
+        var i = s.indexOf(":");
+        if (i > 0 && s.substring(i + 1, i + 3) !== "//" && __kg_ns.hasOwnProperty(s.substring(0, i))) s = __kg_ns[s.substring(0, i)] + s.substring(i + 1);
+      }
+      return iri(s);
+    };
+    f.__kg_compact = true;
+    return f;
+  })(iri);
+}
 `)
 	return b.String()
 }()

@@ -26,7 +26,7 @@ var graphSteps = []string{"V(", "Vertex(", "M()", "Morphism()", "Emit(", "IRI(",
 var globals = []string{"g.", "graph.", "E(\"", "KG.", "iri(", "str(", "lang(", "typed(", "bnode(", "raw(",
 	"regex(", "like(", "lt(", "lte(", "gt(", "gte(", "edges(", "labels(", "eventRows(", "var "}
 
-var commands = []string{"help", "list", "format", "limit", "timeout", "quit"}
+var commands = []string{"help", "list", "format", "limit", "timeout", "reset", "save", "quit"}
 
 // completer offers Gizmo steps, commands, canned queries and entity names.
 type completer struct{ s *session }

@@ -110,6 +110,7 @@ type session struct {
 	pool  *runner.Pool
 	ents  []graph.Entity
 	settings
+	replState
 }
 
 func openSession(c *cli.Context, command string) (*session, error) {
@@ -208,7 +209,7 @@ func (s *session) gizmo(ctx context.Context, script string) (*answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.pool.Run(ctx, runner.Query{Script: queries.ExpandCompact(script), Prelude: prelude, Timeout: s.timeout, Limit: s.limit, Value: true})
+	res, err := s.pool.Run(ctx, runner.Query{Script: queries.ExpandCompact(script), Prelude: prelude, Timeout: s.timeout, Limit: s.limit, Value: true, Keep: s.keep})
 	if err != nil {
 		return nil, err
 	}

@@ -8,10 +8,12 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/chzyer/readline"
+	"github.com/dop251/goja"
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgnews/kg/queries"
@@ -52,6 +54,7 @@ func runRepl(c *cli.Context) error {
 	}
 	defer s.Close()
 	s.settings = set
+	s.keep = true
 	if !isTerminal(os.Stdin) {
 		if failed := s.script(os.Stdin, stdout(c), c.App.ErrWriter); failed > 0 {
 			return cli.Exit(fmt.Sprintf("repl: %d statement(s) failed", failed), 1)
@@ -128,62 +131,26 @@ func (s *session) script(r io.Reader, out, errw io.Writer) int {
 	return failed
 }
 
-// complete says whether a statement can run: a command, or Gizmo whose
-// brackets balance outside strings and comments.
+// complete says whether a statement can run: a command, or JavaScript
+// that is not cut short. As in Cayley's REPL, a statement the parser finds
+// unfinished at its end (g.V(, x +, a trailing dot, an open block, string
+// or comment) continues on the next line; one with any other syntax error
+// runs, and the error is shown.
 func complete(stmt string) bool {
 	t := strings.TrimSpace(stmt)
-	return strings.HasPrefix(t, ":") || balanced(t)
+	if strings.HasPrefix(t, ":") {
+		return true
+	}
+	_, err := goja.Compile("", t, false)
+	return err == nil || !strings.Contains(firstError(err.Error()), "Unexpected end of input")
 }
 
-// balanced reports whether every (, [ and { in JavaScript source is closed
-// and no string or block comment is left open.
-func balanced(src string) bool {
-	depth := 0
-	var quote rune
-	lineComment, blockComment, escaped := false, false, false
-	rs := []rune(src)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		next := rune(0)
-		if i+1 < len(rs) {
-			next = rs[i+1]
-		}
-		switch {
-		case lineComment:
-			if r == '\n' {
-				lineComment = false
-			}
-		case blockComment:
-			if r == '*' && next == '/' {
-				blockComment = false
-				i++
-			}
-		case quote != 0:
-			switch {
-			case escaped:
-				escaped = false
-			case r == '\\':
-				escaped = true
-			case r == quote:
-				quote = 0
-			case r == '\n' && quote != '`':
-				quote = 0 // an unclosed string ends at the line; goja reports it
-			}
-		case r == '/' && next == '/':
-			lineComment = true
-			i++
-		case r == '/' && next == '*':
-			blockComment = true
-			i++
-		case r == '"' || r == '\'' || r == '`':
-			quote = r
-		case r == '(' || r == '[' || r == '{':
-			depth++
-		case r == ')' || r == ']' || r == '}':
-			depth--
-		}
+// firstError is the first of goja's "(and N more errors)".
+func firstError(msg string) string {
+	if i := strings.Index(msg, " (and "); i >= 0 {
+		return msg[:i]
 	}
-	return depth <= 0 && !blockComment && (quote == 0 || quote != '`')
+	return msg
 }
 
 // interactive is the terminal REPL.
@@ -204,6 +171,7 @@ func (s *session) interactive(history string) error {
 	out, errw := rl.Stdout(), rl.Stderr()
 	fmt.Fprintf(out, "kg repl on %s: Gizmo statements, :help for commands, Ctrl-D to leave\n", s.dir)
 	var buf []string
+	last := "" // the statement that ran last, which a line starting with "." continues
 	for {
 		if len(buf) == 0 {
 			rl.SetPrompt("kg> ")
@@ -221,6 +189,13 @@ func (s *session) interactive(history string) error {
 		if len(buf) == 0 && strings.TrimSpace(line) == "" {
 			continue
 		}
+		// On a terminal the statement before has run by the time the next
+		// line shows it was not over: a line starting with "." continues it,
+		// and the whole statement runs again (g.V(E("Kim")) then .Out().All()).
+		if len(buf) == 0 && last != "" && strings.HasPrefix(strings.TrimSpace(line), ".") {
+			buf = []string{last}
+			s.dropLast(last)
+		}
 		buf = append(buf, line)
 		stmt := strings.Join(buf, "\n")
 		if !complete(stmt) {
@@ -230,8 +205,9 @@ func (s *session) interactive(history string) error {
 		_ = rl.SaveHistory(strings.Join(strings.Fields(stmt), " "))
 		ctx, cancel := context.WithCancel(context.Background())
 		// Ctrl-C while a query runs: the terminal is out of raw mode, so it
-		// is a SIGINT. It cancels the query (its worker is killed, being in
-		// a process group of its own it never saw the signal) and not kg.
+		// is a SIGINT. It cancels the query (its worker, in a process group
+		// of its own, never saw the signal: the REPL's worker is asked to
+		// stop the statement and keeps its state) and not kg.
 		sig := make(chan os.Signal, 1)
 		signal.Notify(sig, os.Interrupt)
 		done := make(chan struct{})
@@ -246,8 +222,11 @@ func (s *session) interactive(history string) error {
 		signal.Stop(sig)
 		close(done)
 		cancel()
+		last = ""
 		if err != nil {
 			fmt.Fprintln(errw, "error:", err)
+		} else if !strings.HasPrefix(strings.TrimSpace(stmt), ":") {
+			last = stmt
 		}
 		if quit {
 			return nil
@@ -267,9 +246,15 @@ defined too.
   :format table|json|csv
   :limit N              rows to show at most
   :timeout D            e.g. 10s, 2m
+  :reset                forget the variables and functions defined so far
+  :save FILE            write the statements that ran (since :reset) to FILE
   :quit                 leave (or Ctrl-D)
 
-Ctrl-C stops a running query or clears the line.
+Variables and functions stay from one statement to the next (var x = 3,
+then x + 1). A statement left unfinished (g.V(, a trailing dot, an open
+brace) continues on the next line; a line starting with "." continues the
+statement before it. Ctrl-R searches the history. Ctrl-C stops a running
+query or clears the line.
 `
 
 // exec runs one statement. It returns quit for :quit.
@@ -278,7 +263,11 @@ func (s *session) exec(ctx context.Context, stmt string, out, errw io.Writer, tt
 	if !strings.HasPrefix(t, ":") {
 		a, err := s.gizmo(ctx, t)
 		if err != nil {
-			return false, err
+			return false, s.lost(err)
+		}
+		s.ran(t, a, errw)
+		if len(a.res.Rows) == 0 && a.res.Note == "" && declaration.MatchString(t) {
+			return false, nil // var x = 3 shows nothing, not "(no results)"
 		}
 		return false, print(out, errw, a, s.settings, tty)
 	}
@@ -300,6 +289,25 @@ func (s *session) exec(ctx context.Context, stmt string, out, errw io.Writer, tt
 		for _, q := range queries.List() {
 			fmt.Fprintln(out, q.Help())
 		}
+		return false, nil
+	case "reset":
+		if len(args) > 0 {
+			return false, fmt.Errorf(":reset takes no arguments")
+		}
+		if err := s.reset(ctx); err != nil {
+			return false, err
+		}
+		fmt.Fprintln(out, "variables and functions forgotten")
+		return false, nil
+	case "save":
+		if len(args) != 1 {
+			return false, fmt.Errorf(":save takes one FILE")
+		}
+		n, err := s.save(args[0])
+		if err != nil {
+			return false, err
+		}
+		fmt.Fprintf(out, "%d statement(s) saved to %s (kg repl < %s replays them)\n", n, args[0], args[0])
 		return false, nil
 	case "format", "limit", "timeout":
 		if len(args) == 0 {
@@ -324,6 +332,9 @@ func (s *session) exec(ctx context.Context, stmt string, out, errw io.Writer, tt
 	}
 	return false, print(out, errw, a, set, tty)
 }
+
+// declaration is a statement that only defines: it has no value to show.
+var declaration = regexp.MustCompile(`^(var|let|const|function|class)\s`)
 
 // splitArgs splits a command line on spaces, keeping "quoted words" and
 // 'quoted words' whole.

@@ -49,6 +49,11 @@ type Query struct {
 	// as "<iri>", strings without language tags) instead of JSON-LD, so
 	// that an answer matches what Cayley's own HTTP API returns.
 	CayleyJSON bool
+	// Keep runs the script as a statement of the worker's kept session:
+	// variables and functions it defines stay for the next Keep query, as
+	// in Cayley's REPL. Use it with a pool of one worker (kg repl's);
+	// Result.Session names the session. Reset drops the session instead.
+	Keep, Reset bool
 }
 
 // Result is what a query returned.
@@ -62,6 +67,9 @@ type Result struct {
 	// never ran it.
 	Note    string
 	Elapsed time.Duration
+	// Session names the kept session a Keep query ran in; it changes when
+	// the worker holding the old one died, and its state with it.
+	Session string
 }
 
 // WorkerCommand is the hidden subcommand of kg that serves queries.
@@ -144,8 +152,8 @@ func (p *Pool) Run(ctx context.Context, q Query) (*Result, error) {
 	res, err := w.run(ctx, request{
 		ID: id, Dir: p.opts.Dir, Script: q.Script, Prelude: q.Prelude,
 		TimeoutMS: q.Timeout.Milliseconds(), Limit: q.Limit, Value: q.Value,
-		CayleyJSON: q.CayleyJSON,
-	}, q.Timeout+p.opts.Grace)
+		CayleyJSON: q.CayleyJSON, Keep: q.Keep, Reset: q.Reset,
+	}, q.Timeout+p.opts.Grace, p.opts.Grace)
 	if w.dead() {
 		w = nil
 	}
@@ -336,7 +344,7 @@ func (w *proc) stop() {
 
 // run sends one request and waits for its answer, the hard deadline, the
 // caller's cancellation or the worker's death, whichever comes first.
-func (w *proc) run(ctx context.Context, req request, hard time.Duration) (*Result, error) {
+func (w *proc) run(ctx context.Context, req request, hard, grace time.Duration) (*Result, error) {
 	w.stderr.Reset()
 	b, _ := json.Marshal(req)
 	if _, err := w.stdin.Write(append(b, '\n')); err != nil {
@@ -351,20 +359,37 @@ func (w *proc) run(ctx context.Context, req request, hard time.Duration) (*Resul
 			<-w.exited
 			return nil, w.crashError()
 		}
-		if r.Retiring || r.Err != nil && r.Err.Kind == Timeout {
-			w.stop() // it retires anyway; do not wait for it
-		}
-		if r.Err != nil {
-			return nil, r.Err
-		}
-		return &Result{Rows: r.Rows, Truncated: r.Truncated, Note: r.Note, Elapsed: time.Duration(r.ElapsedNS)}, nil
+		return w.result(r, req)
 	case <-timer.C:
 		w.stop()
 		return nil, timeoutError(time.Duration(req.TimeoutMS) * time.Millisecond)
 	case <-ctx.Done():
+		if req.Keep {
+			// Ask the worker to stop the statement and keep its session;
+			// kill it only if it does not answer in time.
+			_ = w.cmd.Process.Signal(CancelSignal)
+			select {
+			case r, ok := <-w.resps:
+				if ok {
+					_, _ = w.result(r, req)
+					return nil, canceled(ctx)
+				}
+			case <-time.After(grace):
+			}
+		}
 		w.stop()
 		return nil, canceled(ctx)
 	}
+}
+
+func (w *proc) result(r *response, req request) (*Result, error) {
+	if r.Retiring || r.Err != nil && r.Err.Kind == Timeout && !req.Keep {
+		w.stop() // it retires anyway; do not wait for it
+	}
+	if r.Err != nil {
+		return nil, r.Err
+	}
+	return &Result{Rows: r.Rows, Truncated: r.Truncated, Note: r.Note, Elapsed: time.Duration(r.ElapsedNS), Session: r.Session}, nil
 }
 
 // crashError describes how a worker died, from the first panic or fatal

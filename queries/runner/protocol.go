@@ -22,6 +22,10 @@ type request struct {
 	Value bool `json:"value,omitempty"`
 	// CayleyJSON asks for Cayley's JSON collation instead of JSON-LD.
 	CayleyJSON bool `json:"cayley_json,omitempty"`
+	// Keep runs the script in the worker's kept session, whose JavaScript
+	// state outlives it; Reset drops that session first (and runs nothing).
+	Keep  bool `json:"keep,omitempty"`
+	Reset bool `json:"reset,omitempty"`
 }
 
 // response is a worker's answer to one request.
@@ -35,6 +39,9 @@ type response struct {
 	// priority during a long query); the pool starts a fresh one.
 	Retiring  bool  `json:"retiring,omitempty"`
 	ElapsedNS int64 `json:"elapsed_ns"`
+	// Session names the kept session a Keep request ran in: a new name
+	// means the state of the old one is gone (its worker died).
+	Session string `json:"session,omitempty"`
 }
 
 // Kind classifies a query error.

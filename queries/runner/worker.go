@@ -108,14 +108,16 @@ func Serve(r io.Reader, w io.Writer) error {
 			return fmt.Errorf("read request: %w", err)
 		}
 		resp := handle(&req)
-		resp.Retiring = lowered.Load()
+		resp.Retiring = lowered.Load() || retireKept
 		if err := enc.Encode(resp); err != nil {
 			return err
 		}
 		if err := bw.Flush(); err != nil {
 			return err
 		}
-		if resp.Retiring || resp.Err != nil && resp.Err.Kind == Timeout {
+		// A kept session's worker stays after a timeout, with its state:
+		// its statement was interrupted and nothing else shares it.
+		if resp.Retiring || resp.Err != nil && resp.Err.Kind == Timeout && !req.Keep {
 			return errRetire
 		}
 	}
@@ -136,6 +138,12 @@ func handle(req *request) (resp *response) {
 	timeout := time.Duration(req.TimeoutMS) * time.Millisecond
 	if timeout <= 0 {
 		timeout = 30 * time.Second
+	}
+	if req.Keep || req.Reset {
+		// The REPL's own worker: its priority stays, so that it is not
+		// retired (and its state lost) after a slow statement.
+		handleKept(req, resp, timeout)
+		return resp
 	}
 	if ownProcess {
 		slow := time.AfterFunc(slowAfter, lowerPriority)
@@ -270,7 +278,7 @@ if (__kg_v !== undefined && __kg_v !== null) {
 
 var (
 	atEval     = regexp.MustCompile(` at <eval>:(\d+):(\d+)\(\d+\)`)
-	syntaxLine = regexp.MustCompile(`<eval>: Line (\d+):(\d+) `)
+	syntaxLine = regexp.MustCompile(`(?:<eval>|\(anonymous\)): Line (\d+):(\d+) `)
 )
 
 // cleanJSError trims goja's messages to what helps: the message and the
