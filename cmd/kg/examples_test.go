@@ -127,6 +127,7 @@ func newSandbox(t *testing.T) *sandbox {
 		"examples/article.txt": string(seed), "article.txt": string(seed), "a.txt": string(seed), "b.txt": string(second),
 		"note.txt": plain, "notes.txt": plain, "plain.txt": plain, "q.js": "g.V(E(\"Kim\")).Out().All()\n",
 		"gold.conll": "कप्तान\tO\nअर्जुन\tB-NEP\nमेहता\tI-NEP\nने\tO\nकहा\tO\n",
+		"session.js": "var kim = g.V(E(\"Kim\"))\nkim.Out(\"<rdfs:label>\").All()\n",
 	} {
 		must(t, os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644))
 	}

@@ -23,16 +23,26 @@ func replCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "repl",
 		Usage: "interactive Gizmo query shell",
-		Description: `Type Gizmo (Cayley's JavaScript query language); a statement runs when its
-brackets balance, so it may span lines. The value of the last expression is
-shown: g.V(E("Kim")).Out().Count(). E("any alias") names an entity; KG holds
-kg's vocabulary (iri(KG.agent)). Canned queries run as :NAME ARGS, e.g.
-:timeline Kim, :path "Donald Trump" Kim. :help lists the commands.
+		Description: `Type Gizmo (Cayley's JavaScript query language). The value of the last
+expression is shown: g.V(E("Kim")).Out().Count(). E("any alias") names an
+entity; KG holds kg's vocabulary (iri(KG.agent), iri(KG.PhoneCall)), and
+the names kg prints work too ("<kg:PhoneCall>"). Variables and functions
+stay from one statement to the next (var x = 3, then x + 1); :reset forgets
+them, :save FILE writes the statements that ran. A statement left
+unfinished (g.V(, a trailing dot) continues on the next line, and a line
+starting with "." continues the statement before it. Canned queries run as
+:NAME ARGS, e.g. :timeline Kim, :path "Donald Trump" Kim. :help lists the
+commands.
 
-Tab completes Gizmo steps, commands and entity names. Ctrl-C stops a running
-query (or clears the line), Ctrl-D leaves. History is kept in ~/.kg_history
-(or $KG_HISTORY, or --history). With piped input the statements run in turn
-and kg exits, non-zero if one failed.`,
+Tab completes Gizmo steps, commands and entity names; Ctrl-R searches the
+history. Ctrl-C stops a running query (or clears the line), Ctrl-D leaves.
+History is kept in ~/.kg_history (or $KG_HISTORY, or --history). With piped
+input the statements run in turn and kg exits, non-zero if one failed.
+
+Examples:
+   kg repl
+   echo ':timeline Kim' | kg repl
+   kg repl < session.js                   statements saved with :save`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: table, json or csv"},
 			&cli.DurationFlag{Name: "timeout", Value: defaultTimeout, Usage: "stop a query after this long"},

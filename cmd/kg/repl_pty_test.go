@@ -168,3 +168,93 @@ func TestReplTerminal(t *testing.T) {
 		t.Errorf("history file: %q, %v", b, err)
 	}
 }
+
+// TestReplTerminalKeepsState: on a terminal, as typed: variables and
+// functions stay from one statement to the next, also past a Ctrl-C; an
+// unfinished statement continues; a line starting with "." continues the
+// statement before it; Ctrl-R finds an earlier statement; :save writes the
+// statements, which kg repl runs again from a pipe; :reset forgets.
+func TestReplTerminalKeepsState(t *testing.T) {
+	db := fixture.Build(t)
+	dir := t.TempDir()
+	tm := startRepl(t, db, filepath.Join(dir, "history"))
+	tm.expect("kg> ")
+
+	tm.send("var x = 3\r")
+	tm.expect("kg> ")
+	tm.send("function twice(n) {\r")
+	tm.expect("... ")
+	tm.send("return 2 * n }\r")
+	tm.expect("kg> ")
+	tm.send("twice(x) + 1\r")
+	tm.expect("7")
+	tm.expect("kg> ")
+
+	// Unfinished: a trailing dot continues.
+	tm.send("g.V(E(\"Kim\")).\r")
+	tm.expect("... ")
+	tm.send("Out(iri(KG.label)).All()\r")
+	tm.expect(`"किम जोंग-उन"@hi`)
+	tm.expect("kg> ")
+
+	// A path without a final step runs and says so; ".Out(...)" on the
+	// next line continues it.
+	tm.send("var p = g.V(E(\"Putin\"))\r")
+	tm.expect("kg> ")
+	tm.send("p\r")
+	tm.expect("that is a path, not a result")
+	tm.expect("kg> ")
+	tm.send(".Out(\"<rdfs:label>\").All()\r")
+	tm.expect(`"Vladimir Putin"@en`)
+	tm.expect("kg> ")
+
+	// Ctrl-C stops a runaway statement inside the worker: x is still 3.
+	tm.send("while(true){}\r")
+	time.Sleep(700 * time.Millisecond)
+	tm.send("\x03")
+	tm.expect("query cancelled")
+	tm.expect("kg> ")
+	tm.send("x * 100\r")
+	tm.expect("300")
+	tm.expect("kg> ")
+
+	// Ctrl-R: reverse search of the history, Enter runs what it found.
+	tm.send("\x12")
+	tm.send("twice(")
+	tm.expect("twice(x) + 1")
+	tm.send("\r")
+	tm.expect("7")
+	tm.expect("kg> ")
+
+	saved := filepath.Join(dir, "session.js")
+	tm.send(":save " + saved + "\r")
+	tm.expect("saved to " + saved)
+	tm.expect("kg> ")
+	tm.send(":reset\r")
+	tm.expect("forgotten")
+	tm.expect("kg> ")
+	tm.send("typeof x + typeof twice\r")
+	tm.expect("undefinedundefined")
+	tm.expect("kg> ")
+	tm.send(":quit\r")
+	if !tm.exited() {
+		t.Fatal(":quit did not end the REPL")
+	}
+
+	b, err := os.ReadFile(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"var x = 3\n", "function twice(n) {\nreturn 2 * n }\n", "p\n.Out(\"<rdfs:label>\").All()\n", "x * 100\n"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("saved session lacks %q:\n%s", want, b)
+		}
+	}
+	if strings.Contains(string(b), "while(true)") || strings.Contains(string(b), ":save") {
+		t.Errorf("saved session holds a failed statement or a command:\n%s", b)
+	}
+	out, errs, code := kg(t, db, string(b), "repl")
+	if code != 0 || !strings.Contains(out, "300") || !strings.Contains(out, "Vladimir Putin") {
+		t.Errorf("replaying the saved session: exit %d\n%s\n%s", code, out, errs)
+	}
+}
