@@ -1,9 +1,12 @@
 package hindi
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/kgnews/kg/schema"
 )
 
 func TestFoldMakesVariantsEqual(t *testing.T) {
@@ -153,6 +156,42 @@ func TestTransliterateDropsMedialSchwa(t *testing.T) {
 		{"समझौता", "Samjhauta"},
 		{"कमल", "Kamal"},
 		{"भारत", "Bharat"},
+	} {
+		if got := Transliterate(c[0]); got != c[1] {
+			t.Errorf("Transliterate(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
+
+// TestTransliterateNames checks the romanisation of names written for the
+// test (testdata/names.tsv), each chosen for a rule of Transliterate.
+func TestTransliterateNames(t *testing.T) {
+	f, err := os.Open("testdata/names.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := schema.ParseTSV("names.tsv", f, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 40 {
+		t.Fatalf("%d names, want at least 40", len(rows))
+	}
+	for _, r := range rows {
+		if got := Transliterate(r.Field(0)); got != r.Field(1) {
+			t.Errorf("line %d: Transliterate(%q) = %q, want %q", r.Line, r.Field(0), got, r.Field(1))
+		}
+	}
+}
+
+// A nukta spelling and a plain one are different sounds, but a name
+// written without its nukta still reads.
+func TestTransliterateNukta(t *testing.T) {
+	for _, c := range [][2]string{
+		{"फ़ैज़", "Faiz"}, {"फैज", "Faij"}, {"गढ़", "Garh"}, {"गौड़", "Gaud"}, {"पड़ोस", "Paros"},
+		// NFC keeps क़ decomposed; a precomposed one (U+0958) reads alike
+		{"\u0958तर", "Qatar"},
 	} {
 		if got := Transliterate(c[0]); got != c[1] {
 			t.Errorf("Transliterate(%q) = %q, want %q", c[0], got, c[1])

@@ -1,6 +1,7 @@
 package hindi
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -8,47 +9,116 @@ import (
 	"github.com/kgnews/kg/schema"
 )
 
-type translit struct {
-	cons, vowel, matra, other map[rune]string
-}
-
-var (
-	trOnce sync.Once
-	tr     *translit
-	trErr  error
+const (
+	virama     = '्'
+	nukta      = '़'
+	anusvara   = 'ं'
+	candrabind = 'ँ'
+	visarga    = 'ः'
 )
 
-func loadTranslit() (*translit, error) {
-	trOnce.Do(func() {
-		rows, err := schema.ReadTSV("hi/translit.tsv", 2)
-		if err != nil {
-			trErr = err
-			return
-		}
-		t := &translit{cons: map[rune]string{}, vowel: map[rune]string{}, matra: map[rune]string{}, other: map[rune]string{}}
-		for _, r := range rows {
-			letter := []rune(r.Field(1))
-			if len(letter) != 1 {
-				trErr = r.Errorf("want one letter, got %q", r.Field(1))
-				return
-			}
-			m := map[string]map[rune]string{"c": t.cons, "v": t.vowel, "m": t.matra, "x": t.other}[r.Field(0)]
-			if m == nil {
-				trErr = r.Errorf("unknown kind %q (c, v, m or x)", r.Field(0))
-				return
-			}
-			m[letter[0]] = r.Field(2)
-		}
-		tr = t
-	})
-	return tr, trErr
+// translit is the table of hi/translit.tsv.
+type translit struct {
+	cons, nukta, nfinal, vowel, matra, other map[rune]string
+	nasal                                    map[rune]string // the anusvara before a consonant
+	cluster                                  map[string]string
+	sonorant, w, keepLast                    map[rune]bool
+	keepWhole                                map[string]bool // final conjuncts that keep their a, as written: "प्त"
+	suffixes                                 [][]rune
+	letters                                  map[string]string // "बी" → "B"
+	maxLetter                                int               // runes of the longest letter name
 }
 
+var loadTranslit = sync.OnceValues(func() (*translit, error) {
+	rows, err := schema.ReadTSV("hi/translit.tsv", 2)
+	if err != nil {
+		return nil, err
+	}
+	t := &translit{cons: map[rune]string{}, nukta: map[rune]string{}, nfinal: map[rune]string{}, vowel: map[rune]string{},
+		matra: map[rune]string{}, other: map[rune]string{}, nasal: map[rune]string{}, cluster: map[string]string{},
+		sonorant: map[rune]bool{}, w: map[rune]bool{}, keepLast: map[rune]bool{}, keepWhole: map[string]bool{},
+		letters: map[string]string{}}
+	single := map[string]map[rune]string{"c": t.cons, "n": t.nukta, "nfinal": t.nfinal, "v": t.vowel, "m": t.matra,
+		"x": t.other, "nasal": t.nasal}
+	sets := map[string]map[rune]bool{"sonorant": t.sonorant, "w": t.w}
+	for _, r := range rows {
+		kind, letters := r.Field(0), r.Field(1)
+		rs := []rune(letters)
+		if m, ok := single[kind]; ok || sets[kind] != nil || kind == "keep" && len(rs) <= 1 {
+			if len(rs) != 1 {
+				return nil, r.Errorf("want one letter, got %q", letters)
+			}
+			switch {
+			case m != nil:
+				m[rs[0]] = r.Field(2)
+			case kind == "keep":
+				t.keepLast[rs[0]] = true
+			default:
+				sets[kind][rs[0]] = true
+			}
+			continue
+		}
+		switch kind {
+		case "keep":
+			t.keepWhole[letters] = true
+		case "cluster":
+			if len(rs) != 3 || rs[1] != virama {
+				return nil, r.Errorf("a cluster is consonant, virama, consonant; got %q", letters)
+			}
+			t.cluster[letters] = r.Field(2)
+		case "suffix":
+			t.suffixes = append(t.suffixes, rs)
+		case "letter":
+			if r.Field(2) == "" {
+				return nil, r.Errorf("letter %q needs its Latin letter", letters)
+			}
+			t.letters[letters] = r.Field(2)
+			t.maxLetter = max(t.maxLetter, len(rs))
+		default:
+			return nil, r.Errorf("unknown kind %q (see the head of the file)", kind)
+		}
+	}
+	for _, m := range []map[rune]string{t.nukta, t.nfinal, t.nasal} {
+		for r := range m {
+			if t.cons[r] == "" {
+				return nil, fmt.Errorf("hi/translit.tsv: a row for %c, which has no consonant row", r)
+			}
+		}
+	}
+	return t, nil
+})
+
+// syllable is one akshara: a consonant or conjunct with its vowel, or an
+// independent vowel, and the signs after it.
+type syllable struct {
+	cons    []rune // base letters of the conjunct
+	nuktas  []bool // which of them carry a nukta
+	vowel   string // Latin of the vowel sign or independent vowel
+	indep   bool   // an independent vowel (no consonant)
+	schwa   bool   // carries the inherent a (no vowel sign, no final virama)
+	keep    bool   // the inherent a is pronounced (decided by deleteSchwas)
+	nasal   rune   // anusvara or chandrabindu after it, or 0
+	visarga bool
+}
+
+func (s *syllable) voiced() bool { return s.indep || s.vowel != "" || s.schwa && s.keep }
+
 // Transliterate writes Devanagari in Latin letters the way English-language
-// newspapers romanise names (मुशर्रफ → Musharraf, जॉर्ज → Jorj): each
-// consonant carries an "a" unless a vowel sign or virama follows, and the
-// "a" is dropped at the end of a word. Other scripts pass through. Words
-// are capitalised.
+// newspapers romanise names: अरविंद केजरीवाल → Arvind Kejriwal, सचिन तेंदुलकर
+// → Sachin Tendulkar, ज़ेलेंस्की → Zelenski. Other scripts pass through; each
+// Devanagari word is capitalised.
+//
+// The inherent a that Hindi writes but does not say is dropped (schwa
+// deletion, after Ohala and Narasimhan et al. 2004): at the end of a word,
+// unless a conjunct that needs a vowel ends it (चंद्र → Chandra, गुप्त →
+// Gupta; hi/translit.tsv lists which) or it follows i or u before य
+// (प्रिय → Priya); and inside a word, from right to left, where a vowel and
+// a single consonant precede it and a single consonant with a vowel follows
+// (अ-र-विं → Arvin-, के-ज-री → Kejri-, मन-मो-हन → Manmohan). Nukta letters
+// are their own sounds (क़ → q, ज़ → z, फ़ → f, ड़ → r), ॉ is o; an anusvara is m
+// before a labial (अंबेडकर → Ambedkar); व is w after स, श, द … in a conjunct
+// and before a pronounced a or ā inside a word (स्वराज → Swaraj, केजरीवाल →
+// Kejriwal), else v (विवेक → Vivek, यादव → Yadav).
 func Transliterate(s string) string {
 	t, err := loadTranslit()
 	if err != nil {
@@ -56,89 +126,256 @@ func Transliterate(s string) string {
 	}
 	rs := []rune(Clean(s))
 	var b strings.Builder
-	wordStart := true
-	// vowel reports whether the letter at i is pronounced with a vowel: a
-	// vowel, or a consonant followed by a vowel sign or by nothing that
-	// removes its inherent a.
-	isCons := func(i int) bool { return i >= 0 && i < len(rs) && t.cons[rs[i]] != "" }
-	next := func(i int) rune { // the sign after consonant i, skipping a nukta
-		j := i + 1
-		if j < len(rs) && rs[j] == '़' {
-			j++
-		}
-		if j < len(rs) {
-			return rs[j]
-		}
-		return 0
-	}
-	hasInherent := func(i int) bool { // consonant i keeps its "a" as written
-		n := next(i)
-		_, m := t.matra[n]
-		return !m && n != '्'
-	}
-	wordEnd := func(i int) bool { // consonant i is the last letter of its word
-		j := i + 1
-		for j < len(rs) && (rs[j] == '़' || t.other[rs[j]] != "" && rs[j] != '्') {
-			j++
-		}
-		return j >= len(rs) || !(isCons(j) || t.vowel[rs[j]] != "" || t.matra[rs[j]] != "")
-	}
-	nextCons := func(i int) int { // the consonant that follows consonant i's sign
-		j := i + 1
-		for j < len(rs) && (rs[j] == '़' || t.matra[rs[j]] != "" || t.other[rs[j]] != "" && rs[j] != '्') {
-			j++
-		}
-		if isCons(j) {
-			return j
-		}
-		return -1
-	}
-	for i := 0; i < len(rs); i++ {
+	for i := 0; i < len(rs); {
 		r := rs[i]
-		var out string
-		switch {
-		case t.cons[r] != "":
-			out = t.cons[r]
-			if hasInherent(i) && !wordEnd(i) {
-				// Hindi drops a medial a between a vowel and a consonant that
-				// carries a vowel: परवेज → Parvej, समझौता → Samjhauta.
-				drop := false
-				if j := nextCons(i); j > 0 && i > 0 && (isCons(i-1) && hasInherent(i-1) || t.matra[rs[i-1]] != "" || t.vowel[rs[i-1]] != "") {
-					if !wordEnd(j) && !hasInherent(j) {
-						drop = true
-					}
-				}
-				if !drop {
-					out += "a"
-				}
-			}
-		case t.vowel[r] != "":
-			out = t.vowel[r]
-		case t.matra[r] != "":
-			out = t.matra[r]
-		default:
-			if o, ok := t.other[r]; ok {
-				out = o
-			} else if r >= '०' && r <= '९' {
-				out = string('0' + (r - '०'))
+		if !isDevanagariLetter(r) || r == '।' || r == '॥' || r >= '०' && r <= '९' {
+			if r >= '०' && r <= '९' {
+				b.WriteByte(byte('0' + (r - '०')))
 			} else {
-				out = string(r)
+				b.WriteRune(r)
 			}
-		}
-		if out == "" {
+			i++
 			continue
 		}
-		if wordStart && unicode.IsLetter([]rune(out)[0]) {
-			out = strings.ToUpper(out[:1]) + out[1:]
+		j := i
+		for j < len(rs) && isDevanagariLetter(rs[j]) && rs[j] != '।' && rs[j] != '॥' && !(rs[j] >= '०' && rs[j] <= '९') {
+			j++
 		}
-		last := []rune(out)[len([]rune(out))-1]
-		wordStart = !unicode.IsLetter(last) && !unicode.IsDigit(last)
-		if isDevanagariLetter(r) || unicode.IsMark(r) {
-			wordStart = false
+		word := t.word(rs[i:j])
+		// capitalise a word, not the tail of "80वीं"
+		if word != "" && (i == 0 || !unicode.IsLetter(rs[i-1]) && !unicode.IsDigit(rs[i-1])) {
+			word = strings.ToUpper(word[:1]) + word[1:]
 		}
-		b.WriteString(out)
+		b.WriteString(word)
+		i = j
 	}
 	return b.String()
+}
+
+// word transliterates one word of Devanagari letters and signs.
+func (t *translit) word(rs []rune) string {
+	if a, ok := t.abbreviation(rs); ok {
+		return a
+	}
+	for _, suf := range t.suffixes {
+		n := len(rs) - len(suf)
+		if n <= 0 || string(rs[n:]) != string(suf) || rs[n-1] == virama {
+			continue
+		}
+		if m := t.matra[suf[0]]; m != "" {
+			// "ाबाद" is "आबाद" after the stem's last consonant
+			return t.syllableWord(rs[:n]) + m + t.syllableWord(suf[1:])
+		}
+		return t.syllableWord(rs[:n]) + t.syllableWord(suf)
+	}
+	return t.syllableWord(rs)
+}
+
+// abbreviation reads a word made of two or more Hindi names of Latin
+// letters (बीजेपी) as the letters (BJP).
+func (t *translit) abbreviation(rs []rune) (string, bool) {
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(rs); {
+		found := false
+		for l := min(t.maxLetter, len(rs)-i); l > 0; l-- {
+			if L, ok := t.letters[string(rs[i:i+l])]; ok {
+				b.WriteString(L)
+				i += l
+				n++
+				found = true
+				break
+			}
+		}
+		if !found {
+			return "", false
+		}
+	}
+	return b.String(), n >= 2
+}
+
+// syllableWord transliterates one word without looking for its parts.
+func (t *translit) syllableWord(rs []rune) string {
+	syls := t.syllables(rs)
+	t.deleteSchwas(syls)
+	var b strings.Builder
+	for i := range syls {
+		s := &syls[i]
+		for k := 0; k < len(s.cons); k++ {
+			if k+1 < len(s.cons) && !s.nuktas[k] && !s.nuktas[k+1] {
+				if l, ok := t.cluster[string([]rune{s.cons[k], virama, s.cons[k+1]})]; ok {
+					b.WriteString(l)
+					k++
+					continue
+				}
+			}
+			b.WriteString(t.consonant(syls, i, k))
+		}
+		switch {
+		case s.vowel != "":
+			b.WriteString(s.vowel)
+		case s.schwa && s.keep:
+			b.WriteByte('a')
+		}
+		if s.nasal != 0 {
+			l := "n"
+			if i+1 < len(syls) && len(syls[i+1].cons) > 0 && s.nasal == anusvara {
+				if m := t.nasal[syls[i+1].cons[0]]; m != "" {
+					l = m
+				}
+			}
+			b.WriteString(l)
+		}
+		if s.visarga {
+			b.WriteByte('h')
+		}
+	}
+	return b.String()
+}
+
+// consonant is the Latin of consonant k of syllable i.
+func (t *translit) consonant(syls []syllable, i, k int) string {
+	s := &syls[i]
+	c := s.cons[k]
+	if s.nuktas[k] {
+		if l, ok := t.nfinal[c]; ok && i == len(syls)-1 && k == len(s.cons)-1 && s.vowel == "" && !s.keep {
+			return l
+		}
+		if l, ok := t.nukta[c]; ok {
+			return l
+		}
+	}
+	if c != 'व' {
+		return t.cons[c]
+	}
+	switch {
+	case k > 0:
+		if t.w[s.cons[k-1]] {
+			return "w"
+		}
+		return "v"
+	case i == 0:
+		return "v"
+	case s.vowel == "a" || s.schwa && s.keep:
+		return "w"
+	}
+	return "v"
+}
+
+// syllables splits a word into aksharas.
+func (t *translit) syllables(rs []rune) []syllable {
+	var out []syllable
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		var s syllable
+		switch {
+		case t.cons[r] != "":
+			for {
+				s.cons = append(s.cons, rs[i])
+				i++
+				nk := i < len(rs) && rs[i] == nukta
+				if nk {
+					i++
+				}
+				s.nuktas = append(s.nuktas, nk)
+				if i+1 < len(rs) && rs[i] == virama && t.cons[rs[i+1]] != "" {
+					i++
+					continue
+				}
+				break
+			}
+			switch {
+			case i < len(rs) && rs[i] == virama:
+				i++ // a dead final consonant: जोंग-उन्
+			case i < len(rs) && t.matra[rs[i]] != "":
+				s.vowel = t.matra[rs[i]]
+				i++
+			default:
+				s.schwa = true
+			}
+		case t.vowel[r] != "":
+			s.indep, s.vowel = true, t.vowel[r]
+			i++
+		case t.matra[r] != "":
+			// a vowel sign with no consonant (a typo, or text cut there)
+			s.indep, s.vowel = true, t.matra[r]
+			i++
+		default:
+			i++ // a stray sign: avagraha, a lone nukta or virama
+			continue
+		}
+		for i < len(rs) {
+			switch rs[i] {
+			case anusvara, candrabind:
+				s.nasal = rs[i]
+			case visarga:
+				s.visarga = true
+			case nukta, virama:
+			default:
+				goto done
+			}
+			i++
+		}
+	done:
+		out = append(out, s)
+	}
+	return out
+}
+
+// deleteSchwas decides which inherent vowels are pronounced (see
+// Transliterate).
+func (t *translit) deleteSchwas(syls []syllable) {
+	n := len(syls)
+	for i := range syls {
+		syls[i].keep = syls[i].schwa
+	}
+	if n == 0 {
+		return
+	}
+	if last := &syls[n-1]; last.schwa && n > 1 && last.nasal == 0 && !last.visarga {
+		keep := len(last.cons) > 1 && t.keepFinal(last)
+		if !keep && len(last.cons) == 1 && last.cons[0] == 'य' {
+			prev := syls[n-2]
+			keep = !prev.schwa && (prev.vowel == "i" || prev.vowel == "u")
+		}
+		last.keep = keep
+	}
+	for i := n - 2; i >= 1; i-- {
+		s, prev, next := &syls[i], &syls[i-1], &syls[i+1]
+		if !s.schwa || len(s.cons) != 1 || s.nasal != 0 || s.visarga {
+			continue
+		}
+		if !prev.voiced() || prev.nasal != 0 || prev.visarga {
+			continue // after a consonant or a nasal the a holds a cluster apart: सं-ज-य → Sanjay
+		}
+		if next.indep || len(next.cons) != 1 || !next.voiced() {
+			continue
+		}
+		s.keep = false
+	}
+}
+
+// keepFinal reports whether a word-final conjunct keeps its inherent a.
+func (t *translit) keepFinal(s *syllable) bool {
+	var w []rune
+	for k, c := range s.cons {
+		if k > 0 {
+			w = append(w, virama)
+		}
+		w = append(w, c)
+		if s.nuktas[k] {
+			w = append(w, nukta)
+		}
+	}
+	if t.keepWhole[string(w)] {
+		return true
+	}
+	first, last := s.cons[len(s.cons)-2], s.cons[len(s.cons)-1]
+	switch {
+	case s.cons[0] == 'र', first == last, t.sonorant[first]:
+		return false
+	}
+	return t.keepLast[last]
 }
 
 func isDevanagariLetter(r rune) bool { return r >= 0x0900 && r <= 0x097F }
