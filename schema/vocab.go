@@ -102,15 +102,45 @@ var (
 	AssertedLabel    = quad.IRI(NS + "assertedLabel")
 	AssertedAltLabel = quad.IRI(NS + "assertedAltLabel")
 	AssertedSameAs   = quad.IRI(NS + "assertedSameAs")
+	// AssertedDiscovered: the article recognised the entity as a name that
+	// no lexicon lists (see Discovered).
+	AssertedDiscovered = quad.IRI(NS + "assertedDiscovered")
 )
+
+// Discovered marks, with the value True, an entity kg recognised in text
+// (by its name recogniser or a title before it) that its lexicon does not
+// list: it has no Wikidata link, its English label is a transliteration
+// (LangHindiLatin), and an analyst may want to review it. It lives in the
+// entity graph, like the labels.
+var Discovered = quad.IRI(NS + "discovered")
+
+// True is the boolean literal true.
+var True = quad.TypedString{Value: "true", Type: XSDBoolean}
+
+// Language tags of labels. A discovered name's Latin label is a
+// romanisation of Hindi, not an English name, so it is tagged hi-Latn
+// (BCP 47: Hindi in Latin script); readers that want a label in Latin
+// letters take en, else hi-Latn (LatinLabel).
+const (
+	LangHindi      = "hi"
+	LangEnglish    = "en"
+	LangHindiLatin = "hi-Latn"
+)
+
+// LatinLabel reports whether a label's language tag is one readers show as
+// the Latin-script label: English, or Hindi romanised.
+func LatinLabel(lang string) bool {
+	return lang == LangEnglish || strings.EqualFold(lang, LangHindiLatin)
+}
 
 // Contributions maps each Asserted* predicate to the entity-graph predicate it
 // stands for.
 var Contributions = map[quad.IRI]quad.IRI{
-	AssertedType:     Type,
-	AssertedLabel:    Label,
-	AssertedAltLabel: AltLabel,
-	AssertedSameAs:   SameAs,
+	AssertedType:       Type,
+	AssertedLabel:      Label,
+	AssertedAltLabel:   AltLabel,
+	AssertedSameAs:     SameAs,
+	AssertedDiscovered: Discovered,
 }
 
 // Event predicates.
@@ -175,6 +205,7 @@ var (
 	XSDGYear      = quad.IRI(XSD + "gYear")
 	XSDDateTime   = quad.IRI(XSD + "dateTime")
 	XSDInteger    = quad.IRI(XSD + "integer")
+	XSDBoolean    = quad.IRI(XSD + "boolean")
 	XSDAnyURI     = quad.IRI(XSD + "anyURI")
 )
 

@@ -32,6 +32,9 @@ type Entity struct {
 	Local bool
 	// Aliases are the lexicon's other names, for skos:altLabel.
 	Aliases []string
+	// Discovered marks a name an article introduced (DiscoveredID), not
+	// one of the lexicon's: its EN is a transliteration.
+	Discovered bool
 }
 
 // FormKind says how a form names its entity.

@@ -123,6 +123,9 @@ func Check() error {
 	if err := entity.Check(); err != nil {
 		return err
 	}
+	if _, err := loadNameData(); err != nil {
+		return err
+	}
 	_, err := loadData()
 	return err
 }

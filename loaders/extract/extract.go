@@ -77,6 +77,9 @@ type extractor struct {
 	// ahead are the treaties the article names, found by a first pass.
 	ahead     []*Ent
 	aheadMods [][]string
+	// fullAhead holds the ids of the entities the article names in full
+	// somewhere (the first pass), for short forms used before the full name.
+	fullAhead map[string]bool
 }
 
 // Extract reads the facts of an article.
@@ -121,6 +124,7 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 			x.aheadMods = append(x.aheadMods, pre.treatyMods[e])
 		}
 	}
+	x.lookAhead(pre)
 	for _, s := range sents {
 		x.sentence(s)
 	}
@@ -204,7 +208,7 @@ func (x *extractor) lexEnt(le *entity.Entity, surface string, sent int) *Ent {
 		return e
 	}
 	e := &Ent{ID: le.ID, Type: le.Type, EN: le.EN, HI: le.HI, QID: le.QID, DemonymEN: le.DemonymEN,
-		Aliases: le.Aliases, Lex: le, first: sent}
+		Aliases: le.Aliases, Lex: le, first: sent, Discovered: le.Discovered, Romanized: le.Discovered && le.HI != ""}
 	e.seen(surface, sent)
 	x.ents[e.ID] = e
 	x.order = append(x.order, e)
@@ -245,13 +249,21 @@ func (x *extractor) lookup(phrase string, dateline bool) *Ent {
 	if len(m) != 1 || m[0].Start != 0 || m[0].End != len(words) {
 		return nil
 	}
+	// the brackets of a dateline name a news agency ("(पीटीआई)" is Press
+	// Trust of India, not a party of the same initials)
+	var pick *entity.Entity
 	for _, f := range m[0].Forms {
 		if f.Kind == entity.Dateline && !dateline {
 			continue
 		}
-		return x.lexEnt(f.Entity, strings.TrimSpace(phrase), -1)
+		if pick == nil || dateline && f.Entity.Type == "NewsMediaOrganization" && pick.Type != "NewsMediaOrganization" {
+			pick = f.Entity
+		}
 	}
-	return nil
+	if pick == nil {
+		return nil
+	}
+	return x.lexEnt(pick, strings.TrimSpace(phrase), -1)
 }
 
 // sentence reads one sentence.

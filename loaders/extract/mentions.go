@@ -45,7 +45,7 @@ func (x *extractor) mentions(s *sentence) (out []*chunk) {
 	demonyms := map[*chunk]*Ent{}
 	for _, m := range entity.Match(ew, x.lex, x.overlay) {
 		surface := x.surface(s, m.Start, m.End)
-		e, kind := x.resolve(m, surface, s.idx)
+		e, kind := x.resolve(s, m, surface)
 		if e == nil {
 			continue
 		}
@@ -101,10 +101,13 @@ func (x *extractor) surface(s *sentence, i, j int) string {
 }
 
 // resolve picks the entity a lexicon match names. Full names and demonyms
-// resolve at once; a short form (किम) resolves to an entity named in full
-// earlier in the article, else to the only lexicon entity with that form,
-// else to the first listed.
-func (x *extractor) resolve(m entity.Span, surface string, sent int) (*Ent, entity.FormKind) {
+// resolve at once. A short form (किम) names the entity of that form the
+// article has named in full most recently; else, when its entities are of
+// one class, the one the article names in full later, or the first listed;
+// when they are of different classes (पीटीआई: a news agency or a party),
+// the one its context points to (disambiguate), or none.
+func (x *extractor) resolve(s *sentence, m entity.Span, surface string) (*Ent, entity.FormKind) {
+	sent := s.idx
 	var full, short []entity.Form
 	for _, f := range m.Forms {
 		switch f.Kind {
@@ -123,16 +126,55 @@ func (x *extractor) resolve(m entity.Span, surface string, sent int) (*Ent, enti
 		}
 		return x.lexEnt(f.Entity, "", sent), f.Kind
 	}
-	if len(short) == 0 {
-		return nil, 0
-	}
+	var cands []*entity.Entity
 	for _, f := range short {
-		if e, ok := x.ents[f.Entity.ID]; ok && e.fullSeen {
-			e.seen(surface, sent)
-			return e, entity.Short
+		if !containsEntity(cands, f.Entity) {
+			cands = append(cands, f.Entity)
 		}
 	}
-	return x.lexEnt(short[0].Entity, surface, sent), entity.Short
+	if len(cands) == 0 {
+		return nil, 0
+	}
+	pick := func(le *entity.Entity) (*Ent, entity.FormKind) {
+		if le == nil {
+			return nil, 0
+		}
+		return x.lexEnt(le, surface, sent), entity.Short
+	}
+	mixed := false
+	for _, c := range cands[1:] {
+		if c.Type != cands[0].Type {
+			mixed = true
+		}
+	}
+	if mixed {
+		return pick(x.disambiguate(s, m.Start, m.End, cands))
+	}
+	var recent *Ent
+	for _, c := range cands {
+		if e, ok := x.ents[c.ID]; ok && e.fullSeen && (recent == nil || e.lastSeen > recent.lastSeen) {
+			recent = e
+		}
+	}
+	if recent != nil {
+		recent.seen(surface, sent)
+		return recent, entity.Short
+	}
+	for _, c := range cands {
+		if x.fullAhead[c.ID] {
+			return pick(c)
+		}
+	}
+	return pick(cands[0])
+}
+
+func containsEntity(list []*entity.Entity, e *entity.Entity) bool {
+	for _, o := range list {
+		if o == e || o.ID == e.ID {
+			return true
+		}
+	}
+	return false
 }
 
 // nestedPlace: a lexicon name of a war or summit that begins with a
@@ -284,20 +326,14 @@ func (x *extractor) titles(s *sentence, owner []*chunk, chunks *[]*chunk, add fu
 				nameEnd = nameStart
 			}
 			if nameEnd > nameStart {
-				name := x.surface(s, nameStart, nameEnd)
-				en := hindi.Transliterate(name)
-				person = x.newEnt(hindi.Slug(en, 60), "Person", en, name, false, name, s.idx)
-				person.fullSeen = true
-				pe := &entity.Entity{ID: person.ID, Type: "Person", EN: en, HI: name}
-				x.overlay.Add(pe, name, entity.Full)
-				if ws := strings.Fields(name); len(ws) > 1 {
-					x.overlay.Add(pe, ws[len(ws)-1], entity.Short)
+				if person = x.discovered("Person", x.surface(s, nameStart, nameEnd), s.idx); person != nil {
+					pc = &chunk{ents: []*Ent{person}, start: nameStart, end: nameEnd}
+					add(pc)
 				}
-				pc = &chunk{ents: []*Ent{person}, start: nameStart, end: nameEnd}
-				add(pc)
 			}
 		}
 		if person == nil {
+			x.titleAlone(s, t, owner, i, tEnd, add)
 			continue
 		}
 		// whose title: the entity before it

@@ -24,6 +24,9 @@ type Ent struct {
 	Aliases   []string        // lexicon aliases
 	Surface   map[string]bool // forms seen in the article, as written
 	Lex       *entity.Entity  // nil for entities the article introduced
+	// Discovered marks a name the lexicon lacks, recognised in the text;
+	// Romanized that EN is a transliteration of HI (labelled hi-Latn).
+	Discovered, Romanized bool
 	Country   *Ent            // for groups: "उत्तर कोरियाई सैनिक" are North Korea's
 	Ordinal   int             // for anniversaries
 	Date      temporal.Date   // for anniversaries
@@ -32,6 +35,8 @@ type Ent struct {
 	// fullSeen records that the full name was used, so a later short form
 	// refers to this entity.
 	fullSeen bool
+	// names are the full names a discovered entity was found under.
+	names []string
 }
 
 func (e *Ent) seen(surface string, sent int) {

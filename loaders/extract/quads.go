@@ -126,7 +126,14 @@ func Quads(r *Result, id string) []quad.Quad {
 			add(iri, schema.AssertedLabel, quad.LangString{Value: quad.String(e.HI), Lang: "hi"})
 		}
 		if e.EN != "" {
-			add(iri, schema.AssertedLabel, quad.LangString{Value: quad.String(e.EN), Lang: "en"})
+			l := schema.LangEnglish
+			if e.Romanized {
+				l = schema.LangHindiLatin // a transliteration, not an English name
+			}
+			add(iri, schema.AssertedLabel, quad.LangString{Value: quad.String(e.EN), Lang: l})
+		}
+		if e.Discovered {
+			add(iri, schema.AssertedDiscovered, schema.True)
 		}
 		if e.QID != "" {
 			add(iri, schema.AssertedSameAs, schema.WikidataIRI(e.QID))

@@ -1,0 +1,264 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/kgnews/kg/loaders/entity"
+	"github.com/kgnews/kg/loaders/hindi"
+	"github.com/kgnews/kg/schema"
+)
+
+// Names the lexicon lacks: the entities extraction discovers (from the name
+// recogniser or a title before them), what kind of thing each is, and
+// which of several lexicon entities an ambiguous form names.
+
+// nameData is schema/data/hi/names.tsv.
+type nameData struct {
+	place map[string]string // word after a place name → its class
+	org   map[string]string // last word of an organisation name → its class
+	// cues before and after an ambiguous form, by class
+	before, after map[string]phrases
+	// other: words before a title that make it someone else's
+	other map[string]bool
+}
+
+var loadNameData = sync.OnceValues(func() (*nameData, error) {
+	rows, err := schema.ReadTSV("hi/names.tsv", 3)
+	if err != nil {
+		return nil, err
+	}
+	d := &nameData{place: map[string]string{}, org: map[string]string{}, before: map[string]phrases{}, after: map[string]phrases{},
+		other: map[string]bool{}}
+	for _, r := range rows {
+		class := r.Field(1)
+		if !schema.IsEntityClass(class) {
+			return nil, r.Errorf("class %q is not one of %v", class, schema.EntityClasses)
+		}
+		switch r.Field(0) {
+		case "place", "org":
+			m := d.place
+			if r.Field(0) == "org" {
+				m = d.org
+			}
+			for _, w := range r.List(2) {
+				f := fold(w)
+				if len(f) == 0 {
+					return nil, r.Errorf("empty word")
+				}
+				m[strings.Join(f, " ")] = class
+			}
+		case "cue":
+			m := map[string]map[string]phrases{"before": d.before, "after": d.after}[r.Field(3)]
+			if m == nil {
+				return nil, r.Errorf("where %q: want before or after", r.Field(3))
+			}
+			for _, w := range r.List(2) {
+				m[class] = append(m[class], fold(w))
+			}
+			sortLongest(m[class])
+		case "other":
+			for _, w := range r.List(2) {
+				d.other[hindi.Fold(w)] = true
+			}
+		default:
+			return nil, r.Errorf("unknown kind %q (place, org, cue or other)", r.Field(0))
+		}
+	}
+	return d, nil
+})
+
+// discovered returns the article's entity for a name the lexicon lacks,
+// of a type, as written (name) in sentence sent; nil when the name makes
+// no id. Every article that meets the same name (folded) with a type of
+// the same scope gets the same entity (entity.DiscoveredID); a finer type
+// (City) learnt later replaces a coarser one (Place). The name and, for a
+// person of several words, the surname become forms of the article's own
+// lexicon, so later mentions ("केजरीवाल ने") name the same entity.
+func (x *extractor) discovered(typ, name string, sent int) *Ent {
+	id := entity.DiscoveredID(typ, name)
+	if id == "" {
+		return nil
+	}
+	if e, ok := x.ents[id]; ok {
+		e.seen(name, sent)
+		if finer(typ, e.Type) {
+			e.Type = typ
+		}
+		e.fullSeen = true
+		if !containsString(e.names, name) {
+			e.names = append(e.names, name)
+			x.introduce(e, name)
+		}
+		return e
+	}
+	hi, en := "", entity.Romanize(name)
+	if hindi.IsDevanagari(name) {
+		hi = name
+	}
+	e := x.newEnt(id, typ, en, hi, false, name, sent)
+	e.Discovered, e.Romanized = true, hi != ""
+	e.fullSeen = true
+	e.names = []string{name}
+	x.introduce(e, name)
+	return e
+}
+
+func containsString(list []string, s string) bool {
+	for _, o := range list {
+		if o == s {
+			return true
+		}
+	}
+	return false
+}
+
+// introduce adds a discovered entity's forms to the article's lexicon.
+func (x *extractor) introduce(e *Ent, name string) {
+	le := &entity.Entity{ID: e.ID, Type: e.Type, EN: e.EN, HI: e.HI, Discovered: true}
+	x.overlay.Add(le, name, entity.Full)
+	if ws := strings.Fields(name); e.Type == "Person" && len(ws) > 1 {
+		x.overlay.Add(le, ws[len(ws)-1], entity.Short)
+	}
+}
+
+// finer reports whether class a says more than class b of the same thing.
+func finer(a, b string) bool {
+	if a == b || entity.Scope(a) != entity.Scope(b) {
+		return false
+	}
+	return b == "Place" || b == "Organization"
+}
+
+// placeClass is the class a place name has from the word that ends it or
+// follows it ("X ज़िले में"), else Place.
+func (x *extractor) placeClass(s *sentence, start, end int) string {
+	nd, _ := loadNameData() // checked by Check
+	if end < len(s.norms) {
+		if c, ok := nd.place[s.norms[end]]; ok {
+			return c
+		}
+	}
+	if end-start > 1 {
+		if c, ok := nd.place[s.norms[end-1]]; ok {
+			return c
+		}
+	}
+	return "Place"
+}
+
+// orgClass is the class an organisation's name has from its last word
+// ("X पार्टी", "X मंत्रालय"), else Organization.
+func (x *extractor) orgClass(s *sentence, start, end int) string {
+	nd, _ := loadNameData()
+	if c, ok := nd.org[s.norms[end-1]]; ok {
+		return c
+	}
+	return "Organization"
+}
+
+// disambiguate picks which of several entities of different classes a
+// form at words [start, end) names: the one the article names in full (or
+// has named in its dateline), else the one whose class the words around
+// the form cue ("समाचार एजेंसी पीटीआई", "पीटीआई के मुताबिक" → the news
+// agency; "पीटीआई के नेता" → the party). With no evidence it picks none:
+// the first lexicon row is no reason.
+func (x *extractor) disambiguate(s *sentence, start, end int, cands []*entity.Entity) *entity.Entity {
+	nd, _ := loadNameData()
+	score := make([]int, len(cands))
+	for k, c := range cands {
+		// what the article says elsewhere counts less than the words
+		// around this mention: an article on a party may still cite the
+		// agency ("पीटीआई के मुताबिक")
+		if e, ok := x.ents[c.ID]; ok && e.fullSeen || x.fullAhead[c.ID] {
+			score[k] += 2
+		}
+		if x.res.Agency != nil && x.res.Agency.ID == c.ID {
+			score[k] += 2
+		}
+		for _, p := range nd.before[c.Type] {
+			if p.at(s.norms, start-len(p)) {
+				score[k] += 3
+				break
+			}
+		}
+		if nd.after[c.Type].at(s.norms, end) > 0 {
+			score[k] += 3
+		}
+	}
+	best, tie := -1, false
+	for k := range cands {
+		switch {
+		case best < 0 || score[k] > score[best]:
+			best, tie = k, false
+		case score[k] == score[best]:
+			tie = true
+		}
+	}
+	if tie || score[best] == 0 {
+		return nil
+	}
+	return cands[best]
+}
+
+// lookAhead takes what a first pass over the article found: which
+// entities it names in full, and the names it discovered, so that a
+// surname or a name the recogniser misses in one sentence ("केजरीवाल ने"
+// in the headline, before the body names अरविंद केजरीवाल) still names
+// the entity the article names in full elsewhere.
+func (x *extractor) lookAhead(pre *extractor) {
+	x.fullAhead = map[string]bool{}
+	for _, e := range pre.order {
+		if !e.fullSeen {
+			continue
+		}
+		x.fullAhead[e.ID] = true
+		if !e.Discovered {
+			continue
+		}
+		for _, name := range e.names {
+			x.introduce(e, name)
+		}
+	}
+}
+
+// titleAlone reads a title with no name after it ("राष्ट्रपति ने कहा") as
+// the person the article last named with that title ("राष्ट्रपति X"
+// earlier), of the same country or organisation when the title names one
+// ("रूस के राष्ट्रपति"). A title that is a common noun here stays one: a
+// plural, "पूर्व राष्ट्रपति" (someone else), a title of an office the
+// article gave nobody, or one not followed by a case marker or the end of
+// the sentence ("राष्ट्रपति चुनाव").
+func (x *extractor) titleAlone(s *sentence, t *title, owner []*chunk, i, end int, add func(*chunk)) {
+	nd, _ := loadNameData()
+	n := len(s.norms)
+	if end < n && x.d.postpos.at(s.norms, end) == 0 && isLetterWord(s.norms[end]) {
+		return
+	}
+	j := i - 1
+	if j >= 0 && nd.other[s.norms[j]] {
+		return
+	}
+	var of *Ent
+	if j >= 0 && isGenitive(s.norms[j]) {
+		j--
+		if j < 0 || owner[j] == nil || len(owner[j].ents) != 1 {
+			return // "विपक्ष के नेता": of something that names no entity
+		}
+		of = owner[j].ents[0]
+	} else if j >= 0 && owner[j] != nil && owner[j].end == i && len(owner[j].ents) == 1 && owner[j].ents[0].Type != "Person" {
+		of = owner[j].ents[0] // "रूसी राष्ट्रपति"
+	}
+	for k := len(x.res.Positions) - 1; k >= 0; k-- {
+		p := x.res.Positions[k]
+		if p.Class != t.class || of != nil && p.Of != of {
+			continue
+		}
+		p.Holder.seen("", s.idx) // a title is no name of the person: no altLabel
+		if of != nil {
+			owner[j].consumed = true
+		}
+		add(&chunk{ents: []*Ent{p.Holder}, start: i, end: end})
+		return
+	}
+}
