@@ -27,11 +27,11 @@ type Ent struct {
 	// Discovered marks a name the lexicon lacks, recognised in the text;
 	// Romanized that EN is a transliteration of HI (labelled hi-Latn).
 	Discovered, Romanized bool
-	Country   *Ent            // for groups: "उत्तर कोरियाई सैनिक" are North Korea's
-	Ordinal   int             // for anniversaries
-	Date      temporal.Date   // for anniversaries
-	first     int             // sentence of first mention
-	lastSeen  int
+	Country               *Ent          // for groups: "उत्तर कोरियाई सैनिक" are North Korea's
+	Ordinal               int           // for anniversaries
+	Date                  temporal.Date // for anniversaries
+	first                 int           // sentence of first mention
+	lastSeen              int
 	// fullSeen records that the full name was used, so a later short form
 	// refers to this entity.
 	fullSeen bool
