@@ -76,10 +76,11 @@ func (s *Store) Entity(ctx context.Context, iri quad.IRI) (Entity, error) {
 			}
 		case schema.Label:
 			if ls, ok := q.Object.(quad.LangString); ok {
-				switch ls.Lang {
-				case "en":
+				switch {
+				case ls.Lang == schema.LangEnglish, schema.LatinLabel(ls.Lang) && e.LabelEN == "":
+					// a discovered name has a romanised (hi-Latn) label instead
 					e.LabelEN = string(ls.Value)
-				case "hi":
+				case ls.Lang == schema.LangHindi:
 					e.LabelHI = string(ls.Value)
 				}
 			} else if e.LabelEN == "" {

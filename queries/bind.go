@@ -43,7 +43,9 @@ func (c *Canned) ParseArgs(argv []string) (args Args, rest []string, err error) 
 			}
 			continue
 		}
-		if !hasVal {
+		if !hasVal && p.Type == "BOOL" {
+			val = "true" // --discovered alone; --discovered=false also reads
+		} else if !hasVal {
 			if i+1 >= len(argv) {
 				return nil, nil, fmt.Errorf("%s: --%s needs a %s", c.Name, name, p.Type)
 			}
@@ -153,6 +155,15 @@ func bindValue(ctx context.Context, p Param, raw string, ents EntitySource) (any
 			return nil, fmt.Errorf("--%s %q is not a whole number", p.Name, raw)
 		}
 		return n, nil
+	case "BOOL":
+		if raw == "" {
+			return true, nil // ?discovered= in a URL: the flag is given
+		}
+		b, err := strconv.ParseBool(raw)
+		if err != nil {
+			return nil, fmt.Errorf("--%s=%q is not true or false", p.Name, raw)
+		}
+		return b, nil
 	case "CLASS":
 		for _, cl := range schema.EntityClasses {
 			if strings.EqualFold(cl, raw) || Normalize(cl) == Normalize(raw) {

@@ -18,7 +18,7 @@ var files embed.FS
 //	// flag: NAME TYPE[=DEFAULT]  help
 type Param struct {
 	Name     string
-	Type     string // ENTITY, DATE, INT, TEXT or CLASS
+	Type     string // ENTITY, DATE, INT, TEXT, CLASS or BOOL (a flag without a value)
 	Default  string
 	Help     string
 	Optional bool // for args; flags are always optional
@@ -41,7 +41,7 @@ type Canned struct {
 	Source  string
 }
 
-var paramTypes = map[string]bool{"ENTITY": true, "DATE": true, "INT": true, "TEXT": true, "CLASS": true}
+var paramTypes = map[string]bool{"ENTITY": true, "DATE": true, "INT": true, "TEXT": true, "CLASS": true, "BOOL": true}
 
 var registry = mustLoad()
 
@@ -187,6 +187,8 @@ func (c *Canned) Usage() string {
 	parts := []string{c.Name}
 	for _, p := range c.Params {
 		switch {
+		case p.Flag && p.Type == "BOOL":
+			parts = append(parts, fmt.Sprintf("[--%s]", p.Name))
 		case p.Flag:
 			parts = append(parts, fmt.Sprintf("[--%s %s]", p.Name, p.Type))
 		case p.Optional:

@@ -35,7 +35,7 @@ func buildPrelude() string {
 		"evidence": schema.Evidence, "evidenceStart": schema.EvidenceAt, "evidenceEnd": schema.EvidenceEnd,
 		"position": schema.Position, "holder": schema.Holder, "of": schema.Of, "relation": schema.Relation,
 		"addressee": schema.Pred("addressee"), "patient": schema.Pred("patient"), "target": schema.Pred("target"),
-		"involves": schema.Pred("involves"), "under": schema.Pred("under"),
+		"involves": schema.Pred("involves"), "under": schema.Pred("under"), "discovered": schema.Discovered,
 	}
 	m := map[string]any{}
 	// Classes by their own names (KG.PhoneCall, KG.Person, KG.President),

@@ -31,7 +31,8 @@ func queryCommand() *cli.Command {
 		Description: `Canned queries (kg query --list shows them with their parameters):
    relationships ENTITY, timeline [ENTITY] [--from DATE] [--to DATE],
    path A B [--max-hops N], neighbours ENTITY [--depth N], evidence A B,
-   claims SOURCE, entities [--type T] [--match TEXT].
+   claims SOURCE, entities [--type T] [--match TEXT] [--discovered] (the last:
+   names recognised in the text that the lexicon lacks, for review).
 Entities may be named by any label or alias, Hindi or English, in any case.
 Options may follow the arguments.
 

@@ -94,10 +94,10 @@ func Project(sub Subgraph, opts Options) *Graph {
 					l = &labels{}
 					lab[s] = l
 				}
-				switch ls.Lang {
-				case "en":
-					l.en = string(ls.Value)
-				case "hi":
+				switch {
+				case ls.Lang == schema.LangEnglish, schema.LatinLabel(ls.Lang) && l.en == "":
+					l.en = string(ls.Value) // hi-Latn: a discovered name's romanised label
+				case ls.Lang == schema.LangHindi:
 					l.hi = string(ls.Value)
 				}
 			}
@@ -125,10 +125,10 @@ func Project(sub Subgraph, opts Options) *Graph {
 			}
 		case schema.Label:
 			if ls, ok := q.Object.(quad.LangString); ok {
-				switch ls.Lang {
-				case "en":
+				switch {
+				case ls.Lang == schema.LangEnglish, schema.LatinLabel(ls.Lang) && n.LabelEN == "":
 					n.LabelEN = string(ls.Value)
-				case "hi":
+				case ls.Lang == schema.LangHindi:
 					n.LabelHI = string(ls.Value)
 				}
 			} else if n.LabelEN == "" {

@@ -1,0 +1,223 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgnews/kg/loaders/article"
+	"github.com/kgnews/kg/loaders/hindi"
+	"github.com/kgnews/kg/schema"
+)
+
+// The sentences below were written for these tests.
+
+// namesBySentence runs name recognition as Extract does (a first pass,
+// then the article in order) and returns, for each sentence, the labels
+// of the entities its noun phrases name.
+func namesBySentence(t *testing.T, text string) [][]string {
+	t.Helper()
+	a, err := article.Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := loadData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex := fixtureLexicon(t)
+	x := newExtractor(d, lex, a, pub)
+	x.dateline()
+	var sents []*sentence
+	for _, seg := range a.Segments() {
+		for _, sp := range hindi.Sentences(a.Text[seg.Start:seg.End]) {
+			s := &sentence{idx: len(sents), span: article.Span{Start: seg.Start + sp.Start, End: seg.Start + sp.End}}
+			x.tokenize(s)
+			sents = append(sents, s)
+		}
+	}
+	pre := newExtractor(d, lex, a, pub)
+	pre.dateline()
+	for _, s := range sents {
+		pre.mentions(s)
+	}
+	x.lookAhead(pre)
+	var out [][]string
+	for _, s := range sents {
+		var names []string
+		for _, c := range x.mentions(s) {
+			for _, e := range c.ents {
+				names = append(names, e.Label())
+			}
+		}
+		out = append(out, names)
+	}
+	return out
+}
+
+func entByID(r *Result, id string) *Ent {
+	for _, e := range r.Entities {
+		if e.ID == id {
+			return e
+		}
+	}
+	return nil
+}
+
+func agents(r *Result, class string) []string {
+	var out []string
+	for _, ev := range r.Events {
+		if ev.Class != class {
+			continue
+		}
+		var names []string
+		for _, e := range ev.Roles["agent"] {
+			names = append(names, e.Label())
+		}
+		out = append(out, strings.Join(names, "+"))
+	}
+	return out
+}
+
+func TestDiscoveredPersonIsAFirstClassNode(t *testing.T) {
+	r := extractText(t, "नेपाल के प्रधानमंत्री रमेश थापा ने कहा। थापा ने फिर कहा।", pub)
+	e := entByID(r, "person/ramesh-thapa")
+	if e == nil {
+		t.Fatalf("no discovered person/ramesh-thapa among %v", r.Entities)
+	}
+	if !e.Discovered || !e.Romanized || e.Type != "Person" || e.EN != "Ramesh Thapa" || e.HI != "रमेश थापा" {
+		t.Errorf("got %+v", e)
+	}
+	// the surname names him too
+	if got := agents(r, "Statement"); strings.Join(got, ";") != "Ramesh Thapa;Ramesh Thapa" {
+		t.Errorf("statements by %q, want Ramesh Thapa twice", got)
+	}
+	qs := Quads(r, "test")
+	iri := schema.EntityIRI("person/ramesh-thapa")
+	want := map[string]bool{
+		quad.Quad{Subject: iri, Predicate: schema.AssertedDiscovered, Object: schema.True}.String():                                             false,
+		quad.Quad{Subject: iri, Predicate: schema.AssertedLabel, Object: quad.LangString{Value: "Ramesh Thapa", Lang: "hi-Latn"}}.String(): false,
+		quad.Quad{Subject: iri, Predicate: schema.AssertedLabel, Object: quad.LangString{Value: "रमेश थापा", Lang: "hi"}}.String():          false,
+		quad.Quad{Subject: iri, Predicate: schema.AssertedType, Object: schema.Class("Person")}.String():                                    false,
+	}
+	for _, q := range qs {
+		if _, ok := want[q.String()]; ok {
+			want[q.String()] = true
+		}
+		if q.Subject == iri && q.Predicate == schema.AssertedLabel && q.Object.(quad.LangString).Lang == "en" {
+			t.Errorf("a transliteration labelled as English: %v", q)
+		}
+	}
+	for q, ok := range want {
+		if !ok {
+			t.Errorf("missing %s", q)
+		}
+	}
+	// a lexicon entity is not discovered
+	for _, q := range qs {
+		if q.Predicate == schema.AssertedDiscovered && q.Subject != iri {
+			t.Errorf("%v: only the discovered person is discovered", q)
+		}
+	}
+}
+
+// The headline names the person by surname before the body names him in
+// full: one node.
+func TestSurnameBeforeTheFullName(t *testing.T) {
+	names := namesBySentence(t, "थापा का बयान\n\nनेपाल के प्रधानमंत्री रमेश थापा ने कहा। थापा ने फिर कहा।\n")
+	want := []string{"Ramesh Thapa", "Ramesh Thapa", "Ramesh Thapa"}
+	for i, w := range want {
+		if i >= len(names) || strings.Join(names[i], " ") != w {
+			t.Errorf("sentence %d names %q, want %q", i, names, w)
+			break
+		}
+	}
+	r := extractText(t, "थापा का बयान\n\nनेपाल के प्रधानमंत्री रमेश थापा ने कहा।\n", pub)
+	persons := 0
+	for _, e := range r.Entities {
+		if e.Type == "Person" {
+			persons++
+		}
+	}
+	if persons != 1 {
+		t.Errorf("%d persons, want 1: %v", persons, r.Entities)
+	}
+}
+
+func TestTitleAloneNamesItsHolder(t *testing.T) {
+	names := namesBySentence(t, "रूस के राष्ट्रपति पुतिन ने कहा। राष्ट्रपति ने फिर कहा। "+
+		"पूर्व राष्ट्रपति ने भी कहा। अमेरिका के राष्ट्रपति ने कहा। राष्ट्रपति चुनाव होगा। रूसी राष्ट्रपति ने कहा।")
+	want := []string{"Russia Vladimir Putin", "Vladimir Putin", "", "United States", "", "Vladimir Putin"}
+	for i, w := range want {
+		if i >= len(names) || strings.Join(names[i], " ") != w {
+			t.Errorf("sentence %d: names %q, want %q", i, names[i], w)
+		}
+	}
+	r := extractText(t, "नेपाल के प्रधानमंत्री रमेश थापा ने कहा। प्रधानमंत्री ने फिर कहा।", pub)
+	if got := agents(r, "Statement"); strings.Join(got, ";") != "Ramesh Thapa;Ramesh Thapa" {
+		t.Errorf("statements by %q, want Ramesh Thapa twice", got)
+	}
+	// a title is not one of the person's names
+	if e := entByID(r, "person/ramesh-thapa"); e == nil || e.Surface["प्रधानमंत्री"] {
+		t.Errorf("the title became an alternative label: %+v", e)
+	}
+}
+
+// One name in two articles, spelt with and without nukta and with a nasal
+// conjunct or an anusvara, is one node; a person and a place of one name
+// are two.
+func TestDiscoveredAcrossArticles(t *testing.T) {
+	id := func(text string) string {
+		t.Helper()
+		r := extractText(t, text, pub)
+		for _, e := range r.Entities {
+			if e.Discovered {
+				return string(e.IRI("article-" + text[:3]))
+			}
+		}
+		t.Fatalf("nothing discovered in %q", text)
+		return ""
+	}
+	a := id("भारत के विदेश मंत्री ज़ाकिर हुसैन ने कहा।")
+	b := id("विदेश मंत्री जाकिर हुसैन ने बयान दिया।")
+	if a != b || a != string(schema.EntityIRI("person/jakir-husain")) {
+		t.Errorf("IRIs %s and %s, want both %s", a, b, schema.EntityIRI("person/jakir-husain"))
+	}
+	if c, d := id("राष्ट्रपति अरविन्द सिंह ने कहा।"), id("राष्ट्रपति अरविंद सिंह ने कहा।"); c != d {
+		t.Errorf("न्द and ंद: %s and %s", c, d)
+	}
+}
+
+func TestAmbiguousAbbreviationByContext(t *testing.T) {
+	const agency, party = "Press Trust of India", "Pakistan Tehreek-e-Insaf"
+	for _, c := range []struct{ text, want string }{
+		{"समाचार एजेंसी पीटीआई ने बताया कि बैठक हुई।", agency},
+		{"पीटीआई के मुताबिक बैठक हुई।", agency},
+		{"पीटीआई के नेताओं ने प्रदर्शन किया।", party},
+		{"पीटीआई के कार्यकर्ता सड़कों पर उतरे।", party},
+		// no context: neither, whichever the lexicon lists first
+		{"पीटीआई ने कहा।", ""},
+		// the article names the party in full: a bare form is the party
+		{"पाकिस्तान तहरीक-ए-इंसाफ़ ने रैली की। पीटीआई ने कहा।", party},
+		// but a citation is still the agency
+		{"पाकिस्तान तहरीक-ए-इंसाफ़ ने रैली की। पीटीआई के मुताबिक रैली बड़ी थी।", agency},
+	} {
+		names := namesBySentence(t, c.text)
+		last := names[len(names)-1]
+		got := ""
+		for _, n := range last {
+			if n == agency || n == party {
+				got = n
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: names %q, want %q", c.text, last, c.want)
+		}
+	}
+	// a dateline's brackets name the agency
+	r := extractText(t, "इस्लामाबाद (पीटीआई): बैठक हुई।", pub)
+	if r.Agency == nil || r.Agency.EN != agency {
+		t.Errorf("dateline agency %v, want %s", r.Agency, agency)
+	}
+}
