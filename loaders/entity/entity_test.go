@@ -112,3 +112,25 @@ func TestFormsWithPunctuationMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestDiscoveredID(t *testing.T) {
+	for _, c := range []struct{ typ, name, want string }{
+		{"Person", "अरविंद केजरीवाल", "person/arvind-kejriwal"},
+		{"Person", "अरविन्द केजरीवाल", "person/arvind-kejriwal"}, // nasal conjunct
+		{"City", "ज़ाहिदाबाद", "place/jahidabad"},                // nukta folded away
+		{"Place", "जाहिदाबाद", "place/jahidabad"},               // and City, Place are one scope
+		{"PoliticalParty", "जन मोर्चा", "org/jan-morcha"},
+		{"Organization", "ISRO", "org/isro"},
+		{"Person", "...", ""},
+	} {
+		if got := DiscoveredID(c.typ, c.name); got != c.want {
+			t.Errorf("DiscoveredID(%s, %q) = %q, want %q", c.typ, c.name, got, c.want)
+		}
+	}
+	if DiscoveredID("Person", "गया") == DiscoveredID("City", "गया") {
+		t.Error("a person and a place of one name share an id")
+	}
+	if got := Romanize("ज़ाहिदाबाद"); got != "Zahidabad" {
+		t.Errorf("Romanize keeps the nukta sound: got %q", got)
+	}
+}
