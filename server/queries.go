@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/options"
 	"github.com/kgnews/kg/queries"
 	"github.com/kgnews/kg/queries/output"
 	"github.com/kgnews/kg/queries/runner"
@@ -51,17 +52,17 @@ func (s *Server) run(ctx context.Context, name string, q runner.Query) (*runner.
 func (s *Server) limits(q url.Values, defLimit int) (int, time.Duration, error) {
 	limit := min(defLimit, s.cfg.Limit)
 	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n <= 0 {
-			return 0, 0, badRequest("limit %q is not a positive number", v)
+		n, err := options.Limit(v)
+		if err != nil {
+			return 0, 0, badRequest("%v", err)
 		}
 		limit = min(n, s.cfg.Limit)
 	}
 	timeout := s.cfg.Timeout
 	if v := q.Get("timeout"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d <= 0 {
-			return 0, 0, badRequest("timeout %q is not a duration such as 10s or 500ms", v)
+		d, err := options.Timeout(v)
+		if err != nil {
+			return 0, 0, badRequest("%v", err)
 		}
 		timeout = min(d, s.cfg.Timeout)
 	}

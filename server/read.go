@@ -8,12 +8,11 @@ import (
 	"net/http"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/kgnews/kg/export"
-	"github.com/kgnews/kg/export/pg"
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/options"
 	"github.com/kgnews/kg/queries"
 	"github.com/kgnews/kg/schema"
 )
@@ -197,57 +196,16 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	name := q.Get("format")
-	if name == "" {
-		name = "nquads"
-	}
-	f, ok := export.ByName(name)
-	if !ok {
-		writeError(w, badRequest("export: unknown format %q (have %s)", name, strings.Join(export.FormatNames(), ", ")))
+	plan, err := options.Export{
+		Format: q.Get("format"), Roots: q["root"], Depth: q.Get("depth"), From: q.Get("from"), To: q.Get("to"),
+		Types: q["types"], Lang: q.Get("lang"), Events: q.Get("events"), Zip: true,
+	}.Check()
+	if err != nil {
+		writeError(w, badRequest("export: %v", err))
 		return
 	}
-	var sel export.Selection
-	var opts pg.Options
-	switch l := pg.Lang(q.Get("lang")); l {
-	case "", pg.Both:
-		sel.Lang, opts.Lang = pg.Both, pg.Both
-	case pg.English, pg.Hindi:
-		sel.Lang, opts.Lang = l, l
-	default:
-		writeError(w, badRequest("export: lang %q: want en, hi or both", l))
-		return
-	}
-	switch e := pg.EventsAs(q.Get("events")); e {
-	case "", pg.EventNodes:
-		opts.Events = pg.EventNodes
-	case pg.EventEdges:
-		if f.Quads != nil {
-			writeError(w, badRequest("export: events=edges: %s keeps kg's own model, where events are nodes; choose graphml, gexf, dot, cyjs or csv", f.Name))
-			return
-		}
-		opts.Events = e
-	default:
-		writeError(w, badRequest("export: events %q: want nodes or edges", e))
-		return
-	}
-	sel.From, sel.To = q.Get("from"), q.Get("to")
-	for _, t := range strings.Split(q.Get("types"), ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			sel.Types = append(sel.Types, t)
-		}
-	}
-	roots, rootLabel := q["root"], ""
-	if len(roots) > 0 {
-		sel.Depth = 1
-	}
-	if d := q.Get("depth"); d != "" {
-		n, err := strconv.Atoi(d)
-		if err != nil || n < 0 {
-			writeError(w, badRequest("export: depth %q: want 0 or more", d))
-			return
-		}
-		sel.Depth = n
-	}
+	f, sel, opts := plan.Format, plan.Selection, plan.Options
+	roots, rootLabel := plan.Roots, ""
 	if len(roots) > 0 {
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 		defer cancel()

@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -302,7 +304,7 @@ func runBlock(t *testing.T, block []example) {
 			if _, err := os.Stat(filepath.Join(s.dir, m[1])); err == nil {
 				from = m[1]
 			}
-			s.run(example{ex.where + " (set-up)", "kg -q load " + from})
+			s.run(example{ex.where + " (set-up)", "kg load -q " + from})
 		}
 		s.run(ex)
 	}
@@ -334,5 +336,42 @@ func TestHelpExamples(t *testing.T) {
 	}
 	if n < 20 {
 		t.Errorf("found only %d examples in the help texts", n)
+	}
+}
+
+// TestReadmeFigures checks the README's figures for the seed article
+// against a run, and that kg load, kg stats and kg rm count quads alike.
+func TestReadmeFigures(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	must(t, err)
+	m := regexp.MustCompile(`kg stores (\d+) events, (\d+) positions and (\d+) entities in\s+(\d+) quads`).FindStringSubmatch(string(b))
+	if m == nil {
+		t.Fatal("README.md has no sentence \"kg stores N events, N positions and N entities in N quads\"")
+	}
+	db := filepath.Join(t.TempDir(), "kg.db")
+	_, errs, code := kg(t, db, "", "load", "../../examples/article.txt")
+	loaded := regexp.MustCompile(`: loaded \S+: \d+ facts, (\d+) quads in`).FindStringSubmatch(errs)
+	if code != 0 || loaded == nil {
+		t.Fatalf("kg load: exit %d: %s", code, errs)
+	}
+	out, errs, code := kg(t, db, "", "stats", "--json")
+	if code != 0 {
+		t.Fatalf("kg stats: %s", errs)
+	}
+	var st struct{ Events, Positions, Entities, Quads int }
+	must(t, json.Unmarshal([]byte(out), &st))
+	got := []string{strconv.Itoa(st.Events), strconv.Itoa(st.Positions), strconv.Itoa(st.Entities), strconv.Itoa(st.Quads)}
+	for i, what := range []string{"events", "positions", "entities", "quads"} {
+		if m[i+1] != got[i] {
+			t.Errorf("README.md says the seed gives %s %s; kg stats says %s: update the README", m[i+1], what, got[i])
+		}
+	}
+	if loaded[1] != got[3] {
+		t.Errorf("kg load reported %s quads, kg stats counts %s", loaded[1], got[3])
+	}
+	_, errs, code = kg(t, db, "", "rm", "../../examples/article.txt")
+	removed := regexp.MustCompile(`removed \S+ \((\d+) quads\)`).FindStringSubmatch(errs)
+	if code != 0 || removed == nil || removed[1] != got[3] {
+		t.Errorf("kg rm: exit %d, %s; want %s quads removed", code, errs, got[3])
 	}
 }

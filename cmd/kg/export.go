@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/kgnews/kg/export"
 	"github.com/kgnews/kg/export/pg"
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/options"
 	"github.com/kgnews/kg/queries"
 )
 
@@ -87,56 +89,19 @@ type exportPlan struct {
 }
 
 func planExport(c *cli.Context) (*exportPlan, error) {
-	p := &exportPlan{roots: c.StringSlice("root"), query: c.String("query"), gizmo: c.String("gizmo"), depth: c.IsSet("depth")}
-	out := c.String("output")
-	switch name := c.String("format"); {
-	case name != "":
-		f, ok := export.ByName(name)
-		if !ok {
-			return nil, fmt.Errorf("unknown format %q (have: %s)", name, strings.Join(export.FormatNames(), ", "))
-		}
-		p.format = f
-	case out != "" && out != "-":
-		if st, err := os.Stat(out); (err == nil && st.IsDir()) || strings.HasSuffix(out, "/") {
-			p.format, _ = export.ByName("csv")
-			break
-		}
-		f, ok := export.ByExt(out)
-		if !ok {
-			return nil, fmt.Errorf("cannot tell the format of %s from its extension (known: %s; a directory for csv); give --format", out, strings.Join(export.Extensions(), " "))
-		}
-		p.format = f
-	default:
-		p.format, _ = export.ByName("nquads")
+	p := &exportPlan{query: c.String("query"), gizmo: c.String("gizmo"), depth: c.IsSet("depth")}
+	depth := ""
+	if c.IsSet("depth") {
+		depth = strconv.Itoa(c.Int("depth"))
 	}
-	if p.format.Files != nil && (out == "" || out == "-") {
-		return nil, fmt.Errorf("%s writes %s: give -o DIRECTORY", p.format.Name, "several files")
+	plan, err := options.Export{
+		Format: c.String("format"), Output: c.String("output"), Roots: c.StringSlice("root"), Depth: depth,
+		From: c.String("from"), To: c.String("to"), Types: c.StringSlice("types"), Lang: c.String("lang"), Events: c.String("events"),
+	}.Check()
+	if err != nil {
+		return nil, optionError(err)
 	}
-	switch l := pg.Lang(c.String("lang")); l {
-	case pg.English, pg.Hindi, pg.Both:
-		p.sel.Lang, p.opts.Lang = l, l
-	default:
-		return nil, fmt.Errorf("--lang %q: want en, hi or both", l)
-	}
-	switch e := pg.EventsAs(c.String("events")); e {
-	case pg.EventNodes, pg.EventEdges:
-		p.opts.Events = e
-	default:
-		return nil, fmt.Errorf("--events %q: want nodes or edges", e)
-	}
-	if p.opts.Events == pg.EventEdges && p.format.Quads != nil {
-		return nil, fmt.Errorf("--events edges: %s keeps kg's own model, where events are nodes; choose graphml, gexf, dot, cyjs or csv", p.format.Name)
-	}
-	p.sel.From, p.sel.To = c.String("from"), c.String("to")
-	for _, t := range c.StringSlice("types") {
-		if t = strings.TrimSpace(t); t != "" {
-			p.sel.Types = append(p.sel.Types, t)
-		}
-	}
-	p.sel.Depth = c.Int("depth")
-	if p.sel.Depth < 0 {
-		return nil, fmt.Errorf("--depth %d: want 0 or more", p.sel.Depth)
-	}
+	p.format, p.sel, p.opts, p.roots = plan.Format, plan.Selection, plan.Options, plan.Roots
 	sources := 0
 	for _, given := range []bool{len(p.roots) > 0, p.query != "", p.gizmo != ""} {
 		if given {
@@ -150,10 +115,16 @@ func planExport(c *cli.Context) (*exportPlan, error) {
 		return nil, fmt.Errorf("unexpected arguments %q (only --query takes arguments; options go before them)", c.Args().Slice())
 	}
 	p.args = c.Args().Slice()
-	if !p.depth && len(p.roots) > 0 {
-		p.sel.Depth = 1
-	}
 	return p, nil
+}
+
+// optionError spells an option's name as the command line does.
+func optionError(err error) error {
+	var oe *options.Error
+	if errors.As(err, &oe) {
+		return errors.New(oe.Flag())
+	}
+	return err
 }
 
 func runExport(c *cli.Context) error {

@@ -99,18 +99,18 @@ func postArticle(c *cli.Context, client *http.Client, base *url.URL, name string
 		fmt.Fprintf(c.App.ErrWriter, "kg: load %s: warning: %s\n", name, w)
 	}
 	elapsed := time.Since(start).Round(time.Millisecond)
+	facts := ""
+	if lr.Facts > 0 {
+		facts = fmt.Sprintf("%d facts, ", lr.Facts)
+	}
 	for _, a := range lr.Articles {
-		what := fmt.Sprintf("%d quads", a.Quads)
-		if lr.Facts > 0 {
-			what = fmt.Sprintf("%d facts, %d quads", lr.Facts, a.Quads)
-		}
 		switch a.Status {
 		case "unchanged":
-			logf(c, "%s: unchanged (%s already in the store) as <%s> (server %s)", name, what, a.Article, base)
+			logf(c, "%s: unchanged (%salready in the store) as <%s> (server %s)", name, facts, a.Article, base)
 		case "replaced":
-			logf(c, "%s: replaced <%s>: %s, +%d -%d quads in %v (server %s)", name, a.Article, what, a.Added, a.Removed, elapsed, base)
+			logf(c, "%s: replaced <%s>: %s+%d -%d quads in %v (server %s)", name, a.Article, facts, a.Added, a.Removed, elapsed, base)
 		default:
-			logf(c, "%s: loaded <%s>: %s in %v (server %s)", name, a.Article, what, elapsed, base)
+			logf(c, "%s: loaded <%s>: %s%d quads in %v (server %s)", name, a.Article, facts, a.Added, elapsed, base)
 		}
 	}
 	return nil

@@ -23,7 +23,8 @@ func main() {
 	// Cayley logs its own chatter ("Running in nosync mode") to stderr;
 	// kg reports what matters itself.
 	clog.SetLogger(nil)
-	if err := newApp().Run(os.Args); err != nil {
+	app := newApp()
+	if err := app.Run(normalizeArgs(app, os.Args)); err != nil {
 		fmt.Fprintln(os.Stderr, "kg:", err)
 		var ec cli.ExitCoder
 		if errors.As(err, &ec) {
@@ -34,11 +35,12 @@ func main() {
 }
 
 func newApp() *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:    "kg",
 		Usage:   "turn news articles into a knowledge graph you can question and draw",
 		Version: buildVersion(),
-		UsageText: `kg [--db DIR] COMMAND [options] [arguments]
+		UsageText: `kg [--db DIR] [-q] [--server URL] COMMAND [options] [arguments]
+(the options before COMMAND may also follow it)
 
 Examples:
    kg load article.txt                     extract facts from a Hindi or English article
@@ -60,6 +62,8 @@ was read in.`,
 				EnvVars: []string{"KG_DB"},
 			},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
+			&cli.StringFlag{Name: "server", EnvVars: []string{"KG_SERVER"}, Usage: "send the work to the kg serve at `URL` instead of opening the store (by default, to the server that holds the store, if one does)"},
+			&cli.StringFlag{Name: "token", EnvVars: []string{"KG_TOKEN"}, Usage: "bearer `TOKEN` for the server's writes (kg load, kg rm)"},
 		},
 		Commands: []*cli.Command{
 			loadCommand(),
@@ -75,7 +79,12 @@ was read in.`,
 		Suggest:         true,
 		HideHelpCommand: true,
 		ExitErrHandler:  func(*cli.Context, error) {}, // main prints errors once
+		OnUsageError:    usageError,
 	}
+	for _, c := range app.Commands {
+		c.OnUsageError = usageError
+	}
+	return app
 }
 
 func buildVersion() string {

@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/options"
 	"github.com/kgnews/kg/queries"
 	"github.com/kgnews/kg/queries/output"
 	"github.com/kgnews/kg/queries/runner"
@@ -76,31 +77,18 @@ type settings struct {
 }
 
 func (s *settings) set(name, val string) error {
+	var err error
 	switch name {
 	case "format", "f":
-		for _, f := range output.Formats {
-			if f == val {
-				s.format = val
-				return nil
-			}
-		}
-		return fmt.Errorf("unknown format %q (have %s)", val, strings.Join(output.Formats, ", "))
+		s.format, err = options.Format(val)
 	case "timeout":
-		d, err := time.ParseDuration(val)
-		if err != nil || d <= 0 {
-			return fmt.Errorf("timeout %q is not a duration such as 10s or 2m", val)
-		}
-		s.timeout = d
+		s.timeout, err = options.Timeout(val)
 	case "limit":
-		n, err := strconv.Atoi(val)
-		if err != nil || n <= 0 {
-			return fmt.Errorf("limit %q is not a positive number", val)
-		}
-		s.limit = n
+		s.limit, err = options.Limit(val)
 	default:
 		return fmt.Errorf("unknown option --%s", name)
 	}
-	return nil
+	return optionError(err)
 }
 
 // session is a store leased for querying, with its worker pool: kg query

@@ -22,6 +22,9 @@ func statsCommand() *cli.Command {
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 		},
 		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return cli.Exit(fmt.Sprintf("stats: unexpected arguments %q (kg stats takes options only)\n%s", c.Args().Slice(), usageLine(c)), 2)
+			}
 			st, err := openStore(c, "kg stats")
 			if err != nil {
 				return err
