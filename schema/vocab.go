@@ -171,9 +171,34 @@ var (
 // Roles lists the predicates from an event (or a position) to what takes
 // part in it, who acts first: readers that walk from an event to its
 // participants use this list rather than their own.
-var Roles = []quad.IRI{Agent, Participant, Recipient, Pred("addressee"), Pred("patient"), Pred("target"),
-	Theme, Topic, Occasion, Location, Destination, Pred("origin"), Pred("purpose"), Pred("under"), Pred("involves"),
-	Pred("holder"), Pred("of")}
+var Roles = func() []quad.IRI {
+	out := make([]quad.IRI, len(AllRoles))
+	for i, r := range AllRoles {
+		out[i] = r.IRI()
+	}
+	return out
+}()
+
+// Event codes and casualties.
+var (
+	// CAMEO and PLOVER hold the event class's codes as plain literals
+	// ("0431", "consult"): on every event node, so that readers need not
+	// know the class table.
+	CAMEO  = quad.IRI(NS + "cameo")
+	PLOVER = quad.IRI(NS + "plover")
+	// Killed, Injured and Affected count the people an event killed,
+	// injured or otherwise hit (displaced, stranded), as xsd:integer, as
+	// PLOVER and ACLED record fatalities.
+	Killed   = quad.IRI(NS + "killed")
+	Injured  = quad.IRI(NS + "injured")
+	Affected = quad.IRI(NS + "affected")
+	// Generic marks ("true"^^xsd:boolean) an event of class kg:Event that no
+	// frame covers: a clause read with its verb's Lemma (Hindi) and Gloss
+	// (English) and its roles from case markers.
+	Generic = quad.IRI(NS + "generic")
+	Lemma   = quad.IRI(NS + "lemma")
+	Gloss   = quad.IRI(NS + "gloss")
+)
 
 // Pred returns the kg predicate with a local name (a role a frame names in
 // frames.tsv: kg:patient, kg:under ...).
@@ -196,7 +221,18 @@ const (
 	Asserted = "asserted" // the article states it happened or holds
 	Planned  = "planned"  // scheduled or future
 	Reported = "reported" // attributed to a source the article cites
+	// Possible: the article says it may happen or may have happened
+	// ("हो सकता है", "आशंका है").
+	Possible = "possible"
+	// Conditional: stated under a condition ("अगर … तो") or contrary to
+	// fact ("होता तो … करता"); it is no fact, and yields no edge.
+	Conditional = "conditional"
 )
+
+// IsFactual reports whether a modality states that the event happened or
+// holds (asserted, or reported by a source): only such events yield direct
+// edges.
+func IsFactual(modality string) bool { return modality == Asserted || modality == Reported }
 
 // Datatypes.
 var (
@@ -207,6 +243,7 @@ var (
 	XSDInteger    = quad.IRI(XSD + "integer")
 	XSDBoolean    = quad.IRI(XSD + "boolean")
 	XSDAnyURI     = quad.IRI(XSD + "anyURI")
+	XSDBoolean    = quad.IRI(XSD + "boolean")
 )
 
 // Class returns the IRI of a class name: schema.org for entity classes it

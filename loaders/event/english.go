@@ -13,12 +13,12 @@ import (
 // verb, its subject the agent, its object and prepositional phrases the
 // other roles.
 type EnglishFrame struct {
-	Class  string
-	Verbs  [][]string // folded verb forms, each a word sequence
-	Object string     // the direct object's role, "" for none
-	Roles  map[string]string
+	Class  schema.EventClass
+	Verbs  [][]string  // folded verb forms, each a word sequence
+	Object schema.Role // the direct object's role, "" for none
+	Roles  map[string]schema.Role
 	Edges  []Edge
-	Flags  map[string]bool
+	Flags  Flags
 	Line   int
 }
 
@@ -44,12 +44,20 @@ type EnglishTrigger struct {
 var English = sync.OnceValues(loadEnglish)
 
 func loadEnglish() (*EnglishFrames, error) {
+	if err := schema.CheckEvents(); err != nil {
+		return nil, err
+	}
 	ef := &EnglishFrames{Words: map[string][][]string{}}
 	rows, err := schema.ReadTSV("en/words.tsv", 2)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
+		switch r.Field(0) {
+		case "preposition", "passive", "future", "negation", "source", "clause":
+		default:
+			return nil, r.Errorf("kind %q is not preposition, passive, future, negation, source or clause", r.Field(0))
+		}
 		for _, w := range r.List(1) {
 			ef.Words[r.Field(0)] = append(ef.Words[r.Field(0)], strings.Fields(hindi.Fold(w)))
 		}
@@ -58,7 +66,10 @@ func loadEnglish() (*EnglishFrames, error) {
 		return nil, err
 	}
 	for _, r := range rows {
-		f := &EnglishFrame{Class: r.Field(0), Roles: map[string]string{}, Flags: map[string]bool{}, Line: r.Line}
+		f := &EnglishFrame{Class: schema.EventClass(r.Field(0)), Roles: map[string]schema.Role{}, Line: r.Line}
+		if _, ok := schema.LookupEvent(f.Class); !ok {
+			return nil, r.Errorf("class %q is not in events.tsv", f.Class)
+		}
 		for _, v := range r.List(1) {
 			f.Verbs = append(f.Verbs, strings.Fields(hindi.Fold(v)))
 		}
@@ -66,33 +77,39 @@ func loadEnglish() (*EnglishFrames, error) {
 			return nil, r.Errorf("no verb")
 		}
 		if o := r.Field(2); o != "-" {
-			f.Object = o
+			if !schema.IsRole(o) {
+				return nil, r.Errorf("object role %q is not a role", o)
+			}
+			f.Object = schema.Role(o)
 		}
 		for _, kv := range splitList(r.Field(3), ";") {
 			if kv == "-" {
 				continue
 			}
 			k, v, ok := strings.Cut(kv, "=")
-			if !ok {
+			if !ok || !schema.IsRole(strings.TrimSpace(v)) {
 				return nil, r.Errorf("role %q is not preposition=role", kv)
 			}
-			f.Roles[hindi.Fold(k)] = strings.TrimSpace(v)
+			f.Roles[hindi.Fold(k)] = schema.Role(strings.TrimSpace(v))
 		}
 		for _, e := range splitList(r.Field(4), ";") {
 			if e == "-" {
 				continue
 			}
-			ft, pred, ok := strings.Cut(e, ":")
-			from, to, ok2 := strings.Cut(ft, ">")
-			if !ok || !ok2 {
-				return nil, r.Errorf("edge %q is not from>to:predicate", e)
+			ed, err := parseEdge(e)
+			if err != nil {
+				return nil, r.Errorf("%v", err)
 			}
-			f.Edges = append(f.Edges, Edge{From: from, To: to, Predicate: pred})
+			f.Edges = append(f.Edges, ed)
 		}
+		var flags []string
 		for _, fl := range splitList(r.Field(5), ",") {
 			if fl != "-" {
-				f.Flags[fl] = true
+				flags = append(flags, fl)
 			}
+		}
+		if f.Flags, err = parseFlags(flags); err != nil {
+			return nil, r.Errorf("%v", err)
 		}
 		ef.List = append(ef.List, f)
 	}

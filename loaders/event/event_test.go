@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/loaders/hindi"
+	"github.com/kgnews/kg/schema"
 )
 
 func folded(s string) []string {
@@ -22,7 +23,8 @@ func TestFramesFindTheirTriggers(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := []struct {
-		text, class string
+		text  string
+		class schema.EventClass
 		nominal     bool
 		negated     bool
 	}{
@@ -68,7 +70,7 @@ func TestFramesFindTheirTriggers(t *testing.T) {
 			continue
 		}
 		if got == nil {
-			var classes []string
+			var classes []schema.EventClass
 			for _, tr := range trs {
 				classes = append(classes, tr.Frame.Class)
 			}
@@ -97,5 +99,81 @@ func TestGenitiveKiIsNotALightVerb(t *testing.T) {
 	trs := fs.Find(w, 0, len(w))
 	if len(trs) == 0 || trs[0].Frame.Class != "PhoneCall" || !trs[0].Nominal {
 		t.Errorf("got %+v", trs)
+	}
+}
+
+// The verb group tells a passive ("… किया गया", "… किए जा चुके हैं") from a
+// completive ("हो गए", "ले गए"), and reads modals and negation after the verb.
+func TestVerbGroup(t *testing.T) {
+	fs, _ := Default()
+	cases := []struct {
+		text    string
+		class   schema.EventClass
+		passive bool
+		modal   string
+		negated bool
+	}{
+		{"तीन संदिग्धों को गिरफ्तार किया गया है", "Arrest", true, "", false},
+		{"दस लोग गिरफ्तार किए जा चुके हैं", "Arrest", true, "", false},
+		{"पुलिस ने तीन संदिग्धों को गिरफ्तार कर लिया", "Arrest", false, "", false},
+		{"बस में सवार बीस यात्री घायल हो गए", "Injuries", false, "", false},
+		{"राहत सामग्री गांवों में भेजी जाएगी", "Aid", true, "", false},
+		{"सैनिक सीमा पर भेजे गए", "Deployment", true, "", false},
+		{"तूफान तट से टकरा सकता है", "Landfall", false, "possible", false},
+		{"सरकार को किसानों से बातचीत करनी चाहिए", "Talks", false, "obligation", false},
+		{"पुलिस ने किसी को गिरफ्तार नहीं किया गया", "Arrest", true, "", true},
+	}
+	for _, c := range cases {
+		w := folded(c.text)
+		var got *Trigger
+		for _, tr := range fs.Find(w, 0, len(w)) {
+			if tr.Frame.Class == c.class {
+				tr := tr
+				got = &tr
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no %s", c.text, c.class)
+			continue
+		}
+		if got.Passive != c.passive || got.Modal != c.modal || got.Negated != c.negated {
+			t.Errorf("%q: passive=%v modal=%q negated=%v, want %v %q %v", c.text, got.Passive, got.Modal, got.Negated, c.passive, c.modal, c.negated)
+		}
+	}
+}
+
+// A sense guard keeps a trigger to its sense: an interview with a channel
+// is no talks, a procession taken out is no expulsion, a necklace is no
+// defeat.
+func TestSenseGuards(t *testing.T) {
+	fs, _ := Default()
+	cases := []struct {
+		text      string
+		want, not schema.EventClass
+	}{
+		{"उन्होंने एक रेडियो चैनल से बातचीत में आरोप दोहराए", "Interview", "Talks"},
+		{"दोनों देशों के बीच बातचीत हुई", "Talks", "Interview"},
+		{"कार्यकर्ताओं ने शहर में मशाल जुलूस निकाला", "March", "Expulsion"},
+		{"पार्टी ने दो नेताओं को पार्टी से निकाल दिया", "Expulsion", "March"},
+		{"उसने गले में सोने का हार पहना था", "", "Loss"},
+		{"गुस्से में वह आग बबूला हो गए", "", "Fire"},
+	}
+	for _, c := range cases {
+		w := folded(c.text)
+		var classes []schema.EventClass
+		for _, tr := range fs.Find(w, 0, len(w)) {
+			classes = append(classes, tr.Frame.Class)
+		}
+		has := func(cl schema.EventClass) bool {
+			for _, x := range classes {
+				if x == cl {
+					return true
+				}
+			}
+			return false
+		}
+		if c.want != "" && !has(c.want) || has(c.not) {
+			t.Errorf("%q: found %v, want %s and no %s", c.text, classes, c.want, c.not)
+		}
 	}
 }

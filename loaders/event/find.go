@@ -1,6 +1,12 @@
 package event
 
-import "github.com/kgnews/kg/loaders/hindi"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kgnews/kg/loaders/hindi"
+	"github.com/kgnews/kg/schema"
+)
 
 // Trigger is one event evoked in a clause.
 type Trigger struct {
@@ -9,11 +15,21 @@ type Trigger struct {
 	// Light is the light verb's words, [LightStart, LightEnd); equal when
 	// the trigger is a verb or is used nominally.
 	LightStart, LightEnd int
-	Nominal              bool // no light verb: "फोन पर बातचीत में"
-	Negated              bool // नहीं/न in the verb group
+	// GroupEnd is the end of the whole verb group: the light verb (or verb)
+	// with the auxiliaries after it ("किया जा चुका है").
+	GroupEnd int
+	Nominal  bool // no light verb: "फोन पर बातचीत में"
+	Negated  bool // नहीं/न in the verb group, or a refusal after it
+	// Passive: a form of जाना follows a perfective participle in the verb
+	// group ("गिरफ्तार किया गया"): the bare subject undergoes the event.
+	Passive bool
+	// Modal is what the verb group says of the event beyond its tense:
+	// "possible" (सकता है), "obligation" (चाहिए), "desire" (… चाहते हैं), or "".
+	Modal string
 }
 
-// VerbEnd is the last word of the trigger's verb group.
+// VerbEnd is the last word of the trigger's verb (the light verb, or the
+// trigger itself).
 func (t Trigger) VerbEnd() int {
 	if t.LightEnd > t.End {
 		return t.LightEnd
@@ -21,31 +37,74 @@ func (t Trigger) VerbEnd() int {
 	return t.End
 }
 
-var (
-	// particles may stand between a noun and its light verb.
-	particles = foldSet("भी", "ही", "नहीं", "न", "तो", "'", "\"", "‘", "’", "“", "”", "पूरा", "पूरी", "पूर्ण", "भरपूर", "कड़ी", "कड़ा")
-	negations = foldSet("नहीं", "न", "ना", "मत")
-	refusals  = foldSet("इनकार", "इंकार", "मना")
-	// An ambiguous light verb (की is also the genitive) counts only when a
-	// clause end or an auxiliary follows it.
-	ambiguous = foldSet("की", "के", "का")
-	verbEnds  = foldSet("है", "हैं", "था", "थी", "थे", "गई", "गया", "गए", "जाएगी", "जाएगा", "जाएंगे", "जा", "थीं", "।", ",", ";", "|", "॥", "?", "!", ".")
-	// after these a की is the verb of a finished clause, not a genitive:
-	// "मुलाकात की और …", "निंदा की, लेकिन …"
-	clauseJoins = foldSet("और", "तथा", "एवं", "व", "लेकिन", "परंतु", "किंतु", "मगर", "कि", "जबकि", "तो", "जिसमें", "जिसके", "जिसकी", "जो")
-)
-
-func foldSet(ws ...string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range ws {
-		m[hindi.Fold(w)] = true
-	}
-	return m
+// verbGroup holds the words of verb groups (verbgroup.tsv) by kind.
+type verbGroup struct {
+	particle, negation, refusal, ambiguous, end, join, passive, completive, aux, possible, obligation, desire map[string]bool
 }
+
+func loadVerbGroup() (*verbGroup, error) {
+	rows, err := schema.ReadTSV("hi/verbgroup.tsv", 2)
+	if err != nil {
+		return nil, err
+	}
+	g := &verbGroup{}
+	kinds := map[string]*map[string]bool{
+		"particle": &g.particle, "negation": &g.negation, "refusal": &g.refusal, "ambiguous": &g.ambiguous,
+		"end": &g.end, "join": &g.join, "passive": &g.passive, "completive": &g.completive, "aux": &g.aux, "possible": &g.possible,
+		"obligation": &g.obligation, "desire": &g.desire,
+	}
+	for _, r := range rows {
+		m, ok := kinds[r.Field(0)]
+		if !ok {
+			return nil, r.Errorf("kind %q is not one of %s", r.Field(0), kindList(kinds))
+		}
+		if *m == nil {
+			*m = map[string]bool{}
+		}
+		for _, w := range r.List(1) {
+			for _, f := range strings.Fields(hindi.Fold(w)) {
+				(*m)[f] = true
+			}
+		}
+	}
+	for k, m := range kinds {
+		if len(*m) == 0 {
+			return nil, fmt.Errorf("hi/verbgroup.tsv: no words of kind %q", k)
+		}
+	}
+	return g, nil
+}
+
+func kindList[T any](m map[string]T) string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sortStrings(ks)
+	return strings.Join(ks, ", ")
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// Negation reports whether a folded word negates (नहीं, न).
+func (fs *Frames) Negation(w string) bool { return fs.group.negation[w] }
 
 // Find returns the triggers in words[lo:hi], one clause of folded words, in
 // order. A word serves one trigger at most, as trigger or light verb.
 func (fs *Frames) Find(words []string, lo, hi int) []Trigger {
+	return fs.FindTyped(words, nil, lo, hi)
+}
+
+// FindTyped is Find with the entity class of the name each word belongs
+// to (types[i], "" for none; nil for no names), which sense guards such as
+// "@NewsMediaOrganization" read.
+func (fs *Frames) FindTyped(words, types []string, lo, hi int) []Trigger {
 	var out []Trigger
 	used := map[int]bool{}
 	for i := lo; i < hi; i++ {
@@ -53,7 +112,7 @@ func (fs *Frames) Find(words []string, lo, hi int) []Trigger {
 			continue
 		}
 		for _, f := range fs.byFirst[words[i]] {
-			t, ok := f.matchAt(fs, words, i, lo, hi, used)
+			t, ok := f.matchAt(fs, words, types, i, lo, hi, used)
 			if !ok {
 				continue
 			}
@@ -70,7 +129,32 @@ func (fs *Frames) Find(words []string, lo, hi int) []Trigger {
 	return out
 }
 
-func (f *Frame) matchAt(fs *Frames, words []string, i, lo, hi int, used map[int]bool) (Trigger, bool) {
+// senseOK applies the frame's word-sense guard around the trigger at
+// [i, j): one Must word within six words before or three after (Hindi puts
+// the agent and its object before the verb), no MustNot word within five
+// words either side, inside the clause.
+func (f *Frame) senseOK(words, types []string, i, j, lo, hi int) bool {
+	near := func(list []SenseWord, before, after int) bool {
+		for k := max(lo, i-before); k < min(hi, j+after); k++ {
+			if k >= i && k < j {
+				continue
+			}
+			for _, sw := range list {
+				if sw.Word != "" && words[k] == sw.Word || sw.Entity != "" && types != nil && types[k] == sw.Entity {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if len(f.Must) > 0 && !near(f.Must, 6, 3) {
+		return false
+	}
+	return len(f.MustNot) == 0 || !near(f.MustNot, 5, 5)
+}
+
+func (f *Frame) matchAt(fs *Frames, words, types []string, i, lo, hi int, used map[int]bool) (Trigger, bool) {
+	g := fs.group
 	var tp Pattern
 	for _, p := range f.Triggers {
 		if i+p.Len() <= hi && p.MatchAt(words, i) {
@@ -82,38 +166,29 @@ func (f *Frame) matchAt(fs *Frames, words []string, i, lo, hi int, used map[int]
 		return Trigger{}, false
 	}
 	t := Trigger{Frame: f, Start: i, End: i + tp.Len(), LightStart: i + tp.Len(), LightEnd: i + tp.Len()}
-	if len(f.Context) > 0 {
-		found := false
-		for k := i - 1; k >= lo && k >= i-4; k-- {
-			if f.Context[words[k]] {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return Trigger{}, false
-		}
+	if !f.senseOK(words, types, t.Start, t.End, lo, hi) {
+		return Trigger{}, false
 	}
 	// the verb group: particles, then a light verb
 	j := t.End
-	for j < hi && j < t.End+4 && particles[words[j]] {
-		if negations[words[j]] {
+	for j < hi && j < t.End+4 && g.particle[words[j]] {
+		if g.negation[words[j]] {
 			t.Negated = true
 		}
 		j++
 	}
 	if !f.IsVerb {
-		light := f.findLight(words, j, hi, used, &t)
+		light := f.findLight(g, words, j, hi, used, &t)
 		if !light {
 			// A subject noun's verb ends its clause, after the time and
 			// place: "यह समझौता पिछले साल जून में हुआ था", "वार्ता … नई
 			// दिल्ली में होने वाली है". Stop at another event's word.
 			for k := j + 1; k < hi && k <= j+8; k++ {
-				if verbEnds[words[k]] && words[k] != hindi.Fold("है") || len(fs.byFirst[words[k]]) > 0 {
+				if f.findLight(g, words, k, hi, used, &t) {
+					light = true
 					break
 				}
-				if f.findLight(words, k, hi, used, &t) {
-					light = true
+				if g.end[words[k]] && words[k] != hindi.Fold("है") || len(fs.byFirst[words[k]]) > 0 {
 					break
 				}
 			}
@@ -125,25 +200,75 @@ func (f *Frame) matchAt(fs *Frames, words []string, i, lo, hi int, used map[int]
 			t.Nominal = true
 		}
 	}
+	fs.readGroup(words, hi, &t)
 	// a negation right after the verb group ("दी नहीं") negates it too, as
 	// does a refusal: "समर्थन करने से इनकार किया"
-	if e := t.VerbEnd(); e < hi && negations[words[e]] {
+	if e := t.VerbEnd(); e < hi && g.negation[words[e]] {
 		t.Negated = true
-	} else if e+1 < hi && words[e] == "से" && (refusals[words[e+1]] || e+2 < hi && refusals[words[e+2]]) {
+	} else if e+1 < hi && words[e] == "से" && (g.refusal[words[e+1]] || e+2 < hi && g.refusal[words[e+2]]) {
 		t.Negated = true // "… से (साफ) इनकार"
 	}
-	if i > lo && negations[words[i-1]] && f.IsVerb {
+	if i > lo && g.negation[words[i-1]] && f.IsVerb {
 		t.Negated = true
 	}
 	return t, true
 }
 
+// readGroup reads the auxiliaries after the verb: passive, modal,
+// negation, and where the group ends.
+func (fs *Frames) readGroup(words []string, hi int, t *Trigger) {
+	g := fs.group
+	t.GroupEnd = t.VerbEnd()
+	if t.Nominal {
+		return
+	}
+	prev := words[t.VerbEnd()-1]
+	for k := t.VerbEnd(); k < hi && k < t.VerbEnd()+5; k++ {
+		w := words[k]
+		switch {
+		case g.passive[w] && g.perfective(prev):
+			t.Passive = true
+		case g.possible[w]:
+			t.Modal = "possible"
+		case g.obligation[w]:
+			t.Modal = "obligation"
+		case g.desire[w] && isInfinitive(prev):
+			t.Modal = "desire"
+		case g.negation[w]:
+			t.Negated = true
+		case !g.aux[w]:
+			return
+		}
+		prev = w
+		t.GroupEnd = k + 1
+	}
+}
+
+// perfective reports whether a folded word is a perfective participle
+// (किया, की, भेजे, मारी), the form a passive जाना follows, rather than a
+// root that जाना completes ("ले गए", "हो गया", "चले गए").
+func (g *verbGroup) perfective(w string) bool {
+	if isInfinitive(w) || g.completive[w] {
+		return false
+	}
+	for _, suf := range []string{"ा", "ी", "े", "ए", "ई", "ये", "यी", "या"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func isInfinitive(w string) bool {
+	return len([]rune(w)) > 2 && (strings.HasSuffix(w, "ना") || strings.HasSuffix(w, "ने") || strings.HasSuffix(w, "नी"))
+}
+
 // findLight matches a light verb at j.
-func (f *Frame) findLight(words []string, j, hi int, used map[int]bool, t *Trigger) bool {
+func (f *Frame) findLight(g *verbGroup, words []string, j, hi int, used map[int]bool, t *Trigger) bool {
 	for _, lp := range f.Light {
 		if j+lp.Len() <= hi && lp.MatchAt(words, j) && !used[j] {
 			end := j + lp.Len()
-			if lp.Len() == 1 && ambiguous[words[j]] && end < hi && !verbEnds[words[end]] && !clauseJoins[words[end]] {
+			if lp.Len() == 1 && g.ambiguous[words[j]] && end < hi && !g.end[words[end]] && !g.join[words[end]] {
 				continue
 			}
 			t.LightStart, t.LightEnd = j, end

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"sort"
+
+	"github.com/kgnews/kg/schema"
 )
 
 // Resolving pronouns, "both leaders", "the other country", "his country".
@@ -22,8 +24,8 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 		// "… से मांग की कि वह …": the addressee
 		if cc.cl.kind == "complement" && len(prior) > 0 {
 			host := prior[len(prior)-1]
-			if host.complement {
-				for _, r := range []string{"addressee", "recipient", "patient"} {
+			if host.complement() {
+				for _, r := range []schema.Role{schema.RoleAddressee, schema.RoleRecipient, schema.RolePatient} {
 					if len(host.Roles[r]) > 0 {
 						out = host.Roles[r]
 						break
@@ -92,7 +94,7 @@ func (x *extractor) lastPersonAgent() []*Ent {
 		}
 	}
 	for i := len(x.res.Events) - 1; i >= 0; i-- {
-		for _, e := range x.res.Events[i].Roles["agent"] {
+		for _, e := range x.res.Events[i].Roles[schema.RoleAgent] {
 			if e.Type == "Person" {
 				return []*Ent{e}
 			}
@@ -137,7 +139,7 @@ func (x *extractor) lastPair(typ string, exclude []*Ent) []*Ent {
 	evSent := -1
 	for i := len(x.res.Events) - 1; i >= 0; i-- {
 		var ps []*Ent
-		for _, r := range []string{"agent", "participant", "recipient", "addressee", "patient", "target"} {
+		for _, r := range []schema.Role{schema.RoleAgent, schema.RoleParticipant, schema.RoleRecipient, schema.RoleAddressee, schema.RolePatient, schema.RoleTarget} {
 			for _, e := range x.res.Events[i].Roles[r] {
 				if e.Type == typ {
 					ps = appendUnique(ps, e)

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/kgnews/kg/loaders/event"
-	"github.com/kgnews/kg/loaders/hindi"
 	"github.com/kgnews/kg/loaders/temporal"
 	"github.com/kgnews/kg/schema"
 )
@@ -14,11 +13,13 @@ import (
 // clause is a part of a sentence with a verb of its own.
 type clause struct {
 	start, end int    // words
-	kind       string // "", complement, independent, relative, temporal
+	kind       string // "", complement, independent, relative, temporal, condition, consequent
+	opener     string // the folded word that opened it ("जिसमें")
 }
 
 // clauses splits a sentence at words that open a clause (कि, लेकिन, जब,
-// जिसमें …, clauses.tsv).
+// जिसमें, अगर …, clauses.tsv). तो opens a consequent only after a
+// condition ("अगर … तो …"); elsewhere it is a particle.
 func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 	inName := make([]bool, len(s.norms))
 	for _, c := range chunks {
@@ -40,6 +41,14 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 	}
 	var out []clause
 	cur := clause{start: 0}
+	conditional := false
+	cut := func(i, skip int, kind string) {
+		cur.end = i
+		if cur.end > cur.start {
+			out = append(out, cur)
+		}
+		cur = clause{start: i + skip, kind: kind, opener: strings.Join(s.norms[i:i+skip], " ")}
+	}
 	for i := 0; i < len(s.norms); i++ {
 		if inName[i] {
 			continue
@@ -47,20 +56,35 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 		// a colon ends a headline's topic tag or an introduction; a comma
 		// that does not separate two names of a list ends a clause
 		if (s.norms[i] == ":" || s.norms[i] == "," && !listComma[i]) && i > 0 {
-			cur.end = i
-			if cur.end > cur.start {
-				out = append(out, cur)
+			kind := "independent"
+			if cur.kind == "condition" {
+				kind = "consequent" // "अगर …, (तो) …"
 			}
-			cur = clause{start: i + 1, kind: "independent"}
+			cut(i, 1, kind)
+			continue
+		}
+		if l := x.d.clauseWords["condition"].at(s.norms, i); l > 0 {
+			conditional = true
+			if i > 0 {
+				cut(i, l, "condition")
+			} else {
+				cur.kind, cur.start = "condition", l
+			}
+			i += l - 1
+			continue
+		}
+		if l := x.d.clauseWords["then"].at(s.norms, i); l > 0 && conditional && i > 0 {
+			if cur.kind == "consequent" && cur.start == i {
+				cur.start = i + l // "अगर …, तो …": the comma opened it
+			} else {
+				cut(i, l, "consequent")
+			}
+			i += l - 1
 			continue
 		}
 		for _, kind := range []string{"complement", "independent", "relative", "temporal"} {
 			if l := x.d.clauseWords[kind].at(s.norms, i); l > 0 && i > 0 {
-				cur.end = i
-				if cur.end > cur.start {
-					out = append(out, cur)
-				}
-				cur = clause{start: i + l, kind: kind}
+				cut(i, l, kind)
 				i += l - 1
 				break
 			}
@@ -71,6 +95,19 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// isQuestion reports whether the sentence asks rather than states: it ends
+// in a question mark, or opens with a question word (क्या …).
+func (x *extractor) isQuestion(s *sentence) bool {
+	n := len(s.norms)
+	if n == 0 {
+		return false
+	}
+	if s.norms[n-1] == "?" || n > 1 && s.norms[n-2] == "?" && isQuote(s.norms[n-1]) {
+		return true
+	}
+	return x.d.cues["question"].at(s.norms, 0) > 0
 }
 
 // sentenceSources finds "X के मुताबिक/अनुसार" and "X की रिपोर्ट के अनुसार":
@@ -137,7 +174,7 @@ func (x *extractor) previousAttribution(s *sentence, chunks []*chunk, events []*
 	// the sentence's own "जानकारी दी" is the report, not an event
 	var keep []*Event
 	for _, ev := range events {
-		if ev.Class != "Briefing" && ev.Class != "Statement" {
+		if !ev.flags.Report && !ev.flags.Say {
 			keep = append(keep, ev)
 		}
 	}
@@ -170,13 +207,17 @@ type clauseCtx struct {
 	curAgent []*Ent
 	// agentChunk is the bare subject phrase that gave the agent, if any.
 	agentChunk *chunk
+	// subject is the first bare phrase of the clause, which a passive or
+	// an undergoer verb makes the one it happens to.
+	subject    *chunk
 	tense      temporal.Tense
 	sources    []*Ent
+	conditional bool // the clause is a condition or its consequent
 }
 
 // clause reads the events of one clause.
 func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, cl clause, sources []*Ent, prior []*Event) []*Event {
-	cc := &clauseCtx{s: s, cl: cl, sources: sources}
+	cc := &clauseCtx{s: s, cl: cl, sources: sources, conditional: cl.kind == "condition" || cl.kind == "consequent"}
 	for _, c := range all {
 		if c.start >= cl.start && c.start < cl.end {
 			cc.chunks = append(cc.chunks, c)
@@ -184,7 +225,7 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	}
 	text := x.a.Text[s.words[cl.start].start:s.words[cl.end-1].end]
 	cc.tense = temporal.DetectTense(text)
-	triggers := x.d.frames.Find(s.norms, cl.start, cl.end)
+	triggers := x.d.frames.FindTyped(s.norms, x.types(s, all), cl.start, cl.end)
 	// the clause's agent: its ने phrase; else its first bare phrase naming
 	// something that can act (the subject of an intransitive or future verb)
 	for _, c := range cc.chunks {
@@ -193,18 +234,18 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 			break
 		}
 	}
-	if len(cc.agent) == 0 {
-		for _, c := range cc.chunks {
-			if c.consumed || c.post != "" || (len(triggers) > 0 && c.start >= triggers[len(triggers)-1].Start) {
-				continue
-			}
-			ents := x.resolve1(c, cc, prior)
-			if len(ents) > 0 && ents[0].isAgentLike() {
-				cc.agent = ents
-				cc.agentChunk = c
-				c.consumed = true
-			}
-			break
+	for _, c := range cc.chunks {
+		if c.consumed || c.post != "" || (len(triggers) > 0 && c.start >= triggers[len(triggers)-1].Start) {
+			continue
+		}
+		cc.subject = c
+		break
+	}
+	if len(cc.agent) == 0 && cc.subject != nil && !passiveOrUndergoer(triggers) {
+		if ents := x.resolve1(cc.subject, cc, prior); len(ents) > 0 && ents[0].isAgentLike() {
+			cc.agent = ents
+			cc.agentChunk = cc.subject
+			cc.subject.consumed = true
 		}
 	}
 	if len(cc.agent) > 0 {
@@ -216,7 +257,7 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	for _, t := range triggers {
 		inside := false
 		for _, c := range cc.chunks {
-			if t.Start >= c.start && t.Start < c.end && !t.Frame.Flags["self"] && c.pronoun == "" {
+			if t.Start >= c.start && t.Start < c.end && !t.Frame.Flags.Self && c.pronoun == "" {
 				inside = true
 			}
 		}
@@ -228,7 +269,8 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	var events []*Event
 	assigned := map[*chunk]bool{}
 	for ti, t := range triggers {
-		if t.Negated && t.Frame.Class != "Denial" {
+		// not facts: what did not happen, what ought to or is wished to
+		if t.Negated || t.Modal == "obligation" || t.Modal == "desire" {
 			continue
 		}
 		ev := x.newEvent(cc, t, ci)
@@ -238,29 +280,59 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	}
 	x.nestEvents(s, triggers, events)
 	x.clauseDates(cc, text, triggers, events)
+	x.casualties(cc, cl, events, prior)
 	// "…, जिसकी अमेरिका ने कड़ी निंदा की": the relative pronoun is the
 	// genitive theme of the clause's first event, i.e. the event before
-	if cl.kind == "relative" && cl.start > 0 && len(events) > 0 && len(prior) > 0 {
-		if w := s.norms[cl.start-1]; w == hindi.Fold("जिसकी") || w == hindi.Fold("जिसका") || w == hindi.Fold("जिसके") {
-			ev := events[0]
-			if ev.trig.Frame.Roles["gen"] == "theme" {
-				ev.Themes = append(ev.Themes, prior[len(prior)-1])
-				ev.themeOfTheme = true
-			}
+	if cl.kind == "relative" && len(events) > 0 && len(prior) > 0 && x.d.relativeGen[cl.opener] {
+		ev := events[0]
+		if ev.trig.Frame.Roles["gen"] == schema.RoleTheme {
+			ev.Themes = append(ev.Themes, prior[len(prior)-1])
+			ev.themeOfTheme = true
 		}
 	}
 	// a relative clause "जिसमें … पर चर्चा होगी" adds its topic to the event it
 	// qualifies instead of standing alone
 	var out []*Event
 	for _, ev := range events {
-		if ev.attach && cl.kind == "relative" && len(prior) > 0 {
+		if ev.flags.Attach && cl.kind == "relative" && len(prior) > 0 {
 			host := prior[len(prior)-1]
-			for _, e := range ev.Roles["topic"] {
-				host.Roles["topic"] = appendUnique(host.Roles["topic"], e)
+			for _, e := range ev.Roles[schema.RoleTopic] {
+				host.Roles[schema.RoleTopic] = appendUnique(host.Roles[schema.RoleTopic], e)
 			}
 			continue
 		}
 		out = append(out, ev)
+	}
+	if len(out) == 0 && len(triggers) == 0 {
+		if ev := x.genericEvent(cc, ci, prior); ev != nil {
+			out = append(out, ev)
+			x.clauseDates(cc, text, nil, out)
+		}
+	}
+	return out
+}
+
+// passiveOrUndergoer reports whether the clause's last verb makes its
+// bare subject the one the event happens to.
+func passiveOrUndergoer(ts []event.Trigger) bool {
+	if len(ts) == 0 {
+		return false
+	}
+	t := ts[len(ts)-1]
+	return t.Passive || t.Frame.Flags.Undergoer
+}
+
+// types gives each word of the sentence the class of the entity its phrase
+// names, for the frames' sense guards.
+func (x *extractor) types(s *sentence, chunks []*chunk) []string {
+	out := make([]string, len(s.norms))
+	for _, c := range chunks {
+		if len(c.ents) == 0 {
+			continue
+		}
+		for k := c.start; k < c.end && k < len(out); k++ {
+			out[k] = c.ents[0].Type
+		}
 	}
 	return out
 }
@@ -296,25 +368,25 @@ func (x *extractor) nestEvents(s *sentence, triggers []event.Trigger, events []*
 			key = "gen" // "हमले की निंदा"
 		}
 		// what an offer or a demand is of ("बातचीत की पेशकश") is its content
-		content := key == "gen" && t2.Frame.Flags["complement"]
-		if t2.Start-k > 2 || (t2.Frame.Roles[key] != "theme" && !content) {
+		content := key == "gen" && t2.Frame.Flags.Complement
+		if t2.Start-k > 2 || (t2.Frame.Roles[key] != schema.RoleTheme && !content) {
 			continue
 		}
 		e2.Themes = append(e2.Themes, e1)
 		e2.themeOfTheme = !content
-		if len(e2.Roles["theme"]) == 0 && !content {
-			e2.Roles["theme"] = appendUnique(e2.Roles["theme"], e1.Roles["agent"]...)
-			if e1.symmetric {
-				e2.Roles["theme"] = appendUnique(e2.Roles["theme"], e1.Roles["participant"]...)
+		if len(e2.Roles[schema.RoleTheme]) == 0 && !content {
+			e2.Roles[schema.RoleTheme] = appendUnique(e2.Roles[schema.RoleTheme], e1.Roles[schema.RoleAgent]...)
+			if e1.symmetric() {
+				e2.Roles[schema.RoleTheme] = appendUnique(e2.Roles[schema.RoleTheme], e1.Roles[schema.RoleParticipant]...)
 			}
 		}
 		// what is offered or demanded has not happened
-		if t2.Frame.Flags["complement"] {
+		if t2.Frame.Flags.Complement {
 			e1.Modality = schema.Planned
 		}
 		// an offer accepted (को) was made to the one who accepts it
-		if key == "को" && len(e1.Roles["recipient"]) == 0 && len(e2.Roles["agent"]) > 0 {
-			e1.Roles["recipient"] = appendUnique(nil, e2.Roles["agent"]...)
+		if key == "को" && len(e1.Roles[schema.RoleRecipient]) == 0 && len(e2.Roles[schema.RoleAgent]) > 0 {
+			e1.Roles[schema.RoleRecipient] = appendUnique(nil, e2.Roles[schema.RoleAgent]...)
 		}
 		dropAgentsFromRoles(e1)
 		dropAgentsFromRoles(e2)
@@ -325,12 +397,11 @@ func (x *extractor) nestEvents(s *sentence, triggers []event.Trigger, events []*
 func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 	s := cc.s
 	f := t.Frame
-	ev := &Event{Class: f.Class, Roles: map[string][]*Ent{}, sentence: s.idx, clause: ci,
-		symmetric: f.Flags["symmetric"], attach: f.Flags["attach"], say: f.Flags["say"], complement: f.Flags["complement"],
+	ev := &Event{Class: f.Class, Roles: map[schema.Role][]*Ent{}, sentence: s.idx, clause: ci, flags: f.Flags,
 		Evidence: []Span{s.span}}
 	ev.Trigger = x.a.Text[s.words[t.Start].start:s.words[t.End-1].end]
 	for _, e := range f.Edges {
-		ev.Edges = append(ev.Edges, edgeTemplate{from: e.From, to: e.To, pred: e.Predicate})
+		ev.Edges = append(ev.Edges, edgeTemplate{from: e.From, to: e.To, pred: e.Predicate, unless: e.Unless})
 	}
 	ev.Modality = schema.Asserted
 	if cc.tense == temporal.Future {
@@ -343,6 +414,18 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 			break
 		}
 	}
+	// "… हो सकता है", "… की आशंका है": may happen or may have happened
+	if t.Modal == "possible" {
+		ev.Modality = schema.Possible
+	}
+	for k := t.VerbEnd(); k < cc.cl.end && k <= t.VerbEnd()+3; k++ {
+		if x.d.cues["possible"].at(s.norms, k) > 0 {
+			ev.Modality = schema.Possible
+		}
+	}
+	if cc.conditional {
+		ev.Modality = schema.Conditional
+	}
 	if k := t.Start - 1; k >= cc.cl.start && x.d.cues["anaphoric"].at(s.norms, k) > 0 {
 		ev.anaphoric = true
 	}
@@ -352,8 +435,9 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 		}
 	}
 	// "बताया कि": the कि clause is what the agent says, not a briefing
-	if f.Class == "Briefing" && t.VerbEnd() < len(s.norms) && s.norms[t.VerbEnd()] == "कि" {
-		ev.Class, ev.say, ev.Edges = "Statement", true, nil
+	if f.Flags.KiClass != "" && t.VerbEnd() < len(s.norms) && x.d.clauseWords["complement"].at(s.norms, t.VerbEnd()) > 0 {
+		ev.Class, ev.Edges = f.Flags.KiClass, nil
+		ev.flags.Say = true
 	}
 	ev.ReportedBy = appendUnique(ev.ReportedBy, cc.sources...)
 	ev.nominal = t.Nominal

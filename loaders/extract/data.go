@@ -107,8 +107,15 @@ type data struct {
 	anaphora     map[string]phrases // kind -> phrases
 	clauseWords  map[string]phrases // kind -> phrases
 	cues         map[string]phrases // kind -> phrases (cues.tsv)
-	auxiliary    map[string]bool    // forms of होना (verbs.tsv)
-	postpos      phrases
+	function     map[string]phrases // kind -> phrases (function.tsv)
+	fn           map[string]map[string]bool
+	auxiliary    map[string]bool    // forms of होना (function.tsv)
+	ordinals     map[string]int     // पहली -> 1 (numbers.tsv)
+	// relativeGen are the genitive relative pronouns (जिसकी): the clause
+	// they open is about the event before it.
+	relativeGen     map[string]bool
+	lightInfinitive map[string]bool
+	postpos         phrases
 }
 
 // loadData reads the data files once.
@@ -246,6 +253,7 @@ func readData() (*data, error) {
 	if rows, err = schema.ReadTSV("hi/numbers.tsv", 3); err != nil {
 		return nil, err
 	}
+	d.ordinals = map[string]int{}
 	for _, r := range rows {
 		nw := numberWord{multiplier: r.Field(2) == "multiplier"}
 		if v := r.Field(1); v != "-" {
@@ -255,8 +263,17 @@ func readData() (*data, error) {
 			}
 			nw.value = n
 		}
-		for _, w := range r.List(0) {
-			d.numbers[hindi.Fold(w)] = nw
+		switch r.Field(2) {
+		case "unit", "multiplier":
+			for _, w := range r.List(0) {
+				d.numbers[hindi.Fold(w)] = nw
+			}
+		case "ordinal":
+			for _, w := range r.List(0) {
+				d.ordinals[hindi.Fold(w)] = int(nw.value)
+			}
+		default:
+			return nil, r.Errorf("kind %q is not unit, multiplier or ordinal", r.Field(2))
 		}
 	}
 	if rows, err = schema.ReadTSV("hi/attribution.tsv", 2); err != nil {
@@ -277,52 +294,32 @@ func readData() (*data, error) {
 		}
 	}
 	sortLongest(d.sourcePosts)
-	if rows, err = schema.ReadTSV("hi/anaphora.tsv", 2); err != nil {
+	if d.anaphora, err = readKinds("hi/anaphora.tsv", "agent", "subject", "object", "both-persons", "both-countries",
+		"other-country", "reflexive", "own-country"); err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
-		for _, w := range r.List(1) {
-			d.anaphora[r.Field(0)] = append(d.anaphora[r.Field(0)], fold(w))
-		}
-	}
-	for k := range d.anaphora {
-		sortLongest(d.anaphora[k])
-	}
-	if rows, err = schema.ReadTSV("hi/clauses.tsv", 2); err != nil {
+	if d.clauseWords, err = readKinds("hi/clauses.tsv", "complement", "independent", "relative", "relative-genitive",
+		"temporal", "condition", "then"); err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
-		for _, w := range r.List(1) {
-			d.clauseWords[r.Field(0)] = append(d.clauseWords[r.Field(0)], fold(w))
-		}
-	}
-	for k := range d.clauseWords {
-		sortLongest(d.clauseWords[k])
-	}
-	if rows, err = schema.ReadTSV("hi/cues.tsv", 2); err != nil {
+	if d.cues, err = readKinds("hi/cues.tsv", "planned", "earlier", "anaphoric", "participle", "within", "connector",
+		"possible", "question", "casualty-relative"); err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
-		for _, w := range r.List(1) {
-			d.cues[r.Field(0)] = append(d.cues[r.Field(0)], fold(w))
-		}
-	}
-	for k := range d.cues {
-		sortLongest(d.cues[k])
-	}
-	d.auxiliary = map[string]bool{}
-	if rows, err = schema.ReadTSV("hi/verbs.tsv", 2); err != nil {
+	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",
+		"benefactive", "ablative", "locative", "conjunction", "quote", "particle", "auxiliary", "light-infinitive",
+		"anniversary", "ordinal-suffix", "not-place"); err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
-		if r.Field(0) == "हो" {
-			for _, f := range r.List(1) {
-				d.auxiliary[hindi.Fold(f)] = true
-			}
-		}
+	d.fn = map[string]map[string]bool{}
+	for k := range d.function {
+		d.fn[k] = d.set(k)
 	}
-	for _, w := range []string{"है", "हैं", "था", "थी", "थे"} {
-		d.auxiliary[hindi.Fold(w)] = true
+	d.auxiliary = d.fn["auxiliary"]
+	d.lightInfinitive = d.set("light-infinitive")
+	d.relativeGen = map[string]bool{}
+	for _, p := range d.clauseWords["relative-genitive"] {
+		d.relativeGen[strings.Join(p, " ")] = true
 	}
 	if lines, err = schema.ReadLines("hi/postpositions.txt"); err != nil {
 		return nil, err
@@ -334,6 +331,50 @@ func readData() (*data, error) {
 	sortLongest(d.postpos)
 	return d, nil
 }
+
+// readKinds reads a "kind<TAB>words" file into phrases by kind, longest
+// first. Every kind of want must be there and no other: a typo fails
+// loudly at start-up instead of silently matching nothing.
+func readKinds(file string, want ...string) (map[string]phrases, error) {
+	rows, err := schema.ReadTSV(file, 2)
+	if err != nil {
+		return nil, err
+	}
+	ok := map[string]bool{}
+	for _, k := range want {
+		ok[k] = true
+	}
+	out := map[string]phrases{}
+	for _, r := range rows {
+		k := r.Field(0)
+		if !ok[k] {
+			return nil, r.Errorf("kind %q is not one of %s", k, strings.Join(want, ", "))
+		}
+		for _, w := range r.List(1) {
+			out[k] = append(out[k], fold(w))
+		}
+	}
+	for _, k := range want {
+		if len(out[k]) == 0 {
+			return nil, fmt.Errorf("%s: no words of kind %q", file, k)
+		}
+		sortLongest(out[k])
+	}
+	return out, nil
+}
+
+// set is a kind of function.tsv as a set of folded phrases.
+func (d *data) set(kind string) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range d.function[kind] {
+		m[strings.Join(p, " ")] = true
+	}
+	return m
+}
+
+// is reports whether a folded word or postposition has the function kind:
+// d.is("ergative", "ने").
+func (d *data) is(kind, w string) bool { return d.fn[kind][w] }
 
 func parseRelation(pat, rel string) (relPattern, error) {
 	rp := relPattern{raw: pat}

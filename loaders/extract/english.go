@@ -154,13 +154,12 @@ func (x *extractor) englishClause(s *sentence, all []*chunk, ci int, cl clause, 
 			continue
 		}
 		f := t.Frame
-		ev := &Event{Class: f.Class, Roles: map[string][]*Ent{}, sentence: s.idx, clause: ci,
-			symmetric: f.Flags["symmetric"], say: f.Flags["say"], complement: f.Flags["complement"],
-			Evidence: []Span{s.span}, Modality: schema.Asserted}
+		ev := &Event{Class: f.Class, Roles: map[schema.Role][]*Ent{}, sentence: s.idx, clause: ci,
+			flags: f.Flags, Evidence: []Span{s.span}, Modality: schema.Asserted}
 		ev.Trigger = x.a.Text[s.words[t.Start].start:s.words[t.End-1].end]
 		ev.trig = event.Trigger{Start: t.Start, End: t.End, LightStart: t.End, LightEnd: t.End}
 		for _, e := range f.Edges {
-			ev.Edges = append(ev.Edges, edgeTemplate{from: e.From, to: e.To, pred: e.Predicate})
+			ev.Edges = append(ev.Edges, edgeTemplate{from: e.From, to: e.To, pred: e.Predicate, unless: e.Unless})
 		}
 		if t.Future || cc.tense == temporal.Future {
 			ev.Modality = schema.Planned
@@ -185,7 +184,7 @@ func (x *extractor) englishClause(s *sentence, all []*chunk, ci int, cl clause, 
 			case prep == "-":
 				continue
 			case prep == "by" && t.Passive:
-				ev.Roles["agent"] = appendUnique(ev.Roles["agent"], ents...)
+				ev.Roles[schema.RoleAgent] = appendUnique(ev.Roles[schema.RoleAgent], ents...)
 			case prep != "":
 				if c.start < prevEnd || c.start >= nextStart {
 					continue
@@ -206,26 +205,26 @@ func (x *extractor) englishClause(s *sentence, all []*chunk, ci int, cl clause, 
 			x.noteGroup(cc, ev, c, ents, nil)
 		}
 		if subject == nil && ti > 0 && len(events) > 0 {
-			subject = events[len(events)-1].Roles["agent"] // "X met Y and signed …"
+			subject = events[len(events)-1].Roles[schema.RoleAgent] // "X met Y and signed …"
 		}
-		if t.Passive || f.Flags["undergoer"] {
+		if t.Passive || f.Flags.Undergoer {
 			if f.Object != "" {
 				ev.Roles[f.Object] = appendUnique(ev.Roles[f.Object], subject...)
 			} else {
-				ev.Roles["theme"] = appendUnique(ev.Roles["theme"], subject...)
+				ev.Roles[schema.RoleTheme] = appendUnique(ev.Roles[schema.RoleTheme], subject...)
 			}
 		} else {
-			ev.Roles["agent"] = appendUnique(ev.Roles["agent"], subject...)
+			ev.Roles[schema.RoleAgent] = appendUnique(ev.Roles[schema.RoleAgent], subject...)
 			if f.Object != "" {
 				ev.Roles[f.Object] = appendUnique(ev.Roles[f.Object], object...)
 			}
 		}
-		if ev.symmetric && len(ev.Roles["agent"]) > 1 && len(ev.Roles["participant"]) == 0 {
-			ev.Roles["participant"] = ev.Roles["agent"][1:]
-			ev.Roles["agent"] = ev.Roles["agent"][:1]
+		if ev.symmetric() && len(ev.Roles[schema.RoleAgent]) > 1 && len(ev.Roles[schema.RoleParticipant]) == 0 {
+			ev.Roles[schema.RoleParticipant] = ev.Roles[schema.RoleAgent][1:]
+			ev.Roles[schema.RoleAgent] = ev.Roles[schema.RoleAgent][:1]
 		}
-		if len(ev.Roles["agent"]) > 0 {
-			x.lastAgents = ev.Roles["agent"]
+		if len(ev.Roles[schema.RoleAgent]) > 0 {
+			x.lastAgents = ev.Roles[schema.RoleAgent]
 		}
 		dropAgentsFromRoles(ev)
 		events = append(events, ev)

@@ -103,6 +103,7 @@ func (x *extractor) mergeEvents() {
 		if ev.Modality == schema.Planned {
 			host.Modality = schema.Planned
 		}
+		host.Killed, host.Injured, host.Affected = max(host.Killed, ev.Killed), max(host.Injured, ev.Injured), max(host.Affected, ev.Affected)
 	}
 	// themes follow the mentions they pointed at to the event that stayed
 	for _, ev := range out {
@@ -117,11 +118,11 @@ func (x *extractor) mergeEvents() {
 	for _, ev := range out {
 		// an event about another event ("हमले की निंदा") is about whoever
 		// did it, when the text names nobody else
-		if len(ev.Roles["theme"]) == 0 && ev.themeOfTheme {
+		if len(ev.Roles[schema.RoleTheme]) == 0 && ev.themeOfTheme {
 			for _, t := range ev.Themes {
-				ev.Roles["theme"] = appendUnique(ev.Roles["theme"], t.Roles["agent"]...)
-				if t.symmetric { // "talks between India and Pakistan": both
-					ev.Roles["theme"] = appendUnique(ev.Roles["theme"], t.Roles["participant"]...)
+				ev.Roles[schema.RoleTheme] = appendUnique(ev.Roles[schema.RoleTheme], t.Roles[schema.RoleAgent]...)
+				if t.symmetric() { // "talks between India and Pakistan": both
+					ev.Roles[schema.RoleTheme] = appendUnique(ev.Roles[schema.RoleTheme], t.Roles[schema.RoleParticipant]...)
 				}
 			}
 		}
@@ -131,9 +132,9 @@ func (x *extractor) mergeEvents() {
 
 // dropAgentsFromRoles keeps an agent out of the event's other roles.
 func dropAgentsFromRoles(ev *Event) {
-	for _, a := range ev.Roles["agent"] {
+	for _, a := range ev.Roles[schema.RoleAgent] {
 		for r, es := range ev.Roles {
-			if r == "agent" {
+			if r == schema.RoleAgent {
 				continue
 			}
 			var keep []*Ent
@@ -147,16 +148,27 @@ func dropAgentsFromRoles(ev *Event) {
 	}
 }
 
+// coreRoles are the roles that say whom an event is about.
+var coreRoles = []schema.Role{schema.RoleAgent, schema.RoleParticipant, schema.RoleTheme, schema.RoleRecipient,
+	schema.RolePatient, schema.RoleTarget, schema.RoleAddressee, schema.RoleDestination}
+
 func core(ev *Event) []*Ent {
 	var out []*Ent
-	for _, r := range []string{"agent", "participant", "theme", "recipient", "patient", "target", "addressee", "destination"} {
+	for _, r := range coreRoles {
 		out = appendUnique(out, ev.Roles[r]...)
 	}
 	return out
 }
 
+// stands reports whether an event says enough to be a fact: someone it is
+// about, or, for a frame that stands with a place (a flood, a curfew), a
+// place.
+func stands(ev *Event) bool {
+	return len(core(ev)) > 0 || ev.flags.Place && (len(ev.Roles[schema.RoleLocation]) > 0 || len(ev.Roles[schema.RoleOrigin]) > 0)
+}
+
 func sameEvent(a, b *Event) bool {
-	if a.say || b.say {
+	if a.say() || b.say() || a.Generic || b.Generic {
 		return false // each statement is its own
 	}
 	if a.Class != b.Class && !(b.anaphoric && a.Trigger == b.Trigger) {
@@ -194,18 +206,18 @@ func subsetEnts(a, b []*Ent) bool {
 func (x *extractor) inheritParticipants() {
 	var out []*Event
 	for i, ev := range x.res.Events {
-		if len(core(ev)) == 0 {
+		if len(core(ev)) == 0 && !stands(ev) {
 			for k := i - 1; k >= 0; k-- {
 				prev := x.res.Events[k]
 				if prev.Class == ev.Class && len(core(prev)) > 0 {
-					for _, r := range []string{"agent", "participant", "involves"} {
+					for _, r := range []schema.Role{schema.RoleAgent, schema.RoleParticipant, schema.RoleInvolves} {
 						ev.Roles[r] = append([]*Ent{}, prev.Roles[r]...)
 					}
 					break
 				}
 			}
 		}
-		if len(core(ev)) == 0 {
+		if !stands(ev) {
 			continue
 		}
 		out = append(out, ev)
@@ -248,7 +260,7 @@ func (x *extractor) publicationDates() {
 func (x *extractor) splitQuantities() {
 	var out []*Event
 	for _, ev := range x.res.Events {
-		themes := ev.Roles["theme"]
+		themes := ev.Roles[schema.RoleTheme]
 		quantified := 0
 		for _, t := range themes {
 			if ev.qty[t] > 0 {
@@ -258,7 +270,7 @@ func (x *extractor) splitQuantities() {
 		if len(themes) < 2 || quantified < 2 {
 			// the number of the one quantified participant: "1,000 सैपर",
 			// "आठ अधिकारियों को"
-			for _, r := range []string{"theme", "recipient", "patient", "target"} {
+			for _, r := range []schema.Role{schema.RoleTheme, schema.RoleRecipient, schema.RolePatient, schema.RoleTarget} {
 				if es := ev.Roles[r]; len(es) == 1 && ev.qty[es[0]] > 0 && ev.Quantity == 0 {
 					ev.Quantity = ev.qty[es[0]]
 				}
@@ -268,11 +280,11 @@ func (x *extractor) splitQuantities() {
 		}
 		for i, t := range themes {
 			cp := *ev
-			cp.Roles = map[string][]*Ent{}
+			cp.Roles = map[schema.Role][]*Ent{}
 			for r, es := range ev.Roles {
 				cp.Roles[r] = es
 			}
-			cp.Roles["theme"] = []*Ent{t}
+			cp.Roles[schema.RoleTheme] = []*Ent{t}
 			cp.Quantity = ev.qty[t]
 			out = append(out, &cp)
 			if i == 0 {

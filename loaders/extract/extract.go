@@ -74,6 +74,8 @@ type extractor struct {
 	// pendingDates are the dates of a clause that had no event, for the
 	// next clause of the sentence.
 	pendingDates []temporal.Expr
+	// quoteSpeaker speaks a quotation still open from an earlier sentence.
+	quoteSpeaker []*Ent
 	// ahead are the treaties the article names, found by a first pass.
 	ahead     []*Ent
 	aheadMods [][]string
@@ -152,9 +154,9 @@ func (x *extractor) englishSentence(s *sentence, chunks []*chunk) {
 		if cl.kind == "complement" {
 			for k := len(events) - 1; k >= 0; k-- {
 				// "X said that …", "X told Y that …"
-				if host := events[k]; host.say || host.Class == "Briefing" {
+				if host := events[k]; host.say() {
 					for _, ev := range evs {
-						ev.ReportedBy = appendUnique(ev.ReportedBy, host.Roles["agent"]...)
+						ev.ReportedBy = appendUnique(ev.ReportedBy, host.Roles[schema.RoleAgent]...)
 						host.Themes = append(host.Themes, ev)
 					}
 					break
@@ -166,9 +168,9 @@ func (x *extractor) englishSentence(s *sentence, chunks []*chunk) {
 	// "…, Russian media reported.": a statement after the events of its
 	// sentence, with no "that" clause of its own, is their source
 	for k, ev := range events {
-		if ev.say && len(ev.Themes) == 0 && len(ev.Roles["agent"]) > 0 {
+		if ev.say() && len(ev.Themes) == 0 && len(ev.Roles[schema.RoleAgent]) > 0 {
 			for _, before := range events[:k] {
-				before.ReportedBy = appendUnique(before.ReportedBy, ev.Roles["agent"]...)
+				before.ReportedBy = appendUnique(before.ReportedBy, ev.Roles[schema.RoleAgent]...)
 			}
 		}
 	}
@@ -278,21 +280,25 @@ func (x *extractor) sentence(s *sentence) {
 	}
 	clauses := x.clauses(s, chunks)
 	sources := x.sentenceSources(s, chunks)
+	// a quotation a speaker opened in an earlier sentence goes on
+	quoted := x.quoteSpeaker
 	var events []*Event
+	var speaker []*Ent // "X ने कहा, '…'": who speaks the rest of the sentence
+	speakerAt := -1    // the word after the say verb's clause
 	for ci, cl := range clauses {
 		evs := x.clause(s, chunks, clauses, ci, cl, sources, events)
 		// a कि clause is what the previous clause's verb says or asks
 		if cl.kind == "complement" {
 			for k := len(events) - 1; k >= 0; k-- {
 				host := events[k]
-				if host.say {
+				if host.say() {
 					for _, ev := range evs {
-						ev.ReportedBy = appendUnique(ev.ReportedBy, host.Roles["agent"]...)
+						ev.ReportedBy = appendUnique(ev.ReportedBy, host.Roles[schema.RoleAgent]...)
 						host.Themes = append(host.Themes, ev)
 					}
 					break
 				}
-				if host.complement {
+				if host.complement() {
 					for _, ev := range evs {
 						ev.Modality = schema.Planned
 						host.Themes = append(host.Themes, ev)
@@ -301,22 +307,85 @@ func (x *extractor) sentence(s *sentence) {
 				}
 			}
 		}
+		for _, ev := range evs {
+			if len(speaker) > 0 {
+				ev.ReportedBy = appendUnique(ev.ReportedBy, speaker...)
+			}
+			ev.ReportedBy = appendUnique(ev.ReportedBy, quoted...)
+		}
 		events = append(events, evs...)
+		// "X ने कहा, '…'", "X कहते हैं: …": a say verb whose clause ends in a
+		// comma or a colon before a quotation speaks the clauses after it
+		if len(speaker) == 0 && cl.end < len(s.norms) && (s.norms[cl.end] == "," || s.norms[cl.end] == ":") {
+			for _, ev := range evs {
+				if ev.say() && len(ev.Roles[schema.RoleAgent]) > 0 && !ev.Generic {
+					speaker, speakerAt = ev.Roles[schema.RoleAgent], cl.end+1
+				}
+			}
+		}
 	}
+	// "'…', उन्होंने कहा": a quotation before its say verb is what it says
+	if len(s.norms) > 0 && isQuote(s.norms[0]) {
+		for k, ev := range events {
+			if ev.say() && len(ev.Roles[schema.RoleAgent]) > 0 && k > 0 {
+				for _, before := range events[:k] {
+					before.ReportedBy = appendUnique(before.ReportedBy, ev.Roles[schema.RoleAgent]...)
+				}
+				break
+			}
+		}
+	}
+	x.trackQuote(s, speaker, speakerAt)
 	events = x.previousAttribution(s, chunks, events)
 	// "इस संबंध में …": an event that names nobody continues with the
 	// previous sentence's subjects
 	if connector {
 		for _, ev := range events {
 			if len(core(ev)) == 0 && len(prevAgents) > 0 {
-				ev.Roles["participant"] = append([]*Ent{}, prevAgents...)
+				ev.Roles[schema.RoleParticipant] = append([]*Ent{}, prevAgents...)
 			}
 		}
+	}
+	// a question states nothing: "क्या भारत ने हमला किया?"
+	if x.isQuestion(s) {
+		events = nil
 	}
 	if len(events) > 0 {
 		x.prevEvents = events
 	}
 	x.res.Events = append(x.res.Events, events...)
+}
+
+// trackQuote follows a quotation across sentences: one a speaker opens
+// ("X ने कहा, '…") and that does not close in its sentence makes the
+// speaker the source of the sentences after it, up to the one that closes
+// it. Quotation marks are counted: an odd number opens or closes.
+func (x *extractor) trackQuote(s *sentence, speaker []*Ent, from int) {
+	if len(x.quoteSpeaker) > 0 {
+		if quoteMarks(s.norms, 0)%2 == 1 {
+			x.quoteSpeaker = nil // closed here
+		}
+		return
+	}
+	if len(speaker) > 0 && quoteMarks(s.norms, from)%2 == 1 {
+		x.quoteSpeaker = speaker
+	}
+}
+
+// quoteMarks counts the quotation marks from word i on; two apostrophes
+// in a row ('') are one mark.
+func quoteMarks(words []string, i int) int {
+	n := 0
+	for k := max(i, 0); k < len(words); k++ {
+		if !isQuote(words[k]) {
+			continue
+		}
+		if k > 0 && words[k] == "'" && words[k-1] == "'" {
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // ----- mentions ------------------------------------------------------------

@@ -135,7 +135,7 @@ func TestTitlesAndShortForms(t *testing.T) {
 	// the short form मुशर्रफ refers to the person the title introduced
 	n := 0
 	for _, ev := range r.Events {
-		if ev.Class == "Statement" && ev.Roles["agent"][0].HI == "परवेज मुशर्रफ" {
+		if ev.Class == "Statement" && ev.Roles[schema.RoleAgent][0].HI == "परवेज मुशर्रफ" {
 			n++
 		}
 	}

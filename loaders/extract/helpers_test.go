@@ -51,7 +51,10 @@ func extractText(t testing.TB, text string, pub time.Time) *Result {
 // describe writes an event as "Class agent=… participant=… @date #qty [src]".
 func describe(ev *Event) string {
 	var b strings.Builder
-	b.WriteString(ev.Class)
+	b.WriteString(string(ev.Class))
+	if ev.Generic {
+		b.WriteString("(" + ev.Gloss + ")")
+	}
 	var roles []string
 	for r, es := range ev.Roles {
 		if len(es) == 0 {
@@ -62,7 +65,7 @@ func describe(ev *Event) string {
 			names = append(names, e.Label())
 		}
 		sort.Strings(names)
-		roles = append(roles, r+"="+strings.Join(names, "+"))
+		roles = append(roles, string(r)+"="+strings.Join(names, "+"))
 	}
 	sort.Strings(roles)
 	for _, r := range roles {
@@ -76,6 +79,15 @@ func describe(ev *Event) string {
 	}
 	if ev.Quantity > 0 {
 		fmt.Fprintf(&b, " #%d", ev.Quantity)
+	}
+	if ev.Killed > 0 {
+		fmt.Fprintf(&b, " killed=%d", ev.Killed)
+	}
+	if ev.Injured > 0 {
+		fmt.Fprintf(&b, " injured=%d", ev.Injured)
+	}
+	if ev.Affected > 0 {
+		fmt.Fprintf(&b, " affected=%d", ev.Affected)
 	}
 	b.WriteString(" " + ev.Modality)
 	for _, s := range ev.ReportedBy {

@@ -11,6 +11,7 @@ import (
 	"github.com/kgnews/kg/loaders/entity"
 	"github.com/kgnews/kg/loaders/event"
 	"github.com/kgnews/kg/loaders/temporal"
+	"github.com/kgnews/kg/schema"
 )
 
 // Ent is an entity as one article knows it.
@@ -67,6 +68,16 @@ func (e *Ent) isPlace() bool {
 	return false
 }
 
+// canBeLocation: a place, or an organisation, summit or event something
+// happens at, not a person, a group, a thing or a treaty.
+func (e *Ent) canBeLocation() bool {
+	switch e.Type {
+	case "Person", "Group", "Thing", "Treaty", "Anniversary":
+		return false
+	}
+	return true
+}
+
 func (e *Ent) isAgentLike() bool {
 	switch e.Type {
 	case "Person", "Country", "Organization", "GovernmentOrganization", "NewsMediaOrganization",
@@ -88,8 +99,8 @@ func (e *Ent) isSource() bool {
 // Event is one event an article reports.
 type Event struct {
 	N          int // 1-based number in the article
-	Class      string
-	Roles      map[string][]*Ent
+	Class      schema.EventClass
+	Roles      map[schema.Role][]*Ent
 	Date       temporal.Date
 	EndDate    temporal.Date
 	DateText   string
@@ -99,18 +110,22 @@ type Event struct {
 	ReportedBy []*Ent
 	Evidence   []Span // sentences, first is the primary
 	Trigger    string
-	Edges      []edgeTemplate
-	Themes     []*Event // complement events (what a demand asks for)
-	anaphoric  bool     // "यह बातचीत": refers to an earlier event of its class
-	sentence   int
-	symmetric  bool
-	clause     int
-	attach     bool // adds its topic to the event its relative clause qualifies
-	say        bool // its कि clause is what the agent says
-	complement bool // its कि clause is its theme
-	earlier    bool // "पहले ही": before the article's time
-	nominal    bool
-	trig       event.Trigger
+	// Killed, Injured and Affected are the casualties the text gives for
+	// the event ("हमले में 16 लोग मारे गए").
+	Killed, Injured, Affected int64
+	// Generic: no frame covers the clause; Lemma is its verb (or light-verb
+	// noun) and Gloss an English gloss of it.
+	Generic      bool
+	Lemma, Gloss string
+	Edges        []edgeTemplate
+	Themes       []*Event // complement events (what a demand asks for)
+	flags        event.Flags
+	anaphoric    bool // "यह बातचीत": refers to an earlier event of its class
+	sentence     int
+	clause       int
+	earlier      bool // "पहले ही": before the article's time
+	nominal      bool
+	trig         event.Trigger
 	// themeOfTheme: its Themes are what it is about ("हमले की निंदा"), so
 	// whoever did them is its theme when the text names nobody else.
 	themeOfTheme bool
@@ -120,10 +135,19 @@ type Event struct {
 	qty map[*Ent]int64
 }
 
+// symmetric, say … are the frame's flags: see event.Flags.
+func (ev *Event) symmetric() bool  { return ev.flags.Symmetric }
+func (ev *Event) say() bool        { return ev.flags.Say || ev.flags.Tell }
+func (ev *Event) complement() bool { return ev.flags.Complement }
+
 // Span is a part of the article text by byte offsets.
 type Span = article.Span
 
-type edgeTemplate struct{ from, to, pred string }
+type edgeTemplate struct {
+	from, to schema.Role
+	pred     string
+	unless   schema.Role // the edge holds only when no entity fills this role
+}
 
 // Relation is a direct edge read from a fixed phrase (a title, a
 // part-whole phrase).

@@ -158,11 +158,34 @@ func Quads(r *Result, id string) []quad.Quad {
 	for _, ev := range r.Events {
 		iri := schema.EventIRI(id, ev.N)
 		add(iri, schema.Type, schema.Event)
-		add(iri, schema.Type, schema.Class(ev.Class))
+		if ev.Class != schema.GenericEvent {
+			add(iri, schema.Type, ev.Class.IRI())
+		}
 		add(iri, schema.Label, quad.LangString{Value: quad.String(eventLabel(ev)), Lang: "en"})
+		if et, ok := schema.LookupEvent(ev.Class); ok {
+			if et.CAMEO != "" {
+				add(iri, schema.CAMEO, quad.String(et.CAMEO))
+			}
+			if et.PLOVER != "" {
+				add(iri, schema.PLOVER, quad.String(et.PLOVER))
+			}
+		}
+		if ev.Generic {
+			add(iri, schema.Generic, quad.TypedString{Value: "true", Type: schema.XSDBoolean})
+			add(iri, schema.Lemma, quad.LangString{Value: quad.String(ev.Lemma), Lang: "hi"})
+			add(iri, schema.Gloss, quad.LangString{Value: quad.String(ev.Gloss), Lang: "en"})
+		}
 		for _, role := range sortedRoles(ev.Roles) {
 			for _, e := range ev.Roles[role] {
-				add(iri, schema.Pred(role), e.IRI(id))
+				add(iri, role.IRI(), e.IRI(id))
+			}
+		}
+		for _, c := range []struct {
+			p quad.IRI
+			n int64
+		}{{schema.Killed, ev.Killed}, {schema.Injured, ev.Injured}, {schema.Affected, ev.Affected}} {
+			if c.n > 0 {
+				add(iri, c.p, integer(c.n))
 			}
 		}
 		for _, t := range ev.Themes {
@@ -256,22 +279,24 @@ func runeOffsets(text string, r *Result) map[int]int64 {
 	return out
 }
 
-// directEdges instantiates the event's edge templates. A planned event
-// yields none: an edge states what holds or happened, and a meeting that
-// is only scheduled is not yet a relation (its event node says "planned").
+// directEdges instantiates the event's edge templates. Only an event the
+// article states as having happened (asserted, or reported by a source)
+// yields edges: an edge states what holds or happened, and a meeting that
+// is only scheduled, a possible landfall or a conditional threat is not
+// (its event node says so, with its modality).
 func directEdges(ev *Event) []Relation {
-	if ev.Modality == schema.Planned {
+	if !schema.IsFactual(ev.Modality) {
 		return nil
 	}
 	var out []Relation
 	for _, t := range ev.Edges {
-		pred, unless, _ := strings.Cut(t.pred, "!")
-		if unless != "" && len(ev.Roles[unless]) > 0 {
+		pred := t.pred
+		if t.unless != "" && len(ev.Roles[t.unless]) > 0 {
 			continue
 		}
 		from, to := ev.Roles[t.from], ev.Roles[t.to]
-		if ev.symmetric && t.from == "agent" && t.to == "participant" {
-			all := appendUnique(append([]*Ent{}, ev.Roles["agent"]...), ev.Roles["participant"]...)
+		if ev.symmetric() && t.from == schema.RoleAgent && t.to == schema.RoleParticipant {
+			all := appendUnique(append([]*Ent{}, ev.Roles[schema.RoleAgent]...), ev.Roles[schema.RoleParticipant]...)
 			if len(all) < 2 {
 				continue
 			}
@@ -290,7 +315,8 @@ func directEdges(ev *Event) []Relation {
 
 func eventLabel(ev *Event) string {
 	var names []string
-	for _, r := range []string{"agent", "participant", "recipient", "addressee", "patient", "target", "theme", "destination"} {
+	for _, r := range []schema.Role{schema.RoleAgent, schema.RoleParticipant, schema.RoleRecipient, schema.RoleAddressee,
+		schema.RolePatient, schema.RoleTarget, schema.RoleTheme, schema.RoleDestination} {
 		for _, e := range ev.Roles[r] {
 			names = append(names, e.Label())
 		}
@@ -298,7 +324,10 @@ func eventLabel(ev *Event) string {
 	if len(names) > 4 {
 		names = names[:4]
 	}
-	l := ev.Class
+	l := string(ev.Class)
+	if ev.Generic {
+		l = "Event (" + ev.Gloss + ")"
+	}
 	if len(names) > 0 {
 		l += ": " + strings.Join(dedupeStrings(names), ", ")
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kgnews/kg/loaders/event"
+	"github.com/kgnews/kg/schema"
 )
 
 // Filling an event's roles from the noun phrases of its clause.
@@ -11,11 +12,14 @@ import (
 // roles fills an event's roles from the clause's noun phrases. A phrase
 // before the trigger goes to the first trigger after it whose frame has a
 // role for its case marker (Hindi puts arguments before their verb); the
-// ने phrase is every finite event's agent.
+// ने phrase is every finite event's agent. In a passive ("… गिरफ्तार किया
+// गया") and with an undergoer verb ("12 लोग मारे गए") the bare subject is
+// the one the event happens to, and only a द्वारा phrase names the agent.
 func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *Event, assigned map[*chunk]bool, prior []*Event) {
 	s := cc.s
 	t := triggers[ti]
 	f := t.Frame
+	undergoes := t.Passive || f.Flags.Undergoer
 	// agent: the clause's, unless the trigger is a nominal that the ने
 	// phrase does not act in ("बातचीत की जानकारी")
 	agentOK := !t.Nominal
@@ -23,25 +27,34 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		agentOK = true
 	}
 	if agentOK {
-		ev.Roles["agent"] = append([]*Ent{}, x.agentFor(cc, t, prior)...)
-		cc.curAgent = ev.Roles["agent"]
+		ev.Roles[schema.RoleAgent] = append([]*Ent{}, x.agentFor(cc, t, prior)...)
+		cc.curAgent = ev.Roles[schema.RoleAgent]
 		if cc.agentChunk != nil {
-			x.noteGroup(cc, ev, cc.agentChunk, ev.Roles["agent"], prior)
+			x.noteGroup(cc, ev, cc.agentChunk, ev.Roles[schema.RoleAgent], prior)
 		}
-		// "12 लोग मारे गए": the subject of such a verb undergoes it
-		if f.Flags["undergoer"] && cc.agentChunk != nil {
-			ev.Roles["theme"] = appendUnique(ev.Roles["theme"], ev.Roles["agent"]...)
-			ev.Roles["agent"] = nil
+		// the subject of a passive or an undergoer verb undergoes it
+		if undergoes && cc.agentChunk != nil {
+			role := undergoerRole(f)
+			ev.Roles[role] = appendUnique(ev.Roles[role], ev.Roles[schema.RoleAgent]...)
+			ev.Roles[schema.RoleAgent] = nil
 			cc.curAgent = nil
+		}
+	}
+	if undergoes && cc.subject != nil && !assigned[cc.subject] && cc.subject.start < t.Start && cc.subject != cc.agentChunk {
+		if ents := x.resolve1(cc.subject, cc, prior); len(ents) > 0 {
+			role := undergoerRole(f)
+			ev.Roles[role] = appendUnique(ev.Roles[role], ents...)
+			assigned[cc.subject] = true
+			x.noteGroup(cc, ev, cc.subject, ents, prior)
 		}
 	}
 	// reflexive possessive before a nominal trigger: "अपनी आने वाली बैठक"
 	if t.Nominal {
 		for k := t.Start - 1; k >= cc.cl.start && k >= t.Start-4; k-- {
 			if x.d.anaphora["reflexive"].at(s.norms, k) > 0 {
-				role := "participant"
-				if _, ok := f.Roles["gen"]; ok {
-					role = f.Roles["gen"]
+				role := schema.RoleParticipant
+				if r, ok := f.Roles["gen"]; ok {
+					role = r
 				}
 				ev.Roles[role] = appendUnique(ev.Roles[role], cc.agent...)
 				break
@@ -67,7 +80,7 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 			continue
 		}
 		// द्वारा belongs to the trigger only if no participle stands between
-		if role == "agent" && (c.post == "द्वारा" || c.post == "के द्वारा") {
+		if role == schema.RoleAgent && (c.post == "द्वारा" || c.post == "के द्वारा") {
 			blocked := false
 			for k := c.postEnd; k < t.Start; k++ {
 				if x.d.cues["participle"].at(s.norms, k) > 0 {
@@ -78,7 +91,6 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 				continue
 			}
 		}
-		_ = prevEnd
 		ents := x.resolve1(c, cc, prior)
 		if len(ents) == 0 {
 			continue
@@ -87,9 +99,22 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		ev.Roles[role] = appendUnique(ev.Roles[role], ents...)
 		x.noteGroup(cc, ev, c, ents, prior)
 	}
+	// a participle before its noun: "मारे गए जवानों", "घायल लोगों को": the
+	// noun after the verb group is the one the event happened to
+	if undergoes && len(ev.Roles[undergoerRole(f)]) == 0 {
+		for _, c := range cc.chunks {
+			if c.start == t.GroupEnd && !c.consumed && !assigned[c] {
+				if ents := x.resolve1(c, cc, prior); len(ents) > 0 {
+					ev.Roles[undergoerRole(f)] = appendUnique(nil, ents...)
+					assigned[c] = true
+					x.noteGroup(cc, ev, c, ents, prior)
+				}
+			}
+		}
+	}
 	// a name right before a nominal qualifies it: "भारत-पाक वार्ता" are talks
 	// between India and Pakistan, "प्योंगयांग यात्रा" a visit to Pyongyang
-	if role := f.Roles["compound"]; role != "" && t.Nominal {
+	if role := f.Roles["compound"]; role != "" {
 		for _, c := range cc.chunks {
 			if c.end == t.Start && c.post == "" && !c.consumed && !assigned[c] && c.pronoun == "" {
 				ev.Roles[role] = appendUnique(ev.Roles[role], c.ents...)
@@ -104,10 +129,10 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		}
 	}
 	// the trigger phrase names the theme: "यह समझौता … हुआ"
-	if f.Flags["self"] {
+	if f.Flags.Self {
 		for _, c := range cc.chunks {
 			if c.start <= t.Start && t.Start < c.end && len(c.ents) > 0 {
-				ev.Roles["theme"] = appendUnique(ev.Roles["theme"], c.ents...)
+				ev.Roles[schema.RoleTheme] = appendUnique(ev.Roles[schema.RoleTheme], c.ents...)
 				assigned[c] = true
 			}
 		}
@@ -134,15 +159,27 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 	}
 	// a symmetric event's agent also takes part; the agent of an agentless
 	// symmetric event is its first participant
-	if ev.symmetric && len(ev.Roles["agent"]) == 0 && len(ev.Roles["participant"]) > 1 {
-		ev.Roles["agent"] = ev.Roles["participant"][:1]
-		ev.Roles["participant"] = ev.Roles["participant"][1:]
+	if ev.symmetric() && len(ev.Roles[schema.RoleAgent]) == 0 && len(ev.Roles[schema.RoleParticipant]) > 1 {
+		ev.Roles[schema.RoleAgent] = ev.Roles[schema.RoleParticipant][:1]
+		ev.Roles[schema.RoleParticipant] = ev.Roles[schema.RoleParticipant][1:]
 	}
 	dropAgentsFromRoles(ev)
 }
 
+// undergoerRole is the role the subject of a passive or an undergoer verb
+// fills: the frame's object role, else the theme.
+func undergoerRole(f *event.Frame) schema.Role {
+	if r, ok := f.Roles["∅"]; ok {
+		return r
+	}
+	if r, ok := f.Roles["को"]; ok && r != schema.RoleRecipient && r != schema.RoleDestination {
+		return r
+	}
+	return schema.RoleTheme
+}
+
 // agentFor: the ने phrase nearest before the trigger ("X ने … V1 तथा Y ने
-// … V2"), else the clause's agent.
+// … V2"), else the clause's agent. A passive has no ने agent.
 func (x *extractor) agentFor(cc *clauseCtx, t event.Trigger, prior []*Event) []*Ent {
 	var best *chunk
 	for _, c := range cc.chunks {
@@ -157,11 +194,11 @@ func (x *extractor) agentFor(cc *clauseCtx, t event.Trigger, prior []*Event) []*
 }
 
 // roleFor maps a phrase's case marker to a role of the frame.
-func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Trigger) string {
+func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Trigger) schema.Role {
 	key := c.post
 	switch {
 	case key == "द्वारा" || key == "के द्वारा":
-		return "agent"
+		return schema.RoleAgent
 	case key == "":
 		key = "∅"
 	case isGenitive(key):
@@ -174,18 +211,26 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 	}
 	role := f.Roles[key]
 	if role == "" {
+		// a motion verb's bare place is where to: "घायलों को रायपुर ले जाया गया"
+		if key == "∅" && f.Flags.Motion && len(c.ents) > 0 && c.ents[0].isPlace() {
+			return schema.RoleDestination
+		}
 		return ""
 	}
-	if f.Flags["motion"] && (role == "destination" || role == "recipient") {
+	if f.Flags.Motion && (role == schema.RoleDestination || role == schema.RoleRecipient) {
 		if ents := c.ents; len(ents) > 0 {
 			switch {
 			case ents[0].isPlace():
-				return "destination"
+				return schema.RoleDestination
 			case key == "gen":
-				return "agent" // "लावरोव की यात्रा": the one who travels
+				return schema.RoleAgent // "लावरोव की यात्रा": the one who travels
 			}
-			return "recipient"
+			return schema.RoleRecipient
 		}
+	}
+	// a person or a group of people is not where an event is ("लोगों में")
+	if role == schema.RoleLocation && len(c.ents) > 0 && !c.ents[0].canBeLocation() {
+		return ""
 	}
 	return role
 }
@@ -209,7 +254,7 @@ func (x *extractor) noteGroup(cc *clauseCtx, ev *Event, c *chunk, ents []*Ent, p
 		if e.Country != nil {
 			countries = appendUnique(countries, e.Country)
 		}
-		ev.Roles["involves"] = appendUnique(ev.Roles["involves"], countries...)
+		ev.Roles[schema.RoleInvolves] = appendUnique(ev.Roles[schema.RoleInvolves], countries...)
 	}
 }
 
@@ -254,7 +299,7 @@ func (x *extractor) isInfinitive(s *sentence, k int, triggers []event.Trigger) b
 		return false
 	}
 	if x.d.stop[w] || x.d.anaphora["reflexive"].at(s.norms, k) > 0 || w == "ने" {
-		if w != "करने" && w != "होने" && w != "देने" {
+		if !x.d.lightInfinitive[w] {
 			return false
 		}
 	}

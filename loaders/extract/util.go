@@ -1,6 +1,10 @@
 package extract
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/kgnews/kg/schema"
+)
 
 func sortedKeys(m map[string]bool) []string {
 	out := make([]string, 0, len(m))
@@ -11,11 +15,11 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
-func sortedRoles(m map[string][]*Ent) []string {
-	out := make([]string, 0, len(m))
+func sortedRoles(m map[schema.Role][]*Ent) []schema.Role {
+	out := make([]schema.Role, 0, len(m))
 	for k := range m {
 		out = append(out, k)
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
 }

@@ -1,0 +1,111 @@
+package event
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kgnews/kg/schema"
+)
+
+// Gloss is a row of hi/glosses.tsv: a Hindi verb (or noun with its light
+// verb) that no frame covers, with an English gloss, so that a clause
+// stating a relation no frame knows still yields a generic event.
+type Gloss struct {
+	Pattern Pattern
+	Lemma   string // the Hindi lemma: "ख़रीदना", "इस्तेमाल करना"
+	EN      string // English gloss: "buy"
+	Past    string // English past form, for the direct edge: "bought"
+	Line    int
+}
+
+// Verb is a clause's main verb read with the gloss list.
+type Verb struct {
+	Gloss      *Gloss
+	Start, End int // the verb's words
+	GroupEnd   int
+	Negated    bool
+	Passive    bool
+	Modal      string
+}
+
+func loadGlosses(vt *verbTable) ([]*Gloss, error) {
+	rows, err := schema.ReadTSV("hi/glosses.tsv", 3)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Gloss
+	for _, r := range rows {
+		p, err := vt.pattern(r.Field(0))
+		if err != nil {
+			return nil, r.Errorf("verb %q: %v", r.Field(0), err)
+		}
+		en := r.Field(1)
+		past := r.Field(2)
+		if en == "" || past == "" || strings.ContainsAny(past, " \t") {
+			return nil, r.Errorf("gloss needs an English verb and its past form (one word, _ for spaces)")
+		}
+		out = append(out, &Gloss{Pattern: p, Lemma: lemma(r.Field(0)), EN: en, Past: past, Line: r.Line})
+	}
+	// a noun with its light verb before the verb alone: "इस्तेमाल कर~"
+	// before "कर~"
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Pattern.Len() > out[b].Pattern.Len() })
+	return out, nil
+}
+
+// lemma writes a pattern as a dictionary form: "ख़रीद~" → "ख़रीदना",
+// "इस्तेमाल कर~" → "इस्तेमाल करना".
+func lemma(pat string) string {
+	ws := strings.Fields(pat)
+	for i, w := range ws {
+		if stem, ok := strings.CutSuffix(w, "~"); ok {
+			ws[i] = stem + "ना"
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// Glosses lists the gloss table's rows.
+func (fs *Frames) Glosses() []*Gloss { return fs.glosses }
+
+// MainVerb finds the main verb of the clause words[lo:hi]: a gloss that
+// ends where the clause's trailing auxiliaries begin ("ख़रीद लिया है"), or
+// is itself one of them ("किताब दी"). ok is false when the clause ends in no
+// verb the list knows.
+func (fs *Frames) MainVerb(words []string, lo, hi int) (Verb, bool) {
+	g := fs.group
+	end := hi
+	for end > lo && !isWordLike(words[end-1]) {
+		end--
+	}
+	k := end
+	for k > lo && (g.aux[words[k-1]] || g.negation[words[k-1]] || g.passive[words[k-1]]) {
+		k--
+	}
+	for e := k; e <= end; e++ {
+		for _, gl := range fs.glosses {
+			s := e - gl.Pattern.Len()
+			if s < lo || !gl.Pattern.MatchAt(words, s) {
+				continue
+			}
+			t := Trigger{Start: s, End: e, LightStart: e, LightEnd: e}
+			fs.readGroup(words, hi, &t)
+			v := Verb{Gloss: gl, Start: s, End: e, GroupEnd: t.GroupEnd, Passive: t.Passive, Modal: t.Modal, Negated: t.Negated}
+			for j := max(lo, s-1); j < e; j++ {
+				if g.negation[words[j]] {
+					v.Negated = true
+				}
+			}
+			return v, true
+		}
+	}
+	return Verb{}, false
+}
+
+func isWordLike(w string) bool {
+	for _, r := range w {
+		if r >= 0x0900 && r <= 0x097F || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
+}

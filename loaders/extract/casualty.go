@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgnews/kg/schema"
+)
+
+// Casualties: the number of people an event killed, injured or otherwise
+// hit, as PLOVER and ACLED record them.
+
+// casualties gives each casualty event of the clause (deaths, injuries,
+// people affected) its count, and gives the count to the event the clause
+// says it happened in: "इस हमले में 16 लोग मारे गए" — the attack killed 16;
+// "धमाका हुआ, जिसमें 12 लोग घायल हुए" — the blast injured 12.
+func (x *extractor) casualties(cc *clauseCtx, cl clause, events []*Event, prior []*Event) {
+	for _, ev := range events {
+		kind := ev.flags.Casualty
+		if kind == "" {
+			continue
+		}
+		n := x.casualtyCount(cc, ev)
+		if n == 0 {
+			continue
+		}
+		addCount(ev, kind, n)
+		if host := x.casualtyHost(cc, cl, ev, events, prior); host != nil {
+			addCount(host, kind, n)
+		}
+	}
+}
+
+func addCount(ev *Event, kind string, n int64) {
+	p := map[string]*int64{"killed": &ev.Killed, "injured": &ev.Injured, "affected": &ev.Affected}[kind]
+	if *p < n {
+		*p = n
+	}
+}
+
+// casualtyCount: the number of the people the event happened to ("16
+// लोग", "तीन लोगों की"), else a number right before the trigger ("20 की
+// मौत").
+func (x *extractor) casualtyCount(cc *clauseCtx, ev *Event) int64 {
+	var n int64
+	for _, r := range []schema.Role{undergoerRole(ev.trig.Frame), schema.RolePatient, schema.RoleTheme} {
+		for _, e := range ev.Roles[r] {
+			n += ev.qty[e]
+		}
+		if n > 0 {
+			return n
+		}
+	}
+	s := cc.s
+	for k := ev.trig.Start - 1; k >= cc.cl.start && k >= ev.trig.Start-3; k-- {
+		if v, ok := parseDigits(s.norms[k]); ok && v > 0 && v < 10000000 {
+			return v
+		}
+		if nw, ok := x.d.numbers[s.norms[k]]; ok && nw.value > 0 && !nw.multiplier {
+			return nw.value
+		}
+	}
+	return 0
+}
+
+// casualtyHost finds the event the casualties belong to: a nominal event
+// of the clause followed by में/के दौरान/से before the casualty trigger
+// ("हमले में", "बाढ़ से"), or, in a clause opened by जिसमें/इसमें, the last
+// event before it. Only events that can hurt people (conflict, crime,
+// disaster, accident) are hosts.
+func (x *extractor) casualtyHost(cc *clauseCtx, cl clause, ev *Event, events, prior []*Event) *Event {
+	s := cc.s
+	for _, h := range events {
+		if h == ev || !canHurt(h) || h.trig.End > ev.trig.Start {
+			continue
+		}
+		if h.trig.Nominal && x.d.cues["within"].at(s.norms, h.trig.End) > 0 || h.trig.Nominal && x.postAt(s, h.trig.End) == "से" {
+			return h
+		}
+	}
+	if x.d.cues["casualty-relative"].at(s.norms, cl.start) > 0 || x.d.cues["casualty-relative"].at(strings.Fields(cl.opener), 0) > 0 {
+		cands := prior
+		if len(cands) == 0 {
+			cands = x.prevEvents
+		}
+		for i := len(cands) - 1; i >= 0; i-- {
+			if canHurt(cands[i]) && !cands[i].flags.Undergoer {
+				return cands[i]
+			}
+		}
+	}
+	return nil
+}
+
+// canHurt: an event of a class in a domain whose events kill or injure.
+func canHurt(ev *Event) bool {
+	if ev.flags.Casualty != "" {
+		return false
+	}
+	t, ok := schema.LookupEvent(ev.Class)
+	if !ok {
+		return false
+	}
+	switch t.Domain {
+	case "conflict", "crime", "disaster", "accident":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,105 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgnews/kg/loaders/event"
+	"github.com/kgnews/kg/loaders/temporal"
+	"github.com/kgnews/kg/schema"
+)
+
+// Generic events: no stated relation is lost. A clause with a subject and
+// an object whose verb no frame covers still yields an event of class
+// kg:Event with its verb's lemma, an English gloss from the bilingual verb
+// list (hi/glosses.tsv), and roles from case markers.
+
+// genericEvent reads the clause's main verb with the gloss list; it makes
+// an event only when the clause names who acts and what (or whom) it acts
+// on, and the verb group states it (not negated, not wished or owed).
+func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
+	s := cc.s
+	v, ok := x.d.frames.MainVerb(s.norms, cc.cl.start, cc.cl.end)
+	if !ok || v.Negated || v.Modal == "obligation" || v.Modal == "desire" {
+		return nil
+	}
+	ev := &Event{Class: schema.GenericEvent, Roles: map[schema.Role][]*Ent{}, sentence: s.idx, clause: ci,
+		Evidence: []Span{s.span}, Generic: true, Lemma: v.Gloss.Lemma, Gloss: v.Gloss.EN}
+	ev.Trigger = x.a.Text[s.words[v.Start].start:s.words[v.End-1].end]
+	var bare []*chunk
+	for _, c := range cc.chunks {
+		if c.consumed || c.start >= v.Start {
+			continue
+		}
+		ents := x.resolve1(c, cc, prior)
+		if len(ents) == 0 {
+			continue
+		}
+		var role schema.Role
+		switch {
+		case c.post == "ने" || c.post == "द्वारा" || c.post == "के द्वारा":
+			role = schema.RoleAgent
+		case c.post == "":
+			bare = append(bare, c)
+			continue
+		case c.post == "को":
+			role = schema.RoleTheme
+		case c.post == "के साथ":
+			role = schema.RoleParticipant
+		case c.post == "के लिए":
+			role = schema.RoleRecipient
+		case c.post == "में" || c.post == "पर":
+			if ents[0].isPlace() {
+				role = schema.RoleLocation
+			} else if c.post == "में" {
+				role = schema.RoleTheme // "X ने Y में हिस्सा लिया"
+			}
+		}
+		if role == "" || x.inInfinitive(s, c, event.Trigger{Start: v.Start, End: v.End}, nil) {
+			continue
+		}
+		ev.Roles[role] = appendUnique(ev.Roles[role], ents...)
+		x.noteGroup(cc, ev, c, ents, prior)
+	}
+	// bare phrases: the first is the subject (the agent, or in a passive
+	// the theme), the next the object
+	for i, c := range bare {
+		ents := x.resolve1(c, cc, prior)
+		role := schema.RoleTheme
+		if i == 0 && len(ev.Roles[schema.RoleAgent]) == 0 && !v.Passive && ents[0].isAgentLike() {
+			role = schema.RoleAgent
+		}
+		if role == schema.RoleTheme && len(ev.Roles[schema.RoleTheme]) > 0 {
+			// a को phrase and a bare object: the को phrase receives
+			ev.Roles[schema.RoleRecipient] = appendUnique(ev.Roles[schema.RoleRecipient], ev.Roles[schema.RoleTheme]...)
+			ev.Roles[schema.RoleTheme] = nil
+		}
+		ev.Roles[role] = appendUnique(ev.Roles[role], ents...)
+		x.noteGroup(cc, ev, c, ents, prior)
+	}
+	if len(ev.Roles[schema.RoleAgent]) == 0 && len(cc.agent) > 0 && !v.Passive {
+		ev.Roles[schema.RoleAgent] = append([]*Ent{}, cc.agent...)
+	}
+	dropAgentsFromRoles(ev)
+	object := len(ev.Roles[schema.RoleTheme]) + len(ev.Roles[schema.RoleRecipient])
+	if len(ev.Roles[schema.RoleAgent]) == 0 || object == 0 {
+		return nil
+	}
+	ev.Modality = schema.Asserted
+	switch {
+	case cc.conditional:
+		ev.Modality = schema.Conditional
+	case v.Modal == "possible":
+		ev.Modality = schema.Possible
+	case cc.tense == temporal.Future:
+		ev.Modality = schema.Planned
+	}
+	edge := strings.ReplaceAll(v.Gloss.Past, " ", "_")
+	to := schema.RoleTheme
+	if len(ev.Roles[to]) == 0 {
+		to = schema.RoleRecipient
+	}
+	ev.Edges = []edgeTemplate{{from: schema.RoleAgent, to: to, pred: edge}}
+	ev.ReportedBy = appendUnique(ev.ReportedBy, cc.sources...)
+	ev.trig.Start, ev.trig.End, ev.trig.LightStart, ev.trig.LightEnd, ev.trig.GroupEnd = v.Start, v.End, v.End, v.End, v.GroupEnd
+	return ev
+}
