@@ -23,10 +23,10 @@ func TestFramesFindTheirTriggers(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := []struct {
-		text  string
-		class schema.EventClass
-		nominal     bool
-		negated     bool
+		text    string
+		class   schema.EventClass
+		nominal bool
+		negated bool
 	}{
 		{"किम ने पुतिन से फोन पर बातचीत की", "PhoneCall", false, false},
 		{"पुतिन के साथ फोन पर बातचीत में किम ने", "PhoneCall", true, false},

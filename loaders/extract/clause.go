@@ -209,9 +209,9 @@ type clauseCtx struct {
 	agentChunk *chunk
 	// subject is the first bare phrase of the clause, which a passive or
 	// an undergoer verb makes the one it happens to.
-	subject    *chunk
-	tense      temporal.Tense
-	sources    []*Ent
+	subject     *chunk
+	tense       temporal.Tense
+	sources     []*Ent
 	conditional bool // the clause is a condition or its consequent
 }
 

@@ -109,8 +109,8 @@ type data struct {
 	cues         map[string]phrases // kind -> phrases (cues.tsv)
 	function     map[string]phrases // kind -> phrases (function.tsv)
 	fn           map[string]map[string]bool
-	auxiliary    map[string]bool    // forms of होना (function.tsv)
-	ordinals     map[string]int     // पहली -> 1 (numbers.tsv)
+	auxiliary    map[string]bool // forms of होना (function.tsv)
+	ordinals     map[string]int  // पहली -> 1 (numbers.tsv)
 	// relativeGen are the genitive relative pronouns (जिसकी): the clause
 	// they open is about the event before it.
 	relativeGen     map[string]bool

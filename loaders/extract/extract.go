@@ -373,7 +373,7 @@ func (x *extractor) trackQuote(s *sentence, speaker []*Ent, from int) {
 }
 
 // quoteMarks counts the quotation marks from word i on; two apostrophes
-// in a row ('') are one mark.
+// in a row (”) are one mark.
 func quoteMarks(words []string, i int) int {
 	n := 0
 	for k := max(i, 0); k < len(words); k++ {
