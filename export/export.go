@@ -8,6 +8,7 @@ import (
 
 	"github.com/kgnews/kg/export/pg"
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/schema"
 )
 
 // Output is what a format's writer gets: the selected quads for RDF
@@ -53,4 +54,29 @@ func Build(all []quad.Quad, f Format, sel Selection, opts pg.Options) (*Output, 
 		opts.Lang = sel.Lang
 	}
 	return &Output{Graph: pg.Project(sub, opts)}, nil
+}
+
+// WithoutGeneric leaves out the generic events (kg:generic: clauses no
+// frame covers) and every quad about them or pointing at them.
+func WithoutGeneric(qs []quad.Quad) []quad.Quad {
+	generic := map[quad.Value]bool{}
+	for _, q := range qs {
+		if q.Predicate == schema.Generic && schema.Text(q.Object) == "true" {
+			generic[q.Subject] = true
+		}
+	}
+	if len(generic) == 0 {
+		return qs
+	}
+	out := make([]quad.Quad, 0, len(qs))
+	for _, q := range qs {
+		if generic[q.Subject] || generic[q.Object] {
+			continue
+		}
+		if q.Predicate == schema.Node && generic[quad.IRI(schema.Text(q.Object))] {
+			continue // the article's bookkeeping of the node
+		}
+		out = append(out, q)
+	}
+	return out
 }

@@ -11,6 +11,7 @@ import (
 	neo4jcsv "github.com/kgnews/kg/export/csv"
 	"github.com/kgnews/kg/export/cyjs"
 	"github.com/kgnews/kg/export/dot"
+	"github.com/kgnews/kg/export/events"
 	"github.com/kgnews/kg/export/gexf"
 	"github.com/kgnews/kg/export/graphml"
 	"github.com/kgnews/kg/export/jsonld"
@@ -42,7 +43,8 @@ var formats = []Format{
 	{Name: "cyjs", Exts: []string{".cyjs"}, Doc: "Cytoscape.js JSON (elements and style)", Graph: cyjs.Write},
 	{Name: "jsonld", Exts: []string{".jsonld"}, Doc: "JSON-LD with kg's prefixes as context", Quads: jsonld.Write},
 	{Name: "nquads", Exts: []string{".nq", ".nquads"}, Doc: "N-Quads (kg load reads it back)", Quads: nquads.Write},
-	{Name: "csv", Doc: "nodes.csv and edges.csv for neo4j-admin import (-o names a directory)", Files: neo4jcsv.Write},
+	{Name: "csv", Doc: "to a directory (-o DIR/): nodes.csv and edges.csv for neo4j-admin import, and events.csv; to a file or standard output: the events table", Files: neo4jcsv.Write},
+	{Name: "events", Exts: []string{".csv"}, Doc: "the ACLED-like events table: a row per event (date and its precision, class, CAMEO, PLOVER, actors, place, killed, injured, source, article, evidence)", Quads: events.Write},
 }
 
 // Formats lists the formats in the order --help shows them.

@@ -19,6 +19,12 @@ type Stats struct {
 	Entities  int            `json:"entities"`
 	ByType    map[string]int `json:"entities_by_type"` // class local name -> entities
 	EventsBy  map[string]int `json:"events_by_type"`   // event class local name -> events
+	// EventsByCAMEO counts events by the root category of their kg:cameo
+	// code ("14"), EventsByPLOVER by their kg:plover type; Generic the
+	// events no frame covers (kg:generic).
+	EventsByCAMEO  map[string]int `json:"events_by_cameo_root"`
+	EventsByPLOVER map[string]int `json:"events_by_plover"`
+	Generic        int            `json:"generic_events"`
 }
 
 // ArticleInfo describes one loaded article.
@@ -32,13 +38,26 @@ type ArticleInfo struct {
 // Stats scans the store once and counts articles, entities by type and
 // events by type.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	st := Stats{ByType: map[string]int{}, EventsBy: map[string]int{}}
+	st := Stats{ByType: map[string]int{}, EventsBy: map[string]int{}, EventsByCAMEO: map[string]int{}, EventsByPLOVER: map[string]int{}}
 	entities := map[string]bool{}
 	eventTypes := map[string][]string{}
 	isEvent := map[string]bool{}
 	err := s.Each(ctx, func(q quad.Quad) error {
 		st.Quads++
-		if q.Predicate != schema.Type {
+		switch q.Predicate {
+		case schema.CAMEO:
+			if c := schema.Text(q.Object); len(c) >= 2 {
+				st.EventsByCAMEO[c[:2]]++
+			}
+			return nil
+		case schema.PLOVER:
+			st.EventsByPLOVER[schema.Text(q.Object)]++
+			return nil
+		case schema.Generic:
+			st.Generic++
+			return nil
+		case schema.Type:
+		default:
 			return nil
 		}
 		cls, _ := q.Object.(quad.IRI)

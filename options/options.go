@@ -94,7 +94,8 @@ type ExportPlan struct {
 }
 
 // Check checks an export's options and works out its format. It reads
-// nothing but Output's file status (a directory means csv).
+// nothing but Output's file status (a directory means csv: neo4j's files
+// and the events table; csv to a file or a stream is the events table).
 func (e Export) Check() (*ExportPlan, error) {
 	p := &ExportPlan{Roots: e.Roots}
 	toStream := e.Output == "" || e.Output == "-"
@@ -106,7 +107,7 @@ func (e Export) Check() (*ExportPlan, error) {
 		}
 		p.Format = f
 	case !toStream:
-		if st, err := os.Stat(e.Output); (err == nil && st.IsDir()) || strings.HasSuffix(e.Output, "/") {
+		if isDir(e.Output) {
 			p.Format, _ = export.ByName("csv")
 			break
 		}
@@ -118,8 +119,9 @@ func (e Export) Check() (*ExportPlan, error) {
 	default:
 		p.Format, _ = export.ByName("nquads")
 	}
-	if p.Format.Files != nil && toStream && !e.Zip {
-		return nil, bad("output", "", "%s writes several files: give -o DIRECTORY", p.Format.Name)
+	// csv to a stream or to a file (not a directory) is the events table
+	if p.Format.Files != nil && !e.Zip && (toStream || !isDir(e.Output)) {
+		p.Format, _ = export.ByName("events")
 	}
 	switch l := pg.Lang(e.Lang); l {
 	case "", pg.Both:
@@ -159,4 +161,14 @@ func (e Export) Check() (*ExportPlan, error) {
 		p.Selection.Depth = n
 	}
 	return p, nil
+}
+
+// isDir reports whether an output names a directory: one that exists, or a
+// path ending in "/".
+func isDir(out string) bool {
+	if strings.HasSuffix(out, "/") {
+		return true
+	}
+	st, err := os.Stat(out)
+	return err == nil && st.IsDir()
 }

@@ -55,13 +55,18 @@ func TestExportCheck(t *testing.T) {
 	if p, err := (Export{Format: "csv", Zip: true}).Check(); err != nil || p.Format.Name != "csv" {
 		t.Errorf("csv zipped: %v", err)
 	}
+	// csv to a stream or a file is the events table; to a directory, neo4j's files too
+	for out, want := range map[string]string{"": "events", "events.csv": "events", t.TempDir(): "csv", "neo4j/": "csv"} {
+		if p, err := (Export{Format: "csv", Output: out}).Check(); err != nil || p.Format.Name != want {
+			t.Errorf("csv to %q: %v, %v; want %s", out, p, err, want)
+		}
+	}
 	for _, c := range []struct {
 		e    Export
 		want string
 	}{
 		{Export{Format: "svg"}, `format "svg": want one of graphml`},
 		{Export{Output: "x.png"}, "cannot tell the format of x.png"},
-		{Export{Format: "csv"}, "give -o DIRECTORY"},
 		{Export{Lang: "fr"}, `lang "fr": want en, hi or both`},
 		{Export{Events: "both"}, `events "both": want nodes or edges`},
 		{Export{Events: "edges", Format: "jsonld"}, "keeps kg's own model"},

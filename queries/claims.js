@@ -1,6 +1,7 @@
 // name: claims
 // summary: what a source (KCNA, Yonhap, Russian media) is reported as saying
 // arg: source ENTITY  the source: an agency, a newspaper, a person
+// flag: no-generic BOOL  leave out generic events (kg:generic: clauses no frame covers)
 // columns: date end_date type label participants place about modality evidence article event
 // returns: one row per event attributed to the source (kg:reportedBy), in
 //   date order, with the columns of timeline less reported_by.

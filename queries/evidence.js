@@ -2,6 +2,7 @@
 // summary: the sentences and articles that support any relation between two entities
 // arg: a ENTITY  one entity
 // arg: b ENTITY  the other
+// flag: no-generic BOOL  leave out generic events (kg:generic: clauses no frame covers)
 // columns: date relation evidence article evidence_start evidence_end event
 // returns: one row per event in which both take part (relation is the event
 //   type; evidence the sentence, with its code-point offsets in the

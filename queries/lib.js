@@ -206,10 +206,19 @@ var roleGroups = {
   about: [KG.theme, KG.topic, KG.occasion, KG.under]
 };
 
+// withoutGeneric leaves out the generic events (kg:generic, clauses no
+// frame covers) when the query's --no-generic flag asks.
+function withoutGeneric(evs) {
+  if (!params.no_generic || evs.length === 0) return evs;
+  var generic = {};
+  edges(evs, [KG.generic], false).forEach(function (e) { if (textOf(e.o) === "true") generic[e.s] = true; });
+  return evs.filter(function (ev) { return !generic[ev]; });
+}
+
 // eventRows describes events: date, type, who, where, what about, how sure,
 // who says so, the sentence and the article.
 function eventRows(evs) {
-  evs = uniq(evs);
+  evs = withoutGeneric(uniq(evs));
   if (evs.length === 0) return [];
   edges(evs, null, false); // fetch once; read from the cache below
   var facts = {}, others = [];

@@ -3,6 +3,7 @@
 // arg: entity? ENTITY  only events in which this entity has a role
 // flag: from DATE  only events that end on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)
 // flag: to DATE  only events that start on or before this date
+// flag: no-generic BOOL  leave out generic events (kg:generic: clauses no frame covers)
 // columns: date end_date type label participants place about modality reported_by evidence article event
 // returns: one row per event. date and end_date are ISO dates as precise as
 //   the article was (1910, 2024-06, 2025-08-15); partial dates sort before

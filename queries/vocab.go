@@ -36,6 +36,7 @@ func buildPrelude() string {
 		"position": schema.Position, "holder": schema.Holder, "of": schema.Of, "relation": schema.Relation,
 		"addressee": schema.Pred("addressee"), "patient": schema.Pred("patient"), "target": schema.Pred("target"),
 		"involves": schema.Pred("involves"), "under": schema.Pred("under"), "discovered": schema.Discovered,
+		"generic": schema.Generic, "cameo": schema.CAMEO, "plover": schema.PLOVER,
 	}
 	m := map[string]any{}
 	// Classes by their own names (KG.PhoneCall, KG.Person, KG.President),

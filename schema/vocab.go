@@ -243,7 +243,6 @@ var (
 	XSDInteger    = quad.IRI(XSD + "integer")
 	XSDBoolean    = quad.IRI(XSD + "boolean")
 	XSDAnyURI     = quad.IRI(XSD + "anyURI")
-	XSDBoolean    = quad.IRI(XSD + "boolean")
 )
 
 // Class returns the IRI of a class name: schema.org for entity classes it

@@ -51,7 +51,9 @@ Examples:
    kg export --root Putin --root Trump --events edges -o leaders.graphml
    kg export --from 2024-06 --to 2024-12 --types Person,Country,Event -o 2024.cyjs
    kg export --lang hi -o story.gexf                      Hindi labels only
-   kg export --format csv -o neo4j/                       nodes.csv and edges.csv
+   kg export --format csv -o neo4j/                       nodes.csv, edges.csv (neo4j) and events.csv
+   kg export --format csv -o events.csv                   the ACLED-like events table
+   kg export --format csv --no-generic > events.csv       without generic events
    kg export -o kim.graphml --query neighbours "Kim Jong-un" --depth 2
    kg export -o calls.dot --gizmo 'g.V().Has("<rdf:type>", "<kg:PhoneCall>").All()'
    kg export --format nquads > all.nq                     the whole store, as stored
@@ -70,6 +72,7 @@ every export. Options go before --query's arguments.`,
 			&cli.StringSliceFlag{Name: "types", Aliases: []string{"t"}, Usage: "keep only nodes of these `CLASSES` (Person,Country,Meeting; Event for all events)"},
 			&cli.StringFlag{Name: "lang", Value: "both", Usage: "label language: en, hi or both"},
 			&cli.StringFlag{Name: "events", Value: "nodes", Usage: "events as `nodes` linked to their participants, or as edges between them"},
+			&cli.BoolFlag{Name: "no-generic", Usage: "leave out generic events (kg:generic: clauses no event frame covers)"},
 			&cli.DurationFlag{Name: "timeout", Value: defaultTimeout, Usage: "stop --query/--gizmo after this long"},
 		},
 		Action: runExport,
@@ -136,6 +139,9 @@ func runExport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if c.Bool("no-generic") {
+		all = export.WithoutGeneric(all)
+	}
 	out, err := export.Build(all, p.format, p.sel, p.opts)
 	if err != nil {
 		return cli.Exit("export: "+err.Error(), 2)
@@ -146,7 +152,22 @@ func runExport(c *cli.Context) error {
 	case p.format.Quads != nil:
 		err = writeOutput(c, func(w io.Writer) error { return p.format.Quads(w, out.Quads) })
 	default:
-		err = writeDir(c.String("output"), func(open func(string) (io.Writer, error)) error { return p.format.Files(open, out.Graph) })
+		// beside neo4j's nodes and edges, the events table
+		var table *export.Output
+		evf, _ := export.ByName("events")
+		if table, err = export.Build(all, evf, p.sel, p.opts); err != nil {
+			return cli.Exit("export: "+err.Error(), 2)
+		}
+		err = writeDir(c.String("output"), func(open func(string) (io.Writer, error)) error {
+			if err := p.format.Files(open, out.Graph); err != nil {
+				return err
+			}
+			w, err := open("events.csv")
+			if err != nil {
+				return err
+			}
+			return evf.Quads(w, table.Quads)
+		})
 	}
 	if err != nil {
 		return fmt.Errorf("export: %w", err)

@@ -7,12 +7,14 @@ import (
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/kgnews/kg/schema"
 )
 
 func statsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "stats",
-		Usage: "count articles, entities by type, events and quads",
+		Usage: "count articles, entities by type, events (by class, CAMEO root and PLOVER type) and quads",
 		Description: `Examples:
    kg stats
    kg stats --articles
@@ -66,6 +68,28 @@ func statsCommand() *cli.Command {
 			fmt.Fprintf(w, "events\t%d\n", s.Events)
 			for _, k := range sortedKeys(s.EventsBy) {
 				fmt.Fprintf(w, "  %s\t%d\n", k, s.EventsBy[k])
+			}
+			if s.Generic > 0 {
+				fmt.Fprintf(w, "  generic (kg:Event only)\t%d\n", s.Generic)
+			}
+			if s.Events > 0 {
+				fmt.Fprintf(w, "events by CAMEO root\t\n")
+				roots := schema.CAMEORoots()
+				coded := 0
+				for _, k := range roots.Sorted() {
+					if n := s.EventsByCAMEO[k]; n > 0 {
+						fmt.Fprintf(w, "  %s %s\t%d\n", k, roots[k], n)
+						coded += n
+					}
+				}
+				fmt.Fprintf(w, "  (not coded: sports, disasters, courts …)\t%d\n", s.Events-coded)
+				fmt.Fprintf(w, "events by PLOVER type\t\n")
+				coded = 0
+				for _, k := range sortedKeys(s.EventsByPLOVER) {
+					fmt.Fprintf(w, "  %s\t%d\n", k, s.EventsByPLOVER[k])
+					coded += s.EventsByPLOVER[k]
+				}
+				fmt.Fprintf(w, "  (not coded)\t%d\n", s.Events-coded)
 			}
 			fmt.Fprintf(w, "positions\t%d\n", s.Positions)
 			fmt.Fprintf(w, "quads\t%d\n", s.Quads)

@@ -187,31 +187,23 @@ func For(kind Kind, class string) Style {
 		d.HI = ""
 		if kind == Event {
 			d.HI = frameWords[class]
+			if t, ok := schema.LookupEvent(schema.EventClass(class)); ok && t.EN != "" {
+				d.EN = t.EN
+			}
 		}
 	}
 	return d
 }
 
-// frameWords names each event class of frames.tsv by its first trigger
-// ("सैन्य अभ्यास"), the Hindi name of a class the table has no row for yet.
-var frameWords = mustFrameWords()
-
-func mustFrameWords() map[string]string {
-	rows, err := schema.ReadTSV("hi/frames.tsv", 2)
-	if err != nil {
-		panic(err)
-	}
+// frameWords names each event class of schema's class table
+// (schema/data/events.tsv) in Hindi, for a class styles.tsv has no row for.
+var frameWords = func() map[string]string {
 	out := map[string]string{}
-	for _, r := range rows {
-		if _, ok := out[r.Field(0)]; ok {
-			continue
-		}
-		if ts := r.List(1); len(ts) > 0 && !strings.ContainsAny(ts[0], "~{") {
-			out[r.Field(0)] = ts[0]
-		}
+	for _, t := range schema.EventTypes() {
+		out[string(t.Class)] = t.HI
 	}
 	return out
-}
+}()
 
 // Primary picks, from a node's classes, the one that names its type: the
 // first in the table's order, else the first unknown one in the order given.

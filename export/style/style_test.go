@@ -15,7 +15,7 @@ import (
 var _ = flag.Bool("update", false, "rewrite golden files (none here)")
 
 // Every event class a frame can produce has a Hindi name: its row, or,
-// for a class added to frames.tsv before styles.tsv, its first trigger.
+// for a class added to frames.tsv before styles.tsv, the class table's.
 // Classes without a row draw in the default colour; the log names them.
 func TestEveryClassHasAName(t *testing.T) {
 	frames, err := schema.ReadTSV("hi/frames.tsv", 1)
@@ -100,11 +100,13 @@ func TestTitle(t *testing.T) {
 	}
 }
 
-func TestTriggerNamesAClassWithoutARow(t *testing.T) {
+// A class styles.tsv has no row for takes its names from the class table
+// (schema/data/events.tsv) and the default look.
+func TestClassTableNamesAClassWithoutARow(t *testing.T) {
 	saved := byClass["PhoneCall"]
 	delete(byClass, "PhoneCall")
 	defer func() { byClass["PhoneCall"] = saved }()
-	if s := For(Event, "PhoneCall"); s.HI != "बातचीत" || s.EN != "phone call" || s.Fill != defaultEvent.Fill {
+	if s := For(Event, "PhoneCall"); s.HI != "फ़ोन पर बातचीत" || s.EN != "phone call" || s.Fill != defaultEvent.Fill {
 		t.Errorf("PhoneCall without its row = %+v", s)
 	}
 }

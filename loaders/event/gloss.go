@@ -3,6 +3,7 @@ package event
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/kgnews/kg/schema"
 )
@@ -103,7 +104,7 @@ func (fs *Frames) MainVerb(words []string, lo, hi int) (Verb, bool) {
 
 func isWordLike(w string) bool {
 	for _, r := range w {
-		if r >= 0x0900 && r <= 0x097F || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return true
 		}
 	}

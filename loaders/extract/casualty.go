@@ -26,6 +26,10 @@ func (x *extractor) casualties(cc *clauseCtx, cl clause, events []*Event, prior 
 		addCount(ev, kind, n)
 		if host := x.casualtyHost(cc, cl, ev, events, prior); host != nil {
 			addCount(host, kind, n)
+			// they died where the attack was
+			if len(ev.Roles[schema.RoleLocation]) == 0 {
+				ev.Roles[schema.RoleLocation] = append([]*Ent{}, host.Roles[schema.RoleLocation]...)
+			}
 		}
 	}
 }

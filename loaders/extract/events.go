@@ -85,7 +85,11 @@ func (x *extractor) mergeEvents() {
 		for r, es := range ev.Roles {
 			host.Roles[r] = appendUnique(host.Roles[r], es...)
 		}
-		host.ReportedBy = appendUnique(host.ReportedBy, ev.ReportedBy...)
+		// a mention that points back ("यह हमला …" in a politician's quote)
+		// is a comment on the event, not a report of it
+		if !ev.anaphoric {
+			host.ReportedBy = appendUnique(host.ReportedBy, ev.ReportedBy...)
+		}
 		host.Evidence = append(host.Evidence, ev.Evidence...)
 		if host.Date.IsZero() && !ev.Date.IsZero() {
 			host.Date, host.EndDate, host.DateText, host.DateBasis = ev.Date, ev.EndDate, ev.DateText, ev.DateBasis

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/kgnews/kg/loaders/event"
 	"github.com/kgnews/kg/loaders/temporal"
 	"github.com/kgnews/kg/schema"
@@ -93,12 +91,8 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 	case cc.tense == temporal.Future:
 		ev.Modality = schema.Planned
 	}
-	edge := strings.ReplaceAll(v.Gloss.Past, " ", "_")
-	to := schema.RoleTheme
-	if len(ev.Roles[to]) == 0 {
-		to = schema.RoleRecipient
-	}
-	ev.Edges = []edgeTemplate{{from: schema.RoleAgent, to: to, pred: edge}}
+	// no direct edge: a generic reading is the least sure one, and its
+	// event node (kg:gloss) says what the relation is
 	ev.ReportedBy = appendUnique(ev.ReportedBy, cc.sources...)
 	ev.trig.Start, ev.trig.End, ev.trig.LightStart, ev.trig.LightEnd, ev.trig.GroupEnd = v.Start, v.End, v.End, v.End, v.GroupEnd
 	return ev

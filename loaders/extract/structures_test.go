@@ -1,0 +1,137 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kgnews/kg/schema"
+)
+
+// The clause structures of real reports, each in sentences written for
+// the test (none is taken from an article).
+func TestClauseStructures(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // described events that must be there
+		not        []string // classes (or a described event) that must not
+	}{
+		{"passive with द्वारा: the bare subject undergoes, द्वारा names the agent",
+			"लाहौर में तीन पाकिस्तानी नागरिक पुलिस द्वारा गिरफ्तार किए गए।",
+			nil, []string{"Arrest agent=Pakistani civilians"}},
+		{"passive: को phrase undergoes, no ने agent",
+			"इस्लामाबाद में दो भारतीय राजनयिकों को गिरफ्तार किया गया है।",
+			[]string{"Arrest involves=India location=Islamabad theme=Indian diplomats @2025-08 #2 asserted"}, nil},
+		{"undergoer: an agentless attack keeps its place",
+			"सोमवार को इस्लामाबाद में हमला हुआ।",
+			[]string{"Attack location=Islamabad @2025-08-11 asserted"}, nil},
+		{"undergoer with casualties: people killed are counted, and the count goes to the attack they died in",
+			"इस्लामाबाद में हुए हमले में 12 लोग मारे गए।",
+			[]string{"Attack location=Islamabad @2025-08 killed=12 asserted", "Deaths location=Islamabad theme=people @2025-08 #12 killed=12 asserted"}, nil},
+		{"injured: घायल हो गए",
+			"लाहौर में धमाके में बीस लोग घायल हो गए।",
+			[]string{"Explosion location=Lahore @2025-08 injured=20 asserted"}, nil},
+		{"relative clause: जिसमें gives the casualties to the event before it",
+			"लाहौर में एक धमाका हुआ, जिसमें पांच लोग मारे गए।",
+			[]string{"Explosion location=Lahore @2025-08 killed=5 asserted"}, nil},
+		{"participle: मारे गए लोगों — the noun after the verb group undergoes",
+			"हमले में मारे गए नागरिकों के परिवार इस्लामाबाद पहुंचे।",
+			[]string{"Deaths theme=civilians @2025-08 asserted"}, nil},
+		{"coordinated agents",
+			"भारत और पाकिस्तान ने संघर्ष विराम की घोषणा की।",
+			[]string{"Ceasefire agent=India+Pakistan @2025-08 asserted"}, nil},
+		{"coordinated patients",
+			"अमेरिका ने ईरान, रूस तथा उत्तर कोरिया पर प्रतिबंध लगाए।",
+			[]string{"Sanction agent=United States target=Iran+North Korea+Russia @2025-08 asserted"}, nil},
+		{"condition: अगर … तो — both clauses are conditional",
+			"अगर भारत ने हमला किया तो पाकिस्तान जवाब देगा।",
+			[]string{"Attack agent=India @2025-08 conditional"}, []string{"Attack agent=India @2025-08 asserted"}},
+		{"question: क्या … ? states nothing",
+			"क्या भारत ने पाकिस्तान पर हमला किया?",
+			nil, []string{"Attack"}},
+		{"negation: नहीं",
+			"भारत ने पाकिस्तान पर हमला नहीं किया।",
+			nil, []string{"Attack"}},
+		{"possible: सकता है",
+			"तूफान लाहौर से टकरा सकता है।",
+			nil, []string{"Crash"}},
+		{"obligation: चाहिए is no fact",
+			"भारत को पाकिस्तान से बातचीत करनी चाहिए।",
+			nil, []string{"Talks"}},
+		{"sense guard: an interview with a channel is no talks",
+			"किम ने एक टीवी चैनल से बातचीत में कहा कि युद्ध खत्म होगा।",
+			[]string{"Interview agent=Kim Jong-un @2025-08 asserted"}, []string{"Talks"}},
+		{"sense guard: a procession taken out is no expulsion",
+			"भारत में छात्रों ने जुलूस निकाला।",
+			[]string{"March agent=students location=India @2025-08 asserted"}, []string{"Expulsion"}},
+		{"defeat: X ने Y को हराया",
+			"भारत ने पाकिस्तान को पांच विकेट से हराया।",
+			[]string{"Defeat agent=India patient=Pakistan @2025-08 asserted"}, nil},
+		{"a disaster stands with its place",
+			"पिछले हफ्ते अलास्का में भीषण बाढ़ आई।",
+			[]string{"Flood location=Alaska @2025-08-04..2025-08-10 asserted"}, nil},
+		{"the genitive of कहना is the speaker",
+			"अमेरिका का कहना है कि ईरान ने इजरायल पर हमला किया।",
+			[]string{"Statement agent=United States @2025-08 asserted", "Attack agent=Iran target=Israel @2025-08 asserted <United States>"}, nil},
+		{"generic: a clause no frame covers, with a subject and an object",
+			"रूस ने यूक्रेन को पांच सौ ड्रोन दिए।",
+			[]string{"Event(give) agent=Russia recipient=Ukraine theme=drones @2025-08 #500 asserted"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := events(t, c.text)
+			for _, w := range c.want {
+				if !has(got, w) {
+					t.Errorf("want %q\n got %q", w, got)
+				}
+			}
+			for _, n := range c.not {
+				for _, g := range got {
+					if g == n || strings.HasPrefix(g, n+" ") || g == n {
+						t.Errorf("unexpected %q (from %q)", g, c.text)
+					}
+				}
+			}
+		})
+	}
+}
+
+// Reported speech keeps its source: a कि clause, a quotation after "X ने
+// कहा," and the sentences of a quotation that goes on.
+func TestReportedSpeech(t *testing.T) {
+	text := "पुतिन ने कहा, 'रूस ने कुर्स्क पर कब्जा कर लिया है। यूक्रेन ने वहां हमला किया था।' इसके बाद ट्रंप ने मोदी से मुलाकात की।"
+	got := events(t, text)
+	for _, w := range []string{
+		"Occupation agent=Russia patient=Kursk @2025-08 asserted <Vladimir Putin>",
+		"Attack agent=Ukraine @2025-08 asserted <Vladimir Putin>",
+		"Meeting agent=Donald Trump participant=Narendra Modi @2025-08 asserted",
+	} {
+		if !has(got, w) {
+			t.Errorf("want %q\n got %q", w, got)
+		}
+	}
+}
+
+// An event's class carries its CAMEO and PLOVER codes into the quads, a
+// generic event its lemma and gloss, a deadly one its casualties.
+func TestCodedQuads(t *testing.T) {
+	r := extractText(t, "इस्लामाबाद में हुए हमले में 12 लोग मारे गए। रूस ने यूक्रेन को पांच सौ ड्रोन दिए।", pub)
+	qs := Quads(r, "test")
+	var cameo, plover, killed, generic, gloss bool
+	for _, q := range qs {
+		switch q.Predicate {
+		case schema.CAMEO:
+			cameo = cameo || schema.Text(q.Object) == "180"
+		case schema.PLOVER:
+			plover = plover || schema.Text(q.Object) == "assault"
+		case schema.Killed:
+			killed = killed || schema.Text(q.Object) == "12"
+		case schema.Generic:
+			generic = true
+		case schema.Gloss:
+			gloss = gloss || schema.Text(q.Object) == "give"
+		}
+	}
+	if !cameo || !plover || !killed || !generic || !gloss {
+		t.Errorf("cameo=%v plover=%v killed=%v generic=%v gloss=%v", cameo, plover, killed, generic, gloss)
+	}
+}
