@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/loaders/hindi"
+	"github.com/kgnews/kg/schema"
 )
 
 // Span is a part of Article.Text by byte offsets.
@@ -236,11 +237,23 @@ func plausibleDateline(place string) bool {
 
 // notPlaceWords are words that cannot be part of a dateline place: function
 // words, verbs and English title words that precede a colon in headlines
-// ("North Korea Russia Support: ...").
+// ("North Korea Russia Support: ..."): the not-place kind of
+// schema/data/hi/function.tsv.
 var notPlaceWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields("ने को से में पर का के की है था थी थे यह वह और कि इस उस support news update live video breaking exclusive report") {
-		m[hindi.Fold(w)] = true
+	rows, err := schema.ReadTSV("hi/function.tsv", 2)
+	if err != nil {
+		panic(err) // embedded data, read by the tests
+	}
+	for _, r := range rows {
+		if r.Field(0) == "not-place" {
+			for _, w := range r.List(1) {
+				m[hindi.Fold(w)] = true
+			}
+		}
+	}
+	if len(m) == 0 {
+		panic("hi/function.tsv: no not-place words")
 	}
 	return m
 }()

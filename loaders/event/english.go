@@ -54,9 +54,9 @@ func loadEnglish() (*EnglishFrames, error) {
 	}
 	for _, r := range rows {
 		switch r.Field(0) {
-		case "preposition", "passive", "future", "negation", "source", "clause":
+		case "preposition", "passive", "future", "negation", "source", "clause", "complement", "relative", "temporal", "determiner", "time":
 		default:
-			return nil, r.Errorf("kind %q is not preposition, passive, future, negation, source or clause", r.Field(0))
+			return nil, r.Errorf("kind %q is not preposition, passive, future, negation, source, clause, complement, relative, temporal, determiner or time", r.Field(0))
 		}
 		for _, w := range r.List(1) {
 			ef.Words[r.Field(0)] = append(ef.Words[r.Field(0)], strings.Fields(hindi.Fold(w)))

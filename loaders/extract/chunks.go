@@ -45,7 +45,7 @@ func (x *extractor) standsAlone(s *sentence, owner []*chunk, j int) bool {
 		return true
 	}
 	w := s.norms[j]
-	return w == "भी" || w == "ही" || w == "तो" || w == "," || x.d.postpos.at(s.norms, j) > 0
+	return x.d.is("particle", w) || x.d.postpos.at(s.norms, j) > 0
 }
 
 func (x *extractor) isClauseStart(s *sentence, i int) bool {
@@ -87,7 +87,7 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 			}
 		}
 		// "' द न्यूज ' के अनुसार": a closing quote before the case marker
-		if j < len(s.norms) && isQuote(s.norms[j]) {
+		if j < len(s.norms) && x.d.is("quote", s.norms[j]) {
 			j++
 		}
 		if l := x.d.postpos.at(s.norms, j); l > 0 {
@@ -141,7 +141,7 @@ func (x *extractor) coordinate(s *sentence, chunks []*chunk) []*chunk {
 			skip := 0
 			// "शी चिनफिंग और रूस के राष्ट्रपति व्लादिमीर पुतिन ने": the title's
 			// country is not a conjunct; the person after it is
-			if nx.consumed && c.end < len(s.norms) && isConjunction(s.norms[c.end]) && nx.start == c.end+1 {
+			if nx.consumed && c.end < len(s.norms) && x.d.is("conjunction", s.norms[c.end]) && nx.start == c.end+1 {
 				for k := i + 2; k < len(chunks) && k <= i+3; k++ {
 					if !chunks[k].consumed && chunks[k].pronoun == "" && chunks[k].start-nx.end <= 4 {
 						nx, skip = chunks[k], k-(i+1)
@@ -156,12 +156,12 @@ func (x *extractor) coordinate(s *sentence, chunks []*chunk) []*chunk {
 			juxtaposed := nx.start == c.end && len(c.ents) > 0 && len(nx.ents) == 1 &&
 				c.ents[len(c.ents)-1].Type == "Country" && nx.ents[0].Type == "Country"
 			if !juxtaposed && skip == 0 {
-				if nx.start != c.end+1 || !isConjunction(s.norms[c.end]) {
+				if nx.start != c.end+1 || !x.d.is("conjunction", s.norms[c.end]) {
 					break
 				}
 				// a comma joins names only in a list that a conjunction
 				// closes ("X, Y और Z"); "the Kremlin, Putin …" is two phrases
-				if s.norms[c.end] == "," && !listClosed(s, chunks, i+1) {
+				if s.norms[c.end] == "," && !x.listClosed(s, chunks, i+1) {
 					break
 				}
 			}
@@ -175,13 +175,9 @@ func (x *extractor) coordinate(s *sentence, chunks []*chunk) []*chunk {
 	return out
 }
 
-func isConjunction(w string) bool {
-	return w == "और" || w == "व" || w == "तथा" || w == "," || w == "एवं" || w == "and"
-}
-
 // listClosed reports whether the names from chunks[i] on continue, joined
 // by commas, to a conjunction and one more name.
-func listClosed(s *sentence, chunks []*chunk, i int) bool {
+func (x *extractor) listClosed(s *sentence, chunks []*chunk, i int) bool {
 	for ; i+1 < len(chunks); i++ {
 		c, nx := chunks[i], chunks[i+1]
 		if c.post != "" || nx.start != c.end+1 || c.end >= len(s.norms) {
@@ -190,17 +186,13 @@ func listClosed(s *sentence, chunks []*chunk, i int) bool {
 		switch w := s.norms[c.end]; {
 		case w == ",":
 			continue
-		case isConjunction(w):
+		case x.d.is("conjunction", w):
 			return true
 		default:
 			return false
 		}
 	}
 	return false
-}
-
-func isQuote(w string) bool {
-	return w == "'" || w == "\"" || w == "‘" || w == "’" || w == "“" || w == "”"
 }
 
 // heldIn reads "इस्लामाबाद में दक्षेस शिखर सम्मेलन": the named event takes

@@ -104,7 +104,7 @@ func (x *extractor) isQuestion(s *sentence) bool {
 	if n == 0 {
 		return false
 	}
-	if s.norms[n-1] == "?" || n > 1 && s.norms[n-2] == "?" && isQuote(s.norms[n-1]) {
+	if s.norms[n-1] == "?" || n > 1 && s.norms[n-2] == "?" && x.d.is("quote", s.norms[n-1]) {
 		return true
 	}
 	return x.d.cues["question"].at(s.norms, 0) > 0

@@ -45,14 +45,12 @@ func (x *extractor) englishClauses(s *sentence, chunks []*chunk) []clause {
 			continue
 		}
 		kind := "independent"
-		switch s.norms[i] {
-		case "that":
-			kind = "complement"
-		case "which", "who":
-			kind = "relative"
-		case "when", "after", "before":
-			kind = "temporal"
-		case ":":
+		for _, k := range []string{"complement", "relative", "temporal"} {
+			if x.en.At(k, s.norms, i) > 0 {
+				kind = k
+			}
+		}
+		if s.norms[i] == ":" {
 			l = 1
 		}
 		cur.end = i
@@ -77,38 +75,25 @@ func (x *extractor) prepBefore(s *sentence, c *chunk, ends map[int]bool) string 
 	for k := c.start - 1; k >= 0 && k >= c.start-3; k-- {
 		if x.en.At("preposition", s.norms, k) > 0 {
 			j := k - 1
-			for j >= 0 && x.en.At("preposition", s.norms, j) == 0 && isDeterminer(s.norms[j]) {
+			for j >= 0 && x.en.At("preposition", s.norms, j) == 0 && x.en.At("determiner", s.norms, j) > 0 {
 				j--
 			}
-			if j >= 0 && !ends[j] && s.norms[j] != "," && !isTimeWord(s.norms[j]) {
+			if j >= 0 && !ends[j] && s.norms[j] != "," && !x.isTimeWord(s.norms[j]) {
 				return "-" // attached to a noun
 			}
 			return s.norms[k]
 		}
-		if w := s.norms[k]; w != "the" && w != "a" && w != "an" && w != "its" && w != "his" && w != "her" && w != "their" {
+		if x.en.At("determiner", s.norms, k) == 0 {
 			return ""
 		}
 	}
 	return ""
 }
 
-func isDeterminer(w string) bool {
-	switch w {
-	case "the", "a", "an", "its", "his", "her", "their", "this", "that":
-		return true
-	}
-	return false
-}
-
 // isTimeWord: "on Friday in Alaska": a time phrase can stand between the
 // verb and its next preposition.
-func isTimeWord(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"today", "yesterday", "tomorrow", "week", "month", "year", "night", "morning", "evening":
-		return true
-	}
-	return len(w) > 0 && w[0] >= '0' && w[0] <= '9'
+func (x *extractor) isTimeWord(w string) bool {
+	return x.en.At("time", []string{w}, 0) > 0 || len(w) > 0 && w[0] >= '0' && w[0] <= '9'
 }
 
 // englishSources finds "according to X".

@@ -325,7 +325,7 @@ func (x *extractor) sentence(s *sentence) {
 		}
 	}
 	// "'…', उन्होंने कहा": a quotation before its say verb is what it says
-	if len(s.norms) > 0 && isQuote(s.norms[0]) {
+	if len(s.norms) > 0 && x.d.is("quote", s.norms[0]) {
 		for k, ev := range events {
 			if ev.say() && len(ev.Roles[schema.RoleAgent]) > 0 && k > 0 {
 				for _, before := range events[:k] {
@@ -362,22 +362,22 @@ func (x *extractor) sentence(s *sentence) {
 // it. Quotation marks are counted: an odd number opens or closes.
 func (x *extractor) trackQuote(s *sentence, speaker []*Ent, from int) {
 	if len(x.quoteSpeaker) > 0 {
-		if quoteMarks(s.norms, 0)%2 == 1 {
+		if x.quoteMarks(s.norms, 0)%2 == 1 {
 			x.quoteSpeaker = nil // closed here
 		}
 		return
 	}
-	if len(speaker) > 0 && quoteMarks(s.norms, from)%2 == 1 {
+	if len(speaker) > 0 && x.quoteMarks(s.norms, from)%2 == 1 {
 		x.quoteSpeaker = speaker
 	}
 }
 
 // quoteMarks counts the quotation marks from word i on; two apostrophes
 // in a row (”) are one mark.
-func quoteMarks(words []string, i int) int {
+func (x *extractor) quoteMarks(words []string, i int) int {
 	n := 0
 	for k := max(i, 0); k < len(words); k++ {
-		if !isQuote(words[k]) {
+		if !x.d.is("quote", words[k]) {
 			continue
 		}
 		if k > 0 && words[k] == "'" && words[k-1] == "'" {

@@ -301,7 +301,7 @@ func parseDigits(w string) (int64, bool) {
 // anniversaries reads "80वीं मुक्ति वर्षगांठ" as an occasion node.
 func (x *extractor) anniversaries(s *sentence, owner []*chunk, add, remove func(*chunk)) {
 	for i, w := range s.norms {
-		if owner[i] != nil || (w != hindi.Fold("वर्षगांठ") && w != hindi.Fold("सालगिरह")) {
+		if owner[i] != nil || !x.d.is("anniversary", w) {
 			continue
 		}
 		start := i
@@ -311,7 +311,7 @@ func (x *extractor) anniversaries(s *sentence, owner []*chunk, add, remove func(
 			if owner[k] != nil {
 				break
 			}
-			if o, ok := ordinalOf(s.norms[k]); ok {
+			if o, ok := x.ordinalOf(s.norms[k]); ok {
 				ordinal = o
 				start = k
 				break
@@ -335,21 +335,18 @@ func (x *extractor) anniversaries(s *sentence, owner []*chunk, add, remove func(
 	}
 }
 
-func ordinalOf(w string) (int, bool) {
-	for _, suf := range []string{"वीं", "वां", "वें", "th", "st", "nd", "rd"} {
-		if n, ok := strings.CutSuffix(w, hindi.Fold(suf)); ok {
+// ordinalOf reads an ordinal: digits with a suffix ("80वीं", "80th") or a
+// word ("पहली").
+func (x *extractor) ordinalOf(w string) (int, bool) {
+	for _, suf := range x.d.function["ordinal-suffix"] {
+		if n, ok := strings.CutSuffix(w, suf[0]); ok {
 			if v, err := strconv.Atoi(n); err == nil {
 				return v, true
 			}
 		}
 	}
-	switch w {
-	case hindi.Fold("पहली"), hindi.Fold("पहला"), hindi.Fold("पहले"):
-		return 1, true
-	case hindi.Fold("दूसरी"), hindi.Fold("दूसरा"):
-		return 2, true
-	}
-	return 0, false
+	o, ok := x.d.ordinals[w]
+	return o, ok
 }
 
 func ordinalEN(n int) string {
