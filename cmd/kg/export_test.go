@@ -146,7 +146,6 @@ func TestExportErrors(t *testing.T) {
 	}{
 		{[]string{"-o", filepath.Join(dir, "x.png")}, "cannot tell the format"},
 		{[]string{"--format", "svg"}, `--format "svg": want one of`},
-		{[]string{"--format", "csv"}, "give -o DIRECTORY"},
 		{[]string{"--events", "edges", "--format", "jsonld"}, "events are nodes"},
 		{[]string{"--events", "both"}, "want nodes or edges"},
 		{[]string{"--lang", "fr"}, "want en, hi or both"},

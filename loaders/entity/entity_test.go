@@ -118,7 +118,7 @@ func TestDiscoveredID(t *testing.T) {
 		{"Person", "अरविंद केजरीवाल", "person/arvind-kejriwal"},
 		{"Person", "अरविन्द केजरीवाल", "person/arvind-kejriwal"}, // nasal conjunct
 		{"City", "ज़ाहिदाबाद", "place/jahidabad"},                // nukta folded away
-		{"Place", "जाहिदाबाद", "place/jahidabad"},               // and City, Place are one scope
+		{"Place", "जाहिदाबाद", "place/jahidabad"},                // and City, Place are one scope
 		{"PoliticalParty", "जन मोर्चा", "org/jan-morcha"},
 		{"Organization", "ISRO", "org/isro"},
 		{"Person", "...", ""},

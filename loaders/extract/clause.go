@@ -414,6 +414,14 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 			break
 		}
 	}
+	// a verb in the oblique infinitive before a postposition is what
+	// another verb is about ("सहयोग बढ़ाने पर सहमति", "हमला करने की योजना"):
+	// not yet a fact, unless the postposition tells it came first ("हमला
+	// करने के बाद")
+	if e := t.VerbEnd(); !t.Nominal && e > t.Start && e < cc.cl.end && x.isInfinitive(s, e-1, nil) &&
+		x.d.cues["done-infinitive"].at(s.norms, e) == 0 {
+		ev.Modality = schema.Planned
+	}
 	// "… हो सकता है", "… की आशंका है": may happen or may have happened
 	if t.Modal == "possible" {
 		ev.Modality = schema.Possible

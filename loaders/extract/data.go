@@ -303,7 +303,7 @@ func readData() (*data, error) {
 		return nil, err
 	}
 	if d.cues, err = readKinds("hi/cues.tsv", "planned", "earlier", "anaphoric", "participle", "within", "connector",
-		"possible", "question", "casualty-relative"); err != nil {
+		"possible", "question", "casualty-relative", "done-infinitive"); err != nil {
 		return nil, err
 	}
 	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",

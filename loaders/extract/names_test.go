@@ -68,7 +68,7 @@ func entByID(r *Result, id string) *Ent {
 func agents(r *Result, class string) []string {
 	var out []string
 	for _, ev := range r.Events {
-		if ev.Class != class {
+		if string(ev.Class) != class {
 			continue
 		}
 		var names []string
@@ -96,10 +96,10 @@ func TestDiscoveredPersonIsAFirstClassNode(t *testing.T) {
 	qs := Quads(r, "test")
 	iri := schema.EntityIRI("person/ramesh-thapa")
 	want := map[string]bool{
-		quad.Quad{Subject: iri, Predicate: schema.AssertedDiscovered, Object: schema.True}.String():                                             false,
+		quad.Quad{Subject: iri, Predicate: schema.AssertedDiscovered, Object: schema.True}.String():                                        false,
 		quad.Quad{Subject: iri, Predicate: schema.AssertedLabel, Object: quad.LangString{Value: "Ramesh Thapa", Lang: "hi-Latn"}}.String(): false,
-		quad.Quad{Subject: iri, Predicate: schema.AssertedLabel, Object: quad.LangString{Value: "रमेश थापा", Lang: "hi"}}.String():          false,
-		quad.Quad{Subject: iri, Predicate: schema.AssertedType, Object: schema.Class("Person")}.String():                                    false,
+		quad.Quad{Subject: iri, Predicate: schema.AssertedLabel, Object: quad.LangString{Value: "रमेश थापा", Lang: "hi"}}.String():         false,
+		quad.Quad{Subject: iri, Predicate: schema.AssertedType, Object: schema.Class("Person")}.String():                                   false,
 	}
 	for _, q := range qs {
 		if _, ok := want[q.String()]; ok {
