@@ -14,7 +14,7 @@ func parseArticle(in Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := extract.Extract(a, extract.Options{Published: in.Published})
+	r, err := extract.Extract(a, extract.Options{Published: in.Published, Deadline: in.Deadline})
 	if err != nil {
 		return nil, err
 	}

@@ -27,6 +27,9 @@ type Input struct {
 	ID string
 	// Format forces a format by name instead of the extension.
 	Format string
+	// Deadline, when set, bounds the time extraction may take (see
+	// extract.Options.Deadline).
+	Deadline time.Time
 }
 
 // Result is what a loader made of an input.

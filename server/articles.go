@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/loaders"
+	"github.com/kgnews/kg/loaders/extract"
 	"github.com/kgnews/kg/schema"
 )
 
@@ -88,9 +90,15 @@ func (s *Server) loadArticle(w http.ResponseWriter, r *http.Request) {
 		writeError(w, badRequest("load: unknown format %q (article or nquads)", in.Format))
 		return
 	}
+	in.Deadline = time.Now().Add(s.cfg.ExtractTimeout)
 	res, err := f.Parse(in)
 	if err != nil {
-		writeError(w, errorf(http.StatusUnprocessableEntity, "bad_article", "load %s: %v", in.Name, err))
+		kind := "bad_article"
+		var de *extract.DeadlineError
+		if errors.As(err, &de) {
+			kind = "extract_timeout"
+		}
+		writeError(w, errorf(http.StatusUnprocessableEntity, kind, "load %s: %v", in.Name, err))
 		return
 	}
 	resp := LoadResponse{Articles: []LoadResult{}, Facts: res.Facts, Warnings: nonNil(res.Warnings)}

@@ -4,6 +4,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/kgnews/kg/server"
 )
 
 // Issue 11, reproduction 1: a name of 40,000 characters made the
@@ -37,5 +40,23 @@ func TestHugeNamesAreRefused(t *testing.T) {
 	r = s.get(t, "/api/entities?match="+url.QueryEscape(strings.Repeat("x", 200))).want(t, 200)
 	if len(r.JSON["entities"].([]any)) != 0 {
 		t.Errorf("200 x: %s", r.Body)
+	}
+}
+
+func withExtractTimeout(d time.Duration) option {
+	return func(c *server.Config) { c.ExtractTimeout = d }
+}
+
+// Issue 11 §2: the extraction of a posted article has a deadline.
+func TestExtractionDeadline(t *testing.T) {
+	s := start(t, 1, allowWrites(), withExtractTimeout(time.Nanosecond))
+	body := "date 2025-08-13 x\n\nशीर्षक\n\n" + strings.Repeat("किम ने पुतिन से फोन पर बातचीत की ", 10000)
+	r := s.post(t, "/api/articles?name=flood.txt", body, "Content-Type", "application/octet-stream").want(t, 422)
+	if r.JSON["kind"] != "extract_timeout" || !strings.Contains(r.message(), "deadline") {
+		t.Errorf("%s", r.Body)
+	}
+	stats := s.get(t, "/api/stats").want(t, 200)
+	if stats.JSON["articles"] != 1.0 {
+		t.Errorf("the store changed: %s", stats.Body)
 	}
 }

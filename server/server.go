@@ -18,11 +18,14 @@ import (
 
 // Defaults of Config.
 const (
-	DefaultTimeout  = 30 * time.Second
-	DefaultLimit    = 1000
-	DefaultMaxBody  = 8 << 20
-	maxScriptBytes  = 1 << 20 // a Gizmo script, as Cayley's own server allows
-	shutdownTimeout = 10 * time.Second
+	DefaultTimeout = 30 * time.Second
+	DefaultLimit   = 1000
+	DefaultMaxBody = 8 << 20
+	// DefaultExtractTimeout bounds the extraction of one posted article:
+	// the largest article the body limit lets through takes seconds.
+	DefaultExtractTimeout = time.Minute
+	maxScriptBytes        = 1 << 20 // a Gizmo script, as Cayley's own server allows
+	shutdownTimeout       = 10 * time.Second
 )
 
 // Config configures a Server.
@@ -38,6 +41,9 @@ type Config struct {
 	Limit int
 	// MaxBody caps a request body: an article or N-Quads to load.
 	MaxBody int64
+	// ExtractTimeout is the longest the extraction of one posted article
+	// may take; past it the request fails with 422.
+	ExtractTimeout time.Duration
 	// Token, when set, is the bearer token write requests must carry.
 	Token string
 	// AllowWritesWithoutToken lets writes through without a token, but only
@@ -71,6 +77,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.ExtractTimeout <= 0 {
+		cfg.ExtractTimeout = DefaultExtractTimeout
 	}
 	if cfg.Log == nil {
 		cfg.Log = log.New(discard{}, "", 0)

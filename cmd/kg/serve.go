@@ -49,6 +49,7 @@ Examples:
 			&cli.BoolFlag{Name: "allow-writes-without-token", Usage: "on a loopback address, take writes without a token"},
 			&cli.StringFlag{Name: "max-body", Value: "8MiB", Usage: "largest request body (an article or N-Quads to load), e.g. 512KiB, 64MiB"},
 			&cli.IntFlag{Name: "workers", Value: defaultWorkers(), Usage: "query worker processes: queries that may run at once"},
+			&cli.DurationFlag{Name: "extract-timeout", Value: server.DefaultExtractTimeout, Usage: "longest the extraction of one posted article may take"},
 		},
 		Action: runServe,
 	}
@@ -66,11 +67,11 @@ func runServe(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("serve: --max-body: "+err.Error(), 2)
 	}
-	if c.Duration("timeout") <= 0 || c.Int("limit") <= 0 || c.Int("workers") <= 0 {
-		return cli.Exit("serve: --timeout, --limit and --workers must be positive", 2)
+	if c.Duration("timeout") <= 0 || c.Int("limit") <= 0 || c.Int("workers") <= 0 || c.Duration("extract-timeout") <= 0 {
+		return cli.Exit("serve: --timeout, --limit, --workers and --extract-timeout must be positive", 2)
 	}
 	cfg := server.Config{
-		Timeout: c.Duration("timeout"), Limit: c.Int("limit"), MaxBody: maxBody,
+		Timeout: c.Duration("timeout"), Limit: c.Int("limit"), MaxBody: maxBody, ExtractTimeout: c.Duration("extract-timeout"),
 		Token: c.String("token"), AllowWritesWithoutToken: c.Bool("allow-writes-without-token"),
 		Log: log.New(c.App.ErrWriter, "kg serve: ", log.LstdFlags),
 	}

@@ -87,13 +87,19 @@ func (x *extractor) recent() []*Ent {
 	return sorted
 }
 
+// anaphoraLookback is how many of the latest events a pronoun's
+// antecedent is looked for in: antecedents are recent, and searching all
+// earlier events for each pronoun made an article of many pronouns
+// quadratic.
+const anaphoraLookback = 64
+
 func (x *extractor) lastPersonAgent() []*Ent {
 	for _, e := range x.lastAgents {
 		if e.Type == "Person" {
 			return []*Ent{e}
 		}
 	}
-	for i := len(x.res.Events) - 1; i >= 0; i-- {
+	for i := len(x.res.Events) - 1; i >= max(0, len(x.res.Events)-anaphoraLookback); i-- {
 		for _, e := range x.res.Events[i].Roles[schema.RoleAgent] {
 			if e.Type == "Person" {
 				return []*Ent{e}
@@ -137,7 +143,7 @@ func (x *extractor) lastPair(typ string, exclude []*Ent) []*Ent {
 	// two of an event that had two
 	var fromEvent []*Ent
 	evSent := -1
-	for i := len(x.res.Events) - 1; i >= 0; i-- {
+	for i := len(x.res.Events) - 1; i >= max(0, len(x.res.Events)-anaphoraLookback); i-- {
 		var ps []*Ent
 		for _, r := range []schema.Role{schema.RoleAgent, schema.RoleParticipant, schema.RoleRecipient, schema.RoleAddressee, schema.RolePatient, schema.RoleTarget} {
 			for _, e := range x.res.Events[i].Roles[r] {

@@ -213,6 +213,21 @@ type clauseCtx struct {
 	tense       temporal.Tense
 	sources     []*Ent
 	conditional bool // the clause is a condition or its consequent
+	// earlier caches whether the clause has an "earlier" cue (पहले ही):
+	// looked up once per clause, not once per event, which made a long
+	// clause quadratic.
+	earlier, earlierKnown bool
+}
+
+// clauseSaysEarlier reports whether the clause has an "earlier" cue.
+func (x *extractor) clauseSaysEarlier(cc *clauseCtx) bool {
+	if !cc.earlierKnown {
+		cc.earlierKnown = true
+		for i := cc.cl.start; i < cc.cl.end && !cc.earlier; i++ {
+			cc.earlier = x.d.cues["earlier"].at(cc.s.norms, i) > 0
+		}
+	}
+	return cc.earlier
 }
 
 // clause reads the events of one clause.
@@ -437,11 +452,7 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 	if k := t.Start - 1; k >= cc.cl.start && x.d.cues["anaphoric"].at(s.norms, k) > 0 {
 		ev.anaphoric = true
 	}
-	for i := cc.cl.start; i < cc.cl.end; i++ {
-		if x.d.cues["earlier"].at(s.norms, i) > 0 {
-			ev.earlier = true
-		}
-	}
+	ev.earlier = x.clauseSaysEarlier(cc)
 	// "बताया कि": the कि clause is what the agent says, not a briefing
 	if f.Flags.KiClass != "" && t.VerbEnd() < len(s.norms) && x.d.clauseWords["complement"].at(s.norms, t.VerbEnd()) > 0 {
 		ev.Class, ev.Edges = f.Flags.KiClass, nil

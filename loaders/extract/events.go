@@ -69,16 +69,29 @@ func (x *extractor) clauseDates(cc *clauseCtx, text string, triggers []event.Tri
 func (x *extractor) mergeEvents() {
 	var out []*Event
 	mergedInto := map[*Event]*Event{}
+	evidence := map[*Event]map[Span]bool{}
+	// Mentions that can merge have the same class, or (an anaphoric one)
+	// the same trigger: look only at those, latest first, and at no more
+	// than mergeLookback of them, so that an article of thousands of
+	// events of one class stays linear.
+	byClass := map[schema.EventClass][]*Event{}
+	byTrigger := map[string][]*Event{}
+	pos := map[*Event]int{}
 	for _, ev := range x.res.Events {
 		var host *Event
-		for i := len(out) - 1; i >= 0; i-- {
-			if sameEvent(out[i], ev) {
-				host = out[i]
-				break
+		if !ev.say() && !ev.Generic {
+			host = latestSame(ev, byClass[ev.Class], nil, pos)
+			if ev.anaphoric {
+				if h := latestSame(ev, byTrigger[ev.Trigger], host, pos); h != nil {
+					host = h
+				}
 			}
 		}
 		if host == nil {
+			pos[ev] = len(out)
 			out = append(out, ev)
+			byClass[ev.Class] = append(byClass[ev.Class], ev)
+			byTrigger[ev.Trigger] = append(byTrigger[ev.Trigger], ev)
 			continue
 		}
 		mergedInto[ev] = host
@@ -90,7 +103,22 @@ func (x *extractor) mergeEvents() {
 		if !ev.anaphoric {
 			host.ReportedBy = appendUnique(host.ReportedBy, ev.ReportedBy...)
 		}
-		host.Evidence = append(host.Evidence, ev.Evidence...)
+		// a set per host: an event mentioned in thousands of sentences
+		// would make a scan of its evidence per mention quadratic
+		seen := evidence[host]
+		if seen == nil {
+			seen = map[Span]bool{}
+			for _, sp := range host.Evidence {
+				seen[sp] = true
+			}
+			evidence[host] = seen
+		}
+		for _, sp := range ev.Evidence {
+			if !seen[sp] {
+				seen[sp] = true
+				host.Evidence = append(host.Evidence, sp)
+			}
+		}
 		if host.Date.IsZero() && !ev.Date.IsZero() {
 			host.Date, host.EndDate, host.DateText, host.DateBasis = ev.Date, ev.EndDate, ev.DateText, ev.DateBasis
 		}
@@ -171,6 +199,25 @@ func stands(ev *Event) bool {
 	return len(core(ev)) > 0 || ev.flags.Place && (len(ev.Roles[schema.RoleLocation]) > 0 || len(ev.Roles[schema.RoleOrigin]) > 0)
 }
 
+// mergeLookback bounds how many earlier events of its class a mention is
+// compared with.
+const mergeLookback = 256
+
+// latestSame returns the latest of cands (in article order, pos) that ev
+// is a mention of, if it comes after than; else than.
+func latestSame(ev *Event, cands []*Event, than *Event, pos map[*Event]int) *Event {
+	for i := len(cands) - 1; i >= max(0, len(cands)-mergeLookback); i-- {
+		c := cands[i]
+		if than != nil && pos[c] <= pos[than] {
+			break
+		}
+		if sameEvent(c, ev) {
+			return c
+		}
+	}
+	return than
+}
+
 func sameEvent(a, b *Event) bool {
 	if a.say() || b.say() || a.Generic || b.Generic {
 		return false // each statement is its own
@@ -209,20 +256,22 @@ func subsetEnts(a, b []*Ent) bool {
 // a fact needs someone it is about.
 func (x *extractor) inheritParticipants() {
 	var out []*Event
-	for i, ev := range x.res.Events {
+	// the latest event of each class that names someone, so that a run of
+	// events naming nobody does not search back through all the others
+	latest := map[schema.EventClass]*Event{}
+	for _, ev := range x.res.Events {
 		if len(core(ev)) == 0 && !stands(ev) {
-			for k := i - 1; k >= 0; k-- {
-				prev := x.res.Events[k]
-				if prev.Class == ev.Class && len(core(prev)) > 0 {
-					for _, r := range []schema.Role{schema.RoleAgent, schema.RoleParticipant, schema.RoleInvolves} {
-						ev.Roles[r] = append([]*Ent{}, prev.Roles[r]...)
-					}
-					break
+			if prev := latest[ev.Class]; prev != nil {
+				for _, r := range []schema.Role{schema.RoleAgent, schema.RoleParticipant, schema.RoleInvolves} {
+					ev.Roles[r] = append([]*Ent{}, prev.Roles[r]...)
 				}
 			}
 		}
 		if !stands(ev) {
 			continue
+		}
+		if len(core(ev)) > 0 {
+			latest[ev.Class] = ev
 		}
 		out = append(out, ev)
 	}

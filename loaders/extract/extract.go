@@ -20,6 +20,19 @@ type Options struct {
 	Published time.Time
 	// Lexicon replaces kg's embedded lexicon (tests use small ones).
 	Lexicon *entity.Lexicon
+	// Deadline, when set, is when extraction gives up with a
+	// *DeadlineError: a server bounds the work one request may cost.
+	Deadline time.Time
+}
+
+// DeadlineError says that extraction passed its deadline, and how far it
+// got.
+type DeadlineError struct {
+	Sentence, Sentences int
+}
+
+func (e *DeadlineError) Error() string {
+	return fmt.Sprintf("extraction stopped at its deadline, at sentence %d of %d: the article is too long to read in the time allowed", e.Sentence, e.Sentences)
 }
 
 // word is one folded word of a sentence with its place in the article.
@@ -108,16 +121,28 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 	var sents []*sentence
 	for _, seg := range a.Segments() {
 		for _, sp := range hindi.Sentences(a.Text[seg.Start:seg.End]) {
-			s := &sentence{idx: len(sents), span: article.Span{Start: seg.Start + sp.Start, End: seg.Start + sp.End}}
+			s := &sentence{span: article.Span{Start: seg.Start + sp.Start, End: seg.Start + sp.End}}
 			x.tokenize(s)
-			sents = append(sents, s)
-			x.res.Sentences = append(x.res.Sentences, s.span)
+			for _, p := range splitLong(s) {
+				p.idx = len(sents)
+				sents = append(sents, p)
+				x.res.Sentences = append(x.res.Sentences, p.span)
+			}
 		}
 	}
 	// A first look at the names, so that "द्विपक्षीय समझौते" can point
 	// forward to the treaty the next sentence names in full.
 	pre := newExtractor(d, lex, a, x.pub)
-	for _, s := range sents {
+	late := func(i int) error {
+		if !opts.Deadline.IsZero() && time.Now().After(opts.Deadline) {
+			return &DeadlineError{Sentence: i + 1, Sentences: len(sents)}
+		}
+		return nil
+	}
+	for i, s := range sents {
+		if err := late(i); err != nil {
+			return nil, err
+		}
 		pre.mentions(s)
 	}
 	for _, e := range pre.order {
@@ -127,7 +152,10 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 		}
 	}
 	x.lookAhead(pre)
-	for _, s := range sents {
+	for i, s := range sents {
+		if err := late(i); err != nil {
+			return nil, err
+		}
 		x.sentence(s)
 	}
 	x.mergeEvents()
@@ -191,6 +219,41 @@ func newExtractor(d *data, lex *entity.Lexicon, a *article.Article, pub time.Tim
 	return &extractor{d: d, en: en, lex: lex, a: a, pub: pub, ents: map[string]*Ent{}, overlay: entity.New(),
 		treatyMods: map[*Ent][]string{}, pairs: map[string]pair{}, splitFrom: map[*Event]*Event{},
 		res: &Result{Article: a, Published: !a.Published.IsZero()}}
+}
+
+// maxSentenceWords bounds the words of a sentence the rules read at once.
+// The rules compare phrases with triggers within a sentence, which costs
+// more than linear time in its length; news sentences have tens of words
+// (at most 71 in the BBC corpus), so a "sentence" of thousands (a list, a
+// text without punctuation, a flood of one phrase) is read in pieces of
+// this size and extraction stays linear in the article.
+const maxSentenceWords = 200
+
+// splitLong cuts a sentence of more than maxSentenceWords words into
+// pieces of at most that many, each its own span of the text.
+func splitLong(s *sentence) []*sentence {
+	if len(s.words) <= maxSentenceWords {
+		return []*sentence{s}
+	}
+	var out []*sentence
+	for i := 0; i < len(s.words); i += maxSentenceWords {
+		j := min(i+maxSentenceWords, len(s.words))
+		// a token folded into several words stays in one piece
+		for j < len(s.words) && j > i+1 && s.words[j].tok == s.words[j-1].tok {
+			j--
+		}
+		p := &sentence{span: article.Span{Start: s.words[i].start, End: s.words[j-1].end},
+			words: s.words[i:j:j], norms: s.norms[i:j:j]}
+		if i == 0 {
+			p.span.Start = s.span.Start
+		}
+		if j == len(s.words) {
+			p.span.End = s.span.End
+		}
+		out = append(out, p)
+		i = j - maxSentenceWords
+	}
+	return out
 }
 
 func (x *extractor) tokenize(s *sentence) {
