@@ -36,6 +36,10 @@ func main() {
 	flag.Uint64Var(&opt.Seed, "seed", 0, "shuffle seed (default 1)")
 	flag.Int64Var(&opt.Scale, "scale", 0, "weight quantisation scale (default 64)")
 	flag.IntVar(&opt.Prune, "prune", 0, "drop quantised weights below this magnitude (default 1)")
+	flag.StringVar(&opt.Method, "method", "", "perceptron (default) or crf")
+	flag.Float64Var(&opt.L2, "l2", 0, "crf: L2 regularisation per step")
+	flag.Float64Var(&opt.Eta, "eta", 0, "crf: initial learning rate")
+	flag.IntVar(&opt.Dropout, "dropout", 0, "percentage of name words trained without their word feature")
 	flag.Parse()
 	var err error
 	switch {

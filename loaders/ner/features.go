@@ -58,11 +58,19 @@ const (
 	fLexWord
 	fJoined
 	fJoinedNext
+	fAcronym
+	fInitial
+	fAcronymNext
+	fFreq
+	fFreqPrev
+	fFreqNext
+	fMarkAhead
+	fCueBehind
 )
 
 // featureVersion changes whenever the features change, so that a model
 // file built for other features is refused rather than misread.
-const featureVersion = 2
+const featureVersion = 5
 
 type hash uint64
 
@@ -109,6 +117,9 @@ const (
 // context holds what the features of a sentence look up more than once.
 type context struct {
 	class      []byte
+	letters    []int  // Latin letter names spelling the word (आईआईएम: 3)
+	mark       []int  // a case marker of this many words starts here
+	freq       []byte // how often the training data has the word, bucketed (freqBucket)
 	cueEnd     []bool // a cue phrase (title, honorific, role) ends at this word
 	cueIn      []bool
 	placeStart []bool // a place-word phrase starts here
@@ -122,6 +133,9 @@ type context struct {
 
 func (c *context) reset(n int) {
 	c.class = resize(c.class, n)
+	c.letters = resize(c.letters, n)
+	c.freq = resize(c.freq, n)
+	c.mark = resize(c.mark, n)
 	c.cueEnd = resize(c.cueEnd, n)
 	c.cueIn = resize(c.cueIn, n)
 	c.placeStart = resize(c.placeStart, n)
@@ -148,6 +162,9 @@ func (c *context) fill(l *lists, ws []word) {
 	c.reset(len(ws))
 	for i, w := range ws {
 		c.class[i] = class(w.raw)
+		if c.class[i] == clsDeva {
+			c.letters[i] = l.letterCount(w.norm)
+		}
 		c.stop[i] = l.stop[w.norm]
 		if n := l.cues.at(ws, i); n > 0 {
 			for k := i; k < i+n; k++ {
@@ -161,6 +178,7 @@ func (c *context) fill(l *lists, ws []word) {
 				c.placeIn[k] = true
 			}
 		}
+		c.mark[i] = l.marks.at(ws, i)
 		if n := l.orgs.at(ws, i); n > 0 {
 			for k := i; k < i+n; k++ {
 				c.orgIn[k] = true
@@ -222,6 +240,27 @@ func class(s string) byte {
 	return clsMixed
 }
 
+// freqBucket buckets how often the training data has a word: names are
+// mostly rare words, and a word it has never seen is more often a name
+// than not. Training counts a word's occurrences outside the sentence at
+// hand, so that the model meets "unseen" words in training as it will in
+// use.
+func freqBucket(n int) byte {
+	switch {
+	case n <= 0:
+		return 0
+	case n == 1:
+		return 1
+	case n <= 3:
+		return 2
+	case n <= 9:
+		return 3
+	case n <= 49:
+		return 4
+	}
+	return 5
+}
+
 // foreignNukta reports a nukta on क ख ग ज फ (क़ ख़ ग़ ज़ फ़), the letters
 // of Persian, Arabic and English sounds, frequent in foreign names. ड़ ढ़
 // are native Hindi letters and do not count.
@@ -265,6 +304,10 @@ func lenBucket(n int) byte {
 	return 6
 }
 
+// identity is the number of features at the start of a word's list that
+// hold the word itself (after the bias): what dropout hides.
+const identity = 4
+
 const (
 	edgeBefore = "<s>"
 	edgeAfter  = "</s>"
@@ -292,14 +335,15 @@ func (c *context) features(ws []word, i int, bits uint, out []uint32) []uint32 {
 	add := func(h hash) { out = append(out, h.bucket(bits)) }
 	w, raw := ws[i].norm, ws[i].raw
 
+	// the word's identity first: training's dropout hides out[1:identity]
 	add(tmpl(fBias))
 	add(tmpl(fWord).str(w))
+	add(tmpl(fPrevWord).str(at(i - 1)).sep().str(w))
+	add(tmpl(fWordNext).str(w).sep().str(at(i + 1)))
 	add(tmpl(fPrev).str(at(i - 1)))
 	add(tmpl(fNext).str(at(i + 1)))
 	add(tmpl(fPrev2).str(at(i - 2)))
 	add(tmpl(fNext2).str(at(i + 2)))
-	add(tmpl(fPrevWord).str(at(i - 1)).sep().str(w))
-	add(tmpl(fWordNext).str(w).sep().str(at(i + 1)))
 	add(tmpl(fNextNext2).str(at(i + 1)).sep().str(at(i + 2)))
 	add(tmpl(fPrev2Prev).str(at(i - 2)).sep().str(at(i - 1)))
 
@@ -308,7 +352,7 @@ func (c *context) features(ws []word, i int, bits uint, out []uint32) []uint32 {
 	if c.class[i] != clsPunct {
 		k := 0
 		for j := range w {
-			if k > 0 && k <= 3 && k < runes {
+			if k > 0 && k <= 5 && k < runes {
 				add(tmpl(fPrefix).byte(byte(k)).str(w[:j]))
 			}
 			if k >= 1 && runes-k <= 4 {
@@ -362,6 +406,15 @@ func (c *context) features(ws []word, i int, bits uint, out []uint32) []uint32 {
 		}
 	}
 	add(tmpl(fLen).byte(lenBucket(runes)))
+	fq := func(k int) byte {
+		if k < 0 || k >= n {
+			return 9
+		}
+		return c.freq[k]
+	}
+	add(tmpl(fFreq).byte(c.freq[i]).byte(c.class[i]))
+	add(tmpl(fFreqPrev).byte(fq(i - 1)).byte(c.freq[i]))
+	add(tmpl(fFreqNext).byte(c.freq[i]).byte(fq(i + 1)))
 	add(tmpl(fClassPrev).byte(cls(i - 1)))
 	add(tmpl(fClassNext).byte(cls(i + 1)))
 	add(tmpl(fClassTri).byte(cls(i - 1)).byte(c.class[i]).byte(cls(i + 1)))
@@ -421,6 +474,44 @@ func (c *context) features(ws []word, i int, bits uint, out []uint32) []uint32 {
 	add(tmpl(fLexNext).str(lex(i)).sep().str(lex(i + 1)))
 	if i == 0 {
 		add(tmpl(fFirst))
+	}
+	// the case marker that closes the phrase the word is in (X Y ने: Y is
+	// one word before ने, X two), and a cue a few words before it (कप्तान
+	// X Y: Y is two words after it)
+	for k := 1; k <= 4 && i+k < n; k++ {
+		j := i + k
+		if c.mark[j] > 0 {
+			h := tmpl(fMarkAhead).byte(byte(k))
+			for m := j; m < j+c.mark[j]; m++ {
+				h = h.str(ws[m].norm).sep()
+			}
+			add(h)
+			break
+		}
+		if c.class[j] == clsPunct || c.stop[j] {
+			add(tmpl(fMarkAhead).byte(byte(k)).byte(c.class[j]))
+			break
+		}
+	}
+	for k := 1; k <= 3 && i-k >= 0; k++ {
+		j := i - k
+		if c.cueEnd[j] {
+			add(tmpl(fCueBehind).byte(byte(k)))
+			break
+		}
+		if c.class[j] == clsPunct || c.stop[j] || c.mark[j] > 0 {
+			break
+		}
+	}
+	// acronyms in Devanagari (आईआईएम), initials (एस. जयशंकर)
+	if c.letters[i] >= 2 {
+		add(tmpl(fAcronym).byte(byte(min(c.letters[i], 4))))
+	}
+	if i+1 < n && c.letters[i+1] >= 2 {
+		add(tmpl(fAcronymNext))
+	}
+	if i+1 < n && ws[i+1].norm == "." && (c.letters[i] == 1 || c.class[i] == clsLatin && runes == 1 || c.class[i] == clsDeva && runes <= 2) {
+		add(tmpl(fInitial))
 	}
 	// parts of one hyphenated token (जोंग-उन) hang together
 	if ws[i].joined {

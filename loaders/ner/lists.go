@@ -79,8 +79,12 @@ type lists struct {
 	cues   *phrases // titles, honorifics, roles: stand before a person's name
 	places *phrases // place words: stand after a place's name
 	orgs   *phrases // organisation words: end an organisation's name
+	marks  *phrases // case markers and postpositions (ने, को, के अनुसार): follow a noun phrase
 	stop   map[string]bool
 	lex    *entity.Lexicon
+	// letters are the folded names of the Latin letters (एस, डब्ल्यू),
+	// longest first, for spotting acronyms written in Devanagari
+	letters []string
 }
 
 var loadLists = sync.OnceValues(func() (*lists, error) {
@@ -131,7 +135,15 @@ func readLists() (*lists, error) {
 	if err != nil {
 		return nil, err
 	}
+	marks, err := schema.ReadLines("hi/postpositions.txt")
+	if err != nil {
+		return nil, err
+	}
 	stop, err := schema.ReadLines("hi/stopwords.txt")
+	if err != nil {
+		return nil, err
+	}
+	letters, err := own("letter-names.txt")
 	if err != nil {
 		return nil, err
 	}
@@ -139,13 +151,28 @@ func readLists() (*lists, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &lists{cues: newPhrases(cues), places: newPhrases(places), orgs: newPhrases(orgs),
+	l := &lists{cues: newPhrases(cues), places: newPhrases(places), orgs: newPhrases(orgs), marks: newPhrases(marks),
 		stop: map[string]bool{}, lex: lex}
 	for _, s := range stop {
 		for _, w := range strings.Fields(hindi.Fold(s)) {
 			l.stop[w] = true
 		}
 	}
+	seen := map[string]bool{}
+	for _, line := range letters {
+		for _, v := range strings.Split(line, "|") {
+			if v = hindi.Fold(v); v != "" && !seen[v] {
+				seen[v] = true
+				l.letters = append(l.letters, v)
+			}
+		}
+	}
+	sort.Slice(l.letters, func(i, j int) bool {
+		if len(l.letters[i]) != len(l.letters[j]) {
+			return len(l.letters[i]) > len(l.letters[j])
+		}
+		return l.letters[i] < l.letters[j]
+	})
 	return l, nil
 }
 
@@ -163,4 +190,31 @@ func lexType(class string) string {
 		return ORG
 	}
 	return "MISC"
+}
+
+// letterCount returns how many Latin letter names spell the folded word
+// exactly (आईआईएम: आई आई एम, 3), or 0 if it is not spelled by them.
+func (l *lists) letterCount(w string) int {
+	if w == "" || len(w) > 64 {
+		return 0
+	}
+	// best[i]: fewest letters spelling w[:i], -1 if none; the fewest is
+	// what a reader takes (डब्ल्यू, not डी + …)
+	var best [65]int
+	for i := 1; i <= len(w); i++ {
+		best[i] = -1
+	}
+	for i := 0; i < len(w); i++ {
+		if best[i] < 0 {
+			continue
+		}
+		for _, x := range l.letters {
+			if strings.HasPrefix(w[i:], x) {
+				if j := i + len(x); best[j] < 0 || best[i]+1 < best[j] {
+					best[j] = best[i] + 1
+				}
+			}
+		}
+	}
+	return max(best[len(w)], 0)
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 	"sync"
 
 	"github.com/kgnews/kg/loaders/hindi"
@@ -27,7 +28,8 @@ var embedded []byte
 // concurrent use.
 type Model struct {
 	bits    uint
-	weights []int16 // bucket × tag, dense
+	weights []int16          // bucket × tag, dense
+	vocab   map[string]int32 // training words and their counts (capped at maxCount)
 	tr      transitions
 	info    Info
 	lists   *lists
@@ -38,19 +40,23 @@ type Model struct {
 // model file carries it.
 type Info struct {
 	FeatureVersion int      `json:"featureVersion"`
-	Bits           uint     `json:"bits"`      // the weight table has 2^Bits buckets
-	Scale          int64    `json:"scale"`     // weights are averaged perceptron weights × Scale
-	Prune          int      `json:"prune"`     // quantised weights smaller than this in magnitude were dropped
-	Epochs         int      `json:"epochs"`    // passes over the training data
-	Seed           uint64   `json:"seed"`      // of the shuffle between passes
-	Corpora        []string `json:"corpora"`   // what it was trained on
-	Sentences      int      `json:"sentences"` // training sentences
-	Words          int      `json:"words"`     // training words
-	Buckets        int      `json:"buckets"`   // buckets with a non-zero weight
-	CalA           float64  `json:"calA"`      // Score = 1/(1+exp(-(CalA·margin+CalB)))
-	CalB           float64  `json:"calB"`      // fitted on the tuning set
-	Tuning         string   `json:"tuning"`    // the tuning set
-	TuningF1       float64  `json:"tuningF1"`  // strict micro-F1 on it
+	Bits           uint     `json:"bits"`             // the weight table has 2^Bits buckets
+	Scale          int64    `json:"scale"`            // weights are averaged perceptron weights × Scale
+	Prune          int      `json:"prune"`            // quantised weights smaller than this in magnitude were dropped
+	Dropout        int      `json:"dropout"`          // % of name words trained without their word feature
+	Epochs         int      `json:"epochs"`           // passes over the training data
+	Seed           uint64   `json:"seed"`             // of the shuffle between passes
+	Corpora        []string `json:"corpora"`          // what it was trained on
+	Sentences      int      `json:"sentences"`        // training sentences
+	Words          int      `json:"words"`            // training words
+	Buckets        int      `json:"buckets"`          // buckets with a non-zero weight
+	CalA           float64  `json:"calA"`             // Score = 1/(1+exp(-(CalA·margin+CalB)))
+	CalB           float64  `json:"calB"`             // fitted on the tuning set
+	Tuning         string   `json:"tuning"`           // the tuning set
+	TuningF1       float64  `json:"tuningF1"`         // strict micro-F1 on it
+	Method         string   `json:"method,omitempty"` // "crf", or "" for the averaged perceptron
+	L2             float64  `json:"l2,omitempty"`
+	Eta            float64  `json:"eta,omitempty"`
 	Description    string   `json:"description"`
 }
 
@@ -70,6 +76,9 @@ var loadDefault = sync.OnceValues(func() (*Model, error) {
 })
 
 const magic = "kg-ner-model\n"
+
+// maxCount caps the stored word counts: the features only tell 50+ apart.
+const maxCount = 1000
 
 // Load reads a model written by WriteTo.
 func Load(r io.Reader) (*Model, error) {
@@ -140,6 +149,27 @@ func Load(r io.Reader) (*Model, error) {
 			m.weights[b*int(numTags)+t] = int16(v)
 		}
 	}
+	nw, err := binary.ReadUvarint(br)
+	if err != nil || nw > 1<<24 {
+		return nil, errors.New("model vocabulary: bad count")
+	}
+	m.vocab = make(map[string]int32, nw)
+	var wb []byte
+	for k := uint64(0); k < nw; k++ {
+		n, err := binary.ReadUvarint(br)
+		if err != nil || n == 0 || n > 1024 {
+			return nil, fmt.Errorf("model vocabulary: bad word at %d", k)
+		}
+		wb = append(wb[:0], make([]byte, n)...)
+		if _, err := io.ReadFull(br, wb); err != nil {
+			return nil, fmt.Errorf("model vocabulary: %w", err)
+		}
+		c, err := binary.ReadUvarint(br)
+		if err != nil || c > maxCount {
+			return nil, fmt.Errorf("model vocabulary: bad count at %d", k)
+		}
+		m.vocab[string(wb)] = int32(c)
+	}
 	if m.lists, err = loadLists(); err != nil {
 		return nil, err
 	}
@@ -208,6 +238,18 @@ func (m *Model) writePayload(w io.Writer) error {
 			sv(int64(v))
 		}
 	}
+	// the training vocabulary, sorted
+	words := make([]string, 0, len(m.vocab))
+	for w := range m.vocab {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	uv(uint64(len(words)))
+	for _, w := range words {
+		uv(uint64(len(w)))
+		bw.WriteString(w)
+		uv(uint64(min(m.vocab[w], maxCount)))
+	}
 	return bw.Flush()
 }
 
@@ -243,6 +285,9 @@ func (m *Model) decode(s *scratch, ws []word, margins bool) []Tag {
 	n := len(ws)
 	s.lat.reset(n)
 	s.ctx.fill(m.lists, ws)
+	for i, w := range ws {
+		s.ctx.freq[i] = freqBucket(int(m.vocab[w.norm]))
+	}
 	for i := range ws {
 		s.lat.joined[i] = ws[i].joined
 		s.feats = s.ctx.features(ws, i, m.bits, s.feats[:0])

@@ -23,6 +23,15 @@ type TrainOptions struct {
 	Seed   uint64 // of the shuffle between passes (default 1)
 	Scale  int64  // averaged weights are stored × Scale as int16 (default 64)
 	Prune  int    // stored weights below this magnitude are dropped (default 1: none)
+	// Dropout is the percentage of name words whose own word feature is
+	// hidden in each training step, so that the model learns to find
+	// names from their shape and context, not only from having seen them.
+	Dropout int
+	// Method is "perceptron" (default) or "crf"; a CRF takes L2 (the
+	// regularisation λ per step) and Eta (the initial learning rate).
+	Method string
+	L2     float64
+	Eta    float64
 	// Progress, when set, gets a line per pass; with EvalEach the line
 	// has the tuning set's F1 after that pass.
 	Progress io.Writer
@@ -58,6 +67,9 @@ type example struct {
 // perceptron holds the weights being learnt: current (w) and the running
 // sums that give their average (u: each update × the step it was made at).
 type perceptron struct {
+	rng      *rand.Rand
+	dropout  int
+	scratch  []uint32
 	w        []int32
 	u        []int64
 	tr       transitions
@@ -83,9 +95,11 @@ func Train(train, tune []Sentence, corpora []string, opt TrainOptions) (*Model, 
 	if err != nil {
 		return nil, err
 	}
-	exs, words := featurise(l, train, opt.Bits)
+	vocab := countWords(train)
+	exs, words := featurise(l, vocab, train, opt.Bits)
 	T := int(numTags)
-	p := &perceptron{w: make([]int32, (1<<opt.Bits)*T), u: make([]int64, (1<<opt.Bits)*T), step: 1}
+	p := &perceptron{w: make([]int32, (1<<opt.Bits)*T), u: make([]int64, (1<<opt.Bits)*T), step: 1,
+		dropout: opt.Dropout, rng: rand.New(rand.NewPCG(opt.Seed, 0x64726f70))} // "drop"
 	order := make([]int, len(exs))
 	for i := range order {
 		order[i] = i
@@ -93,9 +107,12 @@ func Train(train, tune []Sentence, corpora []string, opt TrainOptions) (*Model, 
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x6b67206e6572)) // "kg ner"
 	var lat lattice
 	var pred []Tag
-	info := Info{FeatureVersion: featureVersion, Bits: opt.Bits, Scale: opt.Scale, Prune: opt.Prune,
+	info := Info{FeatureVersion: featureVersion, Bits: opt.Bits, Scale: opt.Scale, Prune: opt.Prune, Dropout: opt.Dropout,
 		Epochs: opt.Epochs, Seed: opt.Seed, Corpora: corpora, Sentences: len(exs), Words: words,
 		Tuning: "IL-NER dev"}
+	if opt.Method == "crf" {
+		return trainCRF(l, vocab, exs, tune, rng, info, opt)
+	}
 	for ep := 1; ep <= opt.Epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		p.mistakes = 0
@@ -107,12 +124,14 @@ func Train(train, tune []Sentence, corpora []string, opt TrainOptions) (*Model, 
 			line := fmt.Sprintf("pass %d/%d: %d of %d sentences wrong", ep, opt.Epochs, p.mistakes, len(exs))
 			if opt.EvalEach && len(tune) > 0 {
 				m := p.model(l, info)
+				m.vocab = vocab
 				line += fmt.Sprintf(", tuning F1 %.4f", Evaluate(m, tune).Micro().F1())
 			}
 			fmt.Fprintln(opt.Progress, line)
 		}
 	}
 	m := p.model(l, info)
+	m.vocab = vocab
 	if len(tune) > 0 {
 		m.calibrate(tune)
 		m.info.TuningF1 = round4(Evaluate(m, tune).Micro().F1())
@@ -120,8 +139,21 @@ func Train(train, tune []Sentence, corpora []string, opt TrainOptions) (*Model, 
 	return m, nil
 }
 
-func featurise(l *lists, sents []Sentence, bits uint) ([]example, int) {
+// countWords counts the folded words of the training sentences.
+func countWords(sents []Sentence) map[string]int32 {
+	v := map[string]int32{}
+	for _, s := range sents {
+		ws, _ := unitWords(s.Tokens)
+		for _, w := range ws {
+			v[w.norm]++
+		}
+	}
+	return v
+}
+
+func featurise(l *lists, vocab map[string]int32, sents []Sentence, bits uint) ([]example, int) {
 	var ctx context
+	here := map[string]int32{}
 	exs := make([]example, 0, len(sents))
 	words := 0
 	for _, s := range sents {
@@ -131,6 +163,13 @@ func featurise(l *lists, sents []Sentence, bits uint) ([]example, int) {
 		}
 		ex := example{gold: unitGold(ws, owner, s.Gold()), off: make([]int32, 1, len(ws)+1), joined: make([]bool, len(ws))}
 		ctx.fill(l, ws)
+		clear(here)
+		for _, w := range ws {
+			here[w.norm]++
+		}
+		for i, w := range ws {
+			ctx.freq[i] = freqBucket(int(vocab[w.norm] - here[w.norm]))
+		}
 		for i := range ws {
 			ex.joined[i] = ws[i].joined
 			ex.feats = ctx.features(ws, i, bits, ex.feats)
@@ -149,8 +188,22 @@ func (p *perceptron) learn(ex *example, lat *lattice, pred []Tag) []Tag {
 	T := int(numTags)
 	lat.reset(n)
 	copy(lat.joined, ex.joined)
+	// the features of each word in this step, with dropped word features
+	// left out
+	p.scratch = p.scratch[:0]
+	offs := make([]int, n+1)
 	for i := 0; i < n; i++ {
-		addEmissions(lat.em[i*T:(i+1)*T], p.w, ex.feats[ex.off[i]:ex.off[i+1]])
+		fs := ex.feats[ex.off[i]:ex.off[i+1]]
+		if p.dropout > 0 && ex.gold[i] != O && p.rng.IntN(100) < p.dropout {
+			p.scratch = append(p.scratch, fs[0])
+			p.scratch = append(p.scratch, fs[identity:]...)
+		} else {
+			p.scratch = append(p.scratch, fs...)
+		}
+		offs[i+1] = len(p.scratch)
+	}
+	for i := 0; i < n; i++ {
+		addEmissions(lat.em[i*T:(i+1)*T], p.w, p.scratch[offs[i]:offs[i+1]])
 	}
 	pred = resize(pred, n)
 	lat.viterbi(&p.tr, pred)
@@ -161,7 +214,7 @@ func (p *perceptron) learn(ex *example, lat *lattice, pred []Tag) []Tag {
 		}
 		wrong = true
 		g, q := int(ex.gold[i]), int(pred[i])
-		for _, f := range ex.feats[ex.off[i]:ex.off[i+1]] {
+		for _, f := range p.scratch[offs[i]:offs[i+1]] {
 			p.add(int(f)*T+g, 1)
 			p.add(int(f)*T+q, -1)
 		}
@@ -289,3 +342,41 @@ func (m *Model) calibrate(tune []Sentence) {
 }
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+func trainCRF(l *lists, vocab map[string]int32, exs []example, tune []Sentence, rng *rand.Rand, info Info, opt TrainOptions) (*Model, error) {
+	if opt.L2 == 0 {
+		opt.L2 = 1e-5
+	}
+	if opt.Eta == 0 {
+		opt.Eta = 0.1
+	}
+	info.Method, info.L2, info.Eta = "crf", opt.L2, opt.Eta
+	c := newCRF(1<<opt.Bits, opt.L2, opt.Eta)
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	for ep := 1; ep <= opt.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		ll := 0.0
+		for _, k := range order {
+			ll += c.step(&exs[k])
+		}
+		if opt.Progress != nil {
+			line := fmt.Sprintf("pass %d/%d: log-likelihood %.1f", ep, opt.Epochs, ll)
+			if opt.EvalEach && len(tune) > 0 {
+				cm := c.model(l, info)
+				cm.vocab = vocab
+				line += fmt.Sprintf(", tuning F1 %.4f", Evaluate(cm, tune).Micro().F1())
+			}
+			fmt.Fprintln(opt.Progress, line)
+		}
+	}
+	m := c.model(l, info)
+	m.vocab = vocab
+	if len(tune) > 0 {
+		m.calibrate(tune)
+		m.info.TuningF1 = round4(Evaluate(m, tune).Micro().F1())
+	}
+	return m, nil
+}

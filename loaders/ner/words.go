@@ -84,9 +84,11 @@ func projectTags(tags []Tag, owner []int, units int) []Tag {
 }
 
 // unitGold spreads the gold tags of units over their words for training:
-// the first word takes the unit's tag, the others continue it (I-), except
-// punctuation at either edge of the unit (`"अभियान` tagged B-ORG gives `"`
-// O), which is not part of a name.
+// the first word takes the unit's tag, the others continue it (I-). Only
+// punctuation at the edge of a name is left out of it: `"अभियान` tagged
+// B-ORG gives `"` O; but the full stop of an initial inside a name (एस.
+// जयशंकर: एस . जयशंकर) stays in, as does punctuation before a unit that
+// continues a name.
 func unitGold(ws []word, owner []int, gold []Tag) []Tag {
 	out := make([]Tag, len(ws))
 	for i := 0; i < len(ws); {
@@ -98,11 +100,15 @@ func unitGold(ws []word, owner []int, gold []Tag) []Tag {
 		g := gold[u]
 		lo, hi := i, j
 		if g != O {
-			for lo < hi && isPunct(ws[lo].norm) {
-				lo++
+			if !g.Inside() {
+				for lo < hi && isPunct(ws[lo].norm) {
+					lo++
+				}
 			}
-			for hi > lo && isPunct(ws[hi-1].norm) {
-				hi--
+			if next := u + 1; next >= len(gold) || !(gold[next].Inside() && gold[next].Type() == g.Type()) {
+				for hi > lo && isPunct(ws[hi-1].norm) {
+					hi--
+				}
 			}
 		}
 		for k := lo; k < hi; k++ {
@@ -118,8 +124,7 @@ func unitGold(ws []word, owner []int, gold []Tag) []Tag {
 		}
 		i = j
 	}
-	// A B- unit whose name starts after leading punctuation, or an I- unit
-	// after an O word, stays well formed: I- only after its own type.
+	// I- only after its own type
 	prev := O
 	for k, t := range out {
 		if t.Inside() && prev.Type() != t.Type() {
