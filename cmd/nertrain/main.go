@@ -29,22 +29,22 @@ func main() {
 	dry := flag.Bool("n", false, "train and score, write nothing")
 	verbose := flag.Bool("v", false, "score the tuning set (IL-NER dev) after every pass")
 	evalOnly := flag.Bool("eval", false, "score the embedded model, do not train")
+	cv := flag.Int("cv", 0, "cross-validate on K folds of IL-NER train (for choosing features), do not write")
 	heldout := flag.String("heldout", "", "write HiNER's held-out sentences to this CoNLL file, do not train")
 	var opt ner.TrainOptions
 	flag.UintVar(&opt.Bits, "bits", 0, "2^bits feature buckets (default 21)")
-	flag.IntVar(&opt.Epochs, "epochs", 0, "passes over the training data (default 12)")
+	flag.IntVar(&opt.Epochs, "epochs", 0, "passes over the training data (default 10)")
 	flag.Uint64Var(&opt.Seed, "seed", 0, "shuffle seed (default 1)")
 	flag.Int64Var(&opt.Scale, "scale", 0, "weight quantisation scale (default 64)")
 	flag.IntVar(&opt.Prune, "prune", 0, "drop quantised weights below this magnitude (default 1)")
-	flag.StringVar(&opt.Method, "method", "", "perceptron (default) or crf")
-	flag.Float64Var(&opt.L2, "l2", 0, "crf: L2 regularisation per step")
-	flag.Float64Var(&opt.Eta, "eta", 0, "crf: initial learning rate")
-	flag.IntVar(&opt.Dropout, "dropout", 0, "percentage of name words trained without their word feature")
+	flag.IntVar(&opt.Ensemble, "ensemble", 0, "average this many perceptrons trained with seeds seed, seed+1 … (default 3)")
 	flag.Parse()
 	var err error
 	switch {
 	case *heldout != "":
 		err = writeHeldOut(*root, *heldout)
+	case *cv > 1:
+		err = crossValidate(*root, *cv, opt)
 	case *evalOnly:
 		err = evaluate(*root)
 	default:
@@ -147,5 +147,37 @@ func writeHeldOut(root, file string) error {
 		return err
 	}
 	fmt.Printf("wrote %d held-out sentences of %s to %s\n", len(c.HeldOut), ner.HiNER, file)
+	return nil
+}
+
+// crossValidate trains K models, each without one K-th of IL-NER train
+// (sentence k is in fold k mod K), and scores each on its fold: a steadier
+// guide for choosing features than the 1,389 sentences of dev.
+func crossValidate(root string, k int, opt ner.TrainOptions) error {
+	c, err := ner.ReadCorpora(root)
+	if err != nil {
+		return err
+	}
+	total := ner.NewScores()
+	t0 := time.Now()
+	for f := 0; f < k; f++ {
+		var train, test []ner.Sentence
+		for i, s := range c.Train {
+			if i < c.ILNERCount && i%k == f {
+				test = append(test, s)
+			} else {
+				train = append(train, s)
+			}
+		}
+		m, err := ner.Train(train, nil, c.TrainFrom, opt)
+		if err != nil {
+			return err
+		}
+		sc := ner.Evaluate(m, test)
+		fmt.Printf("fold %d: micro-F1 %.4f\n", f, sc.Micro().F1())
+		total.Merge(sc)
+	}
+	fmt.Printf("cross-validation took %.1f s\n", time.Since(t0).Seconds())
+	total.Write(os.Stdout, fmt.Sprintf("%d-fold cross-validation on IL-NER train", k))
 	return nil
 }

@@ -66,11 +66,15 @@ const (
 	fFreqNext
 	fMarkAhead
 	fCueBehind
+	fPrev3
+	fNext3
+	fSuffixPrev
+	fSuffixNext
 )
 
 // featureVersion changes whenever the features change, so that a model
 // file built for other features is refused rather than misread.
-const featureVersion = 5
+const featureVersion = 6
 
 type hash uint64
 
@@ -304,10 +308,6 @@ func lenBucket(n int) byte {
 	return 6
 }
 
-// identity is the number of features at the start of a word's list that
-// hold the word itself (after the bias): what dropout hides.
-const identity = 4
-
 const (
 	edgeBefore = "<s>"
 	edgeAfter  = "</s>"
@@ -335,7 +335,7 @@ func (c *context) features(ws []word, i int, bits uint, out []uint32) []uint32 {
 	add := func(h hash) { out = append(out, h.bucket(bits)) }
 	w, raw := ws[i].norm, ws[i].raw
 
-	// the word's identity first: training's dropout hides out[1:identity]
+	// the words themselves, alone and in pairs
 	add(tmpl(fBias))
 	add(tmpl(fWord).str(w))
 	add(tmpl(fPrevWord).str(at(i - 1)).sep().str(w))
@@ -344,6 +344,10 @@ func (c *context) features(ws []word, i int, bits uint, out []uint32) []uint32 {
 	add(tmpl(fNext).str(at(i + 1)))
 	add(tmpl(fPrev2).str(at(i - 2)))
 	add(tmpl(fNext2).str(at(i + 2)))
+	add(tmpl(fPrev3).str(at(i - 3)))
+	add(tmpl(fNext3).str(at(i + 3)))
+	add(tmpl(fSuffixPrev).str(suffix(at(i-1), 2)))
+	add(tmpl(fSuffixNext).str(suffix(at(i+1), 2)))
 	add(tmpl(fNextNext2).str(at(i + 1)).sep().str(at(i + 2)))
 	add(tmpl(fPrev2Prev).str(at(i - 2)).sep().str(at(i - 1)))
 
@@ -521,4 +525,16 @@ func (c *context) features(ws []word, i int, bits uint, out []uint32) []uint32 {
 		add(tmpl(fJoinedNext))
 	}
 	return out
+}
+
+// suffix returns the last k runes of s.
+func suffix(s string, k int) string {
+	for i := len(s); i > 0; {
+		_, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		if k--; k == 0 {
+			return s[i:]
+		}
+	}
+	return s
 }

@@ -40,24 +40,20 @@ type Model struct {
 // model file carries it.
 type Info struct {
 	FeatureVersion int      `json:"featureVersion"`
-	Bits           uint     `json:"bits"`             // the weight table has 2^Bits buckets
-	Scale          int64    `json:"scale"`            // weights are averaged perceptron weights × Scale
-	Prune          int      `json:"prune"`            // quantised weights smaller than this in magnitude were dropped
-	Dropout        int      `json:"dropout"`          // % of name words trained without their word feature
-	Epochs         int      `json:"epochs"`           // passes over the training data
-	Seed           uint64   `json:"seed"`             // of the shuffle between passes
-	Corpora        []string `json:"corpora"`          // what it was trained on
-	Sentences      int      `json:"sentences"`        // training sentences
-	Words          int      `json:"words"`            // training words
-	Buckets        int      `json:"buckets"`          // buckets with a non-zero weight
-	CalA           float64  `json:"calA"`             // Score = 1/(1+exp(-(CalA·margin+CalB)))
-	CalB           float64  `json:"calB"`             // fitted on the tuning set
-	Tuning         string   `json:"tuning"`           // the tuning set
-	TuningF1       float64  `json:"tuningF1"`         // strict micro-F1 on it
-	Method         string   `json:"method,omitempty"` // "crf", or "" for the averaged perceptron
-	L2             float64  `json:"l2,omitempty"`
-	Eta            float64  `json:"eta,omitempty"`
-	Description    string   `json:"description"`
+	Bits           uint     `json:"bits"`               // the weight table has 2^Bits buckets
+	Scale          int64    `json:"scale"`              // weights are averaged perceptron weights × Scale
+	Prune          int      `json:"prune"`              // quantised weights smaller than this in magnitude were dropped
+	Epochs         int      `json:"epochs"`             // passes over the training data
+	Seed           uint64   `json:"seed"`               // of the shuffle between passes
+	Ensemble       int      `json:"ensemble,omitempty"` // perceptrons averaged (seeds Seed, Seed+1 …)
+	Corpora        []string `json:"corpora"`            // what it was trained on
+	Sentences      int      `json:"sentences"`          // training sentences
+	Words          int      `json:"words"`              // training words
+	Buckets        int      `json:"buckets"`            // buckets with a non-zero weight
+	CalA           float64  `json:"calA"`               // Score = 1/(1+exp(-(CalA·margin+CalB)))
+	CalB           float64  `json:"calB"`               // fitted on the tuning set
+	Tuning         string   `json:"tuning"`             // the tuning set
+	TuningF1       float64  `json:"tuningF1"`           // strict micro-F1 on it
 }
 
 // Info returns how the model was trained.
@@ -86,20 +82,22 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	br := bufio.NewReader(zr)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	raw, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) > maxModelBytes {
+		return nil, errors.New("model over 256 MiB uncompressed")
+	}
+	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, errors.New("not a kg NER model")
 	}
-	n, err := binary.ReadUvarint(br)
-	if err != nil || n > 1<<20 {
-		return nil, errors.New("model header: bad length")
-	}
-	hb := make([]byte, n)
-	if _, err := io.ReadFull(br, hb); err != nil {
-		return nil, fmt.Errorf("model header: %w", err)
-	}
+	d := &decoder{b: raw[len(magic):]}
 	m := &Model{}
+	hb := d.bytes(d.uvarint())
+	if d.err != nil {
+		return nil, fmt.Errorf("model header: %w", d.err)
+	}
 	if err := json.Unmarshal(hb, &m.info); err != nil {
 		return nil, fmt.Errorf("model header: %w", err)
 	}
@@ -110,70 +108,99 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("model header: %d bits", m.info.Bits)
 	}
 	m.bits = m.info.Bits
-	varint := func() (int64, error) { return binary.ReadVarint(br) }
 	for i := range m.tr.from {
-		v, err := varint()
-		if err != nil {
-			return nil, fmt.Errorf("model transitions: %w", err)
-		}
-		m.tr.from[i] = int32(v)
+		m.tr.from[i] = int32(d.varint(math.MinInt32, math.MaxInt32))
 	}
 	for i := range m.tr.end {
-		v, err := varint()
-		if err != nil {
-			return nil, fmt.Errorf("model transitions: %w", err)
-		}
-		m.tr.end[i] = int32(v)
+		m.tr.end[i] = int32(d.varint(math.MinInt32, math.MaxInt32))
 	}
 	size := 1 << m.bits
 	m.weights = make([]int16, size*int(numTags))
-	count, err := binary.ReadUvarint(br)
-	if err != nil || count > uint64(size) {
+	count := d.uvarint()
+	if count > uint64(size) {
 		return nil, errors.New("model weights: bad count")
 	}
 	b := -1
-	for k := uint64(0); k < count; k++ {
-		d, err := binary.ReadUvarint(br)
-		if err != nil || d == 0 || d > uint64(size) {
+	for k := uint64(0); k < count && d.err == nil; k++ {
+		gap := d.uvarint()
+		if gap == 0 || gap > uint64(size) || b+int(gap) >= size {
 			return nil, fmt.Errorf("model weights: bad bucket at %d", k)
 		}
-		b += int(d)
-		if b >= size {
-			return nil, fmt.Errorf("model weights: bucket %d out of range", b)
-		}
+		b += int(gap)
 		for t := 0; t < int(numTags); t++ {
-			v, err := varint()
-			if err != nil || v < math.MinInt16 || v > math.MaxInt16 {
-				return nil, fmt.Errorf("model weights: bad weight at %d", k)
-			}
-			m.weights[b*int(numTags)+t] = int16(v)
+			m.weights[b*int(numTags)+t] = int16(d.varint(math.MinInt16, math.MaxInt16))
 		}
 	}
-	nw, err := binary.ReadUvarint(br)
-	if err != nil || nw > 1<<24 {
+	nw := d.uvarint()
+	if nw > 1<<24 {
 		return nil, errors.New("model vocabulary: bad count")
 	}
 	m.vocab = make(map[string]int32, nw)
-	var wb []byte
-	for k := uint64(0); k < nw; k++ {
-		n, err := binary.ReadUvarint(br)
-		if err != nil || n == 0 || n > 1024 {
-			return nil, fmt.Errorf("model vocabulary: bad word at %d", k)
-		}
-		wb = append(wb[:0], make([]byte, n)...)
-		if _, err := io.ReadFull(br, wb); err != nil {
-			return nil, fmt.Errorf("model vocabulary: %w", err)
-		}
-		c, err := binary.ReadUvarint(br)
-		if err != nil || c > maxCount {
+	for k := uint64(0); k < nw && d.err == nil; k++ {
+		w := d.bytes(d.uvarint())
+		c := d.uvarint()
+		if c > maxCount {
 			return nil, fmt.Errorf("model vocabulary: bad count at %d", k)
 		}
-		m.vocab[string(wb)] = int32(c)
+		m.vocab[string(w)] = int32(c)
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("model: %w", d.err)
 	}
 	if m.lists, err = loadLists(); err != nil {
 		return nil, err
 	}
 	return m, nil
+}
+
+// maxModelBytes bounds an uncompressed model (the embedded one is tens of
+// megabytes at most), so a corrupt file cannot exhaust memory.
+const maxModelBytes = 256 << 20
+
+// decoder reads the varints of a model payload; the first error sticks.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail(what string) {
+	if d.err == nil {
+		d.err = fmt.Errorf("truncated or corrupt (%s at byte %d from the end)", what, len(d.b))
+	}
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail("uvarint")
+		d.b = nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// varint reads a signed varint that must lie in [lo, hi].
+func (d *decoder) varint(lo, hi int64) int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 || v < lo || v > hi {
+		d.fail("varint")
+		d.b = nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) bytes(n uint64) []byte {
+	if n > uint64(len(d.b)) || n > 1<<20 {
+		d.fail("bytes")
+		d.b = nil
+		return nil
+	}
+	out := d.b[:n]
+	d.b = d.b[n:]
+	return out
 }
 
 // WriteTo writes the model, gzip-compressed. The output depends only on

@@ -163,3 +163,23 @@ func TestModelFileHasItsLicence(t *testing.T) {
 		t.Errorf("model/LICENSE is not CC BY-SA 4.0, the licence of HiNER, which the model is trained on")
 	}
 }
+
+// The acceptance figures of issue 8: strict micro-F1 of the embedded model
+// on the two sets it never saw in training.
+func TestHeldOutScores(t *testing.T) {
+	m := defaultModel(t)
+	c := readCorpora(t)
+	for _, set := range []struct {
+		name  string
+		sents []Sentence
+		min   float64
+	}{{"IL-NER test", c.Test, 0.75}, {"HiNER held-out", c.HeldOut, 0.85}} {
+		sc := Evaluate(m, set.sents)
+		var b strings.Builder
+		sc.Write(&b, set.name)
+		t.Log("\n" + b.String())
+		if f := sc.Micro().F1(); f < set.min {
+			t.Errorf("%s: strict micro-F1 %.4f, want ≥ %.2f", set.name, f, set.min)
+		}
+	}
+}

@@ -71,6 +71,18 @@ func (s *Scores) Add(gold, pred []Tag) {
 	}
 }
 
+// Merge adds the counts of o.
+func (s *Scores) Merge(o *Scores) {
+	s.Sentences += o.Sentences
+	s.Tokens += o.Tokens
+	for t, c := range o.ByType {
+		d := s.ByType[t]
+		d.TP += c.TP
+		d.FP += c.FP
+		d.FN += c.FN
+	}
+}
+
 // Micro sums the counts of all types.
 func (s *Scores) Micro() Counts {
 	var m Counts
