@@ -119,3 +119,11 @@ func (s *Store) recoverJournal(ctx context.Context) error {
 	}
 	return removeJournal(s.dir)
 }
+
+// JournalPending reports whether a write interrupted by a crash is waiting
+// in dir to be undone: the next Acquire or Open undoes it, so a reader
+// that opens the store without either should take the lease first.
+func JournalPending(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, journalName))
+	return err == nil
+}

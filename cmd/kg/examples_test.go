@@ -141,7 +141,7 @@ func newSandbox(t *testing.T) *sandbox {
 	}
 	s := &sandbox{t: t, dir: dir, env: append(env,
 		"PATH="+bin+":"+os.Getenv("PATH"), "KG_TOKEN=s3cret", "KG_HISTORY="+filepath.Join(dir, "history"))}
-	s.run(example{"setup", "kg load examples/article.txt && kg export --format nquads -o dump.nq"})
+	s.run(example{"setup", "kg load examples/article.txt && kg export --format nquads -o dump.nq && kg --db data/kg.db load -q examples/article.txt"})
 	t.Cleanup(func() {
 		if s.stop != nil {
 			s.stop()
@@ -229,13 +229,18 @@ func (s *sandbox) serveBriefly(ex example, l string) {
 	stop()
 }
 
-// startServer starts the block's kg serve on the sandbox's store, taking
-// writes with the token s3cret the examples use.
+// startServer starts the block's kg serve on a copy of the sandbox's
+// store, taking writes with the token s3cret the examples use.
 func (s *sandbox) startServer() {
 	if s.server != "" {
 		return
 	}
-	cmd := exec.Command(kgBin, "serve", "--addr", "127.0.0.1:0", "--workers", "2")
+	// On a copy of the sandbox's store: held by the server, the store
+	// itself would send the block's later local lines to it too.
+	if b, err := exec.Command("cp", "-r", filepath.Join(s.dir, "kg.db"), filepath.Join(s.dir, "served.db")).CombinedOutput(); err != nil {
+		s.t.Fatalf("copy the store: %v: %s", err, b)
+	}
+	cmd := exec.Command(kgBin, "--db", "served.db", "serve", "--addr", "127.0.0.1:0", "--workers", "2")
 	cmd.Dir, cmd.Env = s.dir, s.env
 	url, stop, errs := startExample(s.t, cmd)
 	if url == "" {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -135,6 +136,16 @@ func runExport(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("export: "+err.Error(), 2)
 	}
+	r, err := serverFor(c)
+	if err != nil {
+		return err
+	}
+	if r != nil {
+		err = p.remote(c, r)
+		if err == nil || !r.held || !unreachable(err) {
+			return err
+		}
+	}
 	all, err := p.read(c)
 	if err != nil {
 		return err
@@ -180,13 +191,48 @@ func runExport(c *cli.Context) error {
 	return nil
 }
 
+// remote has the export made by a kg serve (GET /api/export, with the
+// same options) and writes what it sends.
+func (p *exportPlan) remote(c *cli.Context, r *remote) error {
+	if p.query != "" || p.gizmo != "" {
+		return cli.Exit(fmt.Sprintf("export: --query and --gizmo read the store, which the server at %s holds: select with --root there, or stop the server", r.base), 2)
+	}
+	q := url.Values{"format": {p.format.Name}, "root": p.roots}
+	if c.IsSet("depth") {
+		q.Set("depth", strconv.Itoa(c.Int("depth")))
+	}
+	for k, v := range map[string]string{"from": c.String("from"), "to": c.String("to"), "lang": c.String("lang"), "events": c.String("events"), "types": strings.Join(p.sel.Types, ",")} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	body, counts, err := r.export(c.Context, q)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if p.format.Files != nil {
+		err = writeDir(c.String("output"), func(open func(string) (io.Writer, error)) error { return unzip(body, open) })
+	} else {
+		err = writeOutput(c, func(w io.Writer) error { _, err := w.Write(body); return err })
+	}
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	dest := c.String("output")
+	if dest == "" || dest == "-" {
+		dest = "standard output"
+	}
+	logf(c, "exported %s as %s to %s (server %s)", counts, p.format.Name, dest, r.base)
+	return nil
+}
+
 // read loads the store's quads and turns --root, --query or --gizmo into
 // the selection's roots.
 func (p *exportPlan) read(c *cli.Context) ([]quad.Quad, error) {
 	if p.query != "" || p.gizmo != "" {
 		return p.readQuery(c)
 	}
-	st, err := openStore(c, "kg export")
+	st, err := readStore(c, "kg export")
 	if err != nil {
 		return nil, err
 	}

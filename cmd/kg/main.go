@@ -47,9 +47,14 @@ Examples:
    kg load --date 2025-08-13 plain.txt     a text with no date header
    kg load dump.nq                         load N-Quads as they are
    kg stats                                what the store holds
+   kg query timeline Kim --server http://127.0.0.1:7070   ask a running kg serve
    kg rm article.txt                       retract the facts of one article
    kg export --format nquads -o all.nq     dump the whole store
-   KG_DB=/data/kg.db kg stats              use another store`,
+   KG_DB=/data/kg.db kg stats              use another store
+
+Reads (stats, query, export, repl) work while another kg holds the store:
+one that serves (kg serve) is asked, through the address in the store's
+lock; otherwise the store is read read-only beside its holder.`,
 		Description: `kg keeps its graph in an embedded Cayley store (default ./kg.db, created on
 first use). Every fact records the article it came from, its date resolved
 against the article's date, its place, who reported it and the sentence it

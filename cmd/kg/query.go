@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -98,11 +100,29 @@ type session struct {
 	lease *graph.Lease
 	pool  *runner.Pool
 	ents  []graph.Entity
+	// remote, when set, is the kg serve the session's queries go to (it
+	// holds the store); lease and pool are then nil.
+	remote *remote
 	settings
 	replState
 }
 
 func openSession(c *cli.Context, command string) (*session, error) {
+	defaults := settings{format: "table", timeout: defaultTimeout, limit: defaultLimit}
+	r, err := serverFor(c)
+	if err != nil {
+		return nil, err
+	}
+	if r != nil {
+		_, _, err := r.do(c.Context, http.MethodGet, "healthz", nil, nil, "")
+		if err == nil || !r.held || !unreachable(err) {
+			if err != nil {
+				return nil, err
+			}
+			return &session{dir: r.base.String(), remote: r, settings: defaults}, nil
+		}
+		// The lock names a server that is gone: read the store here.
+	}
 	dir := c.String("db")
 	// OpenReader fails with a clear message where there is no store, where
 	// Acquire would create an empty one.
@@ -111,21 +131,34 @@ func openSession(c *cli.Context, command string) (*session, error) {
 		return nil, err
 	}
 	probe.Close()
-	lease, err := graph.Acquire(dir, &graph.Options{Owner: graph.Owner{Command: command}})
+	// The lease keeps writers out while the session lasts. Held by another
+	// kg that serves nobody (kg repl, kg query), the store is read without
+	// it: that one keeps writers out, and the workers open it read-only.
+	lease, err := graph.Acquire(dir, &graph.Options{Owner: graph.Owner{Command: command}, LockTimeout: 200 * time.Millisecond})
+	var le *graph.LockedError
+	if errors.As(err, &le) {
+		lease, err = nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}
 	pool, err := runner.New(runner.Options{Dir: dir, Workers: 1})
 	if err != nil {
-		lease.Release()
+		if lease != nil {
+			lease.Release()
+		}
 		return nil, err
 	}
-	return &session{dir: dir, lease: lease, pool: pool, settings: settings{format: "table", timeout: defaultTimeout, limit: defaultLimit}}, nil
+	return &session{dir: dir, lease: lease, pool: pool, settings: defaults}, nil
 }
 
 func (s *session) Close() {
-	s.pool.Close()
-	s.lease.Release()
+	if s.pool != nil {
+		s.pool.Close()
+	}
+	if s.lease != nil {
+		s.lease.Release()
+	}
 }
 
 // entities lists the store's entities once: while the session holds the
@@ -133,6 +166,13 @@ func (s *session) Close() {
 func (s *session) entities() ([]graph.Entity, error) {
 	if s.ents != nil {
 		return s.ents, nil
+	}
+	if s.remote != nil {
+		ents, err := s.remote.entities(context.Background(), "")
+		if err == nil {
+			s.ents = ents
+		}
+		return ents, err
 	}
 	st, err := graph.OpenReader(s.dir, 5*time.Second)
 	if err != nil {
@@ -181,6 +221,10 @@ func (s *session) canned(ctx context.Context, name string, argv []string) (*answ
 			return nil, set, fmt.Errorf("%s: %w (usage: %s)", c.Name, err, c.Usage())
 		}
 	}
+	if s.remote != nil {
+		a, err := s.remote.canned(ctx, c, args, set)
+		return a, set, err
+	}
 	script, err := c.Bind(ctx, args, s.entities)
 	if err != nil {
 		return nil, set, err
@@ -194,6 +238,9 @@ func (s *session) canned(ctx context.Context, name string, argv []string) (*answ
 
 // gizmo runs a user's script; the value of its last expression is a row.
 func (s *session) gizmo(ctx context.Context, script string) (*answer, error) {
+	if s.remote != nil {
+		return s.remote.gizmo(ctx, script, s.settings)
+	}
 	prelude, err := queries.RawPrelude(ctx, script, s.entities)
 	if err != nil {
 		return nil, err

@@ -64,7 +64,12 @@ func runRepl(c *cli.Context) error {
 	}
 	defer s.Close()
 	s.settings = set
-	s.keep = true
+	// Through a server each statement runs on its own there: the kept
+	// session lives in a worker of this process.
+	s.keep = s.remote == nil
+	if !s.keep {
+		logf(c, "kg: statements run one at a time on the server at %s: variables do not carry over from one to the next", s.dir)
+	}
 	if !isTerminal(os.Stdin) {
 		if failed := s.script(os.Stdin, stdout(c), c.App.ErrWriter); failed > 0 {
 			return cli.Exit(fmt.Sprintf("repl: %d statement(s) failed", failed), 1)
