@@ -39,7 +39,7 @@ func (t Trigger) VerbEnd() int {
 
 // verbGroup holds the words of verb groups (verbgroup.tsv) by kind.
 type verbGroup struct {
-	particle, negation, refusal, ambiguous, end, join, passive, completive, aux, possible, obligation, desire map[string]bool
+	particle, negation, refusal, ambiguous, end, join, passive, completive, aux, possible, obligation, desire, intransitive map[string]bool
 }
 
 func loadVerbGroup() (*verbGroup, error) {
@@ -51,7 +51,7 @@ func loadVerbGroup() (*verbGroup, error) {
 	kinds := map[string]*map[string]bool{
 		"particle": &g.particle, "negation": &g.negation, "refusal": &g.refusal, "ambiguous": &g.ambiguous,
 		"end": &g.end, "join": &g.join, "passive": &g.passive, "completive": &g.completive, "aux": &g.aux, "possible": &g.possible,
-		"obligation": &g.obligation, "desire": &g.desire,
+		"obligation": &g.obligation, "desire": &g.desire, "intransitive": &g.intransitive,
 	}
 	for _, r := range rows {
 		m, ok := kinds[r.Field(0)]
@@ -130,9 +130,9 @@ func (fs *Frames) FindTyped(words, types []string, lo, hi int) []Trigger {
 }
 
 // senseOK applies the frame's word-sense guard around the trigger at
-// [i, j): one Must word within six words before or three after (Hindi puts
-// the agent and its object before the verb), no MustNot word within five
-// words either side, inside the clause.
+// [i, j): one Must word in the clause before it or within three words
+// after (Hindi puts the agent and its objects before the verb), no MustNot
+// word within five words either side, inside the clause.
 func (f *Frame) senseOK(words, types []string, i, j, lo, hi int) bool {
 	near := func(list []SenseWord, before, after int) bool {
 		for k := max(lo, i-before); k < min(hi, j+after); k++ {
@@ -147,7 +147,7 @@ func (f *Frame) senseOK(words, types []string, i, j, lo, hi int) bool {
 		}
 		return false
 	}
-	if len(f.Must) > 0 && !near(f.Must, 6, 3) {
+	if len(f.Must) > 0 && !near(f.Must, j-lo, 3) {
 		return false
 	}
 	return len(f.MustNot) == 0 || !near(f.MustNot, 5, 5)
@@ -184,10 +184,15 @@ func (f *Frame) matchAt(fs *Frames, words, types []string, i, lo, hi int, used m
 			// place: "यह समझौता पिछले साल जून में हुआ था", "वार्ता … नई
 			// दिल्ली में होने वाली है". Stop at another event's word.
 			for k := j + 1; k < hi && k <= j+8; k++ {
-				if f.findLight(g, words, k, hi, used, &t) {
+				// beyond one word only a form of होना or a passive: the subject
+				// noun's verb ("वार्ता … में होने वाली है", "राहत सामग्री
+				// गांवों में भेजी जाएगी"); an object noun stands next to its
+				// light verb ("हमला किया", "सुरक्षा कड़ी की")
+				if f.findLight(g, words, k, hi, used, &t) && (k == j+1 || g.intransitive[words[t.LightStart]] || g.passiveAt(words, t.LightEnd, hi)) {
 					light = true
 					break
 				}
+				t.LightStart, t.LightEnd = t.End, t.End
 				if g.end[words[k]] && words[k] != hindi.Fold("है") || len(fs.byFirst[words[k]]) > 0 {
 					break
 				}
@@ -242,6 +247,12 @@ func (fs *Frames) readGroup(words []string, hi int, t *Trigger) {
 		prev = w
 		t.GroupEnd = k + 1
 	}
+}
+
+// passiveAt reports whether a passive form of जाना stands at k, after a
+// perfective participle.
+func (g *verbGroup) passiveAt(words []string, k, hi int) bool {
+	return k > 0 && k < hi && g.passive[words[k]] && g.perfective(words[k-1])
 }
 
 // perfective reports whether a folded word is a perfective participle

@@ -90,6 +90,11 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 		if j < len(s.norms) && x.d.is("quote", s.norms[j]) {
 			j++
 		}
+		// "आउटब्रेन कंपनी के मुताबिक", "बदख़्शां प्रांत में": the noun naming
+		// the name's kind stands between it and its case marker
+		for n := 0; n < 2 && j < len(s.norms) && !starts[j] && x.d.is("classifier", s.norms[j]) && x.d.postpos.at(s.norms, j+1) > 0; n++ {
+			j++
+		}
 		if l := x.d.postpos.at(s.norms, j); l > 0 {
 			c.post = strings.Join(s.norms[j:j+l], " ")
 			c.postEnd = j + l

@@ -55,7 +55,7 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 		}
 		// a colon ends a headline's topic tag or an introduction; a comma
 		// that does not separate two names of a list ends a clause
-		if (s.norms[i] == ":" || s.norms[i] == "," && !listComma[i]) && i > 0 {
+		if (s.norms[i] == ":" || s.norms[i] == "," && !listComma[i] && !numberList(s.norms, i)) && i > 0 {
 			kind := "independent"
 			if cur.kind == "condition" {
 				kind = "consequent" // "अगर …, (तो) …"
@@ -95,6 +95,26 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// numberList reports whether the comma at i separates two numbers or
+// scores ("3-6, 7-5", "2006, 2007 और 2008"): a list, not a clause boundary.
+func numberList(words []string, i int) bool {
+	return i > 0 && i+1 < len(words) && isNumeric(words[i-1]) && isNumeric(words[i+1])
+}
+
+func isNumeric(w string) bool {
+	digit := false
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case r == '-' || r == '.' || r == ':' || r == '/':
+		default:
+			return false
+		}
+	}
+	return digit
 }
 
 // isQuestion reports whether the sentence asks rather than states: it ends

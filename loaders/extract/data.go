@@ -100,6 +100,7 @@ type data struct {
 	treatyGen    map[string]bool
 	treatyGenPh  phrases
 	relations    []relPattern
+	typed        []typedRelation
 	numbers      map[string]numberWord
 	sourcePosts  phrases
 	reportNouns  map[string]bool
@@ -240,6 +241,30 @@ func readData() (*data, error) {
 		}
 	}
 	sortLongest(d.treatyGenPh)
+	if rows, err = schema.ReadTSV("hi/typed-relations.tsv", 4); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		tr := typedRelation{link: r.Field(0), a: map[string]bool{}, b: map[string]bool{}}
+		if tr.link != "gen" && tr.link != "bracket" && tr.link != "copula" && tr.link != "border" {
+			return nil, r.Errorf("link %q is not gen, bracket, copula or border", tr.link)
+		}
+		ft, pred, ok := strings.Cut(r.Field(1), ":")
+		from, to, ok2 := strings.Cut(ft, ">")
+		if !ok || !ok2 || !(from == "A" && to == "B" || from == "B" && to == "A") {
+			return nil, r.Errorf("relation %q is not A>B:predicate or B>A:predicate", r.Field(1))
+		}
+		tr.pred, tr.bFirst, tr.node = pred, from == "B", r.Field(4)
+		for i, m := range []map[string]bool{tr.a, tr.b} {
+			for _, c := range r.List(2 + i) {
+				if !schema.IsEntityClass(c) {
+					return nil, r.Errorf("class %q is not an entity class", c)
+				}
+				m[c] = true
+			}
+		}
+		d.typed = append(d.typed, tr)
+	}
 	if rows, err = schema.ReadTSV("hi/relations.tsv", 2); err != nil {
 		return nil, err
 	}
@@ -308,7 +333,7 @@ func readData() (*data, error) {
 	}
 	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",
 		"benefactive", "ablative", "locative", "conjunction", "quote", "particle", "auxiliary", "light-infinitive",
-		"anniversary", "ordinal-suffix", "not-place"); err != nil {
+		"anniversary", "ordinal-suffix", "not-place", "classifier", "place-noun", "border", "adjoin", "title-modifier"); err != nil {
 		return nil, err
 	}
 	d.fn = map[string]map[string]bool{}

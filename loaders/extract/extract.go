@@ -342,6 +342,7 @@ func (x *extractor) sentence(s *sentence) {
 		return
 	}
 	clauses := x.clauses(s, chunks)
+	x.typedRelations(s, chunks, clauses)
 	sources := x.sentenceSources(s, chunks)
 	// a quotation a speaker opened in an earlier sentence goes on
 	quoted := x.quoteSpeaker

@@ -339,8 +339,16 @@ func (x *extractor) titles(s *sentence, owner []*chunk, chunks *[]*chunk, add fu
 		// whose title: the entity before it
 		var of *Ent
 		j := i - 1
+		// "X के पूर्व निदेशक Y", "X प्रांत के गवर्नर Y": modifiers the title
+		// keeps, and the noun naming X's kind, stand between
+		for j >= 0 && owner[j] == nil && x.d.is("title-modifier", s.norms[j]) && i-j <= 2 {
+			j--
+		}
 		if j >= 0 && isGenitive(s.norms[j]) {
 			j--
+			if j >= 0 && owner[j] == nil && x.d.is("classifier", s.norms[j]) {
+				j--
+			}
 		}
 		if j >= 0 && owner[j] != nil && owner[j].end == j+1 || j >= 0 && owner[j] != nil && owner[j].end == i {
 			oc := owner[j]
