@@ -28,6 +28,10 @@ type Frame struct {
 	// must stand near the trigger, and words none of which may.
 	Must, MustNot []SenseWord
 	Roles         map[string]schema.Role // case marker (folded, "∅", "gen", "compound") -> role
+	// AltRoles is the role of a case marker when its phrase names no one
+	// who can act ("को=recipient/theme": a person receives, a thing is
+	// handed over)
+	AltRoles map[string]schema.Role
 	Edges         []Edge
 	Flags         Flags
 	After         []After
@@ -220,7 +224,7 @@ func load() (*Frames, error) {
 }
 
 func parseFrame(r schema.Row, verbs *verbTable) (*Frame, error) {
-	f := &Frame{Class: schema.EventClass(r.Field(0)), Roles: map[string]schema.Role{}, Line: r.Line}
+	f := &Frame{Class: schema.EventClass(r.Field(0)), Roles: map[string]schema.Role{}, AltRoles: map[string]schema.Role{}, Line: r.Line}
 	if _, ok := schema.LookupEvent(f.Class); !ok {
 		return nil, r.Errorf("class %q is not in events.tsv", f.Class)
 	}
@@ -265,14 +269,20 @@ func parseFrame(r schema.Row, verbs *verbTable) (*Frame, error) {
 		if !ok || v == "" {
 			return nil, r.Errorf("role %q is not case=role", kv)
 		}
-		if !schema.IsRole(v) {
-			return nil, r.Errorf("role %q is not one of schema.AllRoles", v)
+		v, alt, hasAlt := strings.Cut(v, "/")
+		for _, x := range []string{v, alt} {
+			if x != "" && !schema.IsRole(x) || x == "" && (x == v || hasAlt) {
+				return nil, r.Errorf("role %q is not one of schema.AllRoles", x)
+			}
 		}
 		k = strings.TrimSpace(k)
 		if k != "∅" && k != "gen" && k != "compound" {
 			k = hindi.Fold(k)
 		}
 		f.Roles[k] = schema.Role(v)
+		if hasAlt {
+			f.AltRoles[k] = schema.Role(alt)
+		}
 	}
 	for _, e := range splitList(r.Field(5), ";") {
 		if e == "-" {

@@ -18,6 +18,8 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 	}
 	var out []*Ent
 	switch c.pronoun {
+	case "speaker":
+		out = x.curSpeaker
 	case "agent":
 		out = x.lastPersonAgent()
 	case "subject":
@@ -115,8 +117,12 @@ func (x *extractor) lastPersonAgent() []*Ent {
 // lastOther: the entity mentioned last before the pronoun, in this
 // sentence, that is not the clause's agent and can receive.
 func (x *extractor) lastOther(cc *clauseCtx, pron *chunk) []*Ent {
-	for i := len(cc.chunks) - 1; i >= 0; i-- {
-		c := cc.chunks[i]
+	chunks := cc.all
+	if chunks == nil {
+		chunks = cc.chunks
+	}
+	for i := len(chunks) - 1; i >= 0; i-- {
+		c := chunks[i]
 		if c.start >= pron.start || c.pronoun != "" {
 			continue
 		}
@@ -126,10 +132,15 @@ func (x *extractor) lastOther(cc *clauseCtx, pron *chunk) []*Ent {
 			}
 		}
 	}
+	// earlier sentences, persons first (उसे, उन्हें name people more than
+	// anything); a name later in this sentence is no antecedent
 	recent := x.recent()
-	for i := len(recent) - 1; i >= 0; i-- {
-		e := recent[i]
-		if e.isAgentLike() && e.Type != "Group" && !containsEnt(cc.agent, e) {
+	for _, person := range []bool{true, false} {
+		for i := len(recent) - 1; i >= 0; i-- {
+			e := recent[i]
+			if e.lastSeen >= cc.s.idx || e.Type == "Group" || !e.isAgentLike() || containsEnt(cc.agent, e) || person && e.Type != "Person" {
+				continue
+			}
 			return []*Ent{e}
 		}
 	}

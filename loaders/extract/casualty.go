@@ -92,6 +92,22 @@ func (x *extractor) casualtyHost(cc *clauseCtx, cl clause, ev *Event, events, pr
 			}
 		}
 	}
+	// "350 से ज़्यादा शव निकाले जा चुके हैं" after the landslide was told:
+	// the deadly event of the last sentences
+	for i := len(prior) - 1; i >= 0; i-- {
+		if canHurt(prior[i]) {
+			return prior[i]
+		}
+	}
+	for i := len(x.res.Events) - 1; i >= 0; i-- {
+		h := x.res.Events[i]
+		if h.sentence < s.idx-2 {
+			break
+		}
+		if canHurt(h) {
+			return h
+		}
+	}
 	return nil
 }
 

@@ -10,7 +10,7 @@ import (
 // anaphora marks pronouns and phrases that point back ("उन्होंने", "दोनों
 // देशों"); they are resolved when roles are assigned.
 func (x *extractor) anaphora(s *sentence, owner []*chunk, add func(*chunk)) {
-	kinds := []string{"own-country", "both-persons", "both-countries", "other-country", "agent", "object", "subject"}
+	kinds := []string{"own-country", "both-persons", "both-countries", "other-country", "speaker", "agent", "object", "subject"}
 	for i := 0; i < len(s.norms); i++ {
 		if owner[i] != nil {
 			continue

@@ -222,6 +222,7 @@ type clauseCtx struct {
 	s      *sentence
 	cl     clause
 	chunks []*chunk // chunks of the clause, in order
+	all    []*chunk // chunks of the sentence
 	agent  []*Ent
 	// curAgent is the agent of the event whose roles are being read.
 	curAgent []*Ent
@@ -252,7 +253,7 @@ func (x *extractor) clauseSaysEarlier(cc *clauseCtx) bool {
 
 // clause reads the events of one clause.
 func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, cl clause, sources []*Ent, prior []*Event) []*Event {
-	cc := &clauseCtx{s: s, cl: cl, sources: sources, conditional: cl.kind == "condition" || cl.kind == "consequent"}
+	cc := &clauseCtx{s: s, cl: cl, all: all, sources: sources, conditional: cl.kind == "condition" || cl.kind == "consequent"}
 	for _, c := range all {
 		if c.start >= cl.start && c.start < cl.end {
 			cc.chunks = append(cc.chunks, c)
@@ -305,7 +306,7 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	assigned := map[*chunk]bool{}
 	for ti, t := range triggers {
 		// not facts: what did not happen, what ought to or is wished to
-		if t.Negated || t.Modal == "obligation" || t.Modal == "desire" {
+		if t.Negated || t.Modal == "obligation" || t.Modal == "desire" || x.clauseNegates(s, cl, t.Start) {
 			continue
 		}
 		ev := x.newEvent(cc, t, ci)
@@ -345,6 +346,18 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 		}
 	}
 	return out
+}
+
+// clauseNegates reports whether the clause negates what comes at word k:
+// "न ही … प्रभावित हुए", or a clause opening with न ("न सीएनएन और न …"),
+// though not "न केवल … बल्कि".
+func (x *extractor) clauseNegates(s *sentence, cl clause, k int) bool {
+	for i := cl.start; i < k; i++ {
+		if x.d.cues["nor"].at(s.norms, i) > 0 {
+			return true
+		}
+	}
+	return x.d.frames.Negation(s.norms[cl.start]) && x.d.cues["not-only"].at(s.norms, cl.start) == 0 && cl.start < k
 }
 
 // passiveOrUndergoer reports whether the clause's last verb makes its
@@ -471,6 +484,11 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 	}
 	if k := t.Start - 1; k >= cc.cl.start && x.d.cues["anaphoric"].at(s.norms, k) > 0 {
 		ev.anaphoric = true
+	}
+	for k := t.Start - 1; k >= cc.cl.start && k >= t.Start-4; k-- {
+		if l := x.d.cues["another"].at(s.norms, k); l > 0 && k+l <= t.Start {
+			ev.another = true
+		}
 	}
 	ev.earlier = x.clauseSaysEarlier(cc)
 	// "बताया कि": the कि clause is what the agent says, not a briefing

@@ -320,7 +320,7 @@ func readData() (*data, error) {
 	}
 	sortLongest(d.sourcePosts)
 	if d.anaphora, err = readKinds("hi/anaphora.tsv", "agent", "subject", "object", "both-persons", "both-countries",
-		"other-country", "reflexive", "own-country"); err != nil {
+		"other-country", "reflexive", "own-country", "speaker"); err != nil {
 		return nil, err
 	}
 	if d.clauseWords, err = readKinds("hi/clauses.tsv", "complement", "independent", "relative", "relative-genitive",
@@ -328,7 +328,7 @@ func readData() (*data, error) {
 		return nil, err
 	}
 	if d.cues, err = readKinds("hi/cues.tsv", "planned", "earlier", "anaphoric", "participle", "within", "connector",
-		"possible", "question", "casualty-relative", "done-infinitive"); err != nil {
+		"possible", "question", "casualty-relative", "done-infinitive", "nor", "not-only", "participle-end", "another"); err != nil {
 		return nil, err
 	}
 	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",

@@ -31,6 +31,16 @@ func (x *extractor) clauseDates(cc *clauseCtx, text string, triggers []event.Tri
 		}
 	}
 	x.pendingDates = nil
+	// a time expression dates every event after it in its clause (an
+	// adverbial before the verb scopes over the clause: "शनिवार को दिल्ली
+	// में पत्रकारों से बातचीत के दौरान कहा"); one after every event dates
+	// the event before it
+	type dated struct {
+		ex   temporal.Expr
+		end  int // first word after the expression
+		used bool
+	}
+	var exs []dated
 	for _, ex := range found {
 		if ex.Kind == temporal.Anniversary || ex.Kind == temporal.Duration {
 			continue
@@ -41,23 +51,40 @@ func (x *extractor) clauseDates(cc *clauseCtx, text string, triggers []event.Tri
 				endWord = k + 1
 			}
 		}
-		var target *Event
-		for _, ev := range events {
-			if ev.trig.Start >= endWord {
-				target = ev
-				break
+		exs = append(exs, dated{ex: ex, end: endWord})
+	}
+	set := func(ev *Event, ex temporal.Expr) {
+		ev.DateText = ex.Text
+		if ex.Resolved {
+			ev.Date, ev.EndDate, ev.DateBasis = ex.Value, ex.EndDate, "text"
+		}
+	}
+	for _, ev := range events {
+		pick := -1
+		for i := range exs {
+			if exs[i].end <= ev.trig.Start {
+				pick = i
 			}
 		}
-		if target == nil {
-			target = events[len(events)-1]
+		if pick >= 0 {
+			exs[pick].used = true
+			if ev.DateText == "" {
+				set(ev, exs[pick].ex)
+			}
 		}
-		if target.DateText != "" {
+	}
+	for _, d := range exs {
+		if d.used {
 			continue
 		}
-		target.DateText = ex.Text
-		if ex.Resolved {
-			target.Date, target.EndDate = ex.Value, ex.EndDate
-			target.DateBasis = "text"
+		target := events[len(events)-1]
+		for _, ev := range events {
+			if ev.trig.Start < d.end {
+				target = ev
+			}
+		}
+		if target.DateText == "" {
+			set(target, d.ex)
 		}
 	}
 }
@@ -196,7 +223,8 @@ func core(ev *Event) []*Ent {
 // about, or, for a frame that stands with a place (a flood, a curfew), a
 // place.
 func stands(ev *Event) bool {
-	return len(core(ev)) > 0 || ev.flags.Place && (len(ev.Roles[schema.RoleLocation]) > 0 || len(ev.Roles[schema.RoleOrigin]) > 0)
+	return len(core(ev)) > 0 || ev.flags.Place && (len(ev.Roles[schema.RoleLocation]) > 0 || len(ev.Roles[schema.RoleOrigin]) > 0) ||
+		ev.Killed+ev.Injured+ev.Affected > 0 // "350 शव निकाले गए"
 }
 
 // mergeLookback bounds how many earlier events of its class a mention is
@@ -229,6 +257,11 @@ func sameEvent(a, b *Event) bool {
 		return false
 	}
 	ca, cb := core(a), core(b)
+	// a flood, a curfew, a landslide told again with its place or its day:
+	// one event of its class in the article, unless the text says another
+	if len(ca) == 0 && len(cb) == 0 && a.flags.Place && b.flags.Place && a.Class == b.Class {
+		return !b.another
+	}
 	if len(cb) == 0 {
 		// a bare mention merges into an earlier one only when it has no
 		// date of its own ("the first exchange in 1992" is another event)
@@ -250,6 +283,30 @@ func subsetEnts(a, b []*Ent) bool {
 	return true
 }
 
+// inheritPlaces gives a disaster, an accident or a protest that the text
+// tells without a place ("पिछले हफ़्ते बाढ़ से 150 लोगों की मौत हो गई थी")
+// the place of an event of its domain in the same or the sentence before:
+// news tells one region at a time.
+func (x *extractor) inheritPlaces() {
+	for i, ev := range x.res.Events {
+		if !ev.flags.Place || len(core(ev)) > 0 || len(ev.Roles[schema.RoleLocation]) > 0 {
+			continue
+		}
+		et, _ := schema.LookupEvent(ev.Class)
+		for k := i - 1; k >= 0; k-- {
+			prev := x.res.Events[k]
+			if prev.sentence < ev.sentence-1 {
+				break
+			}
+			pt, _ := schema.LookupEvent(prev.Class)
+			if pt.Domain == et.Domain && len(prev.Roles[schema.RoleLocation]) > 0 {
+				ev.Roles[schema.RoleLocation] = append([]*Ent{}, prev.Roles[schema.RoleLocation]...)
+				break
+			}
+		}
+	}
+}
+
 // inheritParticipants gives an event that names nobody the participants of
 // the latest earlier event of its class ("इस प्रकार की सूचियों का पहला
 // आदान प्रदान 1992 में हुआ था"); events that still name nobody are dropped:
@@ -260,7 +317,9 @@ func (x *extractor) inheritParticipants() {
 	// events naming nobody does not search back through all the others
 	latest := map[schema.EventClass]*Event{}
 	for _, ev := range x.res.Events {
-		if len(core(ev)) == 0 && !stands(ev) {
+		// only events among equals inherit ("the first exchange of such lists
+		// was in 1992"): a passive or a report that names nobody means it
+		if len(core(ev)) == 0 && !stands(ev) && ev.symmetric() {
 			if prev := latest[ev.Class]; prev != nil {
 				for _, r := range []schema.Role{schema.RoleAgent, schema.RoleParticipant, schema.RoleInvolves} {
 					ev.Roles[r] = append([]*Ent{}, prev.Roles[r]...)

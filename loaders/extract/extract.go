@@ -87,8 +87,9 @@ type extractor struct {
 	// pendingDates are the dates of a clause that had no event, for the
 	// next clause of the sentence.
 	pendingDates []temporal.Expr
-	// quoteSpeaker speaks a quotation still open from an earlier sentence.
-	quoteSpeaker []*Ent
+	// quoteSpeaker speaks a quotation still open from an earlier sentence;
+	// curSpeaker whoever speaks the clause being read ("मैं", "हमने").
+	quoteSpeaker, curSpeaker []*Ent
 	// ahead are the treaties the article names, found by a first pass.
 	ahead     []*Ent
 	aheadMods [][]string
@@ -158,6 +159,7 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 		}
 		x.sentence(s)
 	}
+	x.inheritPlaces()
 	x.mergeEvents()
 	x.inheritParticipants()
 	x.splitQuantities()
@@ -350,6 +352,10 @@ func (x *extractor) sentence(s *sentence) {
 	var speaker []*Ent // "X ने कहा, '…'": who speaks the rest of the sentence
 	speakerAt := -1    // the word after the say verb's clause
 	for ci, cl := range clauses {
+		x.curSpeaker = quoted
+		if len(speaker) > 0 {
+			x.curSpeaker = speaker
+		}
 		evs := x.clause(s, chunks, clauses, ci, cl, sources, events)
 		// a कि clause is what the previous clause's verb says or asks
 		if cl.kind == "complement" {

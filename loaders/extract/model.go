@@ -121,6 +121,7 @@ type Event struct {
 	Themes       []*Event // complement events (what a demand asks for)
 	flags        event.Flags
 	anaphoric    bool // "यह बातचीत": refers to an earlier event of its class
+	another      bool // "एक और धमाका": not one told before
 	sentence     int
 	clause       int
 	earlier      bool // "पहले ही": before the article's time

@@ -99,6 +99,22 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		ev.Roles[role] = appendUnique(ev.Roles[role], ents...)
 		x.noteGroup(cc, ev, c, ents, prior)
 	}
+	// an argument after the verb, in the inverted order of emphasis: "…
+	// का ख़िताब मिला एमा स्टोन को": the phrase right after the clause's last
+	// verb group fills a role the frame has and the event lacks
+	if !t.Nominal && ti == len(triggers)-1 {
+		for _, c := range cc.chunks {
+			if c.start != t.GroupEnd || c.consumed || assigned[c] || c.post == "" || isGenitive(c.post) {
+				continue
+			}
+			if role := x.roleFor(f, c, cc, t); role != "" && role != schema.RoleAgent && len(ev.Roles[role]) == 0 {
+				if ents := x.resolve1(c, cc, prior); len(ents) > 0 {
+					ev.Roles[role] = appendUnique(nil, ents...)
+					assigned[c] = true
+				}
+			}
+		}
+	}
 	// a participle before its noun: "मारे गए जवानों", "घायल लोगों को": the
 	// noun after the verb group is the one the event happened to
 	if undergoes && len(ev.Roles[undergoerRole(f)]) == 0 {
@@ -166,6 +182,17 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 	dropAgentsFromRoles(ev)
 }
 
+// participleBefore reports whether a participle phrase ends right before
+// word k ("… में हुई").
+func (x *extractor) participleBefore(s *sentence, k int) bool {
+	for l := 1; l <= 2 && k-l >= 0; l++ {
+		if x.d.cues["participle-end"].at(s.norms, k-l) == l {
+			return true
+		}
+	}
+	return false
+}
+
 // undergoerRole is the role the subject of a passive or an undergoer verb
 // fills: the frame's object role, else the theme.
 func undergoerRole(f *event.Frame) schema.Role {
@@ -203,13 +230,18 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 		key = "∅"
 	case isGenitive(key):
 		// a genitive counts only for the noun right after it (up to three
-		// words between: "X की आगामी यात्रा")
-		if t.Start-c.postEnd > 3 {
+		// words between: "X की आगामी यात्रा"), or across a participle
+		// phrase that ends right before it ("X की दिल्ली की तिहाड़ जेल में
+		// हुई फांसी")
+		if d := t.Start - c.postEnd; d > 3 && !(d <= 8 && x.participleBefore(cc.s, t.Start)) {
 			return ""
 		}
 		key = "gen"
 	}
 	role := f.Roles[key]
+	if alt, ok := f.AltRoles[key]; ok && len(c.ents) > 0 && !c.ents[0].isAgentLike() {
+		role = alt // "रिपोर्ट को अदालत को सौंपा": a thing is what is handed over
+	}
 	if role == "" {
 		// a motion verb's bare place is where to: "घायलों को रायपुर ले जाया गया"
 		if key == "∅" && f.Flags.Motion && len(c.ents) > 0 && c.ents[0].isPlace() {
