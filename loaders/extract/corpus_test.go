@@ -141,3 +141,35 @@ func TestCorpusFigures(t *testing.T) {
 		t.Logf("%2d bbc-%03d %s\n      %s", k+1, f.article+1, describe(f.ev), f.text)
 	}
 }
+
+// TestCorpusEmpty lists the articles whose only events are statements
+// (KG_CORPUS=empty), with their first sentences, for reading.
+func TestCorpusEmpty(t *testing.T) {
+	if os.Getenv("KG_CORPUS") != "empty" {
+		t.Skip("set KG_CORPUS=empty to list the articles with no event but statements")
+	}
+	lex, err := entity.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range bbcArticles(t) {
+		r, err := Extract(a, Options{Lexicon: lex, Published: corpusDate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		other := 0
+		for _, ev := range r.Events {
+			if ev.Class != schema.StatementEvent {
+				other++
+			}
+		}
+		if other > 0 {
+			continue
+		}
+		var names []string
+		for _, e := range r.Entities {
+			names = append(names, e.Label())
+		}
+		t.Logf("bbc-%03d: %d events, entities %v\n   %.300s", i+1, len(r.Events), names, a.Text)
+	}
+}
