@@ -32,9 +32,9 @@ type Frame struct {
 	// who can act ("को=recipient/theme": a person receives, a thing is
 	// handed over)
 	AltRoles map[string]schema.Role
-	Edges         []Edge
-	Flags         Flags
-	After         []After
+	Edges    []Edge
+	Flags    Flags
+	After    []After
 	// Example is a sentence the frame must fire on; Counter, when given, one
 	// with its trigger in which the guard keeps it from firing.
 	Example, Counter string
