@@ -2,6 +2,8 @@ package server
 
 import (
 	"crypto/subtle"
+	"fmt"
+	"mime"
 	"net/http"
 	"net/url"
 	"strings"
@@ -10,16 +12,10 @@ import (
 // writes guards an endpoint that changes the store. With a token, the
 // request must carry it as "Authorization: Bearer TOKEN". Without one,
 // writes are refused unless the server listens on loopback and was started
-// with AllowWritesWithoutToken. Either way a browser request from another
-// origin is refused: a page on some web site must not be able to post
-// articles to a server on the reader's own machine (a plain-text POST
-// needs no CORS preflight).
+// with AllowWritesWithoutToken. (Requests from another origin never get
+// this far: guard refuses them on every endpoint.)
 func (s *Server) writes(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if o := r.Header.Get("Origin"); o != "" && !sameOrigin(o, r) {
-			writeError(w, errorf(http.StatusForbidden, "cross_origin", "writes from another origin (%s) are refused", o))
-			return
-		}
 		if err := s.authorize(r); err != nil {
 			s.metrics.refusedWrites.Inc()
 			writeError(w, err)
@@ -45,6 +41,47 @@ func (s *Server) authorize(r *http.Request) *apiError {
 		return errorf(http.StatusUnauthorized, "unauthorized", "the bearer token is not this server's")
 	}
 	return nil
+}
+
+// crossSite refuses a request a browser sends for a page of another site:
+// one whose Origin is not the server's, or whose Sec-Fetch-Site says it
+// comes from elsewhere. A page can make a browser send a GET (an <img>) or
+// a simple POST (a form, fetch with text/plain) to any address without
+// asking, and the server must not run work for it: a search that costs
+// seconds, a query, a write. Clients that are not browsers send neither
+// header.
+func crossSite(r *http.Request) *apiError {
+	if o := r.Header.Get("Origin"); o != "" && !sameOrigin(o, r) {
+		return errorf(http.StatusForbidden, "cross_origin", "requests from another origin (%s) are refused: kg serve answers its own page and programs, not other web sites", o)
+	}
+	switch site := r.Header.Get("Sec-Fetch-Site"); site {
+	case "", "same-origin", "none":
+	default:
+		return errorf(http.StatusForbidden, "cross_origin", "requests from another site (Sec-Fetch-Site: %s) are refused: kg serve answers its own page and programs, not other web sites", site)
+	}
+	return nil
+}
+
+// formTypes are the content types a web page may POST to any address
+// without the browser asking the server first (a CORS "simple request").
+var formTypes = map[string]bool{"text/plain": true, "application/x-www-form-urlencoded": true, "multipart/form-data": true}
+
+// formContentType refuses a POST whose body comes as one of formTypes, or
+// with no type: a browser sends those to another site's server without a
+// preflight, and a browser that sends no Origin header would not be caught
+// by crossSite. Programs name what they send.
+func formContentType(r *http.Request) *apiError {
+	ct := r.Header.Get("Content-Type")
+	mt, _, err := mime.ParseMediaType(ct)
+	if ct != "" && err == nil && !formTypes[mt] {
+		return nil
+	}
+	what := "no Content-Type"
+	if ct != "" {
+		what = fmt.Sprintf("Content-Type %q", ct)
+	}
+	return errorf(http.StatusUnsupportedMediaType, "unsupported_media_type",
+		"POST with %s is refused, as a web form could send it from any site: send a script as application/javascript (or {\"script\": ...} as application/json), an article as application/octet-stream, N-Quads as application/n-quads (curl: -H 'Content-Type: application/javascript')", what)
 }
 
 // sameOrigin reports whether an Origin header names the host the request

@@ -87,7 +87,7 @@ func toAPIError(err error) *apiError {
 func queryError(qe *runner.Error) *apiError {
 	status := http.StatusInternalServerError
 	switch qe.Kind {
-	case runner.Syntax, runner.Runtime, runner.Crash, runner.Output:
+	case runner.Syntax, runner.Runtime, runner.Crash, runner.Output, runner.Memory:
 		status = http.StatusBadRequest
 	case runner.Timeout:
 		status = http.StatusGatewayTimeout

@@ -158,7 +158,7 @@ func start(t *testing.T, workers int, opts ...option) *testServer {
 		if err := <-done; err != nil {
 			t.Errorf("Serve: %v", err)
 		}
-		pool.Close()
+		cfg.Pool.Close() // an option may have replaced the pool
 		lease.Release()
 	})
 	return &testServer{URL: url, Dir: dir, Token: cfg.Token}
@@ -187,6 +187,11 @@ func (s *testServer) do(t *testing.T, method, path string, body io.Reader, heade
 	req, err := http.NewRequest(method, s.URL+path, body)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// a POST goes as application/octet-stream unless header names another
+	// type: the server refuses the types a web form can send
+	if method == "POST" {
+		req.Header.Set("Content-Type", "application/octet-stream")
 	}
 	for i := 0; i+1 < len(header); i += 2 {
 		if strings.EqualFold(header[i], "Host") {

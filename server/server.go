@@ -215,9 +215,11 @@ func (s *Server) dispatch(pattern string, methods map[string]http.HandlerFunc) h
 }
 
 // guard is the outermost layer: it turns a panic in any handler into a 500
-// (a malformed request must never end the server), and, on loopback,
-// refuses Host names other than loopback ones, so that a web page cannot
-// reach the server through DNS rebinding.
+// (a malformed request must never end the server); on loopback it refuses
+// Host names other than loopback ones, so that a web page cannot reach the
+// server through DNS rebinding; and every endpoint under /api/, which all
+// run work, refuses requests a page of another site makes (see crossSite
+// and formContentType).
 func (s *Server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
@@ -232,6 +234,18 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		if s.loopback && !loopbackHost(r.Host) {
 			writeError(w, errorf(http.StatusMisdirectedRequest, "bad_host", "this server answers only to localhost, 127.0.0.1 or [::1], not %q", r.Host))
 			return
+		}
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			if err := crossSite(r); err != nil {
+				writeError(w, err)
+				return
+			}
+			if r.Method == http.MethodPost {
+				if err := formContentType(r); err != nil {
+					writeError(w, err)
+					return
+				}
+			}
 		}
 		next.ServeHTTP(w, r)
 	})

@@ -68,7 +68,8 @@ func postArticle(c *cli.Context, client *http.Client, base *url.URL, name string
 	if err != nil {
 		return err
 	}
-	req.Header.Set("Content-Type", "text/plain; charset=utf-8")
+	// not text/plain: the server refuses the types a web form could send
+	req.Header.Set("Content-Type", "application/octet-stream")
 	if t := c.String("token"); t != "" {
 		req.Header.Set("Authorization", "Bearer "+t)
 	}

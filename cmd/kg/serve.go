@@ -49,6 +49,7 @@ Examples:
 			&cli.BoolFlag{Name: "allow-writes-without-token", Usage: "on a loopback address, take writes without a token"},
 			&cli.StringFlag{Name: "max-body", Value: "8MiB", Usage: "largest request body (an article or N-Quads to load), e.g. 512KiB, 64MiB"},
 			&cli.IntFlag{Name: "workers", Value: defaultWorkers(), Usage: "query worker processes: queries that may run at once"},
+			&cli.StringFlag{Name: "query-memory", Value: "25%", Usage: "resident memory the query workers may use together: a size (4GiB) or a share of this machine's memory (25%)"},
 			&cli.DurationFlag{Name: "extract-timeout", Value: server.DefaultExtractTimeout, Usage: "longest the extraction of one posted article may take"},
 		},
 		Action: runServe,
@@ -91,7 +92,11 @@ func runServe(c *cli.Context) error {
 		return err
 	}
 	defer lease.Release()
-	pool, err := runner.New(runner.Options{Dir: dir, Workers: c.Int("workers")})
+	budget, err := parseShare(c.String("query-memory"))
+	if err != nil {
+		return cli.Exit("serve: --query-memory: "+err.Error(), 2)
+	}
+	pool, err := runner.New(runner.Options{Dir: dir, Workers: c.Int("workers"), MemoryBudget: budget})
 	if err != nil {
 		return err
 	}
@@ -132,6 +137,23 @@ func runServe(c *cli.Context) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
+}
+
+// parseShare reads a memory size (parseSize) or a share of the machine's
+// memory ("25%").
+func parseShare(s string) (int64, error) {
+	if p, ok := strings.CutSuffix(strings.TrimSpace(s), "%"); ok {
+		n, err := strconv.ParseFloat(p, 64)
+		if err != nil || n <= 0 || n > 100 {
+			return 0, fmt.Errorf("%q is not a share between 0%% and 100%%", s)
+		}
+		total := runner.MachineMemory()
+		if total == 0 {
+			return 0, fmt.Errorf("this machine's memory is unknown: give a size such as 4GiB")
+		}
+		return int64(float64(total) * n / 100), nil
+	}
+	return parseSize(s)
 }
 
 // parseSize reads a byte count: 1048576, 512KiB, 8MiB, 1GiB (KB, MB, GB

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -29,6 +30,15 @@ type Options struct {
 	// Grace is how long past a query's deadline the pool waits for the
 	// worker's own timeout answer before it kills the worker (default 2s).
 	Grace time.Duration
+	// PreemptAfter is how long Pause lets running queries finish before
+	// it stops them (default 200ms; negative: never): a stopped query runs
+	// again once the pause ends, within what is left of its timeout, so a
+	// write waits for no query's deadline.
+	PreemptAfter time.Duration
+	// MemoryBudget is the resident memory the workers may use together
+	// (default DefaultMemoryBudget). When their queries pass it, the worker
+	// using the most is stopped and its query fails with a Memory error.
+	MemoryBudget int64
 }
 
 // Query is one Gizmo script to run.
@@ -86,8 +96,16 @@ type Pool struct {
 	active  int           // queries running
 	paused  bool          // no new query may start
 	changed chan struct{} // closed and replaced when active or paused change
+	// preempt is closed when a pause stops the queries running: those that
+	// entered before it see it closed and run again after the pause.
+	preempt chan struct{}
+	busy    map[*proc]bool // workers running a query, for the memory watch
 	closed  bool
 	nextID  uint64
+	done    chan struct{} // closed by Close: ends the memory watch
+
+	preemptions atomic.Uint64
+	overBudget  atomic.Uint64
 }
 
 // New makes a pool; workers start on first use.
@@ -98,6 +116,12 @@ func New(opts Options) (*Pool, error) {
 	if opts.Grace <= 0 {
 		opts.Grace = 2 * time.Second
 	}
+	if opts.PreemptAfter == 0 {
+		opts.PreemptAfter = 200 * time.Millisecond
+	}
+	if opts.MemoryBudget <= 0 {
+		opts.MemoryBudget = DefaultMemoryBudget()
+	}
 	if len(opts.Command) == 0 {
 		exe, err := os.Executable()
 		if err != nil {
@@ -105,10 +129,12 @@ func New(opts Options) (*Pool, error) {
 		}
 		opts.Command = []string{exe, WorkerCommand}
 	}
-	p := &Pool{opts: opts, slots: make(chan *proc, opts.Workers), changed: make(chan struct{})}
+	p := &Pool{opts: opts, slots: make(chan *proc, opts.Workers), changed: make(chan struct{}),
+		preempt: make(chan struct{}), busy: map[*proc]bool{}, done: make(chan struct{})}
 	for i := 0; i < opts.Workers; i++ {
 		p.slots <- nil
 	}
+	go p.watchMemory()
 	return p, nil
 }
 
@@ -120,7 +146,8 @@ func SelfOptions(dir string, workers int) Options {
 
 // Run runs one query and waits for its result. It returns an *Error for
 // every failure of the query itself; the pool stays usable after any of
-// them.
+// them. A query that a pause stops (see Options.PreemptAfter) runs again
+// after it, within the same timeout.
 func (p *Pool) Run(ctx context.Context, q Query) (*Result, error) {
 	if q.Timeout <= 0 {
 		q.Timeout = 30 * time.Second
@@ -128,17 +155,42 @@ func (p *Pool) Run(ctx context.Context, q Query) (*Result, error) {
 	if q.Limit <= 0 {
 		q.Limit = 1000
 	}
-	if err := p.enter(ctx); err != nil {
+	deadline := time.Now().Add(q.Timeout)
+	for {
+		res, err := p.runOnce(ctx, q, deadline)
+		if err != errPreempted {
+			return res, err
+		}
+	}
+}
+
+// errPreempted ends a run that a pause stopped: Run starts it again.
+var errPreempted = errors.New("query stopped for a write")
+
+func (p *Pool) runOnce(ctx context.Context, q Query, deadline time.Time) (*Result, error) {
+	preempt, err := p.enter(ctx)
+	if err != nil {
 		return nil, err
 	}
 	defer p.leave()
+	if q.Keep || q.Reset {
+		// a kept session's state would not survive being stopped; its
+		// pool (the REPL's) is never paused for writes anyway
+		preempt = nil
+	}
 	var w *proc
 	select {
 	case w = <-p.slots:
+	case <-preempt:
+		return nil, errPreempted
 	case <-ctx.Done():
 		return nil, canceled(ctx)
 	}
 	defer func() { p.slots <- w }()
+	left := time.Until(deadline)
+	if left < time.Millisecond {
+		return nil, timeoutError(q.Timeout)
+	}
 	if w == nil || w.dead() {
 		var err error
 		if w, err = p.start(); err != nil {
@@ -148,37 +200,52 @@ func (p *Pool) Run(ctx context.Context, q Query) (*Result, error) {
 	p.mu.Lock()
 	p.nextID++
 	id := p.nextID
+	p.busy[w] = true
 	p.mu.Unlock()
 	res, err := w.run(ctx, request{
 		ID: id, Dir: p.opts.Dir, Script: q.Script, Prelude: q.Prelude,
-		TimeoutMS: q.Timeout.Milliseconds(), Limit: q.Limit, Value: q.Value,
+		TimeoutMS: left.Milliseconds(), Limit: q.Limit, Value: q.Value,
 		CayleyJSON: q.CayleyJSON, Keep: q.Keep, Reset: q.Reset,
-	}, q.Timeout+p.opts.Grace, p.opts.Grace)
+	}, left+p.opts.Grace, p.opts.Grace, preempt)
+	p.mu.Lock()
+	delete(p.busy, w)
+	p.mu.Unlock()
+	if w.overMemory.Load() > 0 && err == nil {
+		// stopped by the memory watch just after it answered: its answer
+		// stands, and the next query gets a fresh worker
+		w.stop()
+	}
 	if w.dead() {
 		w = nil
+	}
+	var qe *Error
+	if errors.As(err, &qe) && qe.Kind == Timeout {
+		err = timeoutError(q.Timeout) // its whole timeout, not what was left of it
 	}
 	return res, err
 }
 
-// enter waits until the pool is not paused and counts a running query.
-func (p *Pool) enter(ctx context.Context) error {
+// enter waits until the pool is not paused and counts a running query; it
+// returns the channel a pause closes to stop it.
+func (p *Pool) enter(ctx context.Context) (<-chan struct{}, error) {
 	for {
 		p.mu.Lock()
 		if p.closed {
 			p.mu.Unlock()
-			return errors.New("query pool is closed")
+			return nil, errors.New("query pool is closed")
 		}
 		if !p.paused {
 			p.active++
+			pre := p.preempt
 			p.mu.Unlock()
-			return nil
+			return pre, nil
 		}
 		ch := p.changed
 		p.mu.Unlock()
 		select {
 		case <-ch:
 		case <-ctx.Done():
-			return canceled(ctx)
+			return nil, canceled(ctx)
 		}
 	}
 }
@@ -198,8 +265,9 @@ func (p *Pool) signal() {
 
 // Pause stops new queries from starting and waits until the running ones
 // have ended, so that no worker has the store open: the leaseholder may
-// then open it for writing. Call resume to let queries run again; queries
-// that arrived meanwhile wait and then run.
+// then open it for writing. Queries still running after
+// Options.PreemptAfter are stopped; they, and the queries that arrived
+// meanwhile, run once resume is called.
 func (p *Pool) Pause(ctx context.Context) (resume func(), err error) {
 	p.mu.Lock()
 	for p.paused {
@@ -214,11 +282,24 @@ func (p *Pool) Pause(ctx context.Context) (resume func(), err error) {
 	}
 	p.paused = true
 	p.signal()
+	var preempt <-chan time.Time
+	if p.opts.PreemptAfter > 0 && p.active > 0 {
+		t := time.NewTimer(p.opts.PreemptAfter)
+		defer t.Stop()
+		preempt = t.C
+	}
 	for p.active > 0 {
 		ch := p.changed
 		p.mu.Unlock()
 		select {
 		case <-ch:
+		case <-preempt:
+			preempt = nil
+			p.mu.Lock()
+			p.preemptions.Add(uint64(p.active))
+			close(p.preempt)
+			p.preempt = make(chan struct{})
+			p.mu.Unlock()
 		case <-ctx.Done():
 			p.mu.Lock()
 			p.paused = false
@@ -259,6 +340,7 @@ func (p *Pool) Close() error {
 	}
 	p.closed = true
 	p.signal()
+	close(p.done)
 	p.mu.Unlock()
 	for i := 0; i < p.opts.Workers; i++ {
 		if w := <-p.slots; w != nil {
@@ -275,6 +357,12 @@ func canceled(ctx context.Context) error {
 	return errorf(Canceled, "query cancelled")
 }
 
+// Preemptions counts the queries pauses have stopped (and run again).
+func (p *Pool) Preemptions() uint64 { return p.preemptions.Load() }
+
+// OverBudget counts the queries stopped for passing the memory budget.
+func (p *Pool) OverBudget() uint64 { return p.overBudget.Load() }
+
 // proc is one worker process.
 type proc struct {
 	cmd    *exec.Cmd
@@ -282,13 +370,16 @@ type proc struct {
 	resps  chan *response // answers, closed when stdout ends
 	exited chan struct{}  // closed once the process has been reaped
 	stderr *headBuffer
+	// overMemory is set by the memory watch before it kills the worker:
+	// the death is then the query's memory error, not a crash.
+	overMemory atomic.Int64
 }
 
 func (p *Pool) start() (*proc, error) {
 	cmd := exec.Command(p.opts.Command[0], p.opts.Command[1:]...)
 	cmd.Env = append(os.Environ(), p.opts.Env...)
 	// Workers die quietly: the parent reports the panic line itself.
-	cmd.Env = append(cmd.Env, "GOTRACEBACK=single")
+	cmd.Env = append(cmd.Env, "GOTRACEBACK=single", fmt.Sprintf("%s=%d", memoryEnv, workerAddressLimit(p.opts.MemoryBudget)))
 	// Their own process group keeps a terminal's Ctrl-C (SIGINT to the
 	// foreground group) away from them: the REPL decides what it cancels.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
@@ -332,6 +423,14 @@ func (w *proc) dead() bool {
 	}
 }
 
+// kill kills the worker's process group without waiting for it: whoever
+// runs its query sees it die.
+func (w *proc) kill() {
+	if w.cmd.Process != nil {
+		_ = syscall.Kill(-w.cmd.Process.Pid, syscall.SIGKILL)
+	}
+}
+
 // stop kills the worker's process group and reaps it.
 func (w *proc) stop() {
 	if w.cmd.Process != nil {
@@ -344,7 +443,7 @@ func (w *proc) stop() {
 
 // run sends one request and waits for its answer, the hard deadline, the
 // caller's cancellation or the worker's death, whichever comes first.
-func (w *proc) run(ctx context.Context, req request, hard, grace time.Duration) (*Result, error) {
+func (w *proc) run(ctx context.Context, req request, hard, grace time.Duration, preempt <-chan struct{}) (*Result, error) {
 	w.stderr.Reset()
 	b, _ := json.Marshal(req)
 	if _, err := w.stdin.Write(append(b, '\n')); err != nil {
@@ -357,9 +456,15 @@ func (w *proc) run(ctx context.Context, req request, hard, grace time.Duration) 
 	case r, ok := <-w.resps:
 		if !ok {
 			<-w.exited
+			if n := w.overMemory.Load(); n > 0 {
+				return nil, memoryError(n)
+			}
 			return nil, w.crashError()
 		}
 		return w.result(r, req)
+	case <-preempt:
+		w.stop()
+		return nil, errPreempted
 	case <-timer.C:
 		w.stop()
 		return nil, timeoutError(time.Duration(req.TimeoutMS) * time.Millisecond)

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -104,7 +106,13 @@ func TestMalformedQueriesDoNotKillThePool(t *testing.T) {
 		{`g.Emit(function(){})`, Output, ""},
 	}
 	for _, c := range cases {
-		_, qe := run(t, p, Query{Script: c.script, Timeout: 2 * time.Second})
+		// a crash must not pass for a timeout on a busy machine: only the
+		// endless recursion, which may end either way, gets a short one
+		timeout := time.Minute
+		if c.kind == Timeout {
+			timeout = 2 * time.Second
+		}
+		_, qe := run(t, p, Query{Script: c.script, Timeout: timeout})
 		if qe == nil {
 			t.Errorf("%s: no error", c.script)
 			continue
@@ -136,7 +144,7 @@ func TestCrashIsReportedForItsOwnQuery(t *testing.T) {
 			defer wg.Done()
 			for i := 0; i < 40; i++ {
 				script := []string{`g.V().Out({}).All()`, `g.V(iri(5)).All()`, `g.V().FollowR(g.M().Labels()).All()`}[(i+c)%3]
-				if res, err := p.Run(ctx, Query{Script: script, Timeout: 5 * time.Second}); err == nil || err.(*Error).Kind != Crash {
+				if res, err := p.Run(ctx, Query{Script: script, Timeout: time.Minute}); err == nil || err.(*Error).Kind != Crash {
 					t.Errorf("client %d round %d: %s answered %v, %v", c, i, script, res, err)
 					return
 				}
@@ -152,44 +160,84 @@ func TestCrashIsReportedForItsOwnQuery(t *testing.T) {
 
 func TestRunawayQueryTimesOut(t *testing.T) {
 	p, _ := newPool(t, 1)
-	start := time.Now()
 	_, qe := run(t, p, Query{Script: `while(true){}`, Timeout: 300 * time.Millisecond})
 	if qe == nil || qe.Kind != Timeout || !strings.Contains(qe.Message, "timed out after 300ms") {
 		t.Fatalf("runaway query: %v", qe)
-	}
-	if d := time.Since(start); d > 3*time.Second {
-		t.Errorf("timeout took %v", d)
 	}
 	if res, qe := run(t, p, Query{Script: `g.Emit("ok")`}); qe != nil || string(res.Rows[0]) != `"ok"` {
 		t.Fatalf("after a timeout: %v %v", res, qe)
 	}
 }
 
+// A runaway query drops its worker to the lowest CPU priority, so that
+// it takes no CPU the short queries beside it want; they are answered
+// meanwhile. (How fast they are is measured by scripts/load-test.sh, not
+// asserted here: a test must not depend on how busy the machine is.)
 func TestRunawayDoesNotSlowOthers(t *testing.T) {
 	p, _ := newPool(t, 2)
-	// Warm both workers.
-	var wg sync.WaitGroup
-	for i := 0; i < 2; i++ {
-		wg.Add(1)
-		go func() { defer wg.Done(); p.Run(ctx, Query{Script: `g.Emit(1)`}) }()
-	}
-	wg.Wait()
-	done := make(chan *Error, 1)
-	go func() { _, qe := run(t, p, Query{Script: `while(true){}`, Timeout: 3 * time.Second}); done <- qe }()
-	time.Sleep(100 * time.Millisecond)
+	rctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Run(rctx, Query{Script: `while(true){}`, Timeout: 10 * time.Minute})
+		done <- err
+	}()
+	w := waitBusy(t, p, 1)[0]
+	eventually(t, "the runaway's worker lowers its priority", func() bool { return niceOf(w.cmd.Process.Pid) == 19 })
 	for i := 0; i < 5; i++ {
-		start := time.Now()
-		res, qe := run(t, p, Query{Script: `g.V("<` + string(fixture.Putin) + `>").In().All()`})
+		res, qe := run(t, p, Query{Script: `g.V("<` + string(fixture.Putin) + `>").In().All()`, Timeout: time.Minute})
 		if qe != nil || len(res.Rows) == 0 {
 			t.Fatalf("query beside a runaway: %v %v", res, qe)
 		}
-		if d := time.Since(start); d > time.Second {
-			t.Errorf("query beside a runaway took %v", d)
+	}
+	cancel()
+	var qe *Error
+	if err := <-done; !errors.As(err, &qe) || qe.Kind != Canceled {
+		t.Errorf("runaway ended with %v", err)
+	}
+}
+
+// waitBusy waits until n workers run a query and returns them.
+func waitBusy(t *testing.T, p *Pool, n int) []*proc {
+	t.Helper()
+	var ws []*proc
+	eventually(t, fmt.Sprintf("%d queries running", n), func() bool {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		ws = ws[:0]
+		for w := range p.busy {
+			ws = append(ws, w)
 		}
+		return len(ws) >= n
+	})
+	return ws
+}
+
+// eventually waits for cond, failing the test only if it never holds: the
+// deadline is there to catch a hang, not to measure speed.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Minute)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up waiting: %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
-	if qe := <-done; qe == nil || qe.Kind != Timeout {
-		t.Errorf("runaway ended with %v", qe)
+}
+
+// niceOf reads a process's nice value (field 19 of /proc/PID/stat).
+func niceOf(pid int) int {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
 	}
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 17 {
+		return 0
+	}
+	n, _ := strconv.Atoi(f[16])
+	return n
 }
 
 // A query past slowAfter runs on at the lowest CPU priority, so that it
@@ -197,7 +245,7 @@ func TestRunawayDoesNotSlowOthers(t *testing.T) {
 // cannot raise its priority again, is replaced.
 func TestSlowQueryYieldsAndRetires(t *testing.T) {
 	p, _ := newPool(t, 1)
-	res, qe := run(t, p, Query{Script: `var t0 = Date.now(); while (Date.now() - t0 < 800) {} g.Emit("done")`, Timeout: 5 * time.Second})
+	res, qe := run(t, p, Query{Script: `var t0 = Date.now(); while (Date.now() - t0 < 800) {} g.Emit("done")`, Timeout: time.Minute})
 	if qe != nil || len(res.Rows) != 1 || string(res.Rows[0]) != `"done"` {
 		t.Fatalf("slow query: %v %v", res, qe)
 	}
@@ -216,14 +264,10 @@ func TestCancelKillsQuery(t *testing.T) {
 	p, _ := newPool(t, 1)
 	cctx, cancel := context.WithCancel(ctx)
 	time.AfterFunc(200*time.Millisecond, cancel)
-	start := time.Now()
-	_, err := p.Run(cctx, Query{Script: `while(true){}`, Timeout: 10 * time.Second})
+	_, err := p.Run(cctx, Query{Script: `while(true){}`, Timeout: 10 * time.Minute})
 	var qe *Error
 	if !errors.As(err, &qe) || qe.Kind != Canceled {
 		t.Fatalf("cancelled query: %v", err)
-	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("cancel took %v", d)
 	}
 	if _, qe := run(t, p, Query{Script: `g.Emit(1)`}); qe != nil {
 		t.Fatal(qe)
@@ -265,15 +309,18 @@ func TestValueOfLastExpression(t *testing.T) {
 }
 
 // A paused pool has no reader open: the leaseholder can write, and queries
-// that arrive meanwhile run after resume and see the write.
+// that arrive meanwhile run after resume and see the write. With
+// preemption off, the pause waits for the query in flight.
 func TestPauseLetsLeaseholderWrite(t *testing.T) {
 	dir := fixture.Build(t)
-	lease, err := graph.Acquire(dir, &graph.Options{LockTimeout: 500 * time.Millisecond})
+	lease, err := graph.Acquire(dir, &graph.Options{LockTimeout: 30 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer lease.Release()
-	p, err := New(SelfOptions(dir, 2))
+	opts := SelfOptions(dir, 2)
+	opts.PreemptAfter = -1
+	p, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,10 +334,10 @@ func TestPauseLetsLeaseholderWrite(t *testing.T) {
 
 	slow := make(chan error, 1)
 	go func() {
-		_, err := p.Run(ctx, Query{Script: `var t = Date.now(); while (Date.now() - t < 300) {} g.Emit(1)`})
+		_, err := p.Run(ctx, Query{Script: `var t = Date.now(); while (Date.now() - t < 300) {} g.Emit(1)`, Timeout: time.Minute})
 		slow <- err
 	}()
-	time.Sleep(100 * time.Millisecond)
+	waitBusy(t, p, 1)
 	err = p.Exclusive(ctx, func() error {
 		select {
 		case err := <-slow:
@@ -300,14 +347,7 @@ func TestPauseLetsLeaseholderWrite(t *testing.T) {
 		default:
 			t.Error("Exclusive ran before the running query ended")
 		}
-		st, err := lease.Open()
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		arts := fixture.Seed()
-		_, err = st.Retract(ctx, arts[1].IRI)
-		return err
+		return retractOne(lease)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -318,5 +358,108 @@ func TestPauseLetsLeaseholderWrite(t *testing.T) {
 	}
 	if string(res.Rows[0]) == before {
 		t.Errorf("count unchanged (%s) after the write", before)
+	}
+}
+
+func retractOne(lease *graph.Lease) error {
+	st, err := lease.Open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	_, err = st.Retract(ctx, fixture.Seed()[1].IRI)
+	return err
+}
+
+// Issue 11 §3: a write waits for no query's deadline. A runaway with ten
+// minutes to go is stopped when the pause has waited PreemptAfter, the
+// write goes through (the store opens for writing: no worker has it open),
+// and the runaway runs again after it, within its own timeout; so does a
+// query that arrived during the pause.
+func TestPauseStopsARunaway(t *testing.T) {
+	dir := fixture.Build(t)
+	lease, err := graph.Acquire(dir, &graph.Options{LockTimeout: 30 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lease.Release()
+	p, err := New(SelfOptions(dir, 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	runaway := make(chan error, 1)
+	go func() {
+		_, err := p.Run(rctx, Query{Script: `while(true){}`, Timeout: 10 * time.Minute})
+		runaway <- err
+	}()
+	waitBusy(t, p, 1)
+	count := `g.Emit(g.V("<` + string(fixture.Putin) + `>").In().Count())`
+	during := make(chan *Result, 1)
+	err = p.Exclusive(ctx, func() error {
+		go func() {
+			res, _ := p.Run(ctx, Query{Script: count, Timeout: time.Minute})
+			during <- res
+		}()
+		return retractOne(lease)
+	})
+	if err != nil {
+		t.Fatalf("write beside a runaway: %v", err)
+	}
+	if n := p.Preemptions(); n != 1 {
+		t.Errorf("%d queries preempted, want the runaway", n)
+	}
+	if res := <-during; res == nil || len(res.Rows) != 1 {
+		t.Errorf("query that arrived during the write: %v", res)
+	}
+	// the runaway runs again
+	waitBusy(t, p, 1)
+	select {
+	case err := <-runaway:
+		t.Fatalf("the runaway ended at the write: %v", err)
+	default:
+	}
+	cancel()
+	var qe *Error
+	if err := <-runaway; !errors.As(err, &qe) || qe.Kind != Canceled {
+		t.Errorf("runaway: %v", err)
+	}
+}
+
+// Issue 11 §6: the workers share one memory budget. Queries that allocate
+// without end are stopped with a Memory error when they pass it together,
+// and the pool answers the next query.
+func TestMemoryBudget(t *testing.T) {
+	dir := fixture.Build(t)
+	opts := SelfOptions(dir, 2)
+	opts.MemoryBudget = 400 << 20
+	p, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	hog := `var a = []; for (var i = 0; ; i++) { a.push("allocate a string of some length " + i); }`
+	var wg sync.WaitGroup
+	errs := make([]*Error, 2)
+	for i := range errs {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			_, errs[i] = run(t, p, Query{Script: hog, Timeout: 10 * time.Minute})
+		}(i)
+	}
+	wg.Wait()
+	for i, qe := range errs {
+		if qe == nil || qe.Kind != Memory || !strings.Contains(qe.Message, "memory budget") {
+			t.Errorf("hog %d: %v", i, qe)
+		}
+	}
+	if p.OverBudget() < 2 {
+		t.Errorf("%d queries stopped for memory", p.OverBudget())
+	}
+	if res, qe := run(t, p, Query{Script: `g.Emit(1)`}); qe != nil || string(res.Rows[0]) != "1" {
+		t.Fatalf("after the hogs: %v %v", res, qe)
 	}
 }

@@ -63,6 +63,9 @@ const (
 	Store Kind = "store"
 	// Output: the result cannot be encoded (a function, NaN) or is too big.
 	Output Kind = "output"
+	// Memory: the query was stopped because the workers together passed
+	// their memory budget and its worker held the most.
+	Memory Kind = "memory"
 )
 
 // Error is a failed query. Message says what was wrong in words a user of

@@ -29,7 +29,8 @@ const WorkerEnv = "KG_QUERY_WORKER"
 // with an Output error rather than filling the parent's memory.
 const maxResponseBytes = 64 << 20
 
-// memoryLimit caps a worker's address space, so that a script that
+// memoryLimit caps the address space of a worker started without the
+// pool's own limit (memoryEnv), so that a script that
 // allocates without end dies as a crash instead of swapping the machine.
 const memoryLimit = 8 << 30
 
@@ -46,7 +47,11 @@ func ServeIfWorker() {
 // serves queries on stdin and stdout until stdin closes and returns the
 // process's exit code.
 func ServeStdio() int {
-	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: memoryLimit, Max: memoryLimit})
+	limit := uint64(memoryLimit)
+	if n, err := strconv.ParseUint(os.Getenv(memoryEnv), 10, 64); err == nil && n > 0 {
+		limit = n
+	}
+	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: limit, Max: limit})
 	ownProcess = true
 	if err := Serve(os.Stdin, os.Stdout); err != nil && !errors.Is(err, errRetire) {
 		fmt.Fprintln(os.Stderr, "query worker:", err)
