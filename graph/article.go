@@ -9,7 +9,6 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/kgnews/kg/schema"
 )
@@ -23,6 +22,52 @@ type Article struct {
 	// earlier from the same path (an edited file whose title changed).
 	SourcePath string
 	Quads      []quad.Quad
+	// ExplicitID says the IRI was given by the user (kg load --id), not
+	// derived from the text: a different text already stored under it is
+	// an *IDClashError unless Replace is set. A derived id that clashes
+	// with a different text gets a short hash of the text appended.
+	ExplicitID bool
+	Replace    bool
+
+	prep *prepared // what Prepare computed, for this IRI
+}
+
+// prepared is what the store computes from an article alone: its stored
+// quads (with the manifest) and what it adds to the derived layer.
+type prepared struct {
+	iri     quad.IRI
+	quads   []quad.Quad
+	set     *quadSet
+	derived *derived
+	dset    map[string]quad.Quad
+}
+
+// Prepare computes, ahead of a write, the parts of loading the article
+// that depend on the article alone, so that loaders may do it in parallel
+// (one goroutine per article) while one writer writes. Loading an
+// unprepared article prepares it.
+func (a *Article) Prepare() error {
+	_, err := a.prepared()
+	return err
+}
+
+func (a *Article) prepared() (*prepared, error) {
+	if a.prep != nil && a.prep.iri == a.IRI {
+		return a.prep, nil
+	}
+	qs, err := stored(a)
+	if err != nil {
+		return nil, err
+	}
+	p := &prepared{iri: a.IRI, quads: qs, set: newQuadSet(), derived: derive(a.IRI, qs), dset: map[string]quad.Quad{}}
+	for _, q := range qs {
+		p.set.add(q)
+	}
+	for _, q := range p.derived.quads {
+		p.dset[quadKey(q)] = q
+	}
+	a.prep = p
+	return p, nil
 }
 
 var errReadOnly = errors.New("store is open read-only")
@@ -31,33 +76,198 @@ var errReadOnly = errors.New("store is open read-only")
 type Change struct {
 	Article  quad.IRI
 	Replaced []quad.IRI // articles whose quads this write replaced or removed
-	Added    int        // quads added, entity graph included
-	Removed  int        // quads removed, entity graph included
+	Added    int        // quads of the article added
+	Removed  int        // quads of the article removed
+	// Renamed is set when the article's derived id was taken by a
+	// different text: Article is then the id with a hash of the text.
+	Renamed bool
 }
 
 // Unchanged reports whether the write found the store already as wanted.
 func (c Change) Unchanged() bool { return c.Added == 0 && c.Removed == 0 }
 
+// IDClashError says that an explicitly given id names an article with a
+// different text, loaded from another file.
+type IDClashError struct {
+	Article quad.IRI
+	// Source is the file the stored article came from ("" for standard
+	// input or N-Quads).
+	Source string
+}
+
+func (e *IDClashError) Error() string {
+	from := "standard input"
+	if e.Source != "" {
+		from = e.Source
+	}
+	return fmt.Sprintf("id %q already names a different article, loaded from %s; give --replace to replace it, or another --id", schema.LocalName(e.Article), from)
+}
+
 // Load writes an article in one transaction, replacing whatever the store
 // held for it before (same IRI, or same SourcePath). Reloading an unchanged
 // article changes nothing. Entity descriptions shared with other articles
 // (type, labels, sameAs) are kept once, in the entity graph, and survive as
-// long as one article still asserts them. If Load fails, the store is as it
-// was before the call.
+// long as one article still asserts them; claims, kg:sameEvent links and
+// the query index follow. If Load fails, the store is as it was before the
+// call.
 func (s *Store) Load(ctx context.Context, a *Article) (Change, error) {
-	if a.IRI == "" {
-		return Change{}, fmt.Errorf("load: article has no IRI")
+	res, err := s.LoadBatch(ctx, []*Article{a})
+	if err != nil {
+		return Change{}, err
 	}
+	return res[0].Change, res[0].Err
+}
+
+// Result is what LoadBatch did with one article.
+type Result struct {
+	Change Change
+	Err    error // the article is not in the store (and the store is as it was for it)
+}
+
+// LoadBatch writes articles in as few transactions as it can — usually
+// one — each article whole: a transaction holds all of an article's
+// changes or none, so after a failure or a crash every article is either
+// fully in the store or not at all. An article that cannot be planned (an
+// id clash, a malformed assertion) fails alone; the others are written.
+// The error is for the batch as a whole (the store could not be written):
+// then no article of the failed transaction is in the store.
+func (s *Store) LoadBatch(ctx context.Context, arts []*Article) ([]Result, error) {
+	if s.readOnly {
+		return nil, errReadOnly
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	out := make([]Result, len(arts))
+	todo := make([]int, 0, len(arts))
+	for i, a := range arts {
+		if a == nil || a.IRI == "" {
+			out[i].Err = fmt.Errorf("load: article has no IRI")
+			continue
+		}
+		todo = append(todo, i)
+	}
+	for len(todo) > 0 {
+		b := newBatch(s)
+		var later, planned []int
+		for _, i := range todo {
+			a, targets, renamed, err := s.identify(ctx, arts[i])
+			if err != nil {
+				out[i].Err = err
+				continue
+			}
+			ch, err := b.plan(ctx, targets, a)
+			switch {
+			case errors.Is(err, errTouched):
+				later = append(later, i)
+				continue
+			case err != nil:
+				out[i].Err = err
+				continue
+			}
+			ch.Renamed = renamed
+			out[i].Change = ch
+			planned = append(planned, i)
+		}
+		if !b.empty() {
+			before, _ := b.counts()
+			if err := s.commit(ctx, b); err != nil {
+				for _, i := range planned {
+					out[i] = Result{Err: err}
+				}
+				return out, err
+			}
+			// the shared changes (entity graph, claims, index) belong
+			// to an article written alone
+			if len(planned) == 1 {
+				i := planned[0]
+				out[i].Change.Added += b.written.adds - before.adds
+				out[i].Change.Removed += b.written.dels - before.dels
+			}
+		}
+		todo = later
+	}
+	return out, nil
+}
+
+// Retract removes an article's quads in one transaction, and the entity
+// descriptions, claims and index entries no other article supports. If it
+// fails, the store is as it was.
+func (s *Store) Retract(ctx context.Context, iri quad.IRI) (Change, error) {
 	if s.readOnly {
 		return Change{}, errReadOnly
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	b := newBatch(s)
+	ch, err := b.plan(ctx, []quad.IRI{iri}, nil)
+	if err != nil || b.empty() {
+		return ch, err
+	}
+	before, _ := b.counts()
+	if err := s.commit(ctx, b); err != nil {
+		return Change{}, err
+	}
+	ch.Added += b.written.adds - before.adds
+	ch.Removed += b.written.dels - before.dels
+	return ch, nil
+}
+
+// commit settles a batch's derived layer and writes it.
+func (s *Store) commit(ctx context.Context, b *writeBatch) error {
+	if err := b.finish(ctx); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	deltas := b.deltas()
+	for _, d := range deltas {
+		if d.Action == cgraph.Add {
+			b.written.adds++
+		} else {
+			b.written.dels++
+		}
+	}
+	if err := s.apply(deltas); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	releaseMapped(s.bolt)
+	return nil
+}
+
+// identify decides which IRI an article is stored under and which stored
+// articles it replaces: the one with its IRI and any loaded from its
+// source path. A different text under the same derived id (two headlines
+// that differ only past the slug's length, on one day) is not a
+// replacement: the newcomer's id gets a short hash of its text.
+func (s *Store) identify(ctx context.Context, a *Article) (*Article, []quad.IRI, bool, error) {
+	renamed := false
+	hash := articleHash(a)
+	for attempt := 0; ; attempt++ {
+		clash, src, err := s.clashes(ctx, a, hash)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		if !clash {
+			break
+		}
+		if a.ExplicitID {
+			if !a.Replace {
+				return nil, nil, false, &IDClashError{Article: a.IRI, Source: src}
+			}
+			break
+		}
+		if attempt > 0 || len(hash) < 17 {
+			return nil, nil, false, fmt.Errorf("load: id %s is taken by another text, and so is the same id with a hash of this text", schema.LocalName(a.IRI))
+		}
+		a = renameArticle(a, schema.LocalName(a.IRI)+"-"+hash[7:17])
+		renamed = true
+	}
 	targets := []quad.IRI{a.IRI}
 	if a.SourcePath != "" {
 		prev, err := s.articlesFrom(ctx, a.SourcePath)
 		if err != nil {
-			return Change{}, err
+			return nil, nil, false, err
 		}
 		for _, p := range prev {
 			if p != a.IRI {
@@ -65,80 +275,75 @@ func (s *Store) Load(ctx context.Context, a *Article) (Change, error) {
 			}
 		}
 	}
-	return s.replace(ctx, targets, a)
+	return a, targets, renamed, nil
 }
 
-// Retract removes an article's quads in one transaction, and the entity
-// descriptions no other article asserts. If it fails, the store is as it was.
-func (s *Store) Retract(ctx context.Context, iri quad.IRI) (Change, error) {
-	if s.readOnly {
-		return Change{}, errReadOnly
+// clashes reports whether the store holds, under a's IRI, an article with
+// another text from another source, and that article's source.
+func (s *Store) clashes(ctx context.Context, a *Article, hash string) (bool, string, error) {
+	if hash == "" {
+		return false, "", nil // N-Quads: the label is the identity
 	}
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	return s.replace(ctx, []quad.IRI{iri}, nil)
+	old, err := s.objects(ctx, a.IRI, schema.ContentHash, a.IRI)
+	if err != nil || len(old) == 0 {
+		return false, "", err
+	}
+	if schema.Text(old[0]) == hash {
+		return false, "", nil
+	}
+	src := ""
+	if ps, err := s.objects(ctx, a.IRI, schema.SourcePath, a.IRI); err != nil {
+		return false, "", err
+	} else if len(ps) > 0 {
+		src = schema.Text(ps[0])
+	}
+	if a.SourcePath != "" && src == a.SourcePath {
+		return false, src, nil // the same file, edited
+	}
+	return true, src, nil
 }
 
-// replace swaps the quads of the target articles for those of a (nil: none).
-func (s *Store) replace(ctx context.Context, targets []quad.IRI, a *Article) (Change, error) {
-	ch := Change{}
-	if a != nil {
-		ch.Article = a.IRI
-	} else if len(targets) > 0 {
-		ch.Article = targets[0]
-	}
-	old := newQuadSet()
-	for _, t := range targets {
-		qs, err := s.ArticleQuads(ctx, t)
-		if err != nil {
-			return ch, fmt.Errorf("read article %s: %w", t, err)
-		}
-		if len(qs) > 0 {
-			ch.Replaced = append(ch.Replaced, t)
-		}
-		for _, q := range qs {
-			old.add(q)
+// articleHash is the article's kg:contentHash, "" if it has none.
+func articleHash(a *Article) string {
+	for _, q := range a.Quads {
+		if q.Subject == a.IRI && q.Predicate == schema.ContentHash {
+			return schema.Text(q.Object)
 		}
 	}
-	fresh := newQuadSet()
-	if a != nil {
-		for _, q := range withManifest(a) {
-			fresh.add(q)
+	return ""
+}
+
+// renameArticle returns a copy of a under another id: the article IRI and
+// the IRIs scoped to it (events, positions, local entities) change.
+func renameArticle(a *Article, id string) *Article {
+	oldID := schema.LocalName(a.IRI)
+	to := schema.ArticleIRI(id)
+	prefixes := [][2]string{
+		{schema.EventNS + oldID + "/", schema.EventNS + id + "/"},
+		{schema.EntityNS + "local/" + oldID + "/", schema.EntityNS + "local/" + id + "/"},
+	}
+	ren := func(v quad.Value) quad.Value {
+		iri, ok := v.(quad.IRI)
+		if !ok {
+			return v
 		}
-	}
-	var deltas []cgraph.Delta
-	for _, k := range old.order {
-		if !fresh.has(k) {
-			deltas = append(deltas, cgraph.Delta{Action: cgraph.Delete, Quad: old.m[k]})
+		if iri == a.IRI {
+			return to
 		}
-	}
-	for _, k := range fresh.order {
-		if !old.has(k) {
-			deltas = append(deltas, cgraph.Delta{Action: cgraph.Add, Quad: fresh.m[k]})
+		for _, p := range prefixes {
+			if rest, ok := strings.CutPrefix(string(iri), p[0]); ok {
+				return quad.IRI(p[1] + rest)
+			}
 		}
+		return v
 	}
-	if len(deltas) == 0 {
-		return ch, nil
+	out := *a
+	out.IRI = to
+	out.Quads = make([]quad.Quad, len(a.Quads))
+	for i, q := range a.Quads {
+		out.Quads[i] = quad.Quad{Subject: ren(q.Subject), Predicate: q.Predicate, Object: ren(q.Object), Label: ren(q.Label)}
 	}
-	ed, err := s.entityDeltas(ctx, targets, old, fresh)
-	if err != nil {
-		return ch, err
-	}
-	deltas = append(deltas, ed...)
-	for _, d := range deltas {
-		if d.Action == cgraph.Add {
-			ch.Added++
-		} else {
-			ch.Removed++
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return Change{}, err
-	}
-	if err := s.apply(deltas); err != nil {
-		return Change{}, fmt.Errorf("write %s: %w", ch.Article, err)
-	}
-	return ch, nil
+	return &out
 }
 
 // apply writes deltas so that a failure leaves the store as it was.
@@ -216,255 +421,16 @@ func (s *Store) undo(adds []cgraph.Delta) error {
 	return s.qs.ApplyDeltas(rm, cgraph.IgnoreOpts{IgnoreMissing: true})
 }
 
-// has reports whether the store holds exactly this quad.
-func (s *Store) has(ctx context.Context, q quad.Quad) (bool, error) {
-	qs, err := s.quadsMatching(ctx, quad.Subject, q.Subject, q.Label, q.Predicate)
-	if err != nil {
-		return false, err
-	}
-	for _, o := range qs {
-		if o.Object.String() == q.Object.String() {
-			return true, nil
-		}
-	}
-	return false, nil
-}
-
-// entityDeltas keeps the entity graph equal to the union of all articles'
-// kg:asserts triples: it adds what the fresh article asserts, and removes
-// what the replaced articles asserted and no other article does.
-func (s *Store) entityDeltas(ctx context.Context, targets []quad.IRI, old, fresh *quadSet) ([]cgraph.Delta, error) {
-	var out []cgraph.Delta
-	seen := map[string]bool{}
-	for _, k := range fresh.order {
-		q := fresh.m[k]
-		eq, ok, err := assertion(q)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			continue
-		}
-		if ek := quadKey(eq); !seen[ek] {
-			seen[ek] = true
-			// add only what the entity graph lacks: adding a quad it has
-			// would still raise Cayley's reference counts
-			present, err := s.has(ctx, eq)
-			if err != nil {
-				return nil, err
-			}
-			if !present {
-				out = append(out, cgraph.Delta{Action: cgraph.Add, Quad: eq})
-			}
-		}
-	}
-	var skip []cgraph.Ref
-	for _, t := range targets {
-		if r, err := s.qs.ValueOf(t); err == nil && r != nil {
-			skip = append(skip, r)
-		}
-	}
-	for _, k := range old.order {
-		q := old.m[k]
-		eq, ok, err := assertion(q)
-		if err != nil {
-			return nil, err
-		}
-		if !ok || fresh.has(k) {
-			continue
-		}
-		ek := quadKey(eq)
-		if seen[ek] {
-			continue // the fresh article asserts it too
-		}
-		seen[ek] = true
-		held, err := s.assertedElsewhere(ctx, q.Object, skip)
-		if err != nil {
-			return nil, err
-		}
-		if !held {
-			out = append(out, cgraph.Delta{Action: cgraph.Delete, Quad: eq})
-		}
-	}
-	return out, nil
-}
-
-// assertedElsewhere reports whether an article other than those in skip
-// asserts the same triple: the object index lists every kg:asserts quad
-// with this literal, and the first one from another article settles it.
-func (s *Store) assertedElsewhere(ctx context.Context, lit quad.Value, skip []cgraph.Ref) (bool, error) {
-	ref, err := s.qs.ValueOf(lit)
-	if err != nil || ref == nil {
-		return false, err
-	}
-	pref, err := s.qs.ValueOf(schema.Asserts)
-	if err != nil || pref == nil {
-		return false, err
-	}
-	it := s.qs.QuadIterator(quad.Object, ref).Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		r := it.Result()
-		if !s.dirIs(r, quad.Predicate, pref) {
-			continue
-		}
-		l, err := s.qs.QuadDirection(r, quad.Label)
-		if err != nil || l == nil {
-			continue
-		}
-		other := true
-		for _, sk := range skip {
-			if l.Key() == sk.Key() {
-				other = false
-				break
-			}
-		}
-		if other {
-			return true, nil
-		}
-	}
-	return false, it.Err()
-}
-
-// assertion reads a kg:asserts quad as the entity-graph quad it stands for.
-func assertion(q quad.Quad) (quad.Quad, bool, error) {
-	if q.Predicate != schema.Asserts {
-		return quad.Quad{}, false, nil
-	}
-	eq, err := parseTriple(q.Object)
-	if err != nil {
-		return quad.Quad{}, false, err
-	}
-	eq.Label = schema.EntityGraph
-	return eq, true, nil
-}
-
-// tripleLiteral writes a quad's triple as a literal the store can index.
-func tripleLiteral(s, p, o quad.Value) quad.Value {
-	return quad.String(quad.Quad{Subject: s, Predicate: p, Object: o}.NQuad())
-}
-
-func parseTriple(v quad.Value) (quad.Quad, error) {
-	str, ok := v.(quad.String)
-	if !ok {
-		return quad.Quad{}, fmt.Errorf("bookkeeping literal %s is not a plain string", v)
-	}
-	q, err := nquads.Parse(string(str))
-	if err != nil {
-		return quad.Quad{}, fmt.Errorf("bookkeeping literal %q: %w", str, err)
-	}
-	return q, nil
-}
-
-// withManifest turns an article into the quads the store keeps, all
-// labelled with the article IRI:
-//
-//   - what the article asserts about a shared entity (kg:asserted* quads)
-//     becomes one kg:asserts literal on the article node;
-//   - a quad whose subject only this article uses (its events, positions
-//     and local entities) stays, and its subject is listed once in a
-//     kg:node literal;
-//   - a quad whose subject is shared (a direct edge from an entity) stays,
-//     and is listed in a kg:quad literal;
-//   - the article node gets kg:sourcePath when the file is known.
-//
-// So an article's quads are found from its node alone, whatever the size
-// of the entities it mentions.
-func withManifest(a *Article) []quad.Quad {
-	out := make([]quad.Quad, 0, len(a.Quads)+32)
-	scoped := articleScopes(a.IRI)
-	listed := map[string]bool{}
-	quads := a.Quads
-	if a.SourcePath != "" {
-		quads = append(quads[:len(quads):len(quads)], quad.Quad{Subject: a.IRI, Predicate: schema.SourcePath, Object: quad.String(a.SourcePath)})
-	}
-	for _, q := range quads {
-		q.Label = a.IRI
-		if p, ok := contribution(q); ok {
-			out = append(out, quad.Quad{Subject: a.IRI, Predicate: schema.Asserts, Object: tripleLiteral(q.Subject, p, q.Object), Label: a.IRI})
-			continue
-		}
-		out = append(out, q)
-		if q.Subject == a.IRI {
-			continue
-		}
-		if sub, ok := q.Subject.(quad.IRI); ok && scoped(sub) {
-			if !listed[sub.String()] {
-				listed[sub.String()] = true
-				out = append(out, quad.Quad{Subject: a.IRI, Predicate: schema.Node,
-					Object: quad.TypedString{Value: quad.String(sub), Type: schema.XSDAnyURI}, Label: a.IRI})
-			}
-			continue
-		}
-		out = append(out, quad.Quad{Subject: a.IRI, Predicate: schema.QuadRef, Object: tripleLiteral(q.Subject, q.Predicate, q.Object), Label: a.IRI})
-	}
-	return out
-}
-
-// articleScopes reports which subjects belong to one article alone: its
-// events and positions (ev:ID/…) and its local entities (ent:local/ID/…).
-func articleScopes(art quad.IRI) func(quad.IRI) bool {
-	id, ok := strings.CutPrefix(string(art), schema.ArticleNS)
-	if !ok {
-		return func(quad.IRI) bool { return false }
-	}
-	ev, local := schema.EventNS+id+"/", schema.EntityNS+"local/"+id+"/"
-	return func(s quad.IRI) bool {
-		return strings.HasPrefix(string(s), ev) || strings.HasPrefix(string(s), local)
-	}
-}
-
-// ArticleQuads returns every quad labelled with the article IRI: the
-// article node's own, those of the nodes its kg:node literals list, and
-// those its kg:quad literals spell out.
-func (s *Store) ArticleQuads(ctx context.Context, iri quad.IRI) ([]quad.Quad, error) {
-	top, err := s.quadsWith(ctx, quad.Subject, iri, iri)
-	if err != nil {
-		return nil, err
-	}
-	out := append([]quad.Quad(nil), top...)
-	done := map[string]bool{iri.String(): true}
-	for _, q := range top {
-		switch q.Predicate {
-		case schema.Node:
-			ts, ok := q.Object.(quad.TypedString)
-			if !ok {
-				continue
-			}
-			sub := quad.IRI(ts.Value)
-			if done[sub.String()] {
-				continue
-			}
-			done[sub.String()] = true
-			qs, err := s.quadsWith(ctx, quad.Subject, sub, iri)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, qs...)
-		case schema.QuadRef:
-			t, err := parseTriple(q.Object)
-			if err != nil {
-				return nil, err
-			}
-			t.Label = iri
-			out = append(out, t)
-		}
-	}
-	return out, nil
-}
-
 // articlesFrom lists the articles loaded from a source path.
 func (s *Store) articlesFrom(ctx context.Context, path string) ([]quad.IRI, error) {
-	qs, err := s.quadsWith(ctx, quad.Object, quad.String(path), nil)
+	subs, err := s.subjects(ctx, schema.SourcePath, quad.String(path), nil)
 	if err != nil {
 		return nil, err
 	}
 	var out []quad.IRI
-	for _, q := range qs {
-		if q.Predicate == schema.SourcePath {
-			if iri, ok := q.Subject.(quad.IRI); ok {
-				out = append(out, iri)
-			}
+	for _, v := range subs {
+		if iri, ok := v.(quad.IRI); ok {
+			out = append(out, iri)
 		}
 	}
 	return out, nil
@@ -492,51 +458,49 @@ func (s *Store) FindArticle(ctx context.Context, ref string) (quad.IRI, error) {
 		cands = append(cands, schema.ArticleIRI(ref))
 	}
 	for _, c := range cands {
-		qs, err := s.quadsWith(ctx, quad.Subject, c, c)
+		ok, err := s.has(ctx, quad.Quad{Subject: c, Predicate: schema.Type, Object: schema.NewsArticle, Label: c})
 		if err != nil {
 			return "", err
 		}
-		if len(qs) > 0 {
+		if ok {
 			return c, nil
 		}
 	}
 	return "", fmt.Errorf("no article %q in the store (give the file path it was loaded from, its id or its IRI; `kg stats --articles` lists them)", ref)
 }
 
-// quadSet is an insertion-ordered set of quads keyed by their N-Quads form.
-type quadSet struct {
-	m     map[string]quad.Quad
-	order []string
+// StoredArticle is how an article was stored: for telling, before
+// extracting a file again, whether it is unchanged.
+type StoredArticle struct {
+	IRI       quad.IRI
+	Source    string // absolute path it was loaded from, "" for standard input
+	Published string // schema:datePublished, "" if none
 }
 
-func newQuadSet() *quadSet { return &quadSet{m: map[string]quad.Quad{}} }
-
-func (s *quadSet) add(q quad.Quad) {
-	k := quadKey(q)
-	if _, ok := s.m[k]; ok {
-		return
+// ArticlesWithHash lists the articles stored with a kg:contentHash.
+func (s *Store) ArticlesWithHash(ctx context.Context, hash string) ([]StoredArticle, error) {
+	subs, err := s.subjects(ctx, schema.ContentHash, quad.String(hash), nil)
+	if err != nil {
+		return nil, err
 	}
-	s.m[k] = q
-	s.order = append(s.order, k)
-}
-
-func (s *quadSet) has(k string) bool { _, ok := s.m[k]; return ok }
-
-func quadKey(q quad.Quad) string {
-	lbl := ""
-	if q.Label != nil {
-		lbl = q.Label.String()
+	var out []StoredArticle
+	for _, v := range subs {
+		iri, ok := v.(quad.IRI)
+		if !ok {
+			continue
+		}
+		a := StoredArticle{IRI: iri}
+		if ps, err := s.objects(ctx, iri, schema.SourcePath, iri); err != nil {
+			return nil, err
+		} else if len(ps) > 0 {
+			a.Source = schema.Text(ps[0])
+		}
+		if ds, err := s.objects(ctx, iri, schema.DatePublished, iri); err != nil {
+			return nil, err
+		} else if len(ds) > 0 {
+			a.Published = schema.Text(ds[0])
+		}
+		out = append(out, a)
 	}
-	return q.Subject.String() + "\x00" + q.Predicate.String() + "\x00" + q.Object.String() + "\x00" + lbl
-}
-
-// contribution maps a kg:asserted* quad to the entity-graph predicate it
-// stands for.
-func contribution(q quad.Quad) (quad.IRI, bool) {
-	p, ok := q.Predicate.(quad.IRI)
-	if !ok {
-		return "", false
-	}
-	ep, ok := schema.Contributions[p]
-	return ep, ok
+	return out, nil
 }

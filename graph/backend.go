@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -15,27 +17,28 @@ import (
 // Cayley's kv stores build a 100M-entry bloom filter on open by scanning
 // every quad (hundreds of MB and ms on a large store); kg de-duplicates its
 // writes itself, so it always passes no_bloom.
-func openBackend(dir, backend string, readOnly, noSync bool, timeout time.Duration) (cgraph.QuadStore, error) {
+func openBackend(dir, backend string, readOnly, noSync bool, timeout time.Duration) (cgraph.QuadStore, *bolt.DB, error) {
 	if backend == "bolt" {
 		return openBolt(filepath.Join(dir, dataDir), readOnly, timeout, noSync)
 	}
-	return cgraph.NewQuadStore(backend, filepath.Join(dir, dataDir), cgraph.Options{
+	qs, err := cgraph.NewQuadStore(backend, filepath.Join(dir, dataDir), cgraph.Options{
 		"no_bloom": true,
 		"nosync":   noSync,
 	})
+	return qs, nil, err
 }
 
 // openBolt opens the bolt file itself rather than through Cayley's registry,
 // which opens it read-write with no timeout: a second process would block
 // forever on bolt's file lock. Here readers share the lock and everyone
 // gives up after timeout.
-func openBolt(path string, readOnly bool, timeout time.Duration, noSync bool) (cgraph.QuadStore, error) {
+func openBolt(path string, readOnly bool, timeout time.Duration, noSync bool) (cgraph.QuadStore, *bolt.DB, error) {
 	db, err := hbolt.Open(filepath.Join(path, "indexes.bolt"), &bolt.Options{ReadOnly: readOnly, Timeout: timeout})
 	if err != nil {
 		if err == bolt.ErrTimeout {
-			return nil, &LockedError{Dir: filepath.Dir(path)}
+			return nil, nil, &LockedError{Dir: filepath.Dir(path)}
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	if noSync && !readOnly {
 		db.DB().NoSync = true
@@ -44,7 +47,25 @@ func openBolt(path string, readOnly bool, timeout time.Duration, noSync bool) (c
 	qs, err := ckv.New(db, cgraph.Options{"no_bloom": true})
 	if err != nil {
 		db.Close()
-		return nil, err
+		return nil, nil, err
 	}
-	return qs, nil
+	return qs, db.DB(), nil
+}
+
+// releaseMapped drops the pages of a bolt file from the process's resident
+// set; they stay in the kernel's page cache, and a later read maps them
+// again. Bolt reads through a shared read-only mapping of the whole file,
+// so a long load, which reads all over a growing file, would otherwise
+// hold as much memory as the file is large. It is called between write
+// transactions, when bolt cannot be remapping the file.
+func releaseMapped(db *bolt.DB) {
+	if db == nil {
+		return
+	}
+	info := db.Info()
+	st, err := os.Stat(db.Path())
+	if err != nil || info == nil || info.Data == 0 || st.Size() <= 0 {
+		return
+	}
+	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, info.Data, uintptr(st.Size()), syscall.MADV_DONTNEED)
 }

@@ -38,12 +38,12 @@ func (s *Store) Entities(ctx context.Context) ([]Entity, error) {
 	seen := map[quad.IRI]bool{}
 	var iris []quad.IRI
 	for _, c := range schema.EntityClasses {
-		qs, err := s.quadsMatching(ctx, quad.Object, schema.Class(c), schema.EntityGraph, schema.Type)
+		subs, err := s.subjects(ctx, schema.Type, schema.Class(c), schema.EntityGraph)
 		if err != nil {
 			return nil, err
 		}
-		for _, q := range qs {
-			if iri, ok := q.Subject.(quad.IRI); ok && !seen[iri] {
+		for _, v := range subs {
+			if iri, ok := v.(quad.IRI); ok && !seen[iri] {
 				seen[iri] = true
 				iris = append(iris, iri)
 			}
@@ -61,12 +61,18 @@ func (s *Store) Entities(ctx context.Context) ([]Entity, error) {
 	return out, nil
 }
 
-// Entity reads one entity's description from the entity graph.
+// Entity reads one entity's description from the entity graph, one
+// predicate at a time: the entity's subject index also holds every direct
+// edge from it, in every article.
 func (s *Store) Entity(ctx context.Context, iri quad.IRI) (Entity, error) {
 	e := Entity{IRI: iri}
-	qs, err := s.quadsWith(ctx, quad.Subject, iri, schema.EntityGraph)
-	if err != nil {
-		return e, err
+	var qs []quad.Quad
+	for _, p := range entityPreds {
+		pq, err := s.quads(ctx, match{s: iri, p: p, label: schema.EntityGraph})
+		if err != nil {
+			return e, err
+		}
+		qs = append(qs, pq...)
 	}
 	for _, q := range qs {
 		switch q.Predicate {

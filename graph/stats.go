@@ -109,7 +109,7 @@ func (s *Store) Articles(ctx context.Context) ([]ArticleInfo, error) {
 			continue
 		}
 		info := ArticleInfo{IRI: iri}
-		qs, err := s.quadsWith(ctx, quad.Subject, iri, iri)
+		qs, err := s.quads(ctx, match{s: iri, label: iri})
 		if err != nil {
 			return nil, err
 		}

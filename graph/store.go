@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
@@ -46,7 +47,8 @@ type Store struct {
 	dir     string
 	backend string
 	qs      cgraph.QuadStore
-	lease   *Lease // set when the Store owns its lock (Open)
+	bolt    *bolt.DB // the bolt file under qs, when the backend is bolt
+	lease   *Lease   // set when the Store owns its lock (Open)
 
 	wmu      sync.Mutex // serialises Load and Retract
 	readOnly bool
@@ -62,7 +64,7 @@ type meta struct {
 const (
 	metaName   = "kg.json"
 	dataDir    = "data"
-	formatVers = 2
+	formatVers = 3
 )
 
 // Open opens the store in dir, creating it (and dir) on first use. It fails
@@ -195,11 +197,11 @@ func openLocked(dir string, opts *Options) (*Store, error) {
 	if timeout == 0 {
 		timeout = 2 * time.Second
 	}
-	qs, err := openBackend(dir, m.Backend, false, opts.NoSync, timeout)
+	qs, bdb, err := openBackend(dir, m.Backend, false, opts.NoSync, timeout)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
-	st := &Store{dir: dir, backend: m.Backend, qs: qs}
+	st := &Store{dir: dir, backend: m.Backend, qs: qs, bolt: bdb}
 	if err := st.recoverJournal(context.Background()); err != nil {
 		qs.Close()
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
@@ -223,11 +225,11 @@ func OpenReader(dir string, timeout time.Duration) (*Store, error) {
 	if m.Backend != "bolt" {
 		return nil, fmt.Errorf("open store %s read-only: the %s backend allows one process at a time", dir, m.Backend)
 	}
-	qs, err := openBolt(filepath.Join(dir, dataDir), true, timeout, false)
+	qs, bdb, err := openBolt(filepath.Join(dir, dataDir), true, timeout, false)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
-	return &Store{dir: dir, backend: m.Backend, qs: qs, readOnly: true}, nil
+	return &Store{dir: dir, backend: m.Backend, qs: qs, bolt: bdb, readOnly: true}, nil
 }
 
 func knownBackend(name string) bool {
@@ -301,52 +303,6 @@ func ReadOwner(dir string) (Owner, bool) {
 		return o, false
 	}
 	return o, json.Unmarshal(b, &o) == nil && o.PID != 0
-}
-
-// quadsWith returns the quads having v in direction d, optionally only those
-// with label lbl. The label is compared by reference before a quad is
-// decoded: an entity's subject index holds the quads of every article that
-// mentions it, and decoding them all would dominate a load.
-func (s *Store) quadsWith(ctx context.Context, d quad.Direction, v quad.Value, lbl quad.Value) ([]quad.Quad, error) {
-	return s.quadsMatching(ctx, d, v, lbl, nil)
-}
-
-// quadsMatching is quadsWith with an optional predicate filter, also
-// compared by reference.
-func (s *Store) quadsMatching(ctx context.Context, d quad.Direction, v, lbl, pred quad.Value) ([]quad.Quad, error) {
-	ref, err := s.qs.ValueOf(v)
-	if err != nil || ref == nil {
-		return nil, err
-	}
-	var lref, pref cgraph.Ref
-	if lbl != nil {
-		if lref, err = s.qs.ValueOf(lbl); err != nil || lref == nil {
-			return nil, err
-		}
-	}
-	if pred != nil {
-		if pref, err = s.qs.ValueOf(pred); err != nil || pref == nil {
-			return nil, err
-		}
-	}
-	it := s.qs.QuadIterator(d, ref).Iterate()
-	defer it.Close()
-	var out []quad.Quad
-	for it.Next(ctx) {
-		r := it.Result()
-		if lref != nil && !s.dirIs(r, quad.Label, lref) {
-			continue
-		}
-		if pref != nil && !s.dirIs(r, quad.Predicate, pref) {
-			continue
-		}
-		q, err := s.qs.Quad(r)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, q)
-	}
-	return out, it.Err()
 }
 
 func (s *Store) dirIs(r cgraph.Ref, d quad.Direction, want cgraph.Ref) bool {

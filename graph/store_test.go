@@ -341,24 +341,24 @@ func TestJournalRecovery(t *testing.T) {
 		}
 		before := dump(t, s)
 		// the deltas of the replace, applied by hand up to the crash
-		old := newQuadSet()
-		qs, _ := s.ArticleQuads(ctx, schema.ArticleIRI("long-title"))
-		for _, q := range qs {
-			old.add(q)
+		short := article("short", "/tmp/z.txt", "kim", "putin")
+		_, targets, _, err := s.identify(ctx, short)
+		if err != nil {
+			t.Fatal(err)
 		}
-		fresh := newQuadSet()
-		for _, q := range withManifest(article("short", "/tmp/z.txt", "kim", "putin")) {
-			fresh.add(q)
+		b := newBatch(s)
+		if _, err := b.plan(ctx, targets, short); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.finish(ctx); err != nil {
+			t.Fatal(err)
 		}
 		var adds, dels []cgraph.Delta
-		for _, k := range old.order {
-			if !fresh.has(k) {
-				dels = append(dels, cgraph.Delta{Action: cgraph.Delete, Quad: old.m[k]})
-			}
-		}
-		for _, k := range fresh.order {
-			if !old.has(k) {
-				adds = append(adds, cgraph.Delta{Action: cgraph.Add, Quad: fresh.m[k]})
+		for _, d := range b.deltas() {
+			if d.Action == cgraph.Add {
+				adds = append(adds, d)
+			} else {
+				dels = append(dels, d)
 			}
 		}
 		if !losesValues(append(append([]cgraph.Delta{}, adds...), dels...)) {

@@ -54,3 +54,18 @@ func checkID(id string) error {
 	}
 	return nil
 }
+
+// ContentHash is the kg:contentHash an input will be stored with, computed
+// from its layout alone (no extraction), so that a load can tell an
+// unchanged article before extracting it. ok is false for formats that
+// have none (N-Quads) and for text kg cannot read.
+func ContentHash(in Input) (hash string, ok bool) {
+	if f, ok := FormatFor(in); !ok || f.Name != "article" {
+		return "", false
+	}
+	a, err := article.Parse(string(in.Data))
+	if err != nil {
+		return "", false
+	}
+	return extract.ContentHash(a), true
+}

@@ -164,20 +164,22 @@ function assertedEdges(id, inward) {
   return out;
 }
 
+// articleOfNode is the article of an article-scoped node: ev:ID/N and
+// ent:local/ID/x belong to art:ID (null for any other node).
+function articleOfNode(n) {
+  var rest = null;
+  if (n.indexOf(KG.eventNS) === 0) rest = n.substring(KG.eventNS.length);
+  else if (n.indexOf(KG.entityNS + "local/") === 0) rest = n.substring(KG.entityNS.length + 6);
+  if (rest === null) return null;
+  var i = rest.lastIndexOf("/");
+  return i > 0 ? KG.articleNS + rest.substring(0, i) : null;
+}
+
 // eventArticles maps events (and other article-scoped nodes) to their
-// article, through the article's kg:node list.
+// article, which their IRI names.
 function eventArticles(evs) {
-  var lits = uniq(evs);
-  fetchEdges(lits.map(function (ev) { return "node:" + ev; }), true,
-    function (k) { return typed(k.substring(5), KG.anyURI); },
-    function (v) { return "node:" + textOf(v); });
   var m = {};
-  lits.forEach(function (ev) {
-    (edgeCache.in["node:" + ev] || []).forEach(function (e) {
-      var a = idOf(e.o);
-      if (e.p === KG.node && a !== null && (!(ev in m) || a < m[ev])) m[ev] = a;
-    });
-  });
+  uniq(evs).forEach(function (ev) { var a = articleOfNode(ev); if (a !== null) m[ev] = a; });
   return m;
 }
 

@@ -91,7 +91,7 @@ func IsBookkeeping(p quad.Value) bool {
 	case Node, QuadRef, Asserts, ContentHash, SourcePath:
 		return true
 	}
-	return false
+	return IsDerived(iri)
 }
 
 // Entity contribution predicates: what one article asserts about a shared

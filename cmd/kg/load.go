@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -29,10 +31,18 @@ func loadCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "load",
 		Usage:     "extract facts from articles (or load N-Quads) into the store",
-		ArgsUsage: "FILE... (- for standard input)",
-		Description: `Each FILE is loaded in one transaction that replaces whatever the store held
-for that article: reloading a file changes nothing, an edited file replaces
-its old facts, and a file that fails leaves the store as it was.
+		ArgsUsage: "DIR|GLOB|FILE... (- for standard input)",
+		Description: `Loads article files: a directory is walked for .txt and .nq files, a quoted
+glob ("archive/2024-*.txt") is expanded, - reads standard input. Articles are
+extracted in parallel (one worker per core) and written in batches, each
+article whole: after a failure, or a crash, every article is either fully in
+the store or not at all. A file already loaded with the same text is skipped
+before extraction ("unchanged"); an edited file replaces its old facts; a file
+that fails does not stop the others (unless --fail-fast) and leaves no trace.
+
+On a terminal a progress bar shows articles done, articles/s and the time
+left; otherwise a progress line is printed every few seconds. Loading more
+than 20 files prints a summary instead of a line per file (-v for both).
 
 A text article may start with a header line "date YYYY-MM-DD section", then a
 title, an optional summary and timestamp line, and paragraphs whose first
@@ -40,16 +50,26 @@ opens with a dateline ("सियोल:"). Without a header, give the publicati
 date with --date so that "बुधवार", "पिछले साल" and the like resolve.
 Files ending .nq or .nquads load as N-Quads, unchanged.
 
+An article's id is its date and a slug of its title; another text whose id
+would be the same gets a short hash of its text appended. An id given with
+--id replaces a different text stored under it only with --replace.
+
 Examples:
    kg load article.txt
+   kg load archive/                       every .txt and .nq under archive/
+   kg load "archive/2024-*.txt" --fail-fast
    kg load --date 2025-08-13 notes.txt
    cat article.txt | kg load --id my-article -
-   kg load *.txt
    kg load --server http://127.0.0.1:7070 article.txt   through a running kg serve`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` for articles without a date header"},
 			&cli.StringFlag{Name: "id", Usage: "article id to use instead of one derived from date and title (one FILE only)"},
+			&cli.BoolFlag{Name: "replace", Usage: "with --id: replace a different article stored under that id"},
 			&cli.StringFlag{Name: "format", Usage: "input format (article|nquads) instead of guessing from the extension"},
+			&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first file that fails (what was written stays)"},
+			&cli.BoolFlag{Name: "force", Usage: "extract files again even when their text is unchanged (after upgrading kg)"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "a line per file even for many files"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "extraction workers (default: one per core)"},
 		},
 		Action: runLoad,
 	}
@@ -57,10 +77,7 @@ Examples:
 
 func runLoad(c *cli.Context) error {
 	if c.NArg() == 0 {
-		return cli.Exit("load: no FILE given (try `kg load article.txt`, or - for standard input)", 2)
-	}
-	if c.String("id") != "" && c.NArg() > 1 {
-		return cli.Exit("load: --id names one article; give one FILE", 2)
+		return cli.Exit("load: no FILE given (try `kg load article.txt`, a directory, or - for standard input)", 2)
 	}
 	var pub time.Time
 	if d := c.String("date"); d != "" {
@@ -70,74 +87,117 @@ func runLoad(c *cli.Context) error {
 		}
 		pub = t
 	}
+	inputs := expandInputs(c.Args().Slice())
+	if c.String("id") != "" && len(inputs) > 1 {
+		return cli.Exit("load: --id names one article; give one FILE", 2)
+	}
+	if c.Bool("replace") && c.String("id") == "" {
+		return cli.Exit("load: --replace goes with --id (a derived id never replaces another text)", 2)
+	}
 	if srv := c.String("server"); srv != "" {
-		return loadRemote(c, srv, pub)
+		return loadRemote(c, srv, pub, inputs)
 	}
-	// Read and parse every file before opening the store, so that bad input
-	// is reported without waiting for, or touching, the store.
-	type job struct {
-		name string
-		res  *loaders.Result
-	}
-	var jobs []job
-	failed := 0
-	for _, name := range c.Args().Slice() {
-		in, err := readInput(name, c.String("format"))
-		if err == nil {
-			in.Published, in.ID = pub, c.String("id")
-			var res *loaders.Result
-			res, err = parseInput(in)
-			if err == nil {
-				jobs = append(jobs, job{name, res})
-				continue
-			}
-		}
-		fmt.Fprintf(c.App.ErrWriter, "kg: load %s: %v\n", name, err)
-		failed++
-	}
-	if len(jobs) > 0 {
-		st, err := openStore(c, "kg load")
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, j := range jobs {
-			for _, w := range j.res.Warnings {
-				fmt.Fprintf(c.App.ErrWriter, "kg: load %s: warning: %s\n", j.name, w)
-			}
-			for _, a := range j.res.Articles {
-				start := time.Now()
-				ch, err := st.Load(c.Context, a)
-				if err != nil {
-					fmt.Fprintf(c.App.ErrWriter, "kg: load %s: %v\n", j.name, err)
-					failed++
-					continue
-				}
-				logf(c, "%s", describeLoad(j.name, a, j.res, ch, time.Since(start)))
-			}
-		}
-	}
-	if failed > 0 {
-		return cli.Exit(fmt.Sprintf("load: %d of %d file(s) failed; the store holds none of their facts", failed, c.NArg()), 1)
-	}
-	return nil
+	l := &loader{c: c, pub: pub, inputs: inputs, opts: loadOptions{
+		id: c.String("id"), replace: c.Bool("replace"), format: c.String("format"),
+		failFast: c.Bool("fail-fast"), force: c.Bool("force"),
+		perFile: c.Bool("verbose") || len(inputs) <= perFileMax,
+		workers: c.Int("jobs"),
+	}}
+	return l.run()
 }
 
-// describeLoad says what a load did. Quads are counted as the store counts
-// them, so that the figures agree with kg stats and kg rm: the article's
-// quads, its bookkeeping and the entity-graph quads it brought.
-func describeLoad(name string, a *graph.Article, res *loaders.Result, ch graph.Change, d time.Duration) string {
-	facts := ""
-	if res.Facts > 0 {
-		facts = fmt.Sprintf("%d facts, ", res.Facts)
+// perFileMax is the number of inputs up to which kg load prints a line per
+// file; beyond it, a progress bar (or progress lines) and a summary.
+const perFileMax = 20
+
+// Batches: a write commits when it holds this many articles or quads, or
+// this long after its first article, so that memory stays bounded and
+// progress is durable every few seconds.
+var (
+	batchArticles = envInt("KG_BATCH", 256)
+	batchQuads    = envInt("KG_BATCHQ", 120_000)
+)
+
+const batchWait = 3 * time.Second
+
+// input is one file to load, found from an argument.
+type input struct {
+	name string
+	err  error // the argument names nothing loadable
+}
+
+// articleExts are the files a directory walk loads.
+var articleExts = map[string]bool{".txt": true, ".nq": true, ".nquads": true}
+
+// expandInputs turns the arguments into files: a directory is walked
+// (hidden entries skipped, files sorted), a glob expanded, "-" kept.
+func expandInputs(args []string) []input {
+	var out []input
+	seen := map[string]bool{}
+	addFile := func(name string) {
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, input{name: name})
+		}
 	}
-	switch {
-	case ch.Unchanged():
-		return fmt.Sprintf("%s: unchanged (%salready in the store) as %s", name, facts, a.IRI)
-	case len(ch.Replaced) > 0:
-		return fmt.Sprintf("%s: replaced %s: %s+%d -%d quads in %v", name, a.IRI, facts, ch.Added, ch.Removed, d.Round(time.Millisecond))
+	var walk func(arg string)
+	walk = func(dir string) {
+		n := 0
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				out = append(out, input{name: p, err: err})
+				return nil
+			}
+			if p != dir && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && articleExts[strings.ToLower(filepath.Ext(p))] {
+				addFile(p)
+				n++
+			}
+			return nil
+		})
+		if err == nil && n == 0 {
+			err = errors.New("directory holds no .txt or .nq files")
+		}
+		if err != nil {
+			out = append(out, input{name: dir, err: err})
+		}
 	}
-	return fmt.Sprintf("%s: loaded %s: %s%d quads in %v", name, a.IRI, facts, ch.Added, d.Round(time.Millisecond))
+	for _, a := range args {
+		if a == "-" {
+			addFile(a)
+			continue
+		}
+		if st, err := os.Stat(a); err == nil {
+			if st.IsDir() {
+				walk(a)
+			} else {
+				addFile(a)
+			}
+			continue
+		}
+		if strings.ContainsAny(a, "*?[") {
+			matches, err := filepath.Glob(a)
+			if err != nil || len(matches) == 0 {
+				out = append(out, input{name: a, err: errors.New("no file matches this pattern")})
+				continue
+			}
+			for _, m := range matches {
+				if st, err := os.Stat(m); err == nil && st.IsDir() {
+					walk(m)
+				} else {
+					addFile(m)
+				}
+			}
+			continue
+		}
+		addFile(a) // readInput says what is wrong with it
+	}
+	return out
 }
 
 // readInput reads one FILE argument and checks that it can be an article:
@@ -160,7 +220,7 @@ func readInput(name, format string) (loaders.Input, error) {
 			return in, err
 		}
 		if st.IsDir() {
-			return in, errors.New("is a directory (give the article files, e.g. dir/*.txt)")
+			return in, errors.New("is a directory")
 		}
 		if st.Size() > limit {
 			return in, fmt.Errorf("file is %s, over the %s limit for one input", size(st.Size()), size(limit))
@@ -223,4 +283,31 @@ func size(n int64) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// describeLoad says what a load did. Quads are counted as the store counts
+// them, so that the figures agree with kg stats and kg rm: the article's
+// quads, its bookkeeping and what it changed in the entity graph, the
+// claims and the index (for a file written in a batch with others, the
+// changes shared with them are not counted).
+func describeLoad(name string, a *graph.Article, res *loaders.Result, ch graph.Change, d time.Duration) string {
+	facts := ""
+	if res.Facts > 0 {
+		facts = fmt.Sprintf("%d facts, ", res.Facts)
+	}
+	as := ch.Article
+	if as == "" {
+		as = a.IRI
+	}
+	note := ""
+	if ch.Renamed {
+		note = " (its derived id names another text already, so its id ends with a hash of its text)"
+	}
+	switch {
+	case ch.Unchanged():
+		return fmt.Sprintf("%s: unchanged (%salready in the store) as %s", name, facts, as)
+	case len(ch.Replaced) > 0:
+		return fmt.Sprintf("%s: replaced %s%s: %s+%d -%d quads in %v", name, as, note, facts, ch.Added, ch.Removed, d.Round(time.Millisecond))
+	}
+	return fmt.Sprintf("%s: loaded %s%s: %s%d quads in %v", name, as, note, facts, ch.Added, d.Round(time.Millisecond))
 }

@@ -19,21 +19,25 @@ import (
 // loadRemote is kg load --server: each file is read and checked here, as a
 // local load does, then posted to the server, which extracts and writes it
 // in one transaction. The store is never opened.
-func loadRemote(c *cli.Context, base string, pub time.Time) error {
+func loadRemote(c *cli.Context, base string, pub time.Time, inputs []input) error {
 	u, err := url.Parse(strings.TrimSuffix(base, "/"))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return cli.Exit(fmt.Sprintf("load: --server %q is not a URL such as http://127.0.0.1:7070", base), 2)
 	}
 	client := &http.Client{Timeout: 5 * time.Minute}
 	failed := 0
-	for _, name := range c.Args().Slice() {
-		if err := postArticle(c, client, u, name, pub); err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "kg: load %s: %v\n", name, err)
+	for _, in := range inputs {
+		err := in.err
+		if err == nil {
+			err = postArticle(c, client, u, in.name, pub)
+		}
+		if err != nil {
+			fmt.Fprintf(c.App.ErrWriter, "kg: load %s: %v\n", in.name, err)
 			failed++
 		}
 	}
 	if failed > 0 {
-		return cli.Exit(fmt.Sprintf("load: %d of %d file(s) failed; the store holds none of their facts", failed, c.NArg()), 1)
+		return cli.Exit(fmt.Sprintf("load: %d of %d file(s) failed; the store holds none of their facts", failed, len(inputs)), 1)
 	}
 	return nil
 }

@@ -126,6 +126,8 @@ func TestBadInput(t *testing.T) {
 		}
 		return p
 	}
+	emptyDir := filepath.Join(dir, "nothing-here")
+	os.Mkdir(emptyDir, 0o755)
 	big := filepath.Join(dir, "big.txt")
 	f, _ := os.Create(big)
 	f.Truncate(50 << 20)
@@ -136,7 +138,7 @@ func TestBadInput(t *testing.T) {
 		{write("binary.txt", []byte("abc\x00\x01\x02")), "binary data"},
 		{write("latin1.txt", []byte("caf\xe9 au lait")), "not UTF-8"},
 		{big, "over the 8.0 MiB limit"},
-		{dir, "is a directory"},
+		{emptyDir, "holds no .txt or .nq files"},
 		{filepath.Join(dir, "missing.txt"), "no such file"},
 		{write("broken.nq", []byte("<a> <b> .\n")), "quad 1"},
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"github.com/cayleygraph/cayley/clog"
 	"github.com/urfave/cli/v2"
@@ -23,8 +24,11 @@ func main() {
 	// Cayley logs its own chatter ("Running in nosync mode") to stderr;
 	// kg reports what matters itself.
 	clog.SetLogger(nil)
+	stop := startProfile()
 	app := newApp()
-	if err := app.Run(normalizeArgs(app, os.Args)); err != nil {
+	err := app.Run(normalizeArgs(app, os.Args))
+	stop()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "kg:", err)
 		var ec cli.ExitCoder
 		if errors.As(err, &ec) {
@@ -90,6 +94,27 @@ was read in.`,
 		c.OnUsageError = usageError
 	}
 	return app
+}
+
+// startProfile writes a CPU profile to $KG_CPUPROFILE, for measuring kg
+// as users run it (go tool pprof kg FILE); it returns the function that
+// ends it.
+func startProfile() func() {
+	path := os.Getenv("KG_CPUPROFILE")
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kg: KG_CPUPROFILE:", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintln(os.Stderr, "kg: KG_CPUPROFILE:", err)
+		f.Close()
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }
 
 func buildVersion() string {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/kgnews/kg/loaders/article"
 	"github.com/kgnews/kg/loaders/hindi"
 	"github.com/kgnews/kg/loaders/temporal"
 	"github.com/kgnews/kg/schema"
@@ -28,6 +29,13 @@ func ArticleID(r *Result) string {
 		return a.Published.Format("2006-01-02") + "-" + slug
 	}
 	return slug
+}
+
+// ContentHash is the kg:contentHash of an article: the SHA-256 of its
+// text as stored, so that a reload can tell "unchanged".
+func ContentHash(a *article.Article) string {
+	sum := sha256.Sum256([]byte(a.Text))
+	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
 // IRI is the IRI of an entity in the article with the given id.
@@ -85,8 +93,7 @@ func Quads(r *Result, id string) []quad.Quad {
 	if a.Section != "" {
 		add(art, schema.ArticleSection, lang(a.Section))
 	}
-	sum := sha256.Sum256([]byte(a.Text))
-	add(art, schema.ContentHash, quad.String("sha256:"+hex.EncodeToString(sum[:])))
+	add(art, schema.ContentHash, quad.String(ContentHash(a)))
 	if r.Dateline != nil {
 		add(art, schema.Dateline, r.Dateline.IRI(id))
 	}

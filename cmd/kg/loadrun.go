@@ -1,0 +1,412 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cayleygraph/quad"
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/loaders"
+	"github.com/kgnews/kg/schema"
+)
+
+var memDone bool
+
+var (
+	gcPercent = envInt("KG_GC", 200)
+	memLimit  = int64(envInt("KG_MEMLIMIT", 350)) << 20
+)
+
+func envInt(k string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(k)); err == nil {
+		return v
+	}
+	return def
+}
+
+type loadOptions struct {
+	id, format                        string
+	replace, failFast, force, perFile bool
+	workers                           int
+}
+
+// loader runs one kg load: workers read, check and extract the files in
+// parallel, and this goroutine writes what they make in batches of whole
+// articles. Memory stays bounded whatever the number of files: a worker
+// takes a file only when the writer has room for its result.
+type loader struct {
+	c      *cli.Context
+	pub    time.Time
+	inputs []input
+	opts   loadOptions
+
+	open   sync.Once
+	st     *graph.Store
+	stErr  error
+	prog   *progress
+	tally  tally
+	failed bool
+}
+
+// prepared is a file after its worker: extracted, skipped as unchanged, or
+// failed.
+type prepared struct {
+	name      string
+	res       *loaders.Result
+	unchanged quad.IRI // the stored article it is the same text as
+	err       error
+	fatal     bool // the store cannot be opened: nothing can be loaded
+}
+
+// tally counts what a load did, for the summary.
+type tally struct {
+	loaded, replaced, unchanged, failed int
+	facts, quads                        int
+	warnings                            map[string]int
+	failures                            map[string]int
+}
+
+func (l *loader) store() (*graph.Store, error) {
+	l.open.Do(func() { l.st, l.stErr = openStore(l.c, "kg load") })
+	return l.st, l.stErr
+}
+
+func (l *loader) run() error {
+	// Extraction allocates briskly and the writer's batches are large:
+	// collect less often, but keep the heap within a budget.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memLimit)
+	}
+	if mp := os.Getenv("KG_MEMPROFILE"); mp != "" {
+		go func() {
+			for i := 0; ; i++ {
+				time.Sleep(3 * time.Second)
+				f, _ := os.Create(fmt.Sprintf("%s.%d", mp, i))
+				pprof.Lookup("heap").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
+	}
+	start := time.Now()
+	ctx, cancel := context.WithCancel(l.c.Context)
+	defer cancel()
+	defer func() {
+		if l.st != nil {
+			l.st.Close()
+		}
+	}()
+	l.tally = tally{warnings: map[string]int{}, failures: map[string]int{}}
+	l.prog = newProgress(l.c, len(l.inputs), !l.opts.perFile)
+	workers := l.opts.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan int)
+	results := make(chan prepared, workers)
+	go func() {
+		defer close(jobs)
+		for i := range l.inputs {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				p := l.prepare(ctx, i)
+				select {
+				case results <- p:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	var batch []prepared
+	quads := 0
+	var deadline <-chan time.Time
+	flush := func() {
+		if len(batch) > 0 {
+			l.write(ctx, batch)
+		}
+		batch, quads, deadline = nil, 0, nil
+	}
+	var fatal error
+	stopping := false
+	for results != nil {
+		select {
+		case p, ok := <-results:
+			if !ok {
+				results = nil
+				continue
+			}
+			switch {
+			case stopping:
+				// draining: a stopped load writes nothing more
+			case p.fatal:
+				fatal, stopping = p.err, true
+				cancel()
+			case p.err != nil:
+				l.fail(p.name, p.err)
+				if l.opts.failFast {
+					stopping = true
+					cancel()
+				}
+			case p.unchanged != "":
+				l.tally.unchanged++
+				if l.opts.perFile {
+					l.prog.println(fmt.Sprintf("%s: unchanged (same text as %s, not extracted again)", p.name, p.unchanged))
+				}
+				l.prog.add(1)
+			default:
+				batch = append(batch, p)
+				for _, a := range p.res.Articles {
+					quads += len(a.Quads)
+				}
+				if deadline == nil {
+					deadline = time.After(batchWait)
+				}
+				if len(batch) >= batchArticles || quads >= batchQuads {
+					flush()
+				}
+			}
+		case <-deadline:
+			flush()
+		}
+	}
+	if fatal != nil {
+		l.prog.finish()
+		return fatal
+	}
+	if !stopping || l.opts.failFast {
+		flush() // fail-fast keeps what was extracted before the failure
+	}
+	l.prog.finish()
+	l.summary(time.Since(start))
+	if err := l.c.Context.Err(); err != nil {
+		return cli.Exit("load: interrupted; every article written so far is whole", 130)
+	}
+	if l.tally.failed > 0 {
+		return cli.Exit(fmt.Sprintf("load: %d of %d file(s) failed; the store holds none of their facts", l.tally.failed, len(l.inputs)), 1)
+	}
+	return nil
+}
+
+// prepare reads, checks and extracts one file, or finds it unchanged.
+func (l *loader) prepare(ctx context.Context, i int) (p prepared) {
+	in := l.inputs[i]
+	p.name = in.name
+	if in.err != nil {
+		p.err = in.err
+		return p
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			p.res, p.err = nil, fmt.Errorf("extraction failed (a bug in kg; please report it with the file): %v", r)
+		}
+	}()
+	data, err := readInput(in.name, l.opts.format)
+	if err != nil {
+		p.err = err
+		return p
+	}
+	data.Published, data.ID = l.pub, l.opts.id
+	if !l.opts.force {
+		if hash, ok := loaders.ContentHash(data); ok {
+			st, err := l.store()
+			if err != nil {
+				p.err, p.fatal = err, true
+				return p
+			}
+			same, err := st.ArticlesWithHash(ctx, hash)
+			if err != nil {
+				p.err = err
+				return p
+			}
+			for _, a := range same {
+				if a.Source == data.Path && (data.ID == "" || a.IRI == schema.ArticleIRI(data.ID)) &&
+					(data.Published.IsZero() || a.Published == data.Published.Format("2006-01-02")) {
+					p.unchanged = a.IRI
+					return p
+				}
+			}
+		}
+	}
+	res, err := parseInput(data)
+	if err != nil {
+		p.err = err
+		return p
+	}
+	for _, a := range res.Articles {
+		a.ExplicitID, a.Replace = l.opts.id != "", l.opts.replace
+		if err := a.Prepare(); err != nil {
+			p.err = err
+			return p
+		}
+	}
+	p.res = res
+	return p
+}
+
+// write commits one batch and reports each file of it.
+func (l *loader) write(ctx context.Context, batch []prepared) {
+	st, err := l.store()
+	var arts []*graph.Article
+	for _, p := range batch {
+		arts = append(arts, p.res.Articles...)
+	}
+	start := time.Now()
+	var results []graph.Result
+	if err == nil {
+		results, err = st.LoadBatch(ctx, arts)
+	}
+
+	took := time.Since(start)
+	k := 0
+	for _, p := range batch {
+		var ferr error
+		lines := []string{}
+		facts, quads := 0, 0
+		var kind string
+		for _, a := range p.res.Articles {
+			var r graph.Result
+			if results != nil {
+				r = results[k]
+			} else {
+				r.Err = err
+			}
+			k++
+			if r.Err != nil {
+				ferr = r.Err
+				continue
+			}
+			ch := r.Change
+			switch {
+			case ch.Unchanged():
+				kind = "unchanged"
+			case len(ch.Replaced) > 0:
+				kind = "replaced"
+			default:
+				kind = "loaded"
+			}
+			facts, quads = facts+p.res.Facts, quads+len(a.Quads)
+			lines = append(lines, describeLoad(p.name, a, p.res, ch, took))
+		}
+		if ferr != nil {
+			l.fail(p.name, ferr)
+			continue
+		}
+		for _, w := range p.res.Warnings {
+			if l.opts.perFile {
+				l.prog.println(fmt.Sprintf("kg: load %s: warning: %s", p.name, w))
+			} else {
+				l.tally.warnings[w]++
+			}
+		}
+		if l.opts.perFile && !l.c.Bool("quiet") {
+			for _, line := range lines {
+				l.prog.println(line)
+			}
+		}
+		switch kind {
+		case "unchanged":
+			l.tally.unchanged++
+		case "replaced":
+			l.tally.replaced++
+		default:
+			l.tally.loaded++
+		}
+		l.tally.facts += facts
+		l.tally.quads += quads
+		l.prog.add(1)
+	}
+}
+
+// fail reports a file that could not be loaded.
+func (l *loader) fail(name string, err error) {
+	l.tally.failed++
+	msg := err.Error()
+	reason, _, _ := strings.Cut(msg, " (")
+	l.tally.failures[reason]++
+	l.prog.println(fmt.Sprintf("kg: load %s: %v", name, err))
+	l.prog.add(1)
+}
+
+func (l *loader) summary(took time.Duration) {
+	if len(l.inputs) <= 1 || l.c.Bool("quiet") && l.tally.failed == 0 {
+		return
+	}
+	t := l.tally
+	rate := float64(len(l.inputs)) / took.Seconds()
+	w := l.c.App.ErrWriter
+	fmt.Fprintf(w, "kg: load: %s loaded, %s replaced, %s unchanged, %s failed; %s facts, %s quads in %v (%.0f files/s)\n",
+		thousands(t.loaded), thousands(t.replaced), thousands(t.unchanged), thousands(t.failed),
+		thousands(t.facts), thousands(t.quads), took.Round(100*time.Millisecond), rate)
+	for _, kv := range byCount(t.warnings) {
+		fmt.Fprintf(w, "kg: load: warning ×%s: %s\n", thousands(kv.n), kv.s)
+	}
+	if t.failed > 0 {
+		var parts []string
+		for _, kv := range byCount(t.failures) {
+			parts = append(parts, fmt.Sprintf("×%s %s", thousands(kv.n), kv.s))
+		}
+		fmt.Fprintf(w, "kg: load: failed: %s (each named above)\n", strings.Join(parts, "; "))
+	}
+}
+
+type countedString struct {
+	s string
+	n int
+}
+
+func byCount(m map[string]int) []countedString {
+	out := make([]countedString, 0, len(m))
+	for s, n := range m {
+		out = append(out, countedString{s, n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].n != out[j].n {
+			return out[i].n > out[j].n
+		}
+		return out[i].s < out[j].s
+	})
+	return out
+}
+
+// thousands writes n with thin groups of three: 10,000.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

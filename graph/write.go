@@ -1,0 +1,942 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgnews/kg/schema"
+)
+
+// A writeBatch gathers the changes of whole articles — their own quads and
+// what they change in the derived layer — and writes them in one
+// transaction. Reads made while planning see the store as it was before
+// the batch with the batch's pending changes on top (present), so that
+// two articles of one batch that mention the same entity or state the same
+// relation update it once, correctly.
+type writeBatch struct {
+	s    *Store
+	adds map[string]quad.Quad
+	dels map[string]quad.Quad
+	// soft are removals that may wait: superseded values of a count or a
+	// date, which readers already ignore (they take the largest count,
+	// the earliest first and the latest last date). See deltas.
+	soft map[string]quad.Quad
+	// addsBy indexes pending additions by subject, for reads of a node's
+	// pending members; addOrder keeps them in the order they came, which
+	// is the order a node's values come back in (the first evidence
+	// sentence of an event is its first in the text).
+	addsBy   map[quad.Value][]string
+	addOrder []string
+	// arts and paths are the articles and source paths this batch
+	// touches: an article touched twice is planned in a later batch.
+	arts  map[quad.IRI]bool
+	paths map[string]bool
+
+	claims   map[quad.IRI]*claimDelta
+	descs    map[quad.IRI]*descDelta
+	mentions map[quad.IRI]int
+	months   map[string]*monthDelta
+	sigs     []eventSig
+	written  pending    // what commit wrote
+	gone     []quad.IRI // events removed
+	removed  map[quad.IRI]bool
+}
+
+type claimDelta struct {
+	s, rel, o quad.IRI
+	added     []*support
+	removed   []*support
+}
+
+type descDelta struct {
+	added, removed []quad.Value
+}
+
+type monthDelta struct {
+	q            quad.Quad
+	bucket       quad.IRI
+	adds, remove bool
+}
+
+func newBatch(s *Store) *writeBatch {
+	return &writeBatch{s: s, adds: map[string]quad.Quad{}, dels: map[string]quad.Quad{}, soft: map[string]quad.Quad{}, addsBy: map[quad.Value][]string{},
+		arts: map[quad.IRI]bool{}, paths: map[string]bool{}, claims: map[quad.IRI]*claimDelta{},
+		descs: map[quad.IRI]*descDelta{}, mentions: map[quad.IRI]int{}, months: map[string]*monthDelta{},
+		removed: map[quad.IRI]bool{}}
+}
+
+func (b *writeBatch) empty() bool { return len(b.arts) == 0 }
+
+// size is the number of pending quad changes.
+func (b *writeBatch) size() int { return len(b.adds) + len(b.dels) }
+
+func (b *writeBatch) add(q quad.Quad) {
+	k := quadKey(q)
+	if _, ok := b.dels[k]; ok {
+		delete(b.dels, k)
+		return
+	}
+	if _, ok := b.soft[k]; ok {
+		delete(b.soft, k)
+		return
+	}
+	if _, ok := b.adds[k]; ok {
+		return
+	}
+	b.adds[k] = q
+	b.addsBy[q.Subject] = append(b.addsBy[q.Subject], k)
+	b.addOrder = append(b.addOrder, k)
+}
+
+func (b *writeBatch) del(q quad.Quad) {
+	k := quadKey(q)
+	if _, ok := b.adds[k]; ok {
+		delete(b.adds, k)
+		return
+	}
+	b.dels[k] = q
+}
+
+// present reports whether q will be in the store after the batch.
+func (b *writeBatch) present(ctx context.Context, q quad.Quad) (bool, error) {
+	k := quadKey(q)
+	if _, ok := b.adds[k]; ok {
+		return true, nil
+	}
+	if _, ok := b.dels[k]; ok {
+		return false, nil
+	}
+	return b.s.has(ctx, q)
+}
+
+// objectsAfter lists the objects of (subj, pred, *, label) as they will
+// be after the batch.
+func (b *writeBatch) objectsAfter(ctx context.Context, subj, pred, label quad.Value) ([]quad.Value, error) {
+	var out []quad.Value
+	err := b.s.eachQuad(ctx, match{s: subj, p: pred, label: label}, func(q quad.Quad) error {
+		if _, gone := b.dels[quadKey(q)]; !gone {
+			out = append(out, q.Object)
+		}
+		return nil
+	})
+	for _, k := range b.addsBy[subj] {
+		if q, ok := b.adds[k]; ok && q.Predicate == pred && q.Label == label {
+			out = append(out, q.Object)
+		}
+	}
+	return out, err
+}
+
+// anyObjectAfter reports whether (subj, pred, *, label) will have a quad
+// after the batch, stopping at the first.
+func (b *writeBatch) anyObjectAfter(ctx context.Context, subj, pred, label quad.Value) (bool, error) {
+	for _, k := range b.addsBy[subj] {
+		if q, ok := b.adds[k]; ok && q.Predicate == pred && q.Label == label {
+			return true, nil
+		}
+	}
+	found := false
+	err := b.s.eachQuad(ctx, match{s: subj, p: pred, label: label}, func(q quad.Quad) error {
+		if _, gone := b.dels[quadKey(q)]; !gone {
+			found = true
+			return errStop
+		}
+		return nil
+	})
+	if errors.Is(err, errStop) {
+		err = nil
+	}
+	return found, err
+}
+
+// errTouched says an article must wait for the next batch: this one
+// already changes it (or its source path).
+var errTouched = errors.New("article already changed in this batch")
+
+// plan adds one article's changes to the batch: a (nil to remove the
+// targets) replaces the target articles.
+func (b *writeBatch) plan(ctx context.Context, targets []quad.IRI, a *Article) (Change, error) {
+	ch := Change{}
+	if a != nil {
+		ch.Article = a.IRI
+	} else if len(targets) > 0 {
+		ch.Article = targets[0]
+	}
+	for _, t := range targets {
+		if b.arts[t] {
+			return ch, errTouched
+		}
+	}
+	if a != nil && (b.arts[a.IRI] || a.SourcePath != "" && b.paths[a.SourcePath]) {
+		return ch, errTouched
+	}
+	old := newQuadSet()
+	olds := map[quad.IRI][]quad.Quad{}
+	for _, t := range targets {
+		qs, err := b.s.ArticleQuads(ctx, t)
+		if err != nil {
+			return ch, fmt.Errorf("read article %s: %w", t, err)
+		}
+		if len(qs) > 0 {
+			ch.Replaced = append(ch.Replaced, t)
+			olds[t] = qs
+		}
+		for _, q := range qs {
+			old.add(q)
+		}
+	}
+	fresh := newQuadSet()
+	var prep *prepared
+	if a != nil {
+		p, err := a.prepared()
+		if err != nil {
+			return ch, err
+		}
+		prep, fresh = p, p.set
+	}
+	var dels, adds []quad.Quad
+	for _, k := range old.order {
+		if !fresh.has(k) {
+			dels = append(dels, old.m[k])
+		}
+	}
+	for _, k := range fresh.order {
+		if !old.has(k) {
+			adds = append(adds, fresh.m[k])
+		}
+	}
+	if len(dels) == 0 && len(adds) == 0 {
+		return ch, nil
+	}
+	for _, t := range targets {
+		b.arts[t] = true
+	}
+	if a != nil {
+		b.arts[a.IRI] = true
+		if a.SourcePath != "" {
+			b.paths[a.SourcePath] = true
+		}
+	}
+	for _, q := range dels {
+		b.del(q)
+	}
+	for _, q := range adds {
+		b.add(q)
+	}
+	before0, _ := b.counts()
+
+	// the derived layer
+	before, after := map[string]quad.Quad{}, map[string]quad.Quad{}
+	var dOld []*derived
+	for _, t := range targets {
+		if qs := olds[t]; len(qs) > 0 {
+			d := derive(t, qs)
+			dOld = append(dOld, d)
+			for _, q := range d.quads {
+				before[quadKey(q)] = q
+			}
+		}
+	}
+	var dNew *derived
+	if prep != nil {
+		dNew, after = prep.derived, prep.dset
+	}
+	for k, q := range before {
+		if _, keep := after[k]; !keep {
+			b.del(q)
+		}
+	}
+	for k, q := range after {
+		if _, had := before[k]; !had {
+			b.add(q)
+		}
+	}
+	for _, d := range dOld {
+		b.merge(d, -1)
+	}
+	if dNew != nil {
+		b.merge(dNew, +1)
+	}
+	after0, _ := b.counts()
+	ch.Added, ch.Removed = after0.adds-before0.adds, after0.dels-before0.dels
+	return ch, nil
+}
+
+type pending struct{ adds, dels int }
+
+// counts are the batch's pending additions and removals.
+func (b *writeBatch) counts() (pending, bool) { // see plan
+	return pending{len(b.adds), len(b.dels)}, true
+}
+
+// merge records what one article adds to (sign +1) or takes from (-1) the
+// shared parts of the derived layer; finish settles them.
+func (b *writeBatch) merge(d *derived, sign int) {
+	for _, m := range d.months {
+		k := quadKey(m)
+		md := b.months[k]
+		if md == nil {
+			bucket := strings.TrimPrefix(schema.Text(m.Object), "")
+			md = &monthDelta{q: m, bucket: bucketOf(m.Subject.(quad.IRI), bucket)}
+			b.months[k] = md
+		}
+		if sign > 0 {
+			md.adds = true
+		} else {
+			md.remove = true
+		}
+	}
+	for c, sp := range d.claims {
+		cd := b.claims[c]
+		if cd == nil {
+			cd = &claimDelta{s: sp.s, rel: sp.rel, o: sp.o}
+			b.claims[c] = cd
+		}
+		if sign > 0 {
+			cd.added = append(cd.added, sp)
+		} else {
+			cd.removed = append(cd.removed, sp)
+		}
+	}
+	for e, desc := range d.descs {
+		dd := b.descs[e]
+		if dd == nil {
+			dd = &descDelta{}
+			b.descs[e] = dd
+		}
+		if sign > 0 {
+			dd.added = append(dd.added, desc)
+		} else {
+			dd.removed = append(dd.removed, desc)
+		}
+	}
+	for _, e := range d.mentions {
+		b.mentions[e] += sign
+	}
+	if sign > 0 {
+		b.sigs = append(b.sigs, d.sigs...)
+	} else {
+		for _, ev := range d.events {
+			b.gone = append(b.gone, ev)
+			b.removed[ev] = true
+		}
+	}
+}
+
+// bucketOf is the bucket node a month entry of an index node names.
+func bucketOf(index quad.IRI, entry string) quad.IRI {
+	if kind, month, ok := strings.Cut(entry, "/"); ok {
+		return schema.Bucket(index, kind, month)
+	}
+	return schema.Bucket(index, "", entry)
+}
+
+// finish settles the shared parts of the derived layer against the store.
+func (b *writeBatch) finish(ctx context.Context) error {
+	if err := b.finishMonths(ctx); err != nil {
+		return err
+	}
+	if err := b.finishEntities(ctx); err != nil {
+		return err
+	}
+	if err := b.finishMentions(ctx); err != nil {
+		return err
+	}
+	if err := b.finishClaims(ctx); err != nil {
+		return err
+	}
+	return b.finishSameEvents(ctx)
+}
+
+// finishMonths: an index node lists a bucket while the bucket has members.
+func (b *writeBatch) finishMonths(ctx context.Context) error {
+	for _, md := range b.months {
+		has, err := b.anyObjectAfter(ctx, md.bucket, schema.IndexMember, schema.IndexGraph)
+		if err != nil {
+			return err
+		}
+		listed, err := b.present(ctx, md.q)
+		if err != nil {
+			return err
+		}
+		switch {
+		case has && !listed:
+			b.add(md.q)
+		case !has && listed:
+			b.del(md.q)
+		}
+	}
+	return nil
+}
+
+// finishEntities keeps the entity graph equal to the union of the
+// descriptions articles assert, and the name index equal to the entity
+// graph's labels and aliases.
+func (b *writeBatch) finishEntities(ctx context.Context) error {
+	for e, dd := range b.descs {
+		changed := false
+		var gone []quad.Value
+		for _, d := range dd.added {
+			reg := quad.Quad{Subject: e, Predicate: schema.Description, Object: d, Label: schema.EntityGraph}
+			ok, err := b.present(ctx, reg)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				b.add(reg)
+				changed = true
+			}
+		}
+		for _, d := range dd.removed {
+			used, err := b.asserted(ctx, d)
+			if err != nil {
+				return err
+			}
+			if !used {
+				gone = append(gone, d)
+			}
+		}
+		for _, d := range gone {
+			reg := quad.Quad{Subject: e, Predicate: schema.Description, Object: d, Label: schema.EntityGraph}
+			if ok, err := b.present(ctx, reg); err != nil {
+				return err
+			} else if ok {
+				b.del(reg)
+				changed = true
+			}
+		}
+		if !changed {
+			continue
+		}
+		if err := b.rederiveEntity(ctx, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// asserted reports whether an article will still assert a description
+// after the batch: the object index lists every kg:asserts quad with this
+// literal, and the first that stays settles it.
+func (b *writeBatch) asserted(ctx context.Context, d quad.Value) (bool, error) {
+	for _, q := range b.adds {
+		if q.Predicate == schema.Asserts && q.Object == d {
+			return true, nil
+		}
+	}
+	found := false
+	err := b.s.eachQuad(ctx, match{p: schema.Asserts, o: d}, func(q quad.Quad) error {
+		if _, gone := b.dels[quadKey(q)]; !gone {
+			found = true
+			return errStop
+		}
+		return nil
+	})
+	if errors.Is(err, errStop) {
+		err = nil
+	}
+	return found, err
+}
+
+// entityPreds are the entity graph's predicates.
+var entityPreds = []quad.IRI{schema.Type, schema.Label, schema.AltLabel, schema.SameAs}
+
+// rederiveEntity sets an entity's entity-graph quads to the union of its
+// registered descriptions, and its name-index entries to its names.
+func (b *writeBatch) rederiveEntity(ctx context.Context, e quad.IRI) error {
+	want := map[string]quad.Quad{}
+	descs, err := b.objectsAfter(ctx, e, schema.Description, schema.EntityGraph)
+	if err != nil {
+		return err
+	}
+	for _, d := range descs {
+		ts, err := parseDescription(d)
+		if err != nil {
+			return err
+		}
+		for _, t := range ts {
+			want[quadKey(t)] = t
+		}
+	}
+	have := map[string]quad.Quad{}
+	for _, p := range entityPreds {
+		objs, err := b.objectsAfter(ctx, e, p, schema.EntityGraph)
+		if err != nil {
+			return err
+		}
+		for _, o := range objs {
+			q := quad.Quad{Subject: e, Predicate: p, Object: o, Label: schema.EntityGraph}
+			have[quadKey(q)] = q
+		}
+	}
+	namesBefore := nameEntries(e, have)
+	for k, q := range have {
+		if _, ok := want[k]; !ok {
+			b.del(q)
+		}
+	}
+	for k, q := range want {
+		if _, ok := have[k]; !ok {
+			b.add(q)
+		}
+	}
+	namesAfter := nameEntries(e, want)
+	for k, q := range namesBefore {
+		if _, ok := namesAfter[k]; !ok {
+			b.del(q)
+		}
+	}
+	for k, q := range namesAfter {
+		if _, ok := namesBefore[k]; !ok {
+			b.add(q)
+		}
+	}
+	return nil
+}
+
+// nameEntries are the name-index quads of an entity with these
+// entity-graph quads: each folded label, alias and word of them.
+func nameEntries(e quad.IRI, qs map[string]quad.Quad) map[string]quad.Quad {
+	out := map[string]quad.Quad{}
+	put := func(key string, p quad.IRI) {
+		if key == "" {
+			return
+		}
+		q := quad.Quad{Subject: schema.NameIRI(key), Predicate: p, Object: anyURI(e), Label: schema.IndexGraph}
+		out[quadKey(q)] = q
+	}
+	for _, q := range qs {
+		var p quad.IRI
+		switch q.Predicate {
+		case schema.Label:
+			p = schema.NameLabel
+		case schema.AltLabel:
+			p = schema.NameAlias
+		default:
+			continue
+		}
+		key := NameKey(schema.Text(q.Object))
+		put(key, p)
+		for _, w := range strings.Fields(key) {
+			put(w, schema.NameWord)
+		}
+	}
+	return out
+}
+
+// finishMentions keeps each entity's count of mentioning articles.
+func (b *writeBatch) finishMentions(ctx context.Context) error {
+	for e, n := range b.mentions {
+		if n == 0 {
+			continue
+		}
+		idx, ok := schema.IndexOf(e)
+		if !ok || strings.HasPrefix(string(e), schema.EntityNS+"local/") {
+			continue // an article's own group is mentioned by that article alone
+		}
+		cur, err := b.s.objects(ctx, idx, schema.IndexMentions, schema.IndexGraph)
+		if err != nil {
+			return err
+		}
+		b.setCount(idx, schema.IndexMentions, schema.IndexGraph, cur, maxCount(cur)+n)
+	}
+	return nil
+}
+
+// maxCount is the count a node's versions of a count say: the largest.
+func maxCount(vs []quad.Value) int {
+	n := 0
+	for _, v := range vs {
+		if c, err := strconv.Atoi(schema.Text(v)); err == nil && c > n {
+			n = c
+		}
+	}
+	return n
+}
+
+// setCount makes n the count of (subj, pred): the older versions go, softly
+// when the count grew (a leftover smaller count is ignored by readers),
+// at once when it fell.
+func (b *writeBatch) setCount(subj, pred, label quad.Value, versions []quad.Value, n int) {
+	nv := integer(n)
+	grew := n >= maxCount(versions)
+	kept := false
+	for _, v := range versions {
+		q := quad.Quad{Subject: subj, Predicate: pred, Object: v, Label: label}
+		if n > 0 && v.String() == nv.String() && !kept {
+			kept = true
+			continue
+		}
+		if grew {
+			b.softDel(q)
+		} else {
+			b.del(q)
+		}
+	}
+	if n > 0 && !kept {
+		b.add(quad.Quad{Subject: subj, Predicate: pred, Object: nv, Label: label})
+	}
+}
+
+func integer(n int) quad.Value {
+	return quad.TypedString{Value: quad.String(strconv.Itoa(n)), Type: schema.XSDInteger}
+}
+
+// finishClaims keeps every claim node equal to its supports: created with
+// the first, counted and dated as supports come, removed with the last.
+func (b *writeBatch) finishClaims(ctx context.Context) error {
+	for c, cd := range b.claims {
+		if err := b.finishClaim(ctx, c, cd); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *writeBatch) finishClaim(ctx context.Context, c quad.IRI, cd *claimDelta) error {
+	cq := func(p quad.IRI, o quad.Value) quad.Quad {
+		return quad.Quad{Subject: c, Predicate: p, Object: o, Label: schema.ClaimGraph}
+	}
+	versions := func(p quad.IRI) ([]quad.Value, error) { return b.s.objects(ctx, c, p, schema.ClaimGraph) }
+	counts, err := versions(schema.ClaimArticles)
+	if err != nil {
+		return err
+	}
+	firsts, err := versions(schema.ClaimFirst)
+	if err != nil {
+		return err
+	}
+	lasts, err := versions(schema.ClaimLast)
+	if err != nil {
+		return err
+	}
+	existed := len(counts) > 0
+	n := maxCount(counts)
+	var firstD, lastD string
+	for _, v := range lasts {
+		lastD = later(lastD, schema.Text(v))
+	}
+	firstD = lastD
+	for _, v := range firsts {
+		firstD = earlier(firstD, schema.Text(v))
+	}
+	var sources []quad.IRI
+	exact := len(cd.removed) > 0
+	if !exact {
+		// only new supports: add them to the totals
+		for _, sp := range cd.added {
+			n++
+			firstD, lastD = earlier(firstD, sp.date), later(lastD, sp.date)
+			sources = append(sources, sp.sources...)
+		}
+		for _, src := range uniqIRIs(sources) {
+			q := cq(schema.ClaimSource, src)
+			if ok, err := b.present(ctx, q); err != nil {
+				return err
+			} else if !ok {
+				b.add(q)
+			}
+		}
+	} else {
+		// a support went: count and date again from what remains
+		arts, err := b.claimArticles(ctx, c)
+		if err != nil {
+			return err
+		}
+		n, firstD, lastD = 0, "", ""
+		added := map[quad.IRI]*support{}
+		for _, sp := range cd.added {
+			added[sp.article] = sp
+		}
+		for _, art := range arts {
+			n++
+			var d string
+			var srcs []quad.IRI
+			if sp := added[art]; sp != nil {
+				d, srcs = sp.date, sp.sources
+			} else if d, srcs, err = b.s.supportOf(ctx, c, art); err != nil {
+				return err
+			}
+			firstD, lastD = earlier(firstD, d), later(lastD, d)
+			sources = append(sources, srcs...)
+		}
+		want := map[quad.IRI]bool{}
+		for _, s := range uniqIRIs(sources) {
+			want[s] = true
+		}
+		have, err := b.objectsAfter(ctx, c, schema.ClaimSource, schema.ClaimGraph)
+		if err != nil {
+			return err
+		}
+		for _, h := range have {
+			if iri, _ := h.(quad.IRI); want[iri] && n > 0 {
+				delete(want, iri)
+			} else {
+				b.del(cq(schema.ClaimSource, h))
+			}
+		}
+		if n > 0 {
+			for s := range want {
+				b.add(cq(schema.ClaimSource, s))
+			}
+		}
+	}
+	b.setCount(c, schema.ClaimArticles, schema.ClaimGraph, counts, n)
+	if firstD == lastD {
+		firstD = "" // a first date is stored only when it differs from the last
+	}
+	b.setDate(c, schema.ClaimFirst, firsts, firstD, n > 0, exact)
+	b.setDate(c, schema.ClaimLast, lasts, lastD, n > 0, exact)
+	switch {
+	case n <= 0 && existed:
+		for _, q := range claimNode(c, cd) {
+			b.del(q)
+		}
+	case n > 0 && !existed:
+		for _, q := range claimNode(c, cd) {
+			b.add(q)
+		}
+	}
+	return nil
+}
+
+// setDate makes d the value of a claim's first or last date; older
+// versions go softly unless the value was counted again from scratch
+// (exact), when a leftover could be wrong.
+func (b *writeBatch) setDate(c quad.IRI, p quad.IRI, versions []quad.Value, d string, keep bool, exact bool) {
+	var nv quad.Value
+	if keep && d != "" {
+		nv = typedDate(d)
+	}
+	kept := false
+	for _, v := range versions {
+		q := quad.Quad{Subject: c, Predicate: p, Object: v, Label: schema.ClaimGraph}
+		if nv != nil && v.String() == nv.String() && !kept {
+			kept = true
+			continue
+		}
+		if exact || !keep {
+			b.del(q)
+		} else {
+			b.softDel(q)
+		}
+	}
+	if nv != nil && !kept {
+		b.add(quad.Quad{Subject: c, Predicate: p, Object: nv, Label: schema.ClaimGraph})
+	}
+}
+
+// claimArticles lists the articles that will support a claim after the
+// batch: those named, and those of its supporting events.
+func (b *writeBatch) claimArticles(ctx context.Context, c quad.IRI) ([]quad.IRI, error) {
+	var out []quad.IRI
+	arts, err := b.objectsAfter(ctx, c, schema.ClaimArticle, schema.ClaimGraph)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range arts {
+		if iri, ok := a.(quad.IRI); ok {
+			out = append(out, iri)
+		}
+	}
+	evs, err := b.objectsAfter(ctx, c, schema.ClaimEvent, schema.ClaimGraph)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range evs {
+		if a, ok := schema.ArticleOfNode(quad.IRI(schema.Text(e))); ok {
+			out = append(out, a)
+		}
+	}
+	return uniqIRIs(out), nil
+}
+
+// claimNode is what spells a claim: its subject, relation and object (its
+// IRI says it is a claim; so does kg:sbj).
+func claimNode(c quad.IRI, cd *claimDelta) []quad.Quad {
+	g := schema.ClaimGraph
+	return []quad.Quad{
+		{Subject: c, Predicate: schema.ClaimSubject, Object: cd.s, Label: g},
+		{Subject: c, Predicate: schema.ClaimRelation, Object: cd.rel, Label: g},
+		{Subject: c, Predicate: schema.ClaimObject, Object: cd.o, Label: g},
+	}
+}
+
+// supportOf reads one article's support of a claim from the store: the
+// latest date of its supporting events (else its publication date) and
+// their sources.
+func (s *Store) supportOf(ctx context.Context, c, art quad.IRI) (string, []quad.IRI, error) {
+	evs, err := s.objects(ctx, c, schema.ClaimEvent, schema.ClaimGraph)
+	if err != nil {
+		return "", nil, err
+	}
+	var date string
+	var srcs []quad.IRI
+	for _, ev := range evs {
+		iri := quad.IRI(schema.Text(ev))
+		if a, ok := schema.ArticleOfNode(iri); !ok || a != art {
+			continue
+		}
+		r, err := s.row(ctx, iri)
+		if err != nil {
+			return "", nil, err
+		}
+		if r == nil {
+			continue
+		}
+		if r.Date != "" {
+			date = later(date, r.Date)
+		}
+		if r.Reporter != "" {
+			srcs = append(srcs, quad.IRI(r.Reporter))
+		}
+	}
+	if date == "" {
+		pub, err := s.objects(ctx, art, schema.DatePublished, art)
+		if err != nil {
+			return "", nil, err
+		}
+		if len(pub) > 0 {
+			date = schema.Text(pub[0])
+		}
+	}
+	return date, srcs, nil
+}
+
+// finishSameEvents links each new event to the reports of the same event
+// in other articles, and drops the links of removed events.
+func (b *writeBatch) finishSameEvents(ctx context.Context) error {
+	for _, ev := range b.gone {
+		for _, m := range []match{{s: ev, p: schema.SameEvent}, {p: schema.SameEvent, o: ev}} {
+			qs, err := b.s.quads(ctx, m)
+			if err != nil {
+				return err
+			}
+			for _, q := range qs {
+				b.del(q)
+			}
+		}
+		for _, k := range b.addsBy[ev] {
+			if q, ok := b.adds[k]; ok && q.Predicate == schema.SameEvent {
+				b.del(q)
+			}
+		}
+	}
+	for _, sig := range b.sigs {
+		if err := b.linkSameEvent(ctx, sig); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *writeBatch) linkSameEvent(ctx context.Context, sig eventSig) error {
+	// the periods where compatible reports sit: the event's own, the
+	// year's (a report dated to the year), and for a year every month
+	nodes := []quad.IRI{sig.node}
+	if len(sig.date) >= 7 {
+		nodes = append(nodes, schema.SameEventIRI(sig.key+"|"+sig.date[:4]))
+	} else {
+		for m := 1; m <= 12; m++ {
+			nodes = append(nodes, schema.SameEventIRI(fmt.Sprintf("%s|%s-%02d", sig.key, sig.date, m)))
+		}
+	}
+	for _, n := range nodes {
+		members, err := b.objectsAfter(ctx, n, schema.IndexMember, schema.IndexGraph)
+		if err != nil {
+			return err
+		}
+		for _, m := range members {
+			date, other, ok := strings.Cut(schema.Text(m), "|")
+			if !ok || quad.IRI(other) == sig.ev || b.removed[quad.IRI(other)] || !compatibleDates(date, sig.date) {
+				continue
+			}
+			if a, ok := schema.ArticleOfNode(quad.IRI(other)); !ok || a == sig.article {
+				continue
+			}
+			for _, q := range []quad.Quad{
+				{Subject: sig.ev, Predicate: schema.SameEvent, Object: quad.IRI(other), Label: schema.SameEventGraph},
+				{Subject: quad.IRI(other), Predicate: schema.SameEvent, Object: sig.ev, Label: schema.SameEventGraph},
+			} {
+				if ok, err := b.present(ctx, q); err != nil {
+					return err
+				} else if !ok {
+					b.add(q)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// softDel removes a superseded aggregate value, when it can (see deltas).
+func (b *writeBatch) softDel(q quad.Quad) {
+	k := quadKey(q)
+	if _, ok := b.adds[k]; ok {
+		delete(b.adds, k)
+		return
+	}
+	b.soft[k] = q
+}
+
+// deltas are the batch's changes as Cayley deltas.
+//
+// Cayley's kv store gives the quads a transaction adds only the values
+// whose use count does not fall in it (see Store.apply). A batch of new
+// articles removes nothing but superseded counts and dates, and those are
+// the soft removals: one is taken into this transaction only when every
+// value of it that an added quad uses is added at least as often as it is
+// removed; the others wait for a later write of the same node (readers
+// take the largest count, earliest first and latest last date, so a
+// leftover is harmless). A batch of new articles is thus always one
+// transaction, without a journal.
+func (b *writeBatch) deltas() []cgraph.Delta {
+	out := make([]cgraph.Delta, 0, len(b.adds)+len(b.dels)+len(b.soft))
+	net := map[string]int{}
+	used := map[string]bool{}
+	count := func(q quad.Quad, n int) {
+		for _, dir := range quad.Directions {
+			if v := q.Get(dir); v != nil {
+				k := v.String()
+				net[k] += n
+				if n > 0 {
+					used[k] = true
+				}
+			}
+		}
+	}
+	for _, q := range b.dels {
+		out = append(out, cgraph.Delta{Action: cgraph.Delete, Quad: q})
+		count(q, -1)
+	}
+	done := make(map[string]bool, len(b.adds))
+	for _, k := range b.addOrder {
+		q, ok := b.adds[k]
+		if !ok || done[k] { // a key added, cancelled and added again is listed twice
+			continue
+		}
+		done[k] = true
+		out = append(out, cgraph.Delta{Action: cgraph.Add, Quad: q})
+		count(q, +1)
+	}
+	for _, q := range b.soft {
+		ok := true
+		for _, dir := range quad.Directions {
+			if v := q.Get(dir); v != nil && used[v.String()] && net[v.String()] < 1 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, cgraph.Delta{Action: cgraph.Delete, Quad: q})
+			count(q, -1)
+		}
+	}
+	return out
+}
