@@ -1,8 +1,8 @@
 package graph
 
 import (
-	"os"
 	"path/filepath"
+	"reflect"
 	"syscall"
 	"time"
 
@@ -63,9 +63,12 @@ func releaseMapped(db *bolt.DB) {
 		return
 	}
 	info := db.Info()
-	st, err := os.Stat(db.Path())
-	if err != nil || info == nil || info.Data == 0 || st.Size() <= 0 {
+	// The mapping's length, not the file's: bolt grows the file ahead of
+	// its mapping, and advising past the mapping would drop the pages of
+	// whatever lies after it (the Go heap). bolt keeps it unexported.
+	f := reflect.ValueOf(db).Elem().FieldByName("datasz")
+	if info == nil || info.Data == 0 || !f.IsValid() || f.Kind() != reflect.Int || f.Int() <= 0 {
 		return
 	}
-	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, info.Data, uintptr(st.Size()), syscall.MADV_DONTNEED)
+	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, info.Data, uintptr(f.Int()), syscall.MADV_DONTNEED)
 }

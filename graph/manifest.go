@@ -120,8 +120,10 @@ func splitContributions(a *Article) (map[quad.IRI][]quad.Quad, []quad.Quad, erro
 }
 
 // description is the literal of what one article asserts about one entity:
-// its entity-graph triples, sorted and one per line, so that articles that
-// describe an entity alike store one value.
+// its entity-graph triples one per line, in the order the article asserted
+// them (the order an entity's labels come back in), so that articles that
+// describe an entity alike — the extractor asserts in a fixed order —
+// store one value.
 func description(ts []quad.Quad) quad.Value {
 	lines := make([]string, 0, len(ts))
 	seen := map[string]bool{}
@@ -132,7 +134,6 @@ func description(ts []quad.Quad) quad.Value {
 			lines = append(lines, l)
 		}
 	}
-	sort.Strings(lines)
 	return quad.String(strings.Join(lines, "\n"))
 }
 

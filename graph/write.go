@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -223,13 +224,13 @@ func (b *writeBatch) plan(ctx context.Context, targets []quad.IRI, a *Article) (
 			b.paths[a.SourcePath] = true
 		}
 	}
+	before0, _ := b.counts()
 	for _, q := range dels {
 		b.del(q)
 	}
 	for _, q := range adds {
 		b.add(q)
 	}
-	before0, _ := b.counts()
 
 	// the derived layer
 	before, after := map[string]quad.Quad{}, map[string]quad.Quad{}
@@ -247,14 +248,18 @@ func (b *writeBatch) plan(ctx context.Context, targets []quad.IRI, a *Article) (
 	if prep != nil {
 		dNew, after = prep.derived, prep.dset
 	}
-	for k, q := range before {
-		if _, keep := after[k]; !keep {
-			b.del(q)
+	for _, d := range dOld {
+		for _, q := range d.quads {
+			if _, keep := after[quadKey(q)]; !keep {
+				b.del(q)
+			}
 		}
 	}
-	for k, q := range after {
-		if _, had := before[k]; !had {
-			b.add(q)
+	if dNew != nil {
+		for _, q := range dNew.quads {
+			if _, had := before[quadKey(q)]; !had {
+				b.add(q)
+			}
 		}
 	}
 	for _, d := range dOld {
@@ -268,10 +273,12 @@ func (b *writeBatch) plan(ctx context.Context, targets []quad.IRI, a *Article) (
 	return ch, nil
 }
 
+// pending counts quad changes.
 type pending struct{ adds, dels int }
 
-// counts are the batch's pending additions and removals.
-func (b *writeBatch) counts() (pending, bool) { // see plan
+// counts are the batch's pending additions and removals, for telling what
+// one article changed.
+func (b *writeBatch) counts() (pending, bool) {
 	return pending{len(b.adds), len(b.dels)}, true
 }
 
@@ -356,7 +363,13 @@ func (b *writeBatch) finish(ctx context.Context) error {
 
 // finishMonths: an index node lists a bucket while the bucket has members.
 func (b *writeBatch) finishMonths(ctx context.Context) error {
-	for _, md := range b.months {
+	keys := make([]string, 0, len(b.months))
+	for k := range b.months {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		md := b.months[k]
 		has, err := b.anyObjectAfter(ctx, md.bucket, schema.IndexMember, schema.IndexGraph)
 		if err != nil {
 			return err
@@ -379,7 +392,13 @@ func (b *writeBatch) finishMonths(ctx context.Context) error {
 // descriptions articles assert, and the name index equal to the entity
 // graph's labels and aliases.
 func (b *writeBatch) finishEntities(ctx context.Context) error {
-	for e, dd := range b.descs {
+	ents := make([]quad.IRI, 0, len(b.descs))
+	for e := range b.descs {
+		ents = append(ents, e)
+	}
+	sortIRIs(ents)
+	for _, e := range ents {
+		dd := b.descs[e]
 		changed := false
 		var gone []quad.Value
 		for _, d := range dd.added {
@@ -444,13 +463,22 @@ func (b *writeBatch) asserted(ctx context.Context, d quad.Value) (bool, error) {
 	return found, err
 }
 
-// entityPreds are the entity graph's predicates.
-var entityPreds = []quad.IRI{schema.Type, schema.Label, schema.AltLabel, schema.SameAs}
+// entityPreds are the entity graph's predicates: those an article's
+// assertions stand for.
+var entityPreds = func() []quad.IRI {
+	var out []quad.IRI
+	for _, p := range schema.Contributions {
+		out = append(out, p)
+	}
+	sortIRIs(out)
+	return out
+}()
 
 // rederiveEntity sets an entity's entity-graph quads to the union of its
 // registered descriptions, and its name-index entries to its names.
 func (b *writeBatch) rederiveEntity(ctx context.Context, e quad.IRI) error {
 	want := map[string]quad.Quad{}
+	var wantOrder []string
 	descs, err := b.objectsAfter(ctx, e, schema.Description, schema.EntityGraph)
 	if err != nil {
 		return err
@@ -461,7 +489,11 @@ func (b *writeBatch) rederiveEntity(ctx context.Context, e quad.IRI) error {
 			return err
 		}
 		for _, t := range ts {
-			want[quadKey(t)] = t
+			k := quadKey(t)
+			if _, ok := want[k]; !ok {
+				want[k] = t
+				wantOrder = append(wantOrder, k)
+			}
 		}
 	}
 	have := map[string]quad.Quad{}
@@ -481,9 +513,9 @@ func (b *writeBatch) rederiveEntity(ctx context.Context, e quad.IRI) error {
 			b.del(q)
 		}
 	}
-	for k, q := range want {
+	for _, k := range wantOrder {
 		if _, ok := have[k]; !ok {
-			b.add(q)
+			b.add(want[k])
 		}
 	}
 	namesAfter := nameEntries(e, want)
@@ -492,9 +524,9 @@ func (b *writeBatch) rederiveEntity(ctx context.Context, e quad.IRI) error {
 			b.del(q)
 		}
 	}
-	for k, q := range namesAfter {
+	for _, k := range sortedKeys(namesAfter) {
 		if _, ok := namesBefore[k]; !ok {
-			b.add(q)
+			b.add(namesAfter[k])
 		}
 	}
 	return nil
@@ -532,7 +564,13 @@ func nameEntries(e quad.IRI, qs map[string]quad.Quad) map[string]quad.Quad {
 
 // finishMentions keeps each entity's count of mentioning articles.
 func (b *writeBatch) finishMentions(ctx context.Context) error {
-	for e, n := range b.mentions {
+	ents := make([]quad.IRI, 0, len(b.mentions))
+	for e := range b.mentions {
+		ents = append(ents, e)
+	}
+	sortIRIs(ents)
+	for _, e := range ents {
+		n := b.mentions[e]
 		if n == 0 {
 			continue
 		}
@@ -591,8 +629,13 @@ func integer(n int) quad.Value {
 // finishClaims keeps every claim node equal to its supports: created with
 // the first, counted and dated as supports come, removed with the last.
 func (b *writeBatch) finishClaims(ctx context.Context) error {
-	for c, cd := range b.claims {
-		if err := b.finishClaim(ctx, c, cd); err != nil {
+	cs := make([]quad.IRI, 0, len(b.claims))
+	for c := range b.claims {
+		cs = append(cs, c)
+	}
+	sortIRIs(cs)
+	for _, c := range cs {
+		if err := b.finishClaim(ctx, c, b.claims[c]); err != nil {
 			return err
 		}
 	}
@@ -938,5 +981,14 @@ func (b *writeBatch) deltas() []cgraph.Delta {
 			count(q, -1)
 		}
 	}
+	return out
+}
+
+func sortedKeys(m map[string]quad.Quad) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
 	return out
 }

@@ -48,7 +48,7 @@ func TestFlagsAnywhere(t *testing.T) {
 		first string
 		usage string
 	}{
-		{[]string{"load", "--nope", "x.txt"}, "kg: flag provided but not defined: -nope", "usage: kg load [options] FILE..."},
+		{[]string{"load", "--nope", "x.txt"}, "kg: flag provided but not defined: -nope", "usage: kg load [options] DIR|GLOB|FILE..."},
 		{[]string{"--nope", "stats"}, "kg: flag provided but not defined: -nope", "usage: kg [--db DIR]"},
 		{[]string{"export", "--depth", "two"}, "kg: invalid value \"two\" for flag -depth", "usage: kg export [options]"},
 		{[]string{"query", "--limit"}, "kg: flag needs an argument: -limit", "usage: kg query [options]"},

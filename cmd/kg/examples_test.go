@@ -124,9 +124,11 @@ func newSandbox(t *testing.T) *sandbox {
 	must(t, err)
 	must(t, os.MkdirAll(filepath.Join(dir, "examples"), 0o755))
 	must(t, os.MkdirAll(filepath.Join(dir, "data"), 0o755))
+	must(t, os.MkdirAll(filepath.Join(dir, "archive"), 0o755))
 	plain := strings.Join(strings.Split(string(seed), "\n")[1:], "\n") // no date header
 	for name, body := range map[string]string{
 		"examples/article.txt": string(seed), "article.txt": string(seed), "a.txt": string(seed), "b.txt": string(second),
+		"archive/2024-a.txt": string(seed), "archive/2024-b.txt": string(second),
 		"note.txt": plain, "notes.txt": plain, "plain.txt": plain, "q.js": "g.V(E(\"Kim\")).Out().All()\n",
 		"gold.conll": "कप्तान\tO\nअर्जुन\tB-NEP\nमेहता\tI-NEP\nने\tO\nकहा\tO\n",
 		"session.js": "var kim = g.V(E(\"Kim\"))\nkim.Out(\"<rdfs:label>\").All()\n",

@@ -6,9 +6,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"runtime/pprof"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -21,19 +19,14 @@ import (
 	"github.com/kgnews/kg/schema"
 )
 
-var memDone bool
-
-var (
-	gcPercent = envInt("KG_GC", 200)
-	memLimit  = int64(envInt("KG_MEMLIMIT", 350)) << 20
+// The heap of a load: extraction allocates briskly and a batch is large,
+// so the collector runs less often than Go's default, within a budget that
+// keeps the whole process (heap, bolt's dirty pages, the mapped file)
+// under 500 MB. GOGC and GOMEMLIMIT in the environment win.
+const (
+	gcPercent = 200
+	memLimit  = 300 << 20
 )
-
-func envInt(k string, def int) int {
-	if v, err := strconv.Atoi(os.Getenv(k)); err == nil {
-		return v
-	}
-	return def
-}
 
 type loadOptions struct {
 	id, format                        string
@@ -90,16 +83,6 @@ func (l *loader) run() error {
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memLimit)
-	}
-	if mp := os.Getenv("KG_MEMPROFILE"); mp != "" {
-		go func() {
-			for i := 0; ; i++ {
-				time.Sleep(3 * time.Second)
-				f, _ := os.Create(fmt.Sprintf("%s.%d", mp, i))
-				pprof.Lookup("heap").WriteTo(f, 0)
-				f.Close()
-			}
-		}()
 	}
 	start := time.Now()
 	ctx, cancel := context.WithCancel(l.c.Context)
