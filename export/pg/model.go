@@ -79,8 +79,9 @@ type Edge struct {
 	Predicate string // IRI: a role (kg:agent), a relation (rel:spoke_with) or an event class
 	Label     string // readable predicate: "agent", "spoke with"
 	// Kind is "role" (event to participant), "relation" (a direct edge
-	// between entities) or "event" (an event collapsed into an edge where
-	// no direct edge stood for it).
+	// between entities), "event" (an event collapsed into an edge where
+	// no direct edge stood for it) or "about" (with events as edges, from
+	// an event's agent to its theme, topic or occasion).
 	Kind string
 	// Event is the ID of the event the edge belongs to or stands for.
 	Event      string
@@ -131,7 +132,7 @@ var NodeAttrs = []Attr{
 var EdgeAttrs = []Attr{
 	{"label", "string", "readable predicate"},
 	{"predicate", "string", "predicate IRI"},
-	{"kind", "string", "role, relation or event"},
+	{"kind", "string", "role, relation, event or about"},
 	{"event", "string", "node id of the event the edge belongs to"},
 	{"date", "string", "date of the event"},
 	{"end_date", "string", "end of the event's date range"},

@@ -124,10 +124,30 @@ func TestEventsAsEdges(t *testing.T) {
 			t.Errorf("%d %q edges, from events %v; want one", len(events), label, events)
 		}
 	}
-	for _, to := range []string{"ent:Q7747", "ent:Q797", "ent:Q15860072"} {
+	for _, to := range []string{"ent:Q7747", "ent:Q797"} {
 		e, ok := es["ent:Q22686 meeting "+to]
 		if !ok || e.Date != "2025-08-15" || e.Modality != "planned" || e.Kind != "event" || e.Predicate != string(schema.Class("Meeting")) {
 			t.Errorf("planned meeting, Trump to %s = %+v (%v)", to, e, ok)
+		}
+	}
+	// The meeting's topic, the war, is not met: it is linked to the event
+	// by an about edge, never as a participant.
+	if e, ok := es["ent:Q22686 meeting ent:Q15860072"]; ok {
+		t.Errorf("the planned meeting is drawn to its topic: %+v", e)
+	}
+	if e, ok := es["ent:Q22686 meeting: topic ent:Q15860072"]; !ok || e.Kind != "about" || e.Modality != "planned" || e.Event != art+".3" {
+		t.Errorf("meeting's topic = %+v (%v)", e, ok)
+	}
+	// Every theme, topic and occasion of an event is connected, whether or
+	// not a direct edge stands for the event.
+	linked := map[string]bool{}
+	for _, e := range g.Edges {
+		linked[e.Source], linked[e.Target] = true, true
+	}
+	gn := exporttest.Graph(t, pg.Options{})
+	for _, e := range gn.Edges {
+		if e.Kind == "role" && (e.Label == "theme" || e.Label == "topic" || e.Label == "occasion") && !linked[e.Target] {
+			t.Errorf("%s, the %s of %s, has no edge with events as edges", e.Target, e.Label, e.Source)
 		}
 	}
 	if e, ok := es["ent:Q56226 holder of ent:Q423"]; ok {

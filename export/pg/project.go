@@ -280,6 +280,9 @@ func Project(sub Subgraph, opts Options) *Graph {
 					edges.add(e)
 				}
 			}
+			for _, e := range aboutEdges(ev, nodes, !covered[iri]) {
+				edges.add(e)
+			}
 			continue
 		}
 		for _, q := range ev.roles {
@@ -309,14 +312,15 @@ func Project(sub Subgraph, opts Options) *Graph {
 
 // collapse stands an event that no direct edge represents for edges from
 // its agents or holder (else its first participant) to its other entity
-// fillers, labelled with the event's class, so that it does not vanish. A
+// fillers but its topic and occasion (see aboutEdges), labelled with the
+// event's class, so that it does not vanish. A
 // position names the direct edge it stands for (kg:relation, "leader_of").
 func collapse(ev *eventInfo, nodes map[quad.IRI]*Node) []Edge {
 	var from, to []*Node
 	for _, q := range ev.roles {
 		o := nodes[q.Object.(quad.IRI)]
-		if o.Kind != style.Entity {
-			continue
+		if p := q.Predicate.(quad.IRI); o.Kind != style.Entity || aboutRoles[p] && p != schema.Theme {
+			continue // a topic or occasion gets an about edge instead
 		}
 		if q.Predicate == schema.Agent || q.Predicate == schema.Holder {
 			from = appendNode(from, o)
@@ -357,6 +361,63 @@ func collapse(ev *eventInfo, nodes map[quad.IRI]*Node) []Edge {
 		}
 		fromEvent(&e, n)
 		out = append(out, e)
+	}
+	return out
+}
+
+// aboutRoles are the roles that say what an event is about rather than who
+// takes part: a meeting's topic is not met.
+var aboutRoles = map[quad.IRI]bool{schema.Theme: true, schema.Topic: true, schema.Occasion: true}
+
+// aboutEdges, with events drawn as edges, links what an event is about
+// (its theme, topic or occasion) to the event: an edge of kind "about"
+// from each of the event's agents or holder (else its first other
+// participant) to the filler, labelled with the event's class and the
+// role ("meeting: topic"), so that the filler is not left unconnected and
+// is never drawn as one of the event's participants. A collapsed event
+// already links its theme (Japan —colonial rule→ Korea).
+func aboutEdges(ev *eventInfo, nodes map[quad.IRI]*Node, collapsed bool) []Edge {
+	var from, others, about []*Node
+	var roles []quad.IRI
+	for _, q := range ev.roles {
+		o := nodes[q.Object.(quad.IRI)]
+		if o.Kind != style.Entity {
+			continue
+		}
+		switch p := q.Predicate.(quad.IRI); {
+		case aboutRoles[p] && collapsed && p == schema.Theme:
+		case aboutRoles[p]:
+			about = append(about, o)
+			roles = append(roles, p)
+		case p == schema.Agent || p == schema.Holder:
+			from = appendNode(from, o)
+		default:
+			others = appendNode(others, o)
+		}
+	}
+	if len(about) == 0 {
+		return nil
+	}
+	if len(from) == 0 && len(others) > 0 {
+		sort.Slice(others, func(i, j int) bool { return others[i].ID < others[j].ID })
+		from = others[:1]
+	}
+	n := ev.node
+	class := style.For(style.Event, n.Type).EN
+	var out []Edge
+	for _, f := range from {
+		for i, t := range about {
+			if f == t {
+				continue
+			}
+			role := schema.LocalName(roles[i])
+			e := Edge{
+				ID: f.ID + "." + escape(role) + "." + t.ID + "." + n.ID, Source: f.ID, Target: t.ID,
+				Predicate: string(roles[i]), Label: class + ": " + role, Kind: "about",
+			}
+			fromEvent(&e, n)
+			out = append(out, e)
+		}
 	}
 	return out
 }
