@@ -28,6 +28,9 @@ type Article struct {
 	// with a different text gets a short hash of the text appended.
 	ExplicitID bool
 	Replace    bool
+	// Text, when set, is the article's text as its evidence offsets count
+	// in it. It is kept beside the store, not as quads (see ArticleText).
+	Text string
 
 	prep *prepared // what Prepare computed, for this IRI
 }
@@ -149,12 +152,18 @@ func (s *Store) LoadBatch(ctx context.Context, arts []*Article) ([]Result, error
 	for len(todo) > 0 {
 		b := newBatch(s)
 		var later, planned []int
+		type text struct {
+			a       *Article
+			targets []quad.IRI
+		}
+		texts := map[int]text{}
 		for _, i := range todo {
 			a, targets, renamed, err := s.identify(ctx, arts[i])
 			if err != nil {
 				out[i].Err = err
 				continue
 			}
+			texts[i] = text{a, targets}
 			ch, err := b.plan(ctx, targets, a)
 			switch {
 			case errors.Is(err, errTouched):
@@ -184,6 +193,9 @@ func (s *Store) LoadBatch(ctx context.Context, arts []*Article) ([]Result, error
 				out[i].Change.Removed += b.written.dels - before.dels
 			}
 		}
+		for _, i := range planned {
+			s.keepTexts(texts[i].targets, texts[i].a)
+		}
 		todo = later
 	}
 	return out, nil
@@ -209,6 +221,7 @@ func (s *Store) Retract(ctx context.Context, iri quad.IRI) (Change, error) {
 	}
 	ch.Added += b.written.adds - before.adds
 	ch.Removed += b.written.dels - before.dels
+	s.keepTexts([]quad.IRI{iri}, nil)
 	return ch, nil
 }
 

@@ -37,6 +37,7 @@ func parseArticle(in Input) (*Result, error) {
 		IRI:        articleIRI(id),
 		SourcePath: in.Path,
 		Quads:      extract.Quads(r, id),
+		Text:       a.Text,
 	}}
 	return res, nil
 }

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -84,7 +85,7 @@ func TestPageInChromium(t *testing.T) {
 	defer cancelAlloc()
 	ctx, cancelCtx := chromedp.NewContext(alloc)
 	defer cancelCtx()
-	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, 240*time.Second)
 	defer cancel()
 
 	// Every script error on the page fails the test. The listener only
@@ -112,12 +113,31 @@ func TestPageInChromium(t *testing.T) {
 		}
 	}()
 
-	// 1. Search किम and pick the suggestion.
+	// 1. A misspelt name gets "did you mean" with the names as links (not
+	// "[object HTMLButtonElement]"); then search किम and pick the
+	// suggestion.
 	const option = chromedp.CSS(`#suggestions li[role=option]`)
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(s.URL+"/"),
 		chromedp.WaitVisible(chromedp.CSS(`#q`)),
 		chromedp.WaitReady(chromedp.CSS(`body[data-state="idle"]`)),
+		chromedp.SendKeys(chromedp.CSS(`#q`), "Puttin"),
+		chromedp.WaitVisible(chromedp.CSS(`#no-match`)),
+	); err != nil {
+		t.Fatalf("search a misspelt name: %v", err)
+	}
+	noMatch, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[document.getElementById('no-match').textContent, String(document.querySelectorAll('#no-match button.link').length)]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(noMatch[0], "Did you mean: Vladimir Putin") || strings.Contains(noMatch[0], "[object") || noMatch[1] == "0" {
+		t.Errorf("suggestions for Puttin: %q (%s links)", noMatch[0], noMatch[1])
+	}
+	shot(t, ctx, "kg-serve-did-you-mean.png")
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const q = document.getElementById('q'); q.value = ''; q.dispatchEvent(new Event('input')); return true; })()`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.CSS(`#q`), "किम"),
 		chromedp.WaitVisible(option),
 	); err != nil {
@@ -162,6 +182,83 @@ func TestPageInChromium(t *testing.T) {
 	if !putin.Found || !putin.Visible || putin.X1 < 0 || putin.Y1 < 0 || putin.X2 > putin.W || putin.Y2 > putin.H {
 		t.Errorf("Vladimir Putin is not drawn in view: %+v", putin)
 	}
+
+	// 2b. Labels read at every zoom: at the fitted zoom, zoomed out and
+	// zoomed in, an entity's name is drawn between 9 and 28 px on screen;
+	// lines' labels are left out when they would be too small to read.
+	type labels struct {
+		Zoom, Entity, Edge, EdgeOpacity float64
+	}
+	measure := `(() => {
+		const cy = kgPage.cy, z = cy.zoom();
+		const n = cy.nodes('.entity').first(), e = cy.edges().first();
+		return {Zoom: z, Entity: parseFloat(n.style('font-size')) * z, Edge: parseFloat(e.style('font-size')) * z, EdgeOpacity: parseFloat(e.style('text-opacity'))};
+	})()`
+	for _, z := range []float64{0, 0.35, 3} {
+		if z > 0 {
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(() => { kgPage.cy.zoom(%g); return true; })()`, z))); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		l, err := chromedp.Run(ctx, chromedp.Evaluate[labels](measure))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Entity < 9 || l.Entity > 28 {
+			t.Errorf("at zoom %.2f an entity's label is %.1f px on screen", l.Zoom, l.Entity)
+		}
+		if l.Zoom < 0.4 && l.EdgeOpacity != 0 || l.Zoom >= 0.4 && (l.EdgeOpacity == 0 || l.Edge < 7) {
+			t.Errorf("at zoom %.2f lines' labels are %.1f px with opacity %v", l.Zoom, l.Edge, l.EdgeOpacity)
+		}
+		if z == 0.35 {
+			shot(t, ctx, "kg-serve-zoomed-out.png")
+		}
+	}
+
+	// 2c. The fit button brings the whole network back into view.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#fit`))); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	inView, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const cy = kgPage.cy, bb = cy.elements().renderedBoundingBox(); return bb.x1 >= -2 && bb.y1 >= -2 && bb.x2 <= cy.width() + 2 && bb.y2 <= cy.height() + 2; })()`))
+	if err != nil || !inView {
+		t.Errorf("after Fit the network is not all in view (%v)", err)
+	}
+
+	// 2d. The legend names the kinds drawn, lines included; with events
+	// as lines the planned meeting is a dashed line between Trump and
+	// Putin, never a line to the war it is about, which hangs from the
+	// meeting by a dotted "about" line.
+	legend, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('legend').hidden ? '' : document.getElementById('legend').textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Legend", "person", "country", "planned", "what an event is about"} {
+		if !strings.Contains(legend, want) {
+			t.Errorf("legend %q lacks %q", legend, want)
+		}
+	}
+	type meeting struct {
+		ToPutin, Style, ToWar, About, AboutStyle string
+	}
+	m, err := chromedp.Run(ctx, chromedp.Evaluate[meeting](`(() => {
+		const cy = kgPage.cy;
+		const by = (l) => cy.nodes().filter(n => n.data('label_en') === l);
+		const trump = by('Donald Trump'), putin = by('Vladimir Putin'), war = cy.nodes().filter(n => /Ukrain/.test(n.data('label_en') || ''));
+		const meet = trump.edgesWith(putin).filter(e => e.data('kind') === 'event');
+		const toWar = cy.edges().filter(e => e.data('kind') === 'event' && e.data('modality') === 'planned' && e.connectedNodes().intersection(war).nonempty());
+		const about = cy.edges().filter(e => e.data('kind') === 'about' && e.connectedNodes().intersection(war).nonempty());
+		return {ToPutin: meet.map(e => e.data('label')).join(','), Style: meet.nonempty() ? meet.first().style('line-style') : '',
+			ToWar: toWar.map(e => e.data('label')).join(','), About: about.map(e => e.data('label')).join(','), AboutStyle: about.nonempty() ? about.first().style('line-style') : ''};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.ToPutin != "meeting" || m.Style != "dashed" || m.ToWar != "" || !strings.Contains(m.About, "meeting: topic") || m.AboutStyle != "dotted" {
+		t.Errorf("planned meeting drawn as %+v; want a dashed Trump—Putin line and a dotted about line to the war", m)
+	}
+	shot(t, ctx, "kg-serve-network.png")
 
 	// 3. The timeline, opened from its tab: the treaty signing of June 2024
 	// before the phone call of August 2025.
@@ -231,6 +328,40 @@ func TestPageInChromium(t *testing.T) {
 	}
 	shot(t, ctx, "kg-serve-evidence.png")
 
+	// 4b. "Read the article": the article's text, with the line's evidence
+	// sentence marked where the stored offsets put it.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#evidence button.read`)),
+		chromedp.WaitVisible(chromedp.CSS(`#article-view mark.evidence`)),
+	); err != nil {
+		t.Fatalf("read the article: %v", err)
+	}
+	type article struct {
+		Open       bool
+		Headline   string
+		Marks      []string
+		Length     int
+		MarkInView bool
+	}
+	a, err := chromedp.Run(ctx, chromedp.Evaluate[article](`(() => {
+		const d = document.getElementById('article-view'), m = d.querySelector('mark.evidence');
+		const r = m.getBoundingClientRect(), dr = d.getBoundingClientRect();
+		return {Open: d.open, Headline: document.getElementById('article-headline').textContent,
+			Marks: Array.from(d.querySelectorAll('mark.evidence')).map(m => m.textContent),
+			Length: document.getElementById('article-text').textContent.length,
+			MarkInView: r.top >= dr.top && r.bottom <= dr.bottom};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Open || !strings.Contains(a.Headline, "North Korea Russia Support") || a.Length < 1000 || len(a.Marks) == 0 || !strings.Contains(a.Marks[0], "पुतिन के साथ फोन पर बातचीत") || !a.MarkInView {
+		t.Errorf("the article view: %+v", a)
+	}
+	shot(t, ctx, "kg-serve-article.png")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#article-view button.close`))); err != nil {
+		t.Fatal(err)
+	}
+
 	// 5. Events drawn as nodes: the phone call is a node of its own.
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const s = document.getElementById('events'); s.value = 'nodes'; s.dispatchEvent(new Event('change')); return document.body.dataset.state === 'loading'; })()`)); err != nil {
 		t.Fatal(err)
@@ -243,6 +374,54 @@ func TestPageInChromium(t *testing.T) {
 		t.Errorf("events as nodes: %d phone call nodes (%v)", calls, err)
 	}
 	shot(t, ctx, "kg-serve-event-nodes.png")
+
+	// 5b. Untick a kind in the legend and select Putin: the address keeps
+	// the search box, depth, events, the hidden kind and the selection, and
+	// opening it afresh shows all of them again.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+		const box = document.querySelector('#legend input[data-key="Country"]');
+		box.checked = false; box.dispatchEvent(new Event('change'));
+		const cy = kgPage.cy, p = cy.nodes().filter(n => n.data('label_en') === 'Vladimir Putin');
+		p.select(); p.emit('tap');
+		return true;
+	})()`)); err != nil {
+		t.Fatal(err)
+	}
+	hash, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"root=", "q=", "depth=2", "events=nodes", "hide=Country", "sel=ent%3AQ7747"} {
+		if !strings.Contains(hash, want) {
+			t.Errorf("address %q lacks %s", hash, want)
+		}
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate("about:blank"),
+		chromedp.Navigate(s.URL+"/"+hash),
+		chromedp.WaitReady(chromedp.CSS(`body[data-state="ready"]`)),
+	); err != nil {
+		t.Fatalf("open the bookmarked view: %v", err)
+	}
+	type restored struct {
+		Q, Depth, Events, Claim   string
+		Selected, HiddenCountry   bool
+		Countries, VisibleCountry int
+	}
+	r, err := chromedp.Run(ctx, chromedp.Evaluate[restored](`(() => {
+		const cy = kgPage.cy, cs = cy.nodes().filter(n => n.data('type') === 'Country');
+		return {Q: document.getElementById('q').value, Depth: document.getElementById('depth').value, Events: document.getElementById('events').value,
+			Claim: (document.getElementById('evidence-claim') || {}).textContent || '',
+			Selected: cy.getElementById('ent:Q7747').selected(), HiddenCountry: !document.querySelector('#legend input[data-key="Country"]').checked,
+			Countries: cs.length, VisibleCountry: cs.filter(n => n.visible()).length};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Q != "Kim Jong-un" || r.Depth != "2" || r.Events != "nodes" || !strings.Contains(r.Claim, "Vladimir Putin") || !r.Selected || !r.HiddenCountry || r.Countries == 0 || r.VisibleCountry != 0 {
+		t.Errorf("the bookmarked view came back as %+v", r)
+	}
+	shot(t, ctx, "kg-serve-restored.png")
 
 	// 6. A link to a view opens it.
 	if err := chromedp.Do(ctx,

@@ -170,6 +170,7 @@ func (s *Server) routes() http.Handler {
 	route("/api/queries/{name}", get(s.canned))
 	route("/api/gizmo", map[string]http.HandlerFunc{"POST": s.gizmo})
 	route("/api/articles", map[string]http.HandlerFunc{"GET": s.articleList, "POST": s.writes(s.loadArticle)})
+	route("/api/text", get(s.articleText))
 	route("/api/articles/{id...}", map[string]http.HandlerFunc{"DELETE": s.writes(s.removeArticle)})
 	route("/api/export", get(s.export))
 	// Cayley's own query endpoints, in Cayley's request and answer shapes.

@@ -27,7 +27,7 @@ export function renderEdge(container, edge, ctx) {
       ["reported by", edge.reported_by],
     ]),
     quotes(edge.evidence, "This line comes from a fixed phrase or an N-Quads load: it has no evidence sentence of its own."),
-    articlesOf(edge.article, ctx),
+    articlesOf(edge.article, ctx, { event: ev ? ev.iri : null, sentences: sentences(edge.evidence) }),
   );
 }
 
@@ -46,7 +46,7 @@ export function renderEvent(container, ev, ctx) {
       ["reported by", ev.reported_by],
     ]),
     quotes(ev.evidence, "No evidence sentence."),
-    articlesOf(ev.article, ctx),
+    articlesOf(ev.article, ctx, { event: ev.iri, sentences: sentences(ev.evidence) }),
   );
 }
 
@@ -113,13 +113,16 @@ function quotes(evidence, none) {
   return el("div", { class: "quotes", id: "evidence-sentences" }, ss.map((s) => el("blockquote", {}, text(s))));
 }
 
-// articlesOf names the articles (ids "; "-separated) with their headlines.
-function articlesOf(ids, ctx) {
+// articlesOf names the articles (ids "; "-separated) with their headlines,
+// each with a button that opens its full text with hl (the event and its
+// sentences) marked.
+function articlesOf(ids, ctx, hl) {
   if (!ids) return null;
   const list = el("ul", { class: "articles" });
   for (const id of String(ids).split("; ")) {
     const a = ctx.articles.get(id);
-    list.append(el("li", {}, a ? text(a.headline || id) : id, a && a.published ? el("span", { class: "meta" }, ` · ${a.published}`) : null, el("div", { class: "meta id" }, id)));
+    const read = ctx.readArticle ? el("button", { type: "button", class: "link read", dataset: { article: id }, onclick: () => ctx.readArticle(id, hl) }, "Read the article") : null;
+    list.append(el("li", {}, a ? text(a.headline || id) : id, a && a.published ? el("span", { class: "meta" }, ` · ${a.published}`) : null, el("div", { class: "meta id" }, id), read));
   }
   return el("div", { class: "source" }, el("h3", {}, "Article"), list);
 }

@@ -1,10 +1,13 @@
 // kg serve's page: search an entity, see its network, its timeline and the
 // evidence behind whatever is selected, and export what is drawn.
 import * as api from "./api.js";
+import { showArticle } from "./article.js";
 import { renderEdge, renderEmpty, renderEntity, renderEvent } from "./evidence.js";
+import { applyFilter, renderLegend } from "./legend.js";
 import { createNetwork } from "./network.js";
 import { createSearch } from "./search.js";
 import * as timeline from "./timeline.js";
+import { readView, writeView } from "./view.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -16,7 +19,15 @@ const state = {
   eventDoc: null, // export with events as nodes, for the timeline
   events: new Map(), // event node id -> timeline event
   articles: new Map(),
+  hide: new Set(), // legend entries unticked
+  sel: "", // id of the selected node or line
 };
+
+// saveView puts what is shown into the address (see view.js).
+function saveView() {
+  if (!state.root) return;
+  writeView({ root: state.root.entity, q: $("q").value.trim(), depth: state.depth, events: state.eventsAs, hide: state.hide, sel: state.sel });
+}
 
 const status = $("status");
 function say(msg, isError) {
@@ -37,6 +48,7 @@ const ctx = {
     return ev || null;
   },
   edgesOf: (id) => net.cy.getElementById(id).connectedEdges().map((e) => e.data()),
+  readArticle: (id, hl) => showArticle($("article-view"), id, hl).catch((e) => say(e.message, true)),
 };
 
 function showTab(name) {
@@ -50,6 +62,8 @@ function showTab(name) {
 // the background is tapped.
 function select(sel) {
   if (!state.graph) return;
+  state.sel = sel ? sel.id : "";
+  saveView();
   if (!sel) {
     net.highlight(null);
     net.cy.elements().unselect();
@@ -120,12 +134,24 @@ async function open(root) {
     for (const ev of evs) state.events.set(ev.id, ev);
     const rootId = (graph.elements.nodes.find((n) => n.data.iri === root.entity) || { data: {} }).data.id;
     net.show(graph, rootId);
+    applyFilter(net.cy, state.hide);
+    net.fit(false);
+    renderLegend($("legend"), net.cy, state.hide, () => saveView());
     timeline.render($("timeline"), evs, root.label_en || root.label_hi, pickEvent);
     showRoot();
     updateExports();
     const n = graph.elements.nodes.length, m = graph.elements.edges.length;
     say(`${root.label_en || root.label_hi}: ${n} nodes, ${m} lines, ${evs.length} events within ${state.depth} ${state.depth === 1 ? "hop" : "hops"}. Click a line for its evidence.`);
-    history.replaceState(null, "", `#root=${encodeURIComponent(root.entity)}&depth=${state.depth}&events=${state.eventsAs}`);
+    // A selection restored from the address, or kept across a redraw.
+    const keep = state.sel && net.cy.getElementById(state.sel);
+    if (keep && keep.nonempty()) {
+      keep.select();
+      select({ kind: keep.isNode() ? "node" : "edge", id: state.sel });
+    }
+    else {
+      state.sel = "";
+      saveView();
+    }
     document.body.dataset.state = "ready";
   } catch (e) {
     say(e.message, true);
@@ -175,17 +201,32 @@ function init() {
   });
   $("events").addEventListener("change", (e) => {
     state.eventsAs = e.target.value;
+    state.sel = ""; // lines and event nodes have other ids
     if (state.root) open(state.root);
   });
-  createSearch($("search"), $("q"), $("suggestions"), open, (e) => say(e.message, true));
+  $("fit").addEventListener("click", () => net.fit(true));
+  createSearch($("search"), $("q"), $("suggestions"), (h) => {
+    state.sel = "";
+    open(h);
+  }, (e) => say(e.message, true));
   renderEmpty($("evidence"), "Search an entity by any of its names, in Hindi or English (किम, पुतिन, Trump, रूस), to draw its network.");
   renderEmpty($("timeline"), "The events of the drawn network appear here in date order.");
-  // A link to #root=IRI&depth=N opens that network.
-  const h = new URLSearchParams(location.hash.slice(1));
-  if (h.get("depth")) $("depth").value = state.depth = Number(h.get("depth")) || 2;
-  if (h.get("events") === "nodes") $("events").value = state.eventsAs = "nodes";
-  if (h.get("root")) {
-    api.searchEntities(h.get("root"), 1).then((r) => r.entities && r.entities[0] && open(r.entities[0])).catch((e) => say(e.message, true));
+  // A link to a view (see view.js) opens it: the search box, depth,
+  // events, hidden kinds and selection as they were.
+  const v = readView(location.hash);
+  if (v.depth) $("depth").value = state.depth = v.depth;
+  if (v.events) $("events").value = state.eventsAs = v.events;
+  state.hide = v.hide;
+  state.sel = v.sel;
+  if (v.root) {
+    api.searchEntities(v.root, 1)
+      .then((r) => {
+        const e = r.entities && r.entities[0];
+        if (!e) return say(`No entity ${v.root} in the store.`, true);
+        $("q").value = v.q || e.label_en || e.label_hi;
+        open(e);
+      })
+      .catch((e) => say(e.message, true));
   }
   say("");
   window.kgPage = { cy: net.cy, state };

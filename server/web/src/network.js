@@ -2,6 +2,7 @@
 // the colours and shapes of kg's exports (the style sheet comes with the
 // Cytoscape.js export), laid out in rings by distance from the entity.
 import cytoscape from "cytoscape";
+import { labelRules, step } from "./labels.js";
 import { twoLines } from "./text.js";
 
 const font = '"Noto Sans", "Noto Sans Devanagari", "Nirmala UI", "Mangal", sans-serif';
@@ -17,7 +18,11 @@ const pageStyle = [
   { selector: "edge.hl", style: { "line-color": "#d62728", "target-arrow-color": "#d62728", width: "3px", color: "#b01010", "z-index": 10 } },
   { selector: "node:selected", style: { "border-color": "#d62728", "border-width": "4px" } },
   { selector: "edge:selected", style: { "line-color": "#d62728", "target-arrow-color": "#d62728", width: "4px", "z-index": 11 } },
+  // With events as lines: what an event is about (its topic, theme or
+  // occasion) hangs from it by a dotted line.
+  { selector: "edge.about", style: { "line-style": "dotted", "line-color": "#8c8c8c", "target-arrow-shape": "none", color: "#666666" } },
   { selector: ".faded", style: { opacity: 0.25 } },
+  { selector: ".filtered", style: { display: "none" } },
 ];
 
 // createNetwork draws into container; onSelect gets {kind: "node"|"edge",
@@ -37,10 +42,23 @@ export function createNetwork(container, onSelect) {
     if (e.target === cy) onSelect(null);
   });
 
+  // The style sheet: the export's, the page's, and label sizes for the
+  // zoom, rebuilt when the zoom moves to another step.
+  let base = pageStyle;
+  let zoomStep = 0;
+  function restyle(force) {
+    const z = step(cy.zoom());
+    if (!force && z === zoomStep) return;
+    zoomStep = z;
+    cy.style().fromJson([...base, ...labelRules(z)]).update();
+  }
+  cy.on("zoom", () => restyle(false));
+
   // show replaces the drawing with an export document centred on rootId.
   function show(doc, rootId) {
     cy.elements().remove();
-    cy.style().fromJson([...(doc.style || []), ...pageStyle]).update();
+    base = [...(doc.style || []), ...pageStyle];
+    restyle(true);
     const nodes = doc.elements.nodes.map((n) => ({ group: "nodes", data: { ...n.data, display: twoLines(n.data.label) }, classes: n.classes }));
     const edges = doc.elements.edges.map((e) => ({ group: "edges", data: { ...e.data }, classes: e.classes }));
     cy.add(nodes.concat(edges));
@@ -71,7 +89,25 @@ export function createNetwork(container, onSelect) {
       numIter: 1500,
       padding: 24,
     }).run();
-    cy.fit(undefined, 24);
+    fit(false);
+  }
+
+  // fit shows everything drawn (and not filtered out).
+  function fit(animate) {
+    // What is drawn: not the filtered nodes, nor the lines they take along.
+    const eles = cy.elements(":visible");
+    // Labels are sized for the zoom, so the fit is made again once they
+    // have their size at the new zoom.
+    const settle = () => {
+      restyle(false);
+      cy.fit(eles, 24);
+      restyle(false);
+    };
+    if (animate) cy.animate({ fit: { eles, padding: 24 } }, { duration: 250, complete: settle });
+    else {
+      cy.fit(eles, 24);
+      settle();
+    }
   }
 
   // distances counts hops from the root, edges followed either way.
@@ -105,5 +141,5 @@ export function createNetwork(container, onSelect) {
     return cy.edges().filter((e) => e.data("event") === eventId);
   }
 
-  return { cy, show, highlight, edgesOfEvent };
+  return { cy, show, fit, highlight, edgesOfEvent };
 }

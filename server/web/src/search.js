@@ -22,7 +22,8 @@ export function createSearch(form, input, list, onPick, onError) {
     active = -1;
     if (!hits.length) {
       const sugg = resp.suggestions || [];
-      list.append(el("li", { class: "none" }, sugg.length ? "Nothing by that name. Did you mean: " : "Nothing by that name.", sugg.map((s, i) => [i ? ", " : "", el("button", { type: "button", class: "link", onclick: () => { input.value = s; lookup(); } }, text(s))])));
+      const links = sugg.flatMap((s, i) => [i ? ", " : "", el("button", { type: "button", class: "link", onclick: () => { input.value = s; lookup(); } }, text(s))]);
+      list.append(el("li", { class: "none", id: "no-match" }, sugg.length ? "Nothing by that name. Did you mean: " : "Nothing by that name.", links));
     }
     hits.forEach((h, i) => {
       const alias = h.matched && h.matched !== h.label_en && h.matched !== h.label_hi ? h.matched : null;

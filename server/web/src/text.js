@@ -13,7 +13,9 @@ export function el(tag, attrs, ...children) {
     else if (k === "dataset") Object.assign(e.dataset, v);
     else e.setAttribute(k, v === true ? "" : String(v));
   }
-  for (const c of children.flat()) {
+  // Children may nest arrays to any depth (a list of [separator, node]
+  // pairs, say): all are flattened, never turned into text.
+  for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
     e.append(c instanceof Node ? c : text(c));
   }
