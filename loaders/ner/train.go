@@ -5,6 +5,8 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"runtime"
+	"sync"
 )
 
 // Training: an averaged structured perceptron (Collins 2002). Each pass
@@ -98,14 +100,32 @@ func Train(train, tune []Sentence, corpora []string, opt TrainOptions) (*Model, 
 		Epochs: opt.Epochs, Seed: opt.Seed, Ensemble: opt.Ensemble, Corpora: corpora, Sentences: len(exs), Words: words,
 		Tuning: "IL-NER dev"}
 	// an ensemble averages the weights of perceptrons trained on
-	// differently shuffled passes (seeds Seed, Seed+1 …)
+	// differently shuffled passes (seeds Seed, Seed+1 …); they train side
+	// by side, one per core, and are summed in seed order, so the result
+	// does not depend on which finishes first
+	members := make([]*Model, max(opt.Ensemble, 1))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	progress := opt.Progress
+	if progress != nil {
+		progress = &lockedWriter{w: progress}
+	}
+	for r := range members {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			o := opt
+			o.Progress = progress
+			members[r] = trainPerceptron(l, vocab, exs, tune, opt.Seed+uint64(r), info, o)
+		}()
+	}
+	wg.Wait()
 	var sum []int64
 	var sumTr [len(transitions{}.from)]int64
 	var sumEnd [numTags]int64
 	var m *Model
-	for r := 0; r < max(opt.Ensemble, 1); r++ {
-		seed := opt.Seed + uint64(r)
-		m = trainPerceptron(l, vocab, exs, tune, seed, info, opt)
+	for _, m = range members {
 		if opt.Ensemble <= 1 {
 			break
 		}
@@ -152,6 +172,18 @@ func Train(train, tune []Sentence, corpora []string, opt TrainOptions) (*Model, 
 		m.info.TuningF1 = round4(Evaluate(m, tune).Micro().F1())
 	}
 	return m, nil
+}
+
+// lockedWriter lets the ensemble's members report progress together.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 func roundDiv(a, b int64) int64 {
