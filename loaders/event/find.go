@@ -39,7 +39,7 @@ func (t Trigger) VerbEnd() int {
 
 // verbGroup holds the words of verb groups (verbgroup.tsv) by kind.
 type verbGroup struct {
-	particle, negation, refusal, ambiguous, end, join, passive, completive, aux, possible, obligation, desire, intransitive map[string]bool
+	particle, negation, refusal, ambiguous, end, join, passive, completive, compound, aux, possible, obligation, desire, intransitive map[string]bool
 }
 
 func loadVerbGroup() (*verbGroup, error) {
@@ -50,7 +50,7 @@ func loadVerbGroup() (*verbGroup, error) {
 	g := &verbGroup{}
 	kinds := map[string]*map[string]bool{
 		"particle": &g.particle, "negation": &g.negation, "refusal": &g.refusal, "ambiguous": &g.ambiguous,
-		"end": &g.end, "join": &g.join, "passive": &g.passive, "completive": &g.completive, "aux": &g.aux, "possible": &g.possible,
+		"end": &g.end, "join": &g.join, "passive": &g.passive, "completive": &g.completive, "compound": &g.compound, "aux": &g.aux, "possible": &g.possible,
 		"obligation": &g.obligation, "desire": &g.desire, "intransitive": &g.intransitive,
 	}
 	for _, r := range rows {
@@ -199,7 +199,9 @@ func (f *Frame) matchAt(fs *Frames, words, types []string, i, lo, hi int, used m
 			}
 		}
 		if !light {
-			if !f.Nominal {
+			// "सीरीज़ जीत ली", "हार गए": a verb stem before its compound
+			// verb or auxiliary is no noun; a verb row reads it
+			if !f.Nominal || t.End < hi && g.compound[words[t.End]] {
 				return Trigger{}, false
 			}
 			t.Nominal = true

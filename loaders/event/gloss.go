@@ -88,6 +88,11 @@ func (fs *Frames) MainVerb(words []string, lo, hi int) (Verb, bool) {
 			if s < lo || !gl.Pattern.MatchAt(words, s) {
 				continue
 			}
+			// "आने दिया", "करने लगे": after an oblique infinitive the verb
+			// is a modal (let, begin), not the relation
+			if s > lo && isInfinitive(words[s-1]) {
+				return Verb{}, false
+			}
 			t := Trigger{Start: s, End: e, LightStart: e, LightEnd: e}
 			fs.readGroup(words, hi, &t)
 			v := Verb{Gloss: gl, Start: s, End: e, GroupEnd: t.GroupEnd, Passive: t.Passive, Modal: t.Modal, Negated: t.Negated}

@@ -101,6 +101,8 @@ type data struct {
 	treatyGenPh  phrases
 	relations    []relPattern
 	typed        []typedRelation
+	kin          map[string]string // folded kinship noun -> relation
+	titleOfKind  map[string]string // title class -> the class of what it is of, when the article may tell it
 	numbers      map[string]numberWord
 	sourcePosts  phrases
 	reportNouns  map[string]bool
@@ -153,9 +155,16 @@ func readData() (*data, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.titleOfKind = map[string]string{}
 	for _, r := range rows {
 		for _, t := range r.List(0) {
 			d.titles = append(d.titles, title{words: fold(t), relation: r.Field(1), en: r.Field(2), class: r.Field(3)})
+		}
+		if k := r.Field(4); k != "" && k != "-" {
+			if !schema.IsEntityClass(k) {
+				return nil, r.Errorf("of-kind %q is not an entity class", k)
+			}
+			d.titleOfKind[r.Field(3)] = k
 		}
 	}
 	// longest titles first: "विदेश मंत्री" before "मंत्री"
@@ -241,6 +250,15 @@ func readData() (*data, error) {
 		}
 	}
 	sortLongest(d.treatyGenPh)
+	d.kin = map[string]string{}
+	if rows, err = schema.ReadTSV("hi/kin.tsv", 2); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		for _, w := range r.List(0) {
+			d.kin[hindi.Fold(w)] = r.Field(1)
+		}
+	}
 	if rows, err = schema.ReadTSV("hi/typed-relations.tsv", 4); err != nil {
 		return nil, err
 	}
@@ -333,7 +351,8 @@ func readData() (*data, error) {
 	}
 	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",
 		"benefactive", "ablative", "locative", "conjunction", "quote", "particle", "auxiliary", "light-infinitive",
-		"anniversary", "ordinal-suffix", "not-place", "classifier", "place-noun", "border", "adjoin", "title-modifier"); err != nil {
+		"anniversary", "ordinal-suffix", "not-place", "classifier", "place-noun", "border", "adjoin", "title-modifier",
+		"kin-modifier", "behalf", "margin-unit"); err != nil {
 		return nil, err
 	}
 	d.fn = map[string]map[string]bool{}

@@ -107,9 +107,9 @@ func (x *extractor) mergeEvents() {
 	for _, ev := range x.res.Events {
 		var host *Event
 		if !ev.say() && !ev.Generic {
-			host = latestSame(ev, byClass[ev.Class], nil, pos)
+			host = x.latestSame(ev, byClass[ev.Class], nil, pos)
 			if ev.anaphoric {
-				if h := latestSame(ev, byTrigger[ev.Trigger], host, pos); h != nil {
+				if h := x.latestSame(ev, byTrigger[ev.Trigger], host, pos); h != nil {
 					host = h
 				}
 			}
@@ -233,20 +233,20 @@ const mergeLookback = 256
 
 // latestSame returns the latest of cands (in article order, pos) that ev
 // is a mention of, if it comes after than; else than.
-func latestSame(ev *Event, cands []*Event, than *Event, pos map[*Event]int) *Event {
+func (x *extractor) latestSame(ev *Event, cands []*Event, than *Event, pos map[*Event]int) *Event {
 	for i := len(cands) - 1; i >= max(0, len(cands)-mergeLookback); i-- {
 		c := cands[i]
 		if than != nil && pos[c] <= pos[than] {
 			break
 		}
-		if sameEvent(c, ev) {
+		if x.sameEvent(c, ev) {
 			return c
 		}
 	}
 	return than
 }
 
-func sameEvent(a, b *Event) bool {
+func (x *extractor) sameEvent(a, b *Event) bool {
 	if a.say() || b.say() || a.Generic || b.Generic {
 		return false // each statement is its own
 	}
@@ -260,7 +260,7 @@ func sameEvent(a, b *Event) bool {
 	// a flood, a curfew, a landslide told again with its place or its day:
 	// one event of its class in the article, unless the text says another
 	if len(ca) == 0 && len(cb) == 0 && a.flags.Place && b.flags.Place && a.Class == b.Class {
-		return !b.another
+		return !b.another && x.samePlace(a.Roles[schema.RoleLocation], b.Roles[schema.RoleLocation])
 	}
 	if len(cb) == 0 {
 		// a bare mention merges into an earlier one only when it has no
@@ -272,6 +272,36 @@ func sameEvent(a, b *Event) bool {
 	}
 	// compatible: one's participants include the other's
 	return subsetEnts(cb, ca) || subsetEnts(ca, cb)
+}
+
+// samePlace reports whether two events' places can be one place: one
+// names none, they share one, or one lies in the other (the article's
+// located_in and part_of relations, followed up to four steps).
+func (x *extractor) samePlace(a, b []*Ent) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	for _, p := range a {
+		for _, q := range b {
+			if p == q || x.within(p, q, 4) || x.within(q, p, 4) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// within reports whether a lies in b.
+func (x *extractor) within(a, b *Ent, steps int) bool {
+	if steps == 0 {
+		return false
+	}
+	for _, r := range x.res.Relations {
+		if r.From == a && (r.Predicate == "located_in" || r.Predicate == "part_of") && (r.To == b || x.within(r.To, b, steps-1)) {
+			return true
+		}
+	}
+	return false
 }
 
 func subsetEnts(a, b []*Ent) bool {

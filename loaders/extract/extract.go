@@ -87,6 +87,10 @@ type extractor struct {
 	// pendingDates are the dates of a clause that had no event, for the
 	// next clause of the sentence.
 	pendingDates []temporal.Expr
+	// sentEnts are the entities each sentence names, mentionCount how often
+	// the article names each, for positions from context.
+	sentEnts     [][]*Ent
+	mentionCount map[*Ent]int
 	// quoteSpeaker speaks a quotation still open from an earlier sentence;
 	// curSpeaker whoever speaks the clause being read ("मैं", "हमने").
 	quoteSpeaker, curSpeaker []*Ent
@@ -159,6 +163,7 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 		}
 		x.sentence(s)
 	}
+	x.positionContext()
 	x.inheritPlaces()
 	x.mergeEvents()
 	x.inheritParticipants()
@@ -219,7 +224,7 @@ type pair struct {
 func newExtractor(d *data, lex *entity.Lexicon, a *article.Article, pub time.Time) *extractor {
 	en, _ := event.English() // checked by loadData
 	return &extractor{d: d, en: en, lex: lex, a: a, pub: pub, ents: map[string]*Ent{}, overlay: entity.New(),
-		treatyMods: map[*Ent][]string{}, pairs: map[string]pair{}, splitFrom: map[*Event]*Event{},
+		treatyMods: map[*Ent][]string{}, pairs: map[string]pair{}, splitFrom: map[*Event]*Event{}, mentionCount: map[*Ent]int{},
 		res: &Result{Article: a, Published: !a.Published.IsZero()}}
 }
 
@@ -339,6 +344,7 @@ func (x *extractor) sentence(s *sentence) {
 	prevAgents := x.lastAgents
 	connector := x.d.cues["connector"].at(s.norms, 0) > 0
 	chunks := x.mentions(s)
+	x.noteMentions(s, chunks)
 	if x.isEnglish(s) {
 		x.englishSentence(s, chunks)
 		return

@@ -75,6 +75,8 @@ func (x *extractor) typedRelations(s *sentence, chunks []*chunk, clauses []claus
 			}
 		}
 	}
+	x.kinship(s, chunks)
+	x.behalf(s, chunks)
 	for ci, cl := range clauses {
 		var in []*chunk
 		for _, c := range chunks {
@@ -132,10 +134,12 @@ func (x *extractor) borders(s *sentence, cl clause, in []*chunk, head *chunk) {
 		return false
 	}
 	for i, c := range in {
-		if !isGenitive(c.post) || c.postEnd >= cl.end || !x.d.is("border", s.norms[c.postEnd]) {
+		// the words as written (a case marker read further on lifts the
+		// genitive over "सीमा")
+		if c.end+1 >= cl.end || !isGenitive(s.norms[c.end]) || !x.d.is("border", s.norms[c.end+1]) {
 			continue
 		}
-		k := c.postEnd + 1
+		k := c.end + 2
 		// A की सीमा B से लगती है
 		if i+1 < len(in) && in[i+1].start == k && in[i+1].post == "से" && adjoinAt(in[i+1].postEnd) && len(c.ents) == 1 {
 			for _, b := range in[i+1].ents {
@@ -156,6 +160,66 @@ func (x *extractor) borders(s *sentence, cl clause, in []*chunk, head *chunk) {
 				x.relate(s, "border", subj.ents[0], b, x.surface(s, c.start, k+1))
 			}
 			return
+		}
+	}
+}
+
+// kinship: "A के (बड़े) भाई B" and "B, A के बड़े भाई": B is A's kin, both
+// persons (hi/kin.tsv).
+func (x *extractor) kinship(s *sentence, chunks []*chunk) {
+	person := func(c *chunk) bool {
+		return c != nil && c.pronoun == "" && len(c.ents) == 1 && c.ents[0].Type == "Person"
+	}
+	for i, c := range chunks {
+		// the genitive as written: a case marker read further on ("X के बड़े
+		// भाई Y ने") does not change what X's brother is
+		if !person(c) || c.end >= len(s.norms) || !isGenitive(s.norms[c.end]) {
+			continue
+		}
+		k := c.end + 1
+		for k < len(s.norms) && x.d.is("kin-modifier", s.norms[k]) {
+			k++
+		}
+		if k >= len(s.norms) {
+			continue
+		}
+		rel, ok := x.d.kin[s.norms[k]]
+		if !ok {
+			continue
+		}
+		var kin *chunk
+		if i+1 < len(chunks) && chunks[i+1].start == k+1 && person(chunks[i+1]) {
+			kin = chunks[i+1] // A के भाई B
+		} else if i > 0 && person(chunks[i-1]) && chunks[i-1].end+1 == c.start && s.norms[chunks[i-1].end] == "," {
+			kin = chunks[i-1] // B, A के भाई
+		}
+		if kin == nil || kin.ents[0] == c.ents[0] {
+			continue
+		}
+		x.res.Relations = append(x.res.Relations, Relation{From: kin.ents[0], To: c.ents[0], Predicate: rel, Sentence: s.idx})
+	}
+}
+
+// behalf: "भारत की तरफ़ से इशांत शर्मा ने …": the person who acts does so
+// for the country or organisation — a position (kg:Representative,
+// "represents") rather than an edge.
+func (x *extractor) behalf(s *sentence, chunks []*chunk) {
+	for i, c := range chunks {
+		if c.pronoun != "" || len(c.ents) != 1 || !x.d.is("behalf", c.post) || c.ents[0].Type == "Person" {
+			continue
+		}
+		for _, a := range chunks[i+1:] {
+			if a.post == "ने" && a.pronoun == "" && len(a.ents) == 1 && a.ents[0].Type == "Person" && a.start-c.postEnd <= 4 {
+				holder := a.ents[0]
+				for _, p := range x.res.Positions {
+					if p.Holder == holder && p.Of == c.ents[0] && p.Class == "Representative" {
+						return
+					}
+				}
+				x.res.Positions = append(x.res.Positions, &Position{Class: "Representative", Relation: "represents",
+					Title: x.surface(s, c.start, a.end), Holder: holder, Of: c.ents[0], Evidence: []Span{s.span}})
+				return
+			}
 		}
 	}
 }

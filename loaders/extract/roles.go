@@ -173,6 +173,18 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 			}
 		}
 	}
+	// a result's margin: "134 रनों से हारी", "पांच विकेट से हराया"
+	if et, _ := schema.LookupEvent(ev.Class); et.Domain == "sports" && ev.Quantity == 0 {
+		for k := cc.cl.start; k+2 < t.Start; k++ {
+			if x.d.is("margin-unit", s.norms[k+1]) && s.norms[k+2] == "से" {
+				if v, ok := parseDigits(s.norms[k]); ok {
+					ev.Quantity = v
+				} else if nw, ok := x.d.numbers[s.norms[k]]; ok && nw.value > 0 && !nw.multiplier {
+					ev.Quantity = nw.value
+				}
+			}
+		}
+	}
 	// a symmetric event's agent also takes part; the agent of an agentless
 	// symmetric event is its first participant
 	if ev.symmetric() && len(ev.Roles[schema.RoleAgent]) == 0 && len(ev.Roles[schema.RoleParticipant]) > 1 {

@@ -63,9 +63,9 @@ func TestClauseStructures(t *testing.T) {
 		{"sense guard: a procession taken out is no expulsion",
 			"भारत में छात्रों ने जुलूस निकाला।",
 			[]string{"March agent=students location=India @2025-08 asserted"}, []string{"Expulsion"}},
-		{"defeat: X ने Y को हराया",
+		{"defeat: X ने Y को हराया, with the margin",
 			"भारत ने पाकिस्तान को पांच विकेट से हराया।",
-			[]string{"Defeat agent=India patient=Pakistan @2025-08 asserted"}, nil},
+			[]string{"Defeat agent=India patient=Pakistan @2025-08 #5 asserted"}, nil},
 		{"a disaster stands with its place",
 			"पिछले हफ्ते अलास्का में भीषण बाढ़ आई।",
 			[]string{"Flood location=Alaska @2025-08-04..2025-08-10 asserted"}, nil},
@@ -133,5 +133,69 @@ func TestCodedQuads(t *testing.T) {
 	}
 	if !cameo || !plover || !killed || !generic || !gloss {
 		t.Errorf("cameo=%v plover=%v killed=%v generic=%v gloss=%v", cameo, plover, killed, generic, gloss)
+	}
+}
+
+func relations(r *Result) []string {
+	var out []string
+	for _, rel := range r.Relations {
+		out = append(out, rel.From.Label()+" "+rel.Predicate+" "+rel.To.Label())
+	}
+	for _, p := range r.Positions {
+		of := "-"
+		if p.Of != nil {
+			of = p.Of.Label()
+		}
+		out = append(out, p.Holder.Label()+" "+p.Class+" "+of)
+	}
+	return out
+}
+
+// Relations the link between two names and their classes tell, each in a
+// sentence written for the test.
+func TestTypedRelations(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"पाकिस्तान के लाहौर में बारिश हुई।", "Lahore located_in Pakistan"},
+		{"पाकिस्तान के लाहौर और इस्लामाबाद में बारिश हुई।", "Islamabad located_in Pakistan"},
+		{"इस्लामाबाद (पाकिस्तान) में बैठक हुई।", "Islamabad located_in Pakistan"},
+		{"लाहौर पाकिस्तान का एक बड़ा शहर है।", "Lahore located_in Pakistan"},
+		{"पाकिस्तान एक बड़ा देश है जो भारत और ईरान की सीमा से लगता है।", "Pakistan borders Iran"},
+		{"रूस के व्लादिमीर पुतिन ने कहा।", "Vladimir Putin Nationality Russia"},
+		{"डोनाल्ड ट्रंप के बड़े भाई जो बाइडन ने कहा।", "Joe Biden brother_of Donald Trump"},
+		{"जो बाइडन, डोनाल्ड ट्रंप के छोटे भाई, ने कहा।", "Joe Biden brother_of Donald Trump"},
+		{"भारत की ओर से नरेंद्र मोदी ने बधाई दी।", "Narendra Modi Representative India"},
+		// an office without its country takes the one its sentence names
+		{"राष्ट्रपति पुतिन ने रूस में कहा कि युद्ध खत्म होगा।", "Vladimir Putin President Russia"},
+	}
+	for _, c := range cases {
+		got := relations(extractText(t, c.text, pub))
+		if !has(got, c.want) {
+			t.Errorf("%q: want %q, got %q", c.text, c.want, got)
+		}
+	}
+	// a country named once, in another sentence, is no office's context
+	got := relations(extractText(t, "राष्ट्रपति पुतिन ने कहा कि युद्ध खत्म होगा। उनके एक सहयोगी ईरान गए।", pub))
+	if !has(got, "Vladimir Putin President -") {
+		t.Errorf("the president of a country named once elsewhere: %q", got)
+	}
+	// a person named with the country of a title is no national of it
+	for _, g := range relations(extractText(t, "रूस के राष्ट्रपति व्लादिमीर पुतिन ने कहा।", pub)) {
+		if strings.Contains(g, "Nationality") {
+			t.Errorf("a title read as nationality: %q", g)
+		}
+	}
+}
+
+// A speaker's first-person pronouns in a quotation are the speaker; a
+// classifier noun stands between a name and its case marker.
+func TestSpeakerAndClassifier(t *testing.T) {
+	got := events(t, "पुतिन ने कहा, 'मैंने ट्रंप से मुलाकात की।' लाहौर शहर में हमला हुआ।")
+	for _, w := range []string{
+		"Meeting agent=Vladimir Putin participant=Donald Trump @2025-08 asserted <Vladimir Putin>",
+		"Attack location=Lahore @2025-08 asserted",
+	} {
+		if !has(got, w) {
+			t.Errorf("want %q\n got %q", w, got)
+		}
 	}
 }
