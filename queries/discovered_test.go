@@ -15,7 +15,7 @@ import (
 // with both articles and the dates of the first and the last.
 func TestEntitiesDiscovered(t *testing.T) {
 	texts := map[string]string{
-		"a.txt": "date 2025-03-02\n\nनेपाल में बैठक\n\nनेपाल के प्रधानमंत्री रमेश थापा ने सोमवार को काठमांडू में भाषण दिया।\n",
+		"a.txt": "date 2025-03-02\n\nदिल्ली में बैठक\n\nभारत के प्रधानमंत्री रमेश थापा ने सोमवार को दिल्ली में भाषण दिया।\n",
 		"b.txt": "date 2025-04-10\n\nथापा का दौरा\n\nप्रधानमंत्री रमेश थापा ने कहा कि बातचीत जारी रहेगी। थापा ने भारत का दौरा किया।\n",
 	}
 	articles := fixture.Seed()

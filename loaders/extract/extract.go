@@ -9,6 +9,7 @@ import (
 	"github.com/kgnews/kg/loaders/entity"
 	"github.com/kgnews/kg/loaders/event"
 	"github.com/kgnews/kg/loaders/hindi"
+	"github.com/kgnews/kg/loaders/ner"
 	"github.com/kgnews/kg/loaders/temporal"
 	"github.com/kgnews/kg/schema"
 )
@@ -47,6 +48,11 @@ type sentence struct {
 	span  article.Span
 	words []word
 	norms []string
+	toks  []hindi.Token // the tokens words come from (offsets within the sentence)
+	// names are the name recogniser's spans over words, computed once
+	// (both passes over the article read them)
+	names  []ner.Span
+	tagged bool
 }
 
 func (s *sentence) text(a *article.Article) string { return a.Text[s.span.Start:s.span.End] }
@@ -106,6 +112,9 @@ type extractor struct {
 func Extract(a *article.Article, opts Options) (*Result, error) {
 	d, err := loadData()
 	if err != nil {
+		return nil, err
+	}
+	if _, err := ner.Default(); err != nil {
 		return nil, err
 	}
 	lex := opts.Lexicon
@@ -265,7 +274,8 @@ func splitLong(s *sentence) []*sentence {
 
 func (x *extractor) tokenize(s *sentence) {
 	text := x.a.Text[s.span.Start:s.span.End]
-	for ti, t := range hindi.Tokenize(text) {
+	s.toks = hindi.Tokenize(text)
+	for ti, t := range s.toks {
 		for _, w := range strings.Fields(t.Norm) {
 			s.words = append(s.words, word{norm: w, start: s.span.Start + t.Start, end: s.span.Start + t.End, tok: ti})
 			s.norms = append(s.norms, w)

@@ -64,6 +64,8 @@ func (x *extractor) mentions(s *sentence) (out []*chunk) {
 			add(nc)
 		}
 	}
+	// 3. names the lexicon lacks, from the name recogniser
+	x.recognise(s, owner, add, remove)
 	// 3. titles: रूस के राष्ट्रपति पुतिन; they may introduce a person
 	x.titles(s, owner, &chunks, add)
 	// 4. fixed relation phrases: रूस के हिस्से कुर्स्क

