@@ -104,8 +104,10 @@ type extractor struct {
 	ahead     []*Ent
 	aheadMods [][]string
 	// fullAhead holds the ids of the entities the article names in full
-	// somewhere (the first pass), for short forms used before the full name.
-	fullAhead map[string]bool
+	// somewhere (the first pass), for short forms used before the full name;
+	// aheadScore the recogniser's confidence in each discovered name.
+	fullAhead  map[string]bool
+	aheadScore map[string]float64
 }
 
 // Extract reads the facts of an article.
@@ -291,6 +293,9 @@ func (x *extractor) lexEnt(le *entity.Entity, surface string, sent int) *Ent {
 	}
 	e := &Ent{ID: le.ID, Type: le.Type, EN: le.EN, HI: le.HI, QID: le.QID, DemonymEN: le.DemonymEN,
 		Aliases: le.Aliases, Lex: le, first: sent, Discovered: le.Discovered, Romanized: le.Discovered && le.HI != ""}
+	if le.Discovered {
+		e.score = x.aheadScore[le.ID]
+	}
 	e.seen(surface, sent)
 	x.ents[e.ID] = e
 	x.order = append(x.order, e)

@@ -66,6 +66,7 @@ func (x *extractor) mentions(s *sentence) (out []*chunk) {
 	}
 	// 3. names the lexicon lacks, from the name recogniser
 	x.recognise(s, owner, add, remove)
+	x.cueNames(s, owner, add)
 	// 3. titles: रूस के राष्ट्रपति पुतिन; they may introduce a person
 	x.titles(s, owner, &chunks, add)
 	// 4. fixed relation phrases: रूस के हिस्से कुर्स्क
@@ -328,7 +329,7 @@ func (x *extractor) titles(s *sentence, owner []*chunk, chunks *[]*chunk, add fu
 				nameEnd = nameStart
 			}
 			if nameEnd > nameStart {
-				if person = x.discovered("Person", x.surface(s, nameStart, nameEnd), s.idx); person != nil {
+				if person = x.discovered("Person", x.surface(s, nameStart, nameEnd), s.idx, 1); person != nil {
 					pc = &chunk{ents: []*Ent{person}, start: nameStart, end: nameEnd}
 					add(pc)
 				}

@@ -36,8 +36,11 @@ type Ent struct {
 	// fullSeen records that the full name was used, so a later short form
 	// refers to this entity.
 	fullSeen bool
-	// names are the full names a discovered entity was found under.
+	// names are the full names a discovered entity was found under;
+	// score is the recogniser's best confidence in one of them (1 for a
+	// name a title introduced).
 	names []string
+	score float64
 }
 
 func (e *Ent) seen(surface string, sent int) {

@@ -22,6 +22,13 @@ type nameData struct {
 	before, after map[string]phrases
 	// other: words before a title that make it someone else's
 	other map[string]bool
+	// placeAfter: a word before these is a place of the class given
+	placeAfter map[string]string
+	// roles: words before a person's name, not part of it
+	roles phrases
+	// notName: words that are no name alone; edge: words that begin or
+	// end no name
+	notName, edge map[string]bool
 }
 
 var loadNameData = sync.OnceValues(func() (*nameData, error) {
@@ -30,7 +37,8 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 		return nil, err
 	}
 	d := &nameData{place: map[string]string{}, org: map[string]string{}, before: map[string]phrases{}, after: map[string]phrases{},
-		other: map[string]bool{}}
+		other: map[string]bool{}, placeAfter: map[string]string{}, notName: map[string]bool{},
+		edge: map[string]bool{}}
 	for _, r := range rows {
 		class := r.Field(1)
 		if !schema.IsEntityClass(class) {
@@ -62,8 +70,25 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			for _, w := range r.List(2) {
 				d.other[hindi.Fold(w)] = true
 			}
+		case "notname", "edge":
+			m := d.notName
+			if r.Field(0) == "edge" {
+				m = d.edge
+			}
+			for _, w := range r.List(2) {
+				m[hindi.Fold(w)] = true
+			}
+		case "placeafter":
+			for _, w := range r.List(2) {
+				d.placeAfter[hindi.Fold(w)] = class
+			}
+		case "role":
+			for _, w := range r.List(2) {
+				d.roles = append(d.roles, fold(w))
+			}
+			sortLongest(d.roles)
 		default:
-			return nil, r.Errorf("unknown kind %q (place, org, cue or other)", r.Field(0))
+			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, placeafter or role)", r.Field(0))
 		}
 	}
 	return d, nil
@@ -76,13 +101,14 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 // (City) learnt later replaces a coarser one (Place). The name and, for a
 // person of several words, the surname become forms of the article's own
 // lexicon, so later mentions ("केजरीवाल ने") name the same entity.
-func (x *extractor) discovered(typ, name string, sent int) *Ent {
+func (x *extractor) discovered(typ, name string, sent int, score float64) *Ent {
 	id := entity.DiscoveredID(typ, name)
 	if id == "" {
 		return nil
 	}
 	if e, ok := x.ents[id]; ok {
 		e.seen(name, sent)
+		e.score = max(e.score, score)
 		if finer(typ, e.Type) {
 			e.Type = typ
 		}
@@ -99,6 +125,7 @@ func (x *extractor) discovered(typ, name string, sent int) *Ent {
 	}
 	e := x.newEnt(id, typ, en, hi, false, name, sent)
 	e.Discovered, e.Romanized = true, hi != ""
+	e.score = score
 	e.fullSeen = true
 	e.names = []string{name}
 	x.introduce(e, name)
@@ -209,6 +236,12 @@ func (x *extractor) disambiguate(s *sentence, start, end int, cands []*entity.En
 // the entity the article names in full elsewhere.
 func (x *extractor) lookAhead(pre *extractor) {
 	x.fullAhead = map[string]bool{}
+	x.aheadScore = map[string]float64{}
+	for _, e := range pre.order {
+		if e.Discovered {
+			x.aheadScore[e.ID] = e.score
+		}
+	}
 	// surnames of the persons named in full, so that a person discovered
 	// under the surname alone is the same one
 	surname := map[string]*Ent{}
@@ -307,6 +340,13 @@ func (x *extractor) nameSpans(s *sentence) []ner.Span {
 // by type.
 var minScore = map[string]float64{ner.PER: 0.5, ner.LOC: 0.5, ner.ORG: 0.5}
 
+// minSingle is the confidence a name of one word needs.
+const minSingle = 0.5
+
+// cueScore is the confidence given to a name read from a cue word ("X
+// शहर", "अभिनेत्री X") rather than by the recogniser.
+const cueScore = 0.6
+
 // recognise adds the names the recogniser finds where the lexicon found
 // none: the lexicon wins where it knows a name (it carries the QID), the
 // model finds the rest. A title or honorific at the start of a person's
@@ -343,7 +383,10 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		if sp.Type == ner.PER {
 			start = x.skipTitles(s, start, end)
 		}
-		if !x.nameShaped(s, start, end) {
+		start, end = x.trimNotNames(s, start, end)
+		// a name of one word is easier to mistake (a common noun where a
+		// name could stand): it needs more confidence
+		if end-start == 1 && sp.Score < minSingle || !x.nameShaped(s, start, end) {
 			continue
 		}
 		var class string
@@ -355,7 +398,7 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		default:
 			class = x.orgClass(s, start, end)
 		}
-		if e := x.discovered(class, x.surface(s, start, end), s.idx); e != nil {
+		if e := x.discovered(class, x.surface(s, start, end), s.idx, sp.Score); e != nil {
 			add(&chunk{ents: []*Ent{e}, start: start, end: end})
 		}
 	}
@@ -364,8 +407,13 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 // skipTitles moves the start of a person's span past titles and
 // honorifics (राष्ट्रपति, श्री, डॉ.).
 func (x *extractor) skipTitles(s *sentence, start, end int) int {
+	nd, _ := loadNameData()
 	for start < end {
 		if l := x.d.honorifics.at(s.norms, start); l > 0 {
+			start += l
+			continue
+		}
+		if l := nd.roles.at(s.norms, start); l > 0 {
 			start += l
 			continue
 		}
@@ -396,6 +444,82 @@ func (x *extractor) nameShaped(s *sentence, start, end int) bool {
 		if !isLetterWord(w) || x.d.stop[w] || x.d.postpos.at(s.norms, i) > 0 {
 			return false
 		}
+		// a visarga ending a word inside a span is a colon typed as one:
+		// "बिहारः बालू" is a crosshead glued to its text, not a name
+		if strings.HasSuffix(w, "ः") {
+			return false
+		}
+	}
+	// an oblique plural is a common noun: माओवादियों, नक्सलियों
+	if last := s.norms[end-1]; strings.HasSuffix(last, "ों") || strings.HasSuffix(last, "ाओं") {
+		return false
 	}
 	return len([]rune(strings.Join(s.norms[start:end], ""))) >= 2
+}
+
+// trimNotNames drops words that begin or end no name ("साहब", "पूरा")
+// from the edges of a span, and the whole span when what is left names
+// nothing by itself ("पूर्वी", "दादा दादी").
+func (x *extractor) trimNotNames(s *sentence, start, end int) (int, int) {
+	nd, _ := loadNameData()
+	for start < end && nd.edge[s.norms[start]] {
+		start++
+	}
+	for end > start && nd.edge[s.norms[end-1]] {
+		end--
+	}
+	for i := start; i < end; i++ {
+		if !nd.notName[s.norms[i]] {
+			return start, end
+		}
+	}
+	return start, start
+}
+
+// cueNames reads names the recogniser missed from the words next to them:
+// a word before a place word ("X शहर पर", "X ज़िले में") is a place of
+// that kind; a name after a role word and before a case marker
+// ("अभिनेत्री X ने") is a person.
+func (x *extractor) cueNames(s *sentence, owner []*chunk, add func(*chunk)) {
+	nd, _ := loadNameData()
+	n := len(s.norms)
+	for i := 0; i+1 < n; i++ {
+		class, ok := nd.placeAfter[s.norms[i+1]]
+		if !ok || owner[i] != nil || owner[i+1] != nil {
+			continue
+		}
+		w := s.norms[i]
+		if nd.notName[w] || nd.edge[w] || strings.HasSuffix(w, "े") || strings.HasSuffix(w, "ी") || !x.nameShaped(s, i, i+1) {
+			continue
+		}
+		if i > 0 && owner[i-1] == nil && isLetterWord(s.norms[i-1]) && !x.d.stop[s.norms[i-1]] && x.d.postpos.at(s.norms, i-1) == 0 {
+			continue // "X Y शहर": which words are the name is unclear
+		}
+		if e := x.discovered(class, x.surface(s, i, i+1), s.idx, cueScore); e != nil {
+			add(&chunk{ents: []*Ent{e}, start: i, end: i + 1})
+		}
+	}
+	for i := 0; i < n; i++ {
+		l := nd.roles.at(s.norms, i)
+		if l == 0 || owner[i] != nil {
+			continue
+		}
+		start := i + l
+		end := x.nameRun(s, owner, start)
+		if end == start || end-start > 3 {
+			continue
+		}
+		// a name is followed by a case marker, punctuation or the end
+		if end < n && x.d.postpos.at(s.norms, end) == 0 && isLetterWord(s.norms[end]) {
+			continue
+		}
+		start, end = x.trimNotNames(s, start, end)
+		if !x.nameShaped(s, start, end) {
+			continue
+		}
+		if e := x.discovered("Person", x.surface(s, start, end), s.idx, cueScore); e != nil {
+			add(&chunk{ents: []*Ent{e}, start: start, end: end})
+		}
+		i = end - 1
+	}
 }

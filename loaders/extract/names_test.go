@@ -1,13 +1,19 @@
 package extract
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
 
 	"github.com/kgnews/kg/loaders/article"
+	"github.com/kgnews/kg/loaders/entity"
 	"github.com/kgnews/kg/loaders/hindi"
+	"github.com/kgnews/kg/loaders/ner"
 	"github.com/kgnews/kg/schema"
 )
 
@@ -220,4 +226,119 @@ func TestAmbiguousAbbreviationByContext(t *testing.T) {
 	if r.Agency == nil || r.Agency.EN != agency {
 		t.Errorf("dateline agency %v, want %s", r.Agency, agency)
 	}
+}
+
+// TestDumpNames prints, for the article in KG_NAMES (with kg's own
+// lexicon), each sentence's recognised spans and the entities extraction
+// made: a tool for reading the recogniser's output by eye.
+func TestDumpNames(t *testing.T) {
+	file := os.Getenv("KG_NAMES")
+	if file == "" {
+		t.Skip("set KG_NAMES=ARTICLE to print the names kg recognises in it")
+	}
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := article.Parse(string(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err := entity.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Extract(a, Options{Lexicon: lex})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := ner.Default()
+	for i, sp := range r.Sentences {
+		text := a.Text[sp.Start:sp.End]
+		toks := hindi.Tokenize(text)
+		ws := entity.Words(toks)
+		var spans []string
+		for _, n := range m.TokenSpans(toks) {
+			var w []string
+			for k := n.Start; k < n.End; k++ {
+				w = append(w, ws[k].Norm)
+			}
+			spans = append(spans, fmt.Sprintf("%s[%s]%.2f", n.Type, strings.Join(w, " "), n.Score))
+		}
+		t.Logf("S%d %s\n    NER %s", i, text, strings.Join(spans, " "))
+	}
+	for _, e := range r.Entities {
+		if e.Discovered {
+			t.Logf("DISCOVERED %-28s %-22s %q %q", e.ID, e.Type, e.HI, e.EN)
+		}
+	}
+}
+
+// TestDumpDiscovered writes to KG_DISCOVERED_OUT a table of the entities
+// discovered in every article of the folder KG_DISCOVERED_DIR: id, type,
+// Hindi and Latin labels, articles, and the first sentence naming it.
+func TestDumpDiscovered(t *testing.T) {
+	dir, out := os.Getenv("KG_DISCOVERED_DIR"), os.Getenv("KG_DISCOVERED_OUT")
+	if dir == "" || out == "" {
+		t.Skip("set KG_DISCOVERED_DIR and KG_DISCOVERED_OUT to tabulate what kg discovers in a folder of articles")
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err := entity.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		typ, hi, en, context string
+		articles             int
+		score                float64
+	}
+	rows := map[string]*row{}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := article.Parse(string(raw))
+		if err != nil {
+			t.Logf("%s: %v", f, err)
+			continue
+		}
+		r, err := Extract(a, Options{Lexicon: lex})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range r.Entities {
+			if !e.Discovered {
+				continue
+			}
+			rw := rows[e.ID]
+			if rw == nil {
+				ctx := ""
+				if e.first >= 0 && e.first < len(r.Sentences) {
+					sp := r.Sentences[e.first]
+					ctx = strings.ReplaceAll(a.Text[sp.Start:sp.End], "\n", " ")
+				}
+				rw = &row{typ: e.Type, hi: e.HI, en: e.EN, context: filepath.Base(f) + ": " + ctx, score: e.score}
+				rows[e.ID] = rw
+			}
+			rw.articles++
+		}
+	}
+	ids := make([]string, 0, len(rows))
+	for id := range rows {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var b strings.Builder
+	for _, id := range ids {
+		rw := rows[id]
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%d\t%.2f\t%s\n", id, rw.typ, rw.hi, rw.en, rw.articles, rw.score, rw.context)
+	}
+	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d discovered entities in %d articles", len(rows), len(files))
 }

@@ -27,6 +27,7 @@ type translit struct {
 	suffixes                                 [][]rune
 	letters                                  map[string]string // "बी" → "B"
 	maxLetter                                int               // runes of the longest letter name
+	loans                                    map[string]string // folded English loanword → its spelling
 }
 
 var loadTranslit = sync.OnceValues(func() (*translit, error) {
@@ -37,7 +38,7 @@ var loadTranslit = sync.OnceValues(func() (*translit, error) {
 	t := &translit{cons: map[rune]string{}, nukta: map[rune]string{}, nfinal: map[rune]string{}, vowel: map[rune]string{},
 		matra: map[rune]string{}, other: map[rune]string{}, nasal: map[rune]string{}, cluster: map[string]string{},
 		sonorant: map[rune]bool{}, w: map[rune]bool{}, keepLast: map[rune]bool{}, keepWhole: map[string]bool{},
-		letters: map[string]string{}}
+		letters: map[string]string{}, loans: map[string]string{}}
 	single := map[string]map[rune]string{"c": t.cons, "n": t.nukta, "nfinal": t.nfinal, "v": t.vowel, "m": t.matra,
 		"x": t.other, "nasal": t.nasal}
 	sets := map[string]map[rune]bool{"sonorant": t.sonorant, "w": t.w}
@@ -68,6 +69,13 @@ var loadTranslit = sync.OnceValues(func() (*translit, error) {
 			t.cluster[letters] = r.Field(2)
 		case "suffix":
 			t.suffixes = append(t.suffixes, rs)
+		case "loan":
+			if r.Field(2) == "" {
+				return nil, r.Errorf("loanword %q needs its English spelling", letters)
+			}
+			for _, w := range r.List(1) {
+				t.loans[Fold(w)] = r.Field(2)
+			}
 		case "letter":
 			if r.Field(2) == "" {
 				return nil, r.Errorf("letter %q needs its Latin letter", letters)
@@ -91,14 +99,16 @@ var loadTranslit = sync.OnceValues(func() (*translit, error) {
 // syllable is one akshara: a consonant or conjunct with its vowel, or an
 // independent vowel, and the signs after it.
 type syllable struct {
-	cons    []rune // base letters of the conjunct
-	nuktas  []bool // which of them carry a nukta
-	vowel   string // Latin of the vowel sign or independent vowel
-	indep   bool   // an independent vowel (no consonant)
-	schwa   bool   // carries the inherent a (no vowel sign, no final virama)
-	keep    bool   // the inherent a is pronounced (decided by deleteSchwas)
-	nasal   rune   // anusvara or chandrabindu after it, or 0
-	visarga bool
+	cons   []rune // base letters of the conjunct
+	nuktas []bool // which of them carry a nukta
+	vowel  string // Latin of the vowel sign or independent vowel
+	// vowelSign is the vowel sign as written, or 0
+	vowelSign rune
+	indep     bool // an independent vowel (no consonant)
+	schwa     bool // carries the inherent a (no vowel sign, no final virama)
+	keep      bool // the inherent a is pronounced (decided by deleteSchwas)
+	nasal     rune // anusvara or chandrabindu after it, or 0
+	visarga   bool
 }
 
 func (s *syllable) voiced() bool { return s.indep || s.vowel != "" || s.schwa && s.keep }
@@ -125,6 +135,28 @@ func Transliterate(s string) string {
 		panic(err) // embedded data; see Check
 	}
 	rs := []rune(Clean(s))
+	inWord := func(r rune) bool {
+		return isDevanagariLetter(r) && r != '।' && r != '॥' && !(r >= '०' && r <= '९')
+	}
+	// A word of two consonant letter names (बीटी, केटी) is an
+	// abbreviation only among abbreviations: in "वॉरेन बीटी" it is Beatty.
+	words, abbrs := 0, 0
+	for i := 0; i < len(rs); {
+		if !inWord(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && inWord(rs[j]) {
+			j++
+		}
+		words++
+		if _, ok := t.abbreviation(rs[i:j], true); ok {
+			abbrs++
+		}
+		i = j
+	}
+	strict := abbrs < words
 	var b strings.Builder
 	for i := 0; i < len(rs); {
 		r := rs[i]
@@ -138,12 +170,16 @@ func Transliterate(s string) string {
 			continue
 		}
 		j := i
-		for j < len(rs) && isDevanagariLetter(rs[j]) && rs[j] != '।' && rs[j] != '॥' && !(rs[j] >= '०' && rs[j] <= '९') {
+		for j < len(rs) && inWord(rs[j]) {
 			j++
 		}
-		word := t.word(rs[i:j])
-		// capitalise a word, not the tail of "80वीं"
-		if word != "" && (i == 0 || !unicode.IsLetter(rs[i-1]) && !unicode.IsDigit(rs[i-1])) {
+		word, loan := t.loans[Fold(string(rs[i:j]))], true
+		if word == "" {
+			word, loan = t.word(rs[i:j], strict), false
+		}
+		// capitalise a word, not the tail of "80वीं", nor "of" inside a name
+		start := i == 0 || !unicode.IsLetter(rs[i-1]) && !unicode.IsDigit(rs[i-1])
+		if word != "" && start && (!loan || b.Len() == 0 || strings.ToUpper(word[:1]) == word[:1]) {
 			word = strings.ToUpper(word[:1]) + word[1:]
 		}
 		b.WriteString(word)
@@ -153,8 +189,8 @@ func Transliterate(s string) string {
 }
 
 // word transliterates one word of Devanagari letters and signs.
-func (t *translit) word(rs []rune) string {
-	if a, ok := t.abbreviation(rs); ok {
+func (t *translit) word(rs []rune, strict bool) string {
+	if a, ok := t.abbreviation(rs, !strict); ok {
 		return a
 	}
 	for _, suf := range t.suffixes {
@@ -172,15 +208,18 @@ func (t *translit) word(rs []rune) string {
 }
 
 // abbreviation reads a word made of two or more Hindi names of Latin
-// letters (बीजेपी) as the letters (BJP).
-func (t *translit) abbreviation(rs []rune) (string, bool) {
+// letters (बीजेपी) as the letters (BJP). Unless loose, two letters whose
+// names both start with a consonant (बीटी: B, T) are a word, not an
+// abbreviation: a name like Beatty is written so.
+func (t *translit) abbreviation(rs []rune, loose bool) (string, bool) {
 	var b strings.Builder
-	n := 0
+	n, vowel := 0, false
 	for i := 0; i < len(rs); {
 		found := false
 		for l := min(t.maxLetter, len(rs)-i); l > 0; l-- {
 			if L, ok := t.letters[string(rs[i:i+l])]; ok {
 				b.WriteString(L)
+				vowel = vowel || t.vowel[rs[i]] != ""
 				i += l
 				n++
 				found = true
@@ -191,7 +230,7 @@ func (t *translit) abbreviation(rs []rune) (string, bool) {
 			return "", false
 		}
 	}
-	return b.String(), n >= 2
+	return b.String(), n >= 3 || n == 2 && (vowel || loose)
 }
 
 // syllableWord transliterates one word without looking for its parts.
@@ -249,6 +288,8 @@ func (t *translit) consonant(syls []syllable, i, k int) string {
 		return t.cons[c]
 	}
 	switch {
+	case k == len(s.cons)-1 && s.vowelSign != 0 && t.w[s.vowelSign]:
+		return "w"
 	case k > 0:
 		if t.w[s.cons[k-1]] {
 			return "w"
@@ -288,7 +329,7 @@ func (t *translit) syllables(rs []rune) []syllable {
 			case i < len(rs) && rs[i] == virama:
 				i++ // a dead final consonant: जोंग-उन्
 			case i < len(rs) && t.matra[rs[i]] != "":
-				s.vowel = t.matra[rs[i]]
+				s.vowel, s.vowelSign = t.matra[rs[i]], rs[i]
 				i++
 			default:
 				s.schwa = true
