@@ -259,6 +259,7 @@ var schemaOrgClasses = map[string]bool{
 	"Person": true, "Country": true, "City": true, "Place": true,
 	"AdministrativeArea": true, "Organization": true, "GovernmentOrganization": true,
 	"NewsMediaOrganization": true, "Event": true, "Legislation": true, "Thing": true,
+	"CreativeWork": true,
 }
 
 // EntityClasses lists every class an entity may have. Lexicon and pattern
@@ -268,7 +269,7 @@ var EntityClasses = []string{
 	"Person", "Country", "City", "Place", "AdministrativeArea",
 	"Organization", "GovernmentOrganization", "NewsMediaOrganization",
 	"MilitaryOrganization", "PoliticalParty", "Event", "Treaty", "War",
-	"Summit", "Group", "Anniversary", "Thing",
+	"Summit", "Group", "Anniversary", "CreativeWork", "Award", "Thing",
 }
 
 // IsEntityClass reports whether name is in EntityClasses.

@@ -174,6 +174,7 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 		}
 		x.sentence(s)
 	}
+	x.mergePartials()
 	x.positionContext()
 	x.inheritPlaces()
 	x.mergeEvents()

@@ -64,9 +64,15 @@ func (x *extractor) mentions(s *sentence) (out []*chunk) {
 			add(nc)
 		}
 	}
-	// 3. names the lexicon lacks, from the name recogniser
+	// 3. names the lexicon lacks: after a role word, from the name
+	// recogniser, from the words around them
+	x.roleNames(s, owner, add)
+	x.workNames(s, owner, add)
 	x.recognise(s, owner, add, remove)
 	x.cueNames(s, owner, add)
+	x.headNames(s, owner, add, remove)
+	x.listNames(s, owner, add, remove)
+	x.ofPlaceNames(s, owner, add)
 	// 3. titles: रूस के राष्ट्रपति पुतिन; they may introduce a person
 	x.titles(s, owner, &chunks, add)
 	// 4. fixed relation phrases: रूस के हिस्से कुर्स्क

@@ -29,6 +29,13 @@ type nameData struct {
 	// notName: words that are no name alone; edge: words that begin or
 	// end no name
 	notName, edge map[string]bool
+	// heads end names of a class ("X पुलिस"); modifiers are common words
+	// before them; works are nouns before a quoted title
+	heads     map[string]string
+	modifiers map[string]bool
+	works     map[string]bool
+	// ofPlace: titles whose "X के" names a place of the class
+	ofPlace map[string]string
 }
 
 var loadNameData = sync.OnceValues(func() (*nameData, error) {
@@ -38,7 +45,8 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 	}
 	d := &nameData{place: map[string]string{}, org: map[string]string{}, before: map[string]phrases{}, after: map[string]phrases{},
 		other: map[string]bool{}, placeAfter: map[string]string{}, notName: map[string]bool{},
-		edge: map[string]bool{}}
+		edge: map[string]bool{}, heads: map[string]string{}, modifiers: map[string]bool{}, works: map[string]bool{},
+		ofPlace: map[string]string{}}
 	for _, r := range rows {
 		class := r.Field(1)
 		if !schema.IsEntityClass(class) {
@@ -78,6 +86,22 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			for _, w := range r.List(2) {
 				m[hindi.Fold(w)] = true
 			}
+		case "head", "ofplace":
+			m := d.heads
+			if r.Field(0) == "ofplace" {
+				m = d.ofPlace
+			}
+			for _, w := range r.List(2) {
+				m[strings.Join(fold(w), " ")] = class
+			}
+		case "modifier", "work":
+			m := d.modifiers
+			if r.Field(0) == "work" {
+				m = d.works
+			}
+			for _, w := range r.List(2) {
+				m[hindi.Fold(w)] = true
+			}
 		case "placeafter":
 			for _, w := range r.List(2) {
 				d.placeAfter[hindi.Fold(w)] = class
@@ -88,7 +112,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			}
 			sortLongest(d.roles)
 		default:
-			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, placeafter or role)", r.Field(0))
+			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, modifier, work, ofplace, placeafter or role)", r.Field(0))
 		}
 	}
 	return d, nil
@@ -366,7 +390,7 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 			c := owner[i]
 			switch {
 			case c == nil:
-			case c.start >= start && c.end <= end && (c.start > start || c.end < end) && len(c.ents) == 1 && c.ents[0].Discovered:
+			case c.start >= start && c.end <= end && (c.start > start || c.end < end) && len(c.ents) == 1 && x.yields(s, sp, c):
 				if len(inside) == 0 || inside[len(inside)-1] != c {
 					inside = append(inside, c)
 				}
@@ -478,8 +502,7 @@ func (x *extractor) trimNotNames(s *sentence, start, end int) (int, int) {
 
 // cueNames reads names the recogniser missed from the words next to them:
 // a word before a place word ("X शहर पर", "X ज़िले में") is a place of
-// that kind; a name after a role word and before a case marker
-// ("अभिनेत्री X ने") is a person.
+// that kind.
 func (x *extractor) cueNames(s *sentence, owner []*chunk, add func(*chunk)) {
 	nd, _ := loadNameData()
 	n := len(s.norms)
@@ -499,6 +522,14 @@ func (x *extractor) cueNames(s *sentence, owner []*chunk, add func(*chunk)) {
 			add(&chunk{ents: []*Ent{e}, start: i, end: i + 1})
 		}
 	}
+}
+
+// roleNames reads a name after a role word and before a case marker as a
+// person's ("अभिनेत्री X ने", "हेडमास्टर X ने"), before the recogniser,
+// whose type for a name after a role is less sure than the role.
+func (x *extractor) roleNames(s *sentence, owner []*chunk, add func(*chunk)) {
+	nd, _ := loadNameData()
+	n := len(s.norms)
 	for i := 0; i < n; i++ {
 		l := nd.roles.at(s.norms, i)
 		if l == 0 || owner[i] != nil {
@@ -522,4 +553,376 @@ func (x *extractor) cueNames(s *sentence, owner []*chunk, add func(*chunk)) {
 		}
 		i = end - 1
 	}
+}
+
+// listNames types the unknown members of a list by its known ones: in "X,
+// Y और Z" where the lexicon or the recogniser named X a place, Y and Z
+// (words shaped like names, one or two each) are places too. A list is
+// joined by commas and closed by a conjunction (और, तथा, एवं, व); members
+// of different kinds leave it alone.
+func (x *extractor) listNames(s *sentence, owner []*chunk, add, remove func(*chunk)) {
+	nd, _ := loadNameData()
+	n := len(s.norms)
+	type atom struct {
+		start, end int
+		c          *chunk
+	}
+	boundary := func(k int) bool { // a word that ends a member
+		return k >= n || isConjunction(s.norms[k]) || x.d.postpos.at(s.norms, k) > 0 || !isLetterWord(s.norms[k])
+	}
+	atomAt := func(p int) (atom, bool) {
+		if p >= n {
+			return atom{}, false
+		}
+		if c := owner[p]; c != nil {
+			if c.start != p || len(c.ents) != 1 {
+				return atom{}, false
+			}
+			// a first name discovered elsewhere and a surname: "फ़े डनअवे और"
+			if e := c.ents[0]; e.Discovered && e.Type == "Person" && c.end == p+1 && c.end < n && owner[c.end] == nil &&
+				!nd.notName[s.norms[c.end]] && !nd.edge[s.norms[c.end]] && x.nameShaped(s, c.end, c.end+1) && boundary(c.end+1) {
+				return atom{p, c.end + 1, nil}, true
+			}
+			return atom{p, c.end, c}, boundary(c.end)
+		}
+		for l := 1; l <= 2 && p+l <= n; l++ {
+			w := s.norms[p+l-1]
+			if owner[p+l-1] != nil || nd.notName[w] || nd.edge[w] || !x.nameShaped(s, p, p+l) {
+				return atom{}, false
+			}
+			if boundary(p + l) {
+				return atom{p, p + l, nil}, true
+			}
+		}
+		return atom{}, false
+	}
+	for p := 0; p < n; p++ {
+		if p > 0 && owner[p] == nil && !boundary(p-1) && !x.d.stop[s.norms[p-1]] {
+			continue // the first member may be the tail of a longer phrase
+		}
+		a, ok := atomAt(p)
+		if !ok {
+			continue
+		}
+		list := []atom{a}
+		closed := false
+		for !closed && a.end < n && isConjunction(s.norms[a.end]) {
+			closed = s.norms[a.end] != ","
+			if a, ok = atomAt(a.end + 1); !ok {
+				break
+			}
+			list = append(list, a)
+		}
+		if !ok || !closed || len(list) < 2 {
+			continue
+		}
+		var known []*Ent
+		unknown := 0
+		for _, a := range list {
+			if a.c != nil {
+				known = append(known, a.c.ents[0])
+			} else {
+				unknown++
+			}
+		}
+		if len(known) == 0 || unknown == 0 {
+			continue
+		}
+		class := known[0].Type
+		for _, e := range known {
+			if entity.Scope(e.Type) != entity.Scope(class) || e.Local {
+				class = ""
+				break
+			}
+			if e.Type != class {
+				class = map[string]string{"person": "Person", "place": "Place", "org": "Organization"}[entity.Scope(class)]
+			}
+		}
+		switch entity.Scope(class) {
+		case "person", "place", "org":
+		default:
+			continue
+		}
+		for _, a := range list {
+			if a.c != nil {
+				continue
+			}
+			if e := x.discovered(class, x.surface(s, a.start, a.end), s.idx, cueScore); e != nil {
+				for k := a.start; k < a.end; k++ {
+					if c := owner[k]; c != nil {
+						remove(c) // the first name the surname extends
+					}
+				}
+				add(&chunk{ents: []*Ent{e}, start: a.start, end: a.end})
+			}
+		}
+		p = list[len(list)-1].end - 1
+	}
+}
+
+// mergePartials makes one entity of a person the article names by one
+// word (a first name or a surname, "फ़े", "बीटी") and the one person it
+// names in full whose first or last word that is ("फ़े डनअवे"), wherever
+// in the article the two appear: every fact about the one is about the
+// other.
+func (x *extractor) mergePartials() {
+	byWord := map[string][]*Ent{}
+	for _, e := range x.order {
+		if e.Type != "Person" {
+			continue
+		}
+		names := e.fullNames()
+		for _, nm := range names {
+			ws := strings.Fields(hindi.Fold(nm))
+			if len(ws) < 2 {
+				continue
+			}
+			for _, w := range []string{ws[0], ws[len(ws)-1]} {
+				if !containsEnt(byWord[w], e) {
+					byWord[w] = append(byWord[w], e)
+				}
+			}
+		}
+	}
+	into := map[*Ent]*Ent{}
+	for _, e := range x.order {
+		names := e.fullNames()
+		if !e.Discovered || e.Type != "Person" || len(names) == 0 {
+			continue
+		}
+		w := strings.Fields(hindi.Fold(names[0]))
+		if len(w) != 1 {
+			continue
+		}
+		same := true
+		for _, nm := range names[1:] {
+			same = same && hindi.Fold(nm) == w[0]
+		}
+		if full := byWord[w[0]]; same && len(full) == 1 && full[0] != e {
+			into[e] = full[0]
+		}
+	}
+	if len(into) == 0 {
+		return
+	}
+	x.replaceEnts(into)
+}
+
+// replaceEnts points every fact about an entity in into's keys at its
+// value instead, and drops the replaced entities.
+func (x *extractor) replaceEnts(into map[*Ent]*Ent) {
+	sub := func(e *Ent) *Ent {
+		if t, ok := into[e]; ok {
+			return t
+		}
+		return e
+	}
+	subList := func(list []*Ent) []*Ent {
+		var out []*Ent
+		for _, e := range list {
+			out = appendUnique(out, sub(e))
+		}
+		return out
+	}
+	for from, to := range into {
+		for sf := range from.Surface {
+			to.seen(sf, from.lastSeen)
+		}
+		if from.first < to.first {
+			to.first = from.first
+		}
+		delete(x.ents, from.ID)
+	}
+	for _, ev := range x.res.Events {
+		for r, es := range ev.Roles {
+			ev.Roles[r] = subList(es)
+		}
+		ev.ReportedBy = subList(ev.ReportedBy)
+		for e, q := range ev.qty {
+			if t, ok := into[e]; ok {
+				delete(ev.qty, e)
+				ev.qty[t] = q
+			}
+		}
+	}
+	for i := range x.res.Relations {
+		x.res.Relations[i].From, x.res.Relations[i].To = sub(x.res.Relations[i].From), sub(x.res.Relations[i].To)
+	}
+	for _, p := range x.res.Positions {
+		p.Holder = sub(p.Holder)
+		if p.Of != nil {
+			p.Of = sub(p.Of)
+		}
+	}
+	if x.res.Dateline != nil {
+		x.res.Dateline = sub(x.res.Dateline)
+	}
+	if x.res.Agency != nil {
+		x.res.Agency = sub(x.res.Agency)
+	}
+	order := x.order[:0]
+	for _, e := range x.order {
+		if e.Country != nil {
+			e.Country = sub(e.Country)
+		}
+		if _, gone := into[e]; !gone {
+			order = append(order, e)
+		}
+	}
+	x.order = order
+}
+
+// fullNames are the names an entity was found under in full: a discovered
+// entity's, else its Hindi label.
+func (e *Ent) fullNames() []string {
+	if len(e.names) > 0 {
+		return e.names
+	}
+	if e.HI != "" {
+		return []string{e.HI}
+	}
+	return nil
+}
+
+// headNames reads names that end in a word saying what they name ("X
+// पुलिस", "X स्कूल", "X अवॉर्ड", "X ओपन"): the head and one to three words
+// before it, shaped like a name, not all of them common modifiers
+// ("सरकारी स्कूल"), after a word that ends a phrase. A lexicon place among
+// them is part of the name ("दिल्ली पुलिस" is the police, not Delhi).
+func (x *extractor) headNames(s *sentence, owner []*chunk, add, remove func(*chunk)) {
+	nd, _ := loadNameData()
+	n := len(s.norms)
+	for h := 1; h < n; h++ {
+		hl, class := 0, ""
+		for l := 2; l >= 1; l-- {
+			if h+l <= n {
+				if c, ok := nd.heads[strings.Join(s.norms[h:h+l], " ")]; ok {
+					hl, class = l, c
+					break
+				}
+			}
+		}
+		if hl == 0 || owner[h] != nil {
+			continue
+		}
+		start := h
+		var places []*chunk
+		for start > 0 && h-start < 3 {
+			w := s.norms[start-1]
+			if c := owner[start-1]; c != nil {
+				if len(c.ents) != 1 || c.ents[0].Discovered || !c.ents[0].isPlace() || c.start < h-3 {
+					break
+				}
+				places = append(places, c)
+				start = c.start
+				continue
+			}
+			if x.d.stop[w] || nd.notName[w] || nd.edge[w] || !isLetterWord(w) || x.d.postpos.at(s.norms, start-1) > 0 {
+				break
+			}
+			start--
+		}
+		if start == h {
+			continue
+		}
+		common := true
+		for k := start; k < h; k++ {
+			common = common && nd.modifiers[s.norms[k]] && owner[k] == nil
+		}
+		if common || !x.nameShaped(s, start, h+hl) {
+			continue
+		}
+		for _, c := range places {
+			remove(c)
+		}
+		if e := x.discovered(class, x.surface(s, start, h+hl), s.idx, cueScore); e != nil {
+			add(&chunk{ents: []*Ent{e}, start: start, end: h + hl})
+		}
+		h += hl - 1
+	}
+}
+
+// workNames reads a quoted title after a noun of works ("फ़िल्म 'X'",
+// "किताब 'X'") as a creative work named X: one to five words in quotes.
+func (x *extractor) workNames(s *sentence, owner []*chunk, add func(*chunk)) {
+	nd, _ := loadNameData()
+	n := len(s.words)
+	for i := 0; i+2 < n; i++ {
+		if !nd.works[s.norms[i]] || !isQuote(s.norms[i+1]) {
+			continue
+		}
+		end := i + 2
+		for end < n && !isQuote(s.norms[end]) && end-(i+2) < 6 {
+			end++
+		}
+		if end >= n || end == i+2 || end-(i+2) > 5 {
+			continue
+		}
+		free := true
+		for k := i + 2; k < end; k++ {
+			free = free && owner[k] == nil
+		}
+		if !free {
+			continue
+		}
+		if e := x.discovered("CreativeWork", x.surface(s, i+2, end), s.idx, cueScore); e != nil {
+			add(&chunk{ents: []*Ent{e}, start: i + 2, end: end})
+		}
+		i = end
+	}
+}
+
+// ofPlaceNames reads "X के गवर्नर", "X के प्रधानमंत्री": a word the
+// lexicon and the recogniser left unnamed before a title of a place's
+// office is that place.
+func (x *extractor) ofPlaceNames(s *sentence, owner []*chunk, add func(*chunk)) {
+	nd, _ := loadNameData()
+	n := len(s.norms)
+	for i := 2; i < n; i++ {
+		class := ""
+		for l := 2; l >= 1 && class == ""; l-- {
+			if i+l <= n {
+				class = nd.ofPlace[strings.Join(s.norms[i:i+l], " ")]
+			}
+		}
+		if class == "" || !isGenitive(s.norms[i-1]) || owner[i-2] != nil {
+			continue
+		}
+		k := i - 2
+		w := s.norms[k]
+		if nd.notName[w] || nd.edge[w] || nd.modifiers[w] || !x.nameShaped(s, k, k+1) {
+			continue
+		}
+		if k > 0 && owner[k-1] == nil && isLetterWord(s.norms[k-1]) && !x.d.stop[s.norms[k-1]] && x.d.postpos.at(s.norms, k-1) == 0 {
+			continue // "X Y के": which words are the name is unclear
+		}
+		if e := x.discovered(class, x.surface(s, k, k+1), s.idx, cueScore); e != nil {
+			add(&chunk{ents: []*Ent{e}, start: k, end: k + 1})
+		}
+	}
+}
+
+// yields reports whether a name inside a longer recognised span gives way
+// to it: a name discovered earlier ("थापा", then "रमेश थापा"); a lexicon
+// place inside an organisation's name ("न्यूयॉर्क टाइम्स", "X पुलिस"); a
+// lexicon place after a direction ("दक्षिण अफ्रीका" is not Africa).
+func (x *extractor) yields(s *sentence, sp ner.Span, c *chunk) bool {
+	e := c.ents[0]
+	switch {
+	case e.Discovered:
+		return true
+	case !e.isPlace() || sp.Score < 0.6:
+		return false
+	case sp.Type == ner.ORG:
+		return true
+	case sp.Type == ner.LOC:
+		nd, _ := loadNameData()
+		for i := sp.Start; i < sp.End; i++ {
+			if (i < c.start || i >= c.end) && !nd.notName[s.norms[i]] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
