@@ -105,9 +105,9 @@ type extractor struct {
 	aheadMods [][]string
 	// fullAhead holds the ids of the entities the article names in full
 	// somewhere (the first pass), for short forms used before the full name;
-	// aheadScore the recogniser's confidence in each discovered name.
-	fullAhead  map[string]bool
-	aheadScore map[string]float64
+	// found the entities the first pass discovered, by id.
+	fullAhead map[string]bool
+	found     map[string]*Ent
 }
 
 // Extract reads the facts of an article.
@@ -295,7 +295,9 @@ func (x *extractor) lexEnt(le *entity.Entity, surface string, sent int) *Ent {
 	e := &Ent{ID: le.ID, Type: le.Type, EN: le.EN, HI: le.HI, QID: le.QID, DemonymEN: le.DemonymEN,
 		Aliases: le.Aliases, Lex: le, first: sent, Discovered: le.Discovered, Romanized: le.Discovered && le.HI != ""}
 	if le.Discovered {
-		e.score = x.aheadScore[le.ID]
+		if f := x.found[le.ID]; f != nil {
+			e.score, e.via = f.score, f.via
+		}
 	}
 	e.seen(surface, sent)
 	x.ents[e.ID] = e

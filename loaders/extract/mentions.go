@@ -73,6 +73,7 @@ func (x *extractor) mentions(s *sentence) (out []*chunk) {
 	x.headNames(s, owner, add, remove)
 	x.listNames(s, owner, add, remove)
 	x.ofPlaceNames(s, owner, add)
+	x.abbreviationNames(s, owner, add)
 	// 3. titles: रूस के राष्ट्रपति पुतिन; they may introduce a person
 	x.titles(s, owner, &chunks, add)
 	// 4. fixed relation phrases: रूस के हिस्से कुर्स्क
@@ -335,7 +336,7 @@ func (x *extractor) titles(s *sentence, owner []*chunk, chunks *[]*chunk, add fu
 				nameEnd = nameStart
 			}
 			if nameEnd > nameStart {
-				if person = x.discovered("Person", x.surface(s, nameStart, nameEnd), s.idx, 1); person != nil {
+				if person = x.discovered("Person", x.surface(s, nameStart, nameEnd), s.idx, 1, "title"); person != nil {
 					pc = &chunk{ents: []*Ent{person}, start: nameStart, end: nameEnd}
 					add(pc)
 				}

@@ -41,6 +41,7 @@ type Ent struct {
 	// name a title introduced).
 	names []string
 	score float64
+	via   string // what found it: ner, title, role, list, head, work …
 }
 
 func (e *Ent) seen(surface string, sent int) {

@@ -23,7 +23,10 @@ type nameData struct {
 	// other: words before a title that make it someone else's
 	other map[string]bool
 	// placeAfter: a word before these is a place of the class given
-	placeAfter map[string]string
+	placeAfter   map[string]string
+	placeAfterPh phrases
+	// notAbbr: abbreviations (Latin letters) that are terms
+	notAbbr map[string]bool
 	// roles: words before a person's name, not part of it
 	roles phrases
 	// notName: words that are no name alone; edge: words that begin or
@@ -36,6 +39,8 @@ type nameData struct {
 	works     map[string]bool
 	// ofPlace: titles whose "X के" names a place of the class
 	ofPlace map[string]string
+	// function: words of grammar that no rule-made name holds
+	function map[string]bool
 }
 
 var loadNameData = sync.OnceValues(func() (*nameData, error) {
@@ -46,7 +51,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 	d := &nameData{place: map[string]string{}, org: map[string]string{}, before: map[string]phrases{}, after: map[string]phrases{},
 		other: map[string]bool{}, placeAfter: map[string]string{}, notName: map[string]bool{},
 		edge: map[string]bool{}, heads: map[string]string{}, modifiers: map[string]bool{}, works: map[string]bool{},
-		ofPlace: map[string]string{}}
+		ofPlace: map[string]string{}, function: map[string]bool{}, notAbbr: map[string]bool{}}
 	for _, r := range rows {
 		class := r.Field(1)
 		if !schema.IsEntityClass(class) {
@@ -94,17 +99,20 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			for _, w := range r.List(2) {
 				m[strings.Join(fold(w), " ")] = class
 			}
-		case "modifier", "work":
-			m := d.modifiers
-			if r.Field(0) == "work" {
-				m = d.works
-			}
+		case "modifier", "work", "function":
+			m := map[string]map[string]bool{"modifier": d.modifiers, "work": d.works, "function": d.function}[r.Field(0)]
 			for _, w := range r.List(2) {
 				m[hindi.Fold(w)] = true
 			}
 		case "placeafter":
 			for _, w := range r.List(2) {
-				d.placeAfter[hindi.Fold(w)] = class
+				d.placeAfter[strings.Join(fold(w), " ")] = class
+				d.placeAfterPh = append(d.placeAfterPh, fold(w))
+			}
+			sortLongest(d.placeAfterPh)
+		case "notabbr":
+			for _, w := range r.List(2) {
+				d.notAbbr[strings.ToUpper(w)] = true
 			}
 		case "role":
 			for _, w := range r.List(2) {
@@ -112,7 +120,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			}
 			sortLongest(d.roles)
 		default:
-			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, modifier, work, ofplace, placeafter or role)", r.Field(0))
+			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, modifier, work, function, ofplace, placeafter, notabbr or role)", r.Field(0))
 		}
 	}
 	return d, nil
@@ -125,7 +133,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 // (City) learnt later replaces a coarser one (Place). The name and, for a
 // person of several words, the surname become forms of the article's own
 // lexicon, so later mentions ("केजरीवाल ने") name the same entity.
-func (x *extractor) discovered(typ, name string, sent int, score float64) *Ent {
+func (x *extractor) discovered(typ, name string, sent int, score float64, via string) *Ent {
 	id := entity.DiscoveredID(typ, name)
 	if id == "" {
 		return nil
@@ -149,7 +157,7 @@ func (x *extractor) discovered(typ, name string, sent int, score float64) *Ent {
 	}
 	e := x.newEnt(id, typ, en, hi, false, name, sent)
 	e.Discovered, e.Romanized = true, hi != ""
-	e.score = score
+	e.score, e.via = score, via
 	e.fullSeen = true
 	e.names = []string{name}
 	x.introduce(e, name)
@@ -260,10 +268,10 @@ func (x *extractor) disambiguate(s *sentence, start, end int, cands []*entity.En
 // the entity the article names in full elsewhere.
 func (x *extractor) lookAhead(pre *extractor) {
 	x.fullAhead = map[string]bool{}
-	x.aheadScore = map[string]float64{}
+	x.found = map[string]*Ent{}
 	for _, e := range pre.order {
 		if e.Discovered {
-			x.aheadScore[e.ID] = e.score
+			x.found[e.ID] = e
 		}
 	}
 	// surnames of the persons named in full, so that a person discovered
@@ -422,7 +430,7 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		default:
 			class = x.orgClass(s, start, end)
 		}
-		if e := x.discovered(class, x.surface(s, start, end), s.idx, sp.Score); e != nil {
+		if e := x.discovered(class, x.surface(s, start, end), s.idx, sp.Score, "ner"); e != nil {
 			add(&chunk{ents: []*Ent{e}, start: start, end: end})
 		}
 	}
@@ -507,18 +515,42 @@ func (x *extractor) cueNames(s *sentence, owner []*chunk, add func(*chunk)) {
 	nd, _ := loadNameData()
 	n := len(s.norms)
 	for i := 0; i+1 < n; i++ {
-		class, ok := nd.placeAfter[s.norms[i+1]]
-		if !ok || owner[i] != nil || owner[i+1] != nil {
+		l := nd.placeAfterPh.at(s.norms, i+1)
+		if l == 0 || owner[i] != nil || owner[i+1] != nil {
 			continue
 		}
+		class := nd.placeAfter[strings.Join(s.norms[i+1:i+1+l], " ")]
 		w := s.norms[i]
-		if nd.notName[w] || nd.edge[w] || strings.HasSuffix(w, "े") || strings.HasSuffix(w, "ी") || !x.nameShaped(s, i, i+1) {
+		if strings.HasSuffix(w, "ी") || !x.ruleShaped(s, i, i+1) {
 			continue
 		}
 		if i > 0 && owner[i-1] == nil && isLetterWord(s.norms[i-1]) && !x.d.stop[s.norms[i-1]] && x.d.postpos.at(s.norms, i-1) == 0 {
 			continue // "X Y शहर": which words are the name is unclear
 		}
-		if e := x.discovered(class, x.surface(s, i, i+1), s.idx, cueScore); e != nil {
+		if e := x.discovered(class, x.surface(s, i, i+1), s.idx, cueScore, "placeafter"); e != nil {
+			add(&chunk{ents: []*Ent{e}, start: i, end: i + 1})
+		}
+	}
+}
+
+// abbreviationNames reads a word of three or more Hindi letter names
+// (एनएसए, सीबीआई) as an organisation, unless it is a common term (DNA,
+// FIR: names.tsv) or begins a longer name ("एसके पाठक").
+func (x *extractor) abbreviationNames(s *sentence, owner []*chunk, add func(*chunk)) {
+	nd, _ := loadNameData()
+	n := len(s.norms)
+	for i := 0; i < n; i++ {
+		if owner[i] != nil || !hindi.IsDevanagari(s.norms[i]) {
+			continue
+		}
+		if i+1 < n && owner[i+1] == nil && isLetterWord(s.norms[i+1]) && !x.d.stop[s.norms[i+1]] && x.d.postpos.at(s.norms, i+1) == 0 && !isConjunction(s.norms[i+1]) {
+			continue // an initial of a person's name, or part of a longer one
+		}
+		latin := entity.Romanize(x.surface(s, i, i+1))
+		if len(latin) < 3 || strings.ToUpper(latin) != latin || strings.ContainsAny(latin, " -") || nd.notAbbr[latin] {
+			continue
+		}
+		if e := x.discovered("Organization", x.surface(s, i, i+1), s.idx, cueScore, "abbreviation"); e != nil {
 			add(&chunk{ents: []*Ent{e}, start: i, end: i + 1})
 		}
 	}
@@ -545,10 +577,10 @@ func (x *extractor) roleNames(s *sentence, owner []*chunk, add func(*chunk)) {
 			continue
 		}
 		start, end = x.trimNotNames(s, start, end)
-		if !x.nameShaped(s, start, end) {
+		if !x.ruleShaped(s, start, end) {
 			continue
 		}
-		if e := x.discovered("Person", x.surface(s, start, end), s.idx, cueScore); e != nil {
+		if e := x.discovered("Person", x.surface(s, start, end), s.idx, cueScore, "role"); e != nil {
 			add(&chunk{ents: []*Ent{e}, start: start, end: end})
 		}
 		i = end - 1
@@ -567,8 +599,12 @@ func (x *extractor) listNames(s *sentence, owner []*chunk, add, remove func(*chu
 		start, end int
 		c          *chunk
 	}
-	boundary := func(k int) bool { // a word that ends a member
-		return k >= n || isConjunction(s.norms[k]) || x.d.postpos.at(s.norms, k) > 0 || !isLetterWord(s.norms[k])
+	boundary := func(k int) bool { // a word that ends a member: "…, Z में", "…, Z ज़िलों"
+		if k >= n {
+			return true
+		}
+		_, place := nd.place[s.norms[k]]
+		return place || isConjunction(s.norms[k]) || x.d.postpos.at(s.norms, k) > 0 || !isLetterWord(s.norms[k])
 	}
 	atomAt := func(p int) (atom, bool) {
 		if p >= n {
@@ -587,11 +623,11 @@ func (x *extractor) listNames(s *sentence, owner []*chunk, add, remove func(*chu
 		}
 		for l := 1; l <= 2 && p+l <= n; l++ {
 			w := s.norms[p+l-1]
-			if owner[p+l-1] != nil || nd.notName[w] || nd.edge[w] || !x.nameShaped(s, p, p+l) {
+			if owner[p+l-1] != nil || nd.notName[w] || nd.edge[w] || !isLetterWord(w) {
 				return atom{}, false
 			}
 			if boundary(p + l) {
-				return atom{p, p + l, nil}, true
+				return atom{p, p + l, nil}, x.ruleShaped(s, p, p+l)
 			}
 		}
 		return atom{}, false
@@ -617,13 +653,20 @@ func (x *extractor) listNames(s *sentence, owner []*chunk, add, remove func(*chu
 			continue
 		}
 		var known []*Ent
-		unknown := 0
+		unknown, weak := 0, false
 		for _, a := range list {
 			if a.c != nil {
-				known = append(known, a.c.ents[0])
+				e := a.c.ents[0]
+				known = append(known, e)
+				// a member the rules or a doubtful recognition made is no
+				// evidence for the others
+				weak = weak || e.Discovered && (e.via != "ner" && e.via != "title" || e.score < 0.6)
 			} else {
 				unknown++
 			}
+		}
+		if weak {
+			continue
 		}
 		if len(known) == 0 || unknown == 0 {
 			continue
@@ -647,7 +690,7 @@ func (x *extractor) listNames(s *sentence, owner []*chunk, add, remove func(*chu
 			if a.c != nil {
 				continue
 			}
-			if e := x.discovered(class, x.surface(s, a.start, a.end), s.idx, cueScore); e != nil {
+			if e := x.discovered(class, x.surface(s, a.start, a.end), s.idx, cueScore, "list"); e != nil {
 				for k := a.start; k < a.end; k++ {
 					if c := owner[k]; c != nil {
 						remove(c) // the first name the surname extends
@@ -807,7 +850,7 @@ func (x *extractor) headNames(s *sentence, owner []*chunk, add, remove func(*chu
 		}
 		start := h
 		var places []*chunk
-		for start > 0 && h-start < 3 {
+		for start > 0 && h-start < 4 {
 			w := s.norms[start-1]
 			if c := owner[start-1]; c != nil {
 				if len(c.ents) != 1 || c.ents[0].Discovered || !c.ents[0].isPlace() || c.start < h-3 {
@@ -817,25 +860,28 @@ func (x *extractor) headNames(s *sentence, owner []*chunk, add, remove func(*chu
 				start = c.start
 				continue
 			}
-			if x.d.stop[w] || nd.notName[w] || nd.edge[w] || !isLetterWord(w) || x.d.postpos.at(s.norms, start-1) > 0 {
+			if x.d.stop[w] || nd.notName[w] || nd.function[w] || !isLetterWord(w) || x.d.postpos.at(s.norms, start-1) > 0 {
 				break
 			}
 			start--
 		}
+		for start < h && nd.edge[s.norms[start]] {
+			start++ // "जी" is an initial inside a name, not at its start
+		}
 		if start == h {
 			continue
 		}
-		common := true
-		for k := start; k < h; k++ {
-			common = common && nd.modifiers[s.norms[k]] && owner[k] == nil
+		// the name starts after a word that ends a phrase
+		if b := start - 1; b >= 0 && isLetterWord(s.norms[b]) && x.d.postpos.at(s.norms, b) == 0 && !isConjunction(s.norms[b]) && owner[b] == nil {
+			continue
 		}
-		if common || !x.nameShaped(s, start, h+hl) {
+		if len(places) == 0 && !x.ruleShaped(s, start, h) || !x.nameShaped(s, start, h+hl) {
 			continue
 		}
 		for _, c := range places {
 			remove(c)
 		}
-		if e := x.discovered(class, x.surface(s, start, h+hl), s.idx, cueScore); e != nil {
+		if e := x.discovered(class, x.surface(s, start, h+hl), s.idx, cueScore, "head"); e != nil {
 			add(&chunk{ents: []*Ent{e}, start: start, end: h + hl})
 		}
 		h += hl - 1
@@ -862,10 +908,10 @@ func (x *extractor) workNames(s *sentence, owner []*chunk, add func(*chunk)) {
 		for k := i + 2; k < end; k++ {
 			free = free && owner[k] == nil
 		}
-		if !free {
+		if first := s.norms[i+2]; !free || x.d.stop[first] || nd.function[first] || !isLetterWord(s.norms[end-1]) {
 			continue
 		}
-		if e := x.discovered("CreativeWork", x.surface(s, i+2, end), s.idx, cueScore); e != nil {
+		if e := x.discovered("CreativeWork", x.surface(s, i+2, end), s.idx, cueScore, "work"); e != nil {
 			add(&chunk{ents: []*Ent{e}, start: i + 2, end: end})
 		}
 		i = end
@@ -890,13 +936,13 @@ func (x *extractor) ofPlaceNames(s *sentence, owner []*chunk, add func(*chunk)) 
 		}
 		k := i - 2
 		w := s.norms[k]
-		if nd.notName[w] || nd.edge[w] || nd.modifiers[w] || !x.nameShaped(s, k, k+1) {
+		if nd.modifiers[w] || !x.ruleShaped(s, k, k+1) {
 			continue
 		}
 		if k > 0 && owner[k-1] == nil && isLetterWord(s.norms[k-1]) && !x.d.stop[s.norms[k-1]] && x.d.postpos.at(s.norms, k-1) == 0 {
 			continue // "X Y के": which words are the name is unclear
 		}
-		if e := x.discovered(class, x.surface(s, k, k+1), s.idx, cueScore); e != nil {
+		if e := x.discovered(class, x.surface(s, k, k+1), s.idx, cueScore, "ofplace"); e != nil {
 			add(&chunk{ents: []*Ent{e}, start: k, end: k + 1})
 		}
 	}
@@ -925,4 +971,27 @@ func (x *extractor) yields(s *sentence, sp ner.Span, c *chunk) bool {
 		return true
 	}
 	return false
+}
+
+// ruleShaped reports whether words [start, end) can be a name that a rule
+// (not the recogniser) reads: shaped like a name, no word of grammar, no
+// common modifier only, and, for one word, not ending like an oblique
+// form or a verb (-े: "पर्दे", "ख़तरे", "खिलाने").
+func (x *extractor) ruleShaped(s *sentence, start, end int) bool {
+	nd, _ := loadNameData()
+	if !x.nameShaped(s, start, end) {
+		return false
+	}
+	common := true
+	for i := start; i < end; i++ {
+		w := s.norms[i]
+		if nd.function[w] || nd.notName[w] && end-start == 1 || nd.edge[w] {
+			return false
+		}
+		common = common && nd.modifiers[w]
+	}
+	if common {
+		return false
+	}
+	return end-start > 1 || !strings.HasSuffix(s.norms[start], "े")
 }

@@ -294,6 +294,7 @@ func TestDumpDiscovered(t *testing.T) {
 		typ, hi, en, context string
 		articles             int
 		score                float64
+		via                  string
 	}
 	rows := map[string]*row{}
 	for _, f := range files {
@@ -321,7 +322,7 @@ func TestDumpDiscovered(t *testing.T) {
 					sp := r.Sentences[e.first]
 					ctx = strings.ReplaceAll(a.Text[sp.Start:sp.End], "\n", " ")
 				}
-				rw = &row{typ: e.Type, hi: e.HI, en: e.EN, context: filepath.Base(f) + ": " + ctx, score: e.score}
+				rw = &row{typ: e.Type, hi: e.HI, en: e.EN, context: filepath.Base(f) + ": " + ctx, score: e.score, via: e.via}
 				rows[e.ID] = rw
 			}
 			rw.articles++
@@ -335,7 +336,7 @@ func TestDumpDiscovered(t *testing.T) {
 	var b strings.Builder
 	for _, id := range ids {
 		rw := rows[id]
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%d\t%.2f\t%s\n", id, rw.typ, rw.hi, rw.en, rw.articles, rw.score, rw.context)
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%d\t%.2f\t%s\t%s\n", id, rw.typ, rw.hi, rw.en, rw.articles, rw.score, rw.via, rw.context)
 	}
 	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
