@@ -397,10 +397,11 @@ func appendSpan(list []Span, sp Span) []Span {
 // that are not stop words, postpositions, numbers, punctuation or other
 // names.
 func (x *extractor) nameRun(s *sentence, owner []*chunk, i int) int {
+	nd, _ := loadNameData()
 	j := i
 	for j < len(s.norms) && j-i < 4 {
 		w := s.norms[j]
-		if owner[j] != nil || x.d.stop[w] || !isLetterWord(w) || x.d.postpos.at(s.norms, j) > 0 {
+		if owner[j] != nil || x.d.stop[w] || nd.function[w] || !isLetterWord(w) || x.d.postpos.at(s.norms, j) > 0 {
 			break
 		}
 		if strings.HasSuffix(w, "ों") || strings.HasSuffix(w, "ाओं") {

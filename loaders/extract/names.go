@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/kgnews/kg/loaders/entity"
 	"github.com/kgnews/kg/loaders/hindi"
@@ -41,6 +42,9 @@ type nameData struct {
 	ofPlace map[string]string
 	// function: words of grammar that no rule-made name holds
 	function map[string]bool
+	// common: words the recogniser's training data uses often and hardly
+	// ever in a name (hi/common.txt, scripts/commonwords)
+	common map[string]bool
 }
 
 var loadNameData = sync.OnceValues(func() (*nameData, error) {
@@ -122,6 +126,14 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 		default:
 			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, modifier, work, function, ofplace, placeafter, notabbr or role)", r.Field(0))
 		}
+	}
+	common, err := schema.ReadLines("hi/common.txt")
+	if err != nil {
+		return nil, err
+	}
+	d.common = make(map[string]bool, len(common))
+	for _, w := range common {
+		d.common[hindi.Fold(w)] = true
 	}
 	return d, nil
 })
@@ -372,8 +384,12 @@ func (x *extractor) nameSpans(s *sentence) []ner.Span {
 // by type.
 var minScore = map[string]float64{ner.PER: 0.5, ner.LOC: 0.5, ner.ORG: 0.5}
 
-// minSingle is the confidence a name of one word needs.
-const minSingle = 0.5
+// minSingle is the confidence a name of one word needs, minCommon the
+// confidence a common word (hi/common.txt) needs to be a name on its own.
+const (
+	minSingle = 0.5
+	minCommon = 0.8
+)
 
 // cueScore is the confidence given to a name read from a cue word ("X
 // शहर", "अभिनेत्री X") rather than by the recogniser.
@@ -384,6 +400,7 @@ const cueScore = 0.6
 // model finds the rest. A title or honorific at the start of a person's
 // span is not part of the name.
 func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chunk)) {
+	nd, _ := loadNameData()
 	for _, sp := range x.nameSpans(s) {
 		start, end := sp.Start, sp.End
 		if sp.Score < minScore[sp.Type] || end > len(s.words) {
@@ -418,7 +435,8 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		start, end = x.trimNotNames(s, start, end)
 		// a name of one word is easier to mistake (a common noun where a
 		// name could stand): it needs more confidence
-		if end-start == 1 && sp.Score < minSingle || !x.nameShaped(s, start, end) {
+		if end-start == 1 && (sp.Score < minSingle || sp.Score < minCommon && (nd.common[s.norms[start]] || utf8.RuneCountInString(s.norms[start]) <= 3)) ||
+			!x.nameShaped(s, start, end) && !(sp.Type == ner.ORG && x.orgShaped(s, start, end)) {
 			continue
 		}
 		var class string
@@ -567,7 +585,7 @@ func (x *extractor) roleNames(s *sentence, owner []*chunk, add func(*chunk)) {
 		if l == 0 || owner[i] != nil {
 			continue
 		}
-		start := i + l
+		start := x.skipTitles(s, i+l, n) // "लेफ़्टिनेंट जनरल X"
 		end := x.nameRun(s, owner, start)
 		if end == start || end-start > 3 {
 			continue
@@ -850,7 +868,7 @@ func (x *extractor) headNames(s *sentence, owner []*chunk, add, remove func(*chu
 		}
 		start := h
 		var places []*chunk
-		for start > 0 && h-start < 4 {
+		for start > 0 && h-start < 3 {
 			w := s.norms[start-1]
 			if c := owner[start-1]; c != nil {
 				if len(c.ents) != 1 || c.ents[0].Discovered || !c.ents[0].isPlace() || c.start < h-3 {
@@ -860,7 +878,7 @@ func (x *extractor) headNames(s *sentence, owner []*chunk, add, remove func(*chu
 				start = c.start
 				continue
 			}
-			if x.d.stop[w] || nd.notName[w] || nd.function[w] || !isLetterWord(w) || x.d.postpos.at(s.norms, start-1) > 0 {
+			if _, num := x.d.numbers[w]; num || x.d.stop[w] || nd.notName[w] || nd.function[w] || !isLetterWord(w) || x.d.postpos.at(s.norms, start-1) > 0 {
 				break
 			}
 			start--
@@ -871,8 +889,9 @@ func (x *extractor) headNames(s *sentence, owner []*chunk, add, remove func(*chu
 		if start == h {
 			continue
 		}
-		// the name starts after a word that ends a phrase
-		if b := start - 1; b >= 0 && isLetterWord(s.norms[b]) && x.d.postpos.at(s.norms, b) == 0 && !isConjunction(s.norms[b]) && owner[b] == nil {
+		// the name starts after a word that ends a phrase, or after a
+		// head of its own kind ("सम्मान X अवॉर्ड")
+		if b := start - 1; b >= 0 && isLetterWord(s.norms[b]) && x.d.postpos.at(s.norms, b) == 0 && !isConjunction(s.norms[b]) && owner[b] == nil && nd.heads[s.norms[b]] == "" {
 			continue
 		}
 		if len(places) == 0 && !x.ruleShaped(s, start, h) || !x.nameShaped(s, start, h+hl) {
@@ -982,16 +1001,38 @@ func (x *extractor) ruleShaped(s *sentence, start, end int) bool {
 	if !x.nameShaped(s, start, end) {
 		return false
 	}
-	common := true
+	modifiers, common := true, 0
 	for i := start; i < end; i++ {
 		w := s.norms[i]
-		if nd.function[w] || nd.notName[w] && end-start == 1 || nd.edge[w] {
+		if nd.function[w] || nd.notName[w] && end-start == 1 || nd.edge[w] && (i == start || i == end-1) {
 			return false
 		}
-		common = common && nd.modifiers[w]
+		modifiers = modifiers && nd.modifiers[w]
+		if nd.common[w] {
+			common++
+		}
 	}
-	if common {
+	// "सरकारी स्कूल", "चर्चित क्लब", "थोड़ा आगे X बैंक": words, not a name;
+	// a name may hold one common word, not begin with it
+	if modifiers || common > 1 || common == end-start || nd.common[s.norms[start]] {
 		return false
 	}
 	return end-start > 1 || !strings.HasSuffix(s.norms[start], "े")
+}
+
+// orgShaped is nameShaped for an organisation's name, which may hold the
+// common nouns that end a person's name after a title ("विदेश मंत्रालय"),
+// though not as its first word.
+func (x *extractor) orgShaped(s *sentence, start, end int) bool {
+	if end-start < 2 || end-start > 6 || x.d.stop[s.norms[start]] {
+		return false
+	}
+	for i := start; i < end; i++ {
+		w := s.norms[i]
+		if !isLetterWord(w) || x.d.postpos.at(s.norms, i) > 0 || strings.HasSuffix(w, "ः") {
+			return false
+		}
+	}
+	last := s.norms[end-1]
+	return !strings.HasSuffix(last, "ों") && !strings.HasSuffix(last, "ाओं")
 }

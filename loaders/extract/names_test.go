@@ -3,8 +3,10 @@ package extract
 import (
 	"fmt"
 	"os"
+	"math/rand/v2"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -342,4 +344,26 @@ func TestDumpDiscovered(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d discovered entities in %d articles", len(rows), len(files))
+	byType := map[string]int{}
+	for _, rw := range rows {
+		byType[rw.typ]++
+	}
+	types := make([]string, 0, len(byType))
+	for ty := range byType {
+		types = append(types, ty)
+	}
+	sort.Strings(types)
+	for _, ty := range types {
+		t.Logf("  %-24s %d", ty, byType[ty])
+	}
+	// a sample to judge by eye, the same every run (KG_DISCOVERED_SAMPLE=50)
+	if n, _ := strconv.Atoi(os.Getenv("KG_DISCOVERED_SAMPLE")); n > 0 {
+		rng := rand.New(rand.NewPCG(8, 2026))
+		perm := rng.Perm(len(ids))
+		for k := 0; k < n && k < len(perm); k++ {
+			id := ids[perm[k]]
+			rw := rows[id]
+			t.Logf("SAMPLE %2d %s | %s | %s | %s", k+1, id, rw.typ, rw.hi, rw.en)
+		}
+	}
 }
