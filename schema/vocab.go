@@ -269,7 +269,7 @@ var EntityClasses = []string{
 	"Person", "Country", "City", "Place", "AdministrativeArea",
 	"Organization", "GovernmentOrganization", "NewsMediaOrganization",
 	"MilitaryOrganization", "PoliticalParty", "Event", "Treaty", "War",
-	"Summit", "Group", "Anniversary", "CreativeWork", "Award", "Thing",
+	"Summit", "Group", "Anniversary", "CreativeWork", "Prize", "Thing",
 }
 
 // IsEntityClass reports whether name is in EntityClasses.

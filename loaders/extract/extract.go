@@ -24,6 +24,9 @@ type Options struct {
 	// Deadline, when set, is when extraction gives up with a
 	// *DeadlineError: a server bounds the work one request may cost.
 	Deadline time.Time
+	// NoNameModel leaves the trained name recogniser out: names come from
+	// the lexicon, titles and cue words only (for comparison and tests).
+	NoNameModel bool
 }
 
 // DeadlineError says that extraction passed its deadline, and how far it
@@ -108,6 +111,8 @@ type extractor struct {
 	// found the entities the first pass discovered, by id.
 	fullAhead map[string]bool
 	found     map[string]*Ent
+	// noModel: Options.NoNameModel
+	noModel bool
 }
 
 // Extract reads the facts of an article.
@@ -149,6 +154,7 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 	// A first look at the names, so that "द्विपक्षीय समझौते" can point
 	// forward to the treaty the next sentence names in full.
 	pre := newExtractor(d, lex, a, x.pub)
+	x.noModel, pre.noModel = opts.NoNameModel, opts.NoNameModel
 	late := func(i int) error {
 		if !opts.Deadline.IsZero() && time.Now().After(opts.Deadline) {
 			return &DeadlineError{Sentence: i + 1, Sentences: len(sents)}

@@ -371,6 +371,9 @@ func (x *extractor) titleAlone(s *sentence, t *title, owner []*chunk, i, end int
 
 // nameSpans returns the name recogniser's spans of a sentence.
 func (x *extractor) nameSpans(s *sentence) []ner.Span {
+	if x.noModel {
+		return nil
+	}
 	if !s.tagged {
 		s.tagged = true
 		if m, err := ner.Default(); err == nil { // checked by Extract
@@ -558,14 +561,14 @@ func (x *extractor) abbreviationNames(s *sentence, owner []*chunk, add func(*chu
 	nd, _ := loadNameData()
 	n := len(s.norms)
 	for i := 0; i < n; i++ {
-		if owner[i] != nil || !hindi.IsDevanagari(s.norms[i]) {
+		if owner[i] != nil {
 			continue
 		}
-		if i+1 < n && owner[i+1] == nil && isLetterWord(s.norms[i+1]) && !x.d.stop[s.norms[i+1]] && x.d.postpos.at(s.norms, i+1) == 0 && !isConjunction(s.norms[i+1]) {
+		if i+1 < n && owner[i+1] == nil && isLetterWord(s.norms[i+1]) && !x.d.stop[s.norms[i+1]] && x.d.postpos.at(s.norms, i+1) == 0 && !x.d.is("conjunction", s.norms[i+1]) {
 			continue // an initial of a person's name, or part of a longer one
 		}
-		latin := entity.Romanize(x.surface(s, i, i+1))
-		if len(latin) < 3 || strings.ToUpper(latin) != latin || strings.ContainsAny(latin, " -") || nd.notAbbr[latin] {
+		latin, ok := hindi.Abbreviation(s.norms[i])
+		if !ok || len(latin) < 3 || nd.notAbbr[latin] {
 			continue
 		}
 		if e := x.discovered("Organization", x.surface(s, i, i+1), s.idx, cueScore, "abbreviation"); e != nil {
@@ -622,7 +625,7 @@ func (x *extractor) listNames(s *sentence, owner []*chunk, add, remove func(*chu
 			return true
 		}
 		_, place := nd.place[s.norms[k]]
-		return place || isConjunction(s.norms[k]) || x.d.postpos.at(s.norms, k) > 0 || !isLetterWord(s.norms[k])
+		return place || x.d.is("conjunction", s.norms[k]) || x.d.postpos.at(s.norms, k) > 0 || !isLetterWord(s.norms[k])
 	}
 	atomAt := func(p int) (atom, bool) {
 		if p >= n {
@@ -660,7 +663,7 @@ func (x *extractor) listNames(s *sentence, owner []*chunk, add, remove func(*chu
 		}
 		list := []atom{a}
 		closed := false
-		for !closed && a.end < n && isConjunction(s.norms[a.end]) {
+		for !closed && a.end < n && x.d.is("conjunction", s.norms[a.end]) {
 			closed = s.norms[a.end] != ","
 			if a, ok = atomAt(a.end + 1); !ok {
 				break
@@ -891,7 +894,7 @@ func (x *extractor) headNames(s *sentence, owner []*chunk, add, remove func(*chu
 		}
 		// the name starts after a word that ends a phrase, or after a
 		// head of its own kind ("सम्मान X अवॉर्ड")
-		if b := start - 1; b >= 0 && isLetterWord(s.norms[b]) && x.d.postpos.at(s.norms, b) == 0 && !isConjunction(s.norms[b]) && owner[b] == nil && nd.heads[s.norms[b]] == "" {
+		if b := start - 1; b >= 0 && isLetterWord(s.norms[b]) && x.d.postpos.at(s.norms, b) == 0 && !x.d.is("conjunction", s.norms[b]) && owner[b] == nil && nd.heads[s.norms[b]] == "" {
 			continue
 		}
 		if len(places) == 0 && !x.ruleShaped(s, start, h) || !x.nameShaped(s, start, h+hl) {
@@ -913,11 +916,11 @@ func (x *extractor) workNames(s *sentence, owner []*chunk, add func(*chunk)) {
 	nd, _ := loadNameData()
 	n := len(s.words)
 	for i := 0; i+2 < n; i++ {
-		if !nd.works[s.norms[i]] || !isQuote(s.norms[i+1]) {
+		if !nd.works[s.norms[i]] || !x.d.is("quote", s.norms[i+1]) {
 			continue
 		}
 		end := i + 2
-		for end < n && !isQuote(s.norms[end]) && end-(i+2) < 6 {
+		for end < n && !x.d.is("quote", s.norms[end]) && end-(i+2) < 6 {
 			end++
 		}
 		if end >= n || end == i+2 || end-(i+2) > 5 {

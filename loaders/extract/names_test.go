@@ -2,8 +2,8 @@ package extract
 
 import (
 	"fmt"
-	"os"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -364,6 +364,51 @@ func TestDumpDiscovered(t *testing.T) {
 			id := ids[perm[k]]
 			rw := rows[id]
 			t.Logf("SAMPLE %2d %s | %s | %s | %s", k+1, id, rw.typ, rw.hi, rw.en)
+		}
+	}
+}
+
+// BenchmarkExtractNames times extraction with and without the trained
+// name recogniser, on the seed and (when ../shared is there) on the BBC
+// corpus, per article: the recogniser's cost is the difference.
+func BenchmarkExtractNames(b *testing.B) {
+	lex, err := entity.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	seed, err := article.Parse(string(raw))
+	if err != nil {
+		b.Fatal(err)
+	}
+	sets := map[string][]*article.Article{"seed": {seed}}
+	if files, _ := filepath.Glob(filepath.Join(bbcDir, "*.txt")); len(files) > 0 {
+		sets["bbc"] = bbcArticles(b)
+	}
+	for _, set := range []string{"seed", "bbc"} {
+		arts := sets[set]
+		if arts == nil {
+			continue
+		}
+		for _, mode := range []string{"model", "lexicon"} {
+			opts := Options{Lexicon: lex, Published: corpusDate, NoNameModel: mode == "lexicon"}
+			b.Run(set+"/"+mode, func(b *testing.B) {
+				if _, err := Extract(arts[0], opts); err != nil {
+					b.Fatal(err) // data and model read once, outside the timing
+				}
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					for _, a := range arts {
+						if _, err := Extract(a, opts); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts))/1e6, "ms/article")
+			})
 		}
 	}
 }

@@ -198,3 +198,12 @@ func TestTransliterateNukta(t *testing.T) {
 		}
 	}
 }
+
+func TestAbbreviation(t *testing.T) {
+	for w, want := range map[string]string{"बीजेपी": "BJP", "एनएसए": "NSA", "एपी": "AP", "बीटी": "", "भारत": "", "एफ़बीआई": "FBI"} {
+		got, ok := Abbreviation(w)
+		if ok != (want != "") || got != want && ok {
+			t.Errorf("Abbreviation(%q) = %q, %v; want %q", w, got, ok, want)
+		}
+	}
+}

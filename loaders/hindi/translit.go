@@ -188,6 +188,22 @@ func Transliterate(s string) string {
 	return b.String()
 }
 
+// Abbreviation returns the Latin letters of a word written as Hindi names
+// of Latin letters (बीजेपी → BJP, एनएसए → NSA): three or more of them, or
+// two when one name starts with a vowel (एपी → AP; बीटी may be Beatty). It
+// reads the word as written or folded, and is cheap: no transliteration.
+func Abbreviation(word string) (string, bool) {
+	t, err := loadTranslit()
+	if err != nil {
+		panic(err) // embedded data; see Check
+	}
+	rs := []rune(word)
+	if len(rs) < 2 || !isDevanagariLetter(rs[0]) {
+		return "", false
+	}
+	return t.abbreviation(rs, false)
+}
+
 // word transliterates one word of Devanagari letters and signs.
 func (t *translit) word(rs []rune, strict bool) string {
 	if a, ok := t.abbreviation(rs, !strict); ok {
