@@ -92,6 +92,15 @@ func sortStrings(s []string) {
 	}
 }
 
+// Participle reports whether a folded word is the perfective form of a
+// transitive verb the frames know ("भेजे", "दिए"): before a noun it is a
+// participle ("न्यूयॉर्क टाइम्स को भेजे एक पत्र में"), and the phrases
+// before it are its own.
+func (fs *Frames) Participle(w string) bool {
+	g := fs.group
+	return fs.verbForms[w] && g.perfective(w) && !g.ambiguous[w] && !g.intransitive[w] && !g.passive[w]
+}
+
 // Negation reports whether a folded word negates (नहीं, न).
 func (fs *Frames) Negation(w string) bool { return fs.group.negation[w] }
 

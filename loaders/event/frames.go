@@ -66,10 +66,14 @@ type Flags struct {
 	// Casualty is the count the undergoer's number gives (kg:killed …),
 	// also given to the event the clause says it happened in ("हमले में").
 	Casualty string
+	// Needs are roles of which one must be filled for the event to be a
+	// fact ("पहुंचे" needs where to or from: "India reached third place" is
+	// no arrival).
+	Needs []schema.Role
 }
 
 // knownFlags lists the flags frames.tsv may use, for the error message.
-const knownFlags = "symmetric, motion, say, complement, attach, self, undergoer, report, tell, place, ki=CLASS, casualty=killed|injured|affected"
+const knownFlags = "symmetric, motion, say, complement, attach, self, undergoer, report, tell, place, ki=CLASS, casualty=killed|injured|affected, needs=ROLE|ROLE"
 
 // parseFlags reads "symmetric,casualty=killed".
 func parseFlags(list []string) (Flags, error) {
@@ -103,6 +107,13 @@ func parseFlags(list []string) (Flags, error) {
 				return f, fmt.Errorf("flag ki=%s: no such event class", val)
 			}
 			f.KiClass = c
+		case "needs":
+			for _, r := range strings.Split(val, "|") {
+				if !schema.IsRole(r) {
+					return f, fmt.Errorf("flag needs=%s: %q is not a role", val, r)
+				}
+				f.Needs = append(f.Needs, schema.Role(r))
+			}
 		case "casualty":
 			switch val {
 			case "killed", "injured", "affected":
@@ -113,7 +124,7 @@ func parseFlags(list []string) (Flags, error) {
 		default:
 			return f, fmt.Errorf("unknown flag %q (known: %s)", fl, knownFlags)
 		}
-		if val != "" && key != "ki" && key != "casualty" {
+		if val != "" && key != "ki" && key != "casualty" && key != "needs" {
 			return f, fmt.Errorf("flag %q takes no value", key)
 		}
 	}
@@ -165,6 +176,8 @@ type Frames struct {
 	group   *verbGroup
 	verbs   *verbTable
 	glosses []*Gloss
+	// verbForms are the words of the frames' verbs and light verbs.
+	verbForms map[string]bool
 }
 
 // Default returns the frames of kg's embedded data, read once.
@@ -203,13 +216,25 @@ func load() (*Frames, error) {
 	if err != nil {
 		return nil, err
 	}
-	fs := &Frames{byFirst: map[string][]*Frame{}, group: group, verbs: verbs, glosses: glosses}
+	fs := &Frames{byFirst: map[string][]*Frame{}, group: group, verbs: verbs, glosses: glosses, verbForms: map[string]bool{}}
 	for _, r := range rows {
 		f, err := parseFrame(r, verbs)
 		if err != nil {
 			return nil, err
 		}
 		fs.List = append(fs.List, f)
+		for _, p := range f.Light {
+			for w := range p[len(p)-1] {
+				fs.verbForms[w] = true
+			}
+		}
+		if f.IsVerb {
+			for _, p := range f.Triggers {
+				for w := range p[len(p)-1] {
+					fs.verbForms[w] = true
+				}
+			}
+		}
 		seen := map[string]bool{}
 		for _, t := range f.Triggers {
 			for w := range t[0] {

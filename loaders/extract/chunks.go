@@ -122,7 +122,7 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 			} else if n > 0 && k < len(s.norms) && starts[k] && !x.d.stop[s.norms[k-1]] {
 				// "दोनों देशों के विदेश सचिव नई दिल्ली में मिलेंगे": the phrase
 				// the genitive qualifies ends at the next name, bare
-				c.post, c.postEnd = "", k
+				c.post, c.postEnd, c.lifted = "", k, true
 			}
 		}
 	}

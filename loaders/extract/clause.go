@@ -277,6 +277,12 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 		cc.subject = c
 		break
 	}
+	// a genitive lifted over the nouns it qualifies ("पाकिस्तान के वरिष्ठ
+	// पत्रकार … कहते हैं") names whose they are, not who acts, except for
+	// events among equals ("दोनों देशों के विदेश सचिव मिलेंगे")
+	if cc.subject != nil && cc.subject.lifted && !(len(triggers) > 0 && triggers[len(triggers)-1].Frame.Flags.Symmetric) {
+		cc.subject = nil
+	}
 	if len(cc.agent) == 0 && cc.subject != nil && !passiveOrUndergoer(triggers) {
 		if ents := x.resolve1(cc.subject, cc, prior); len(ents) > 0 && ents[0].isAgentLike() {
 			cc.agent = ents
@@ -307,6 +313,10 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	for ti, t := range triggers {
 		// not facts: what did not happen, what ought to or is wished to
 		if t.Negated || t.Modal == "obligation" || t.Modal == "desire" || x.clauseNegates(s, cl, t.Start) {
+			continue
+		}
+		// "जीत के लिए 166 रनों का लक्ष्य": an event named as a goal is none
+		if t.Nominal && t.End < cl.end && x.d.cues["purpose"].at(s.norms, t.End) > 0 {
 			continue
 		}
 		ev := x.newEvent(cc, t, ci)
@@ -494,7 +504,7 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 	// "बताया कि": the कि clause is what the agent says, not a briefing
 	if f.Flags.KiClass != "" && t.VerbEnd() < len(s.norms) && x.d.clauseWords["complement"].at(s.norms, t.VerbEnd()) > 0 {
 		ev.Class, ev.Edges = f.Flags.KiClass, nil
-		ev.flags.Say = true
+		ev.flags.Say, ev.flags.Needs = true, nil
 	}
 	ev.ReportedBy = appendUnique(ev.ReportedBy, cc.sources...)
 	ev.nominal = t.Nominal

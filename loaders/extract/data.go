@@ -346,7 +346,7 @@ func readData() (*data, error) {
 		return nil, err
 	}
 	if d.cues, err = readKinds("hi/cues.tsv", "planned", "earlier", "anaphoric", "participle", "within", "connector",
-		"possible", "question", "casualty-relative", "done-infinitive", "nor", "not-only", "participle-end", "another"); err != nil {
+		"possible", "question", "casualty-relative", "done-infinitive", "nor", "not-only", "participle-end", "another", "purpose"); err != nil {
 		return nil, err
 	}
 	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",

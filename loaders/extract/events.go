@@ -223,6 +223,15 @@ func core(ev *Event) []*Ent {
 // about, or, for a frame that stands with a place (a flood, a curfew), a
 // place.
 func stands(ev *Event) bool {
+	if len(ev.flags.Needs) > 0 {
+		filled := false
+		for _, r := range ev.flags.Needs {
+			filled = filled || len(ev.Roles[r]) > 0
+		}
+		if !filled {
+			return false
+		}
+	}
 	return len(core(ev)) > 0 || ev.flags.Place && (len(ev.Roles[schema.RoleLocation]) > 0 || len(ev.Roles[schema.RoleOrigin]) > 0) ||
 		ev.Killed+ev.Injured+ev.Affected > 0 // "350 शव निकाले गए"
 }

@@ -69,6 +69,7 @@ type chunk struct {
 	qty        []int64 // the number before each entity ("5,000 … और 1,000 …"), parallel to ents
 	pronoun    string  // anaphora kind, before resolution
 	consumed   bool    // part of a title or relation phrase, not an argument
+	lifted     bool    // a genitive read as bare over the nouns it qualifies
 }
 
 // extractor holds the state of one article.

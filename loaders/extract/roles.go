@@ -72,7 +72,7 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		if c.consumed || assigned[c] || c.post == "ने" || (c.start >= t.Start && !between) {
 			continue
 		}
-		if x.inInfinitive(s, c, t, triggers) {
+		if x.inInfinitive(s, c, t, triggers) || x.inParticiple(s, c, t) {
 			continue
 		}
 		role := x.roleFor(f, c, cc, t)
@@ -316,6 +316,21 @@ func (x *extractor) genitiveCountries(cc *clauseCtx, g *chunk, prior []*Event) [
 		}
 	}
 	return out
+}
+
+// inParticiple reports whether an object phrase belongs to a participle
+// between it and the trigger: "न्यूयॉर्क टाइम्स को भेजे एक पत्र में … ने
+// चेतावनी दी" — the newspaper is where the letter went, not who was warned.
+func (x *extractor) inParticiple(s *sentence, c *chunk, t event.Trigger) bool {
+	if c.post != "को" {
+		return false
+	}
+	for k := c.postEnd; k < t.Start; k++ {
+		if x.d.frames.Participle(s.norms[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // inInfinitive reports whether a phrase is the object of an infinitive
