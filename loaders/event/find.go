@@ -23,6 +23,10 @@ type Trigger struct {
 	// Passive: a form of जाना follows a perfective participle in the verb
 	// group ("गिरफ्तार किया गया"): the bare subject undergoes the event.
 	Passive bool
+	// Intransitive: an adjective or participle with a form of होना
+	// ("सम्मानित हुए", "रिहा हो गए"): the subject is the one it happens to,
+	// as in a passive.
+	Intransitive bool
 	// Modal is what the verb group says of the event beyond its tense:
 	// "possible" (सकता है), "obligation" (चाहिए), "desire" (… चाहते हैं), or "".
 	Modal string
@@ -217,6 +221,11 @@ func (f *Frame) matchAt(fs *Frames, words, types []string, i, lo, hi int, used m
 		}
 	}
 	fs.readGroup(words, hi, &t)
+	// a frame with an object, read with होना rather than करना, is
+	// intransitive: the object is its subject ("तीन लोग गिरफ्तार हुए")
+	if _, object := f.Roles["∅"]; object && !f.IsVerb && t.LightEnd > t.LightStart && g.intransitive[words[t.LightStart]] {
+		t.Intransitive = true
+	}
 	// a negation right after the verb group ("दी नहीं") negates it too, as
 	// does a refusal: "समर्थन करने से इनकार किया"
 	if e := t.VerbEnd(); e < hi && g.negation[words[e]] {

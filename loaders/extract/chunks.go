@@ -101,6 +101,10 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 		} else {
 			c.postEnd = c.end
 		}
+		// "भारत प्रशासित कश्मीर": the name modifies the noun after it
+		if c.post == "" && j < len(s.norms) && x.d.is("attributive", s.norms[j]) {
+			c.consumed = true
+		}
 		if c.pronoun == "object" && c.post == "" {
 			c.post = "को" // उसे, उन्हें: pronoun + को in one word
 		}

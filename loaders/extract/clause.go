@@ -377,7 +377,7 @@ func passiveOrUndergoer(ts []event.Trigger) bool {
 		return false
 	}
 	t := ts[len(ts)-1]
-	return t.Passive || t.Frame.Flags.Undergoer
+	return t.Passive || t.Intransitive || t.Frame.Flags.Undergoer
 }
 
 // types gives each word of the sentence the class of the entity its phrase

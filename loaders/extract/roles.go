@@ -19,7 +19,7 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 	s := cc.s
 	t := triggers[ti]
 	f := t.Frame
-	undergoes := t.Passive || f.Flags.Undergoer
+	undergoes := t.Passive || t.Intransitive || f.Flags.Undergoer
 	// agent: the clause's, unless the trigger is a nominal that the ने
 	// phrase does not act in ("बातचीत की जानकारी")
 	agentOK := !t.Nominal
@@ -73,6 +73,11 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 			continue
 		}
 		if x.inInfinitive(s, c, t, triggers) || x.inParticiple(s, c, t) {
+			continue
+		}
+		// a noun used alone takes only the phrases right before it ("X की",
+		// "X के बीच"); those further back belong to the clause's verb
+		if t.Nominal && t.Start-c.postEnd > 3 {
 			continue
 		}
 		role := x.roleFor(f, c, cc, t)
