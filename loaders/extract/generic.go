@@ -78,7 +78,8 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 		ev.Roles[schema.RoleAgent] = append([]*Ent{}, cc.agent...)
 	}
 	dropAgentsFromRoles(ev)
-	object := len(ev.Roles[schema.RoleTheme]) + len(ev.Roles[schema.RoleRecipient])
+	// an object, or whom the agent acts with ("X ने Y के साथ काम किया")
+	object := len(ev.Roles[schema.RoleTheme]) + len(ev.Roles[schema.RoleRecipient]) + len(ev.Roles[schema.RoleParticipant])
 	if len(ev.Roles[schema.RoleAgent]) == 0 || object == 0 {
 		return nil
 	}
