@@ -21,7 +21,20 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 	case "speaker":
 		out = x.curSpeaker
 	case "agent":
-		out = x.lastPersonAgent()
+		// "गुरुनाथ के उस अनुरोध को …, जिसमें उन्होंने …": in a relative
+		// clause, the person the clause it qualifies names last
+		if cc.cl.kind == "relative" {
+			for i := len(cc.all) - 1; i >= 0; i-- {
+				p := cc.all[i]
+				if p.start < cc.cl.start && p.pronoun == "" && len(p.ents) == 1 && p.ents[0].Type == "Person" {
+					out = p.ents
+					break
+				}
+			}
+		}
+		if out == nil {
+			out = x.lastPersonAgent()
+		}
 	case "subject":
 		// "… से मांग की कि वह …": the addressee
 		if cc.cl.kind == "complement" && len(prior) > 0 {

@@ -489,6 +489,11 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 			ev.Modality = schema.Possible
 		}
 	}
+	// "क्रोएशिया पर उनकी जीत के बाद …": an event noun before "के बाद" came
+	// first, whatever the clause's verb says of what follows
+	if t.Nominal && t.End < cc.cl.end && x.d.cues["done-infinitive"].at(s.norms, t.End) > 0 && ev.Modality != schema.Asserted {
+		ev.Modality = schema.Asserted
+	}
 	if cc.conditional {
 		ev.Modality = schema.Conditional
 	}

@@ -197,6 +197,11 @@ func (x *extractor) kinship(s *sentence, chunks []*chunk) {
 			continue
 		}
 		x.res.Relations = append(x.res.Relations, Relation{From: kin.ents[0], To: c.ents[0], Predicate: rel, Sentence: s.idx})
+		// "ताराचंद की पुत्री शिवानी की शादी": the one named before the kinship
+		// noun says whose she is, and takes no part in what she does
+		if i+1 < len(chunks) && kin == chunks[i+1] {
+			c.consumed = true
+		}
 	}
 }
 
