@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/loaders/article"
@@ -28,7 +29,7 @@ func parseArticle(in Input) (*Result, error) {
 	if err := checkID(id); err != nil {
 		return nil, err
 	}
-	res := &Result{Warnings: r.Warnings}
+	res := &Result{Warnings: append(append([]string(nil), a.Warnings...), r.Warnings...)}
 	res.Facts = len(r.Events) + len(r.Relations)
 	if res.Facts == 0 {
 		res.Warnings = append(res.Warnings, "no facts found (no event or relation this version of kg can read); the article node and its entities are stored")
@@ -42,10 +43,22 @@ func parseArticle(in Input) (*Result, error) {
 	return res, nil
 }
 
-// checkID keeps article ids usable as one IRI path segment.
+// maxIDBytes bounds an article id: a slug of a title is cut well below.
+const maxIDBytes = 200
+
+// checkID keeps article ids usable as one IRI path segment, and as a file
+// name should anyone write one per article: letters, digits, '-', '_' and
+// '.', not starting with a dot (so neither "." nor ".."), at most
+// maxIDBytes.
 func checkID(id string) error {
 	if id == "" {
 		return fmt.Errorf("empty article id")
+	}
+	if strings.HasPrefix(id, ".") {
+		return fmt.Errorf("article id %q may not start with a dot (\".\" and \"..\" name directories)", id)
+	}
+	if len(id) > maxIDBytes {
+		return fmt.Errorf("article id is %d characters long; at most %d", len(id), maxIDBytes)
 	}
 	for _, r := range id {
 		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.'

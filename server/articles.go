@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,13 +8,13 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/loaders"
 	"github.com/kgnews/kg/loaders/extract"
+	"github.com/kgnews/kg/loaders/input"
 	"github.com/kgnews/kg/schema"
 )
 
@@ -148,22 +147,8 @@ func (s *Server) loadArticle(w http.ResponseWriter, r *http.Request) {
 
 // checkText refuses what cannot be an article, with kg load's messages.
 func checkText(b []byte) error {
-	if len(bytes.TrimSpace(b)) == 0 {
-		return errorf(http.StatusBadRequest, "bad_article", "load: the body is empty")
-	}
-	if bytes.IndexByte(b, 0) >= 0 {
-		return errorf(http.StatusBadRequest, "bad_article", "load: binary data (NUL bytes), not a text article")
-	}
-	if !utf8.Valid(b) {
-		off := 0
-		for off < len(b) {
-			r, n := utf8.DecodeRune(b[off:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			off += n
-		}
-		return errorf(http.StatusBadRequest, "bad_article", "load: not UTF-8 text (invalid byte 0x%02x at offset %d); convert it with iconv first", b[off], off)
+	if err := input.CheckText(b); err != nil {
+		return errorf(http.StatusBadRequest, "bad_article", "load: %v", err)
 	}
 	return nil
 }

@@ -1,21 +1,19 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/loaders"
+	fileinput "github.com/kgnews/kg/loaders/input"
 )
 
 // maxArticleBytes bounds one text article: a news article is kilobytes, so
@@ -211,49 +209,23 @@ func readInput(name, format string) (loaders.Input, error) {
 	if f, ok := loaders.FormatFor(loaders.Input{Name: name, Format: format}); ok && f.Name == "nquads" {
 		limit = maxNQuadsBytes
 	}
-	var r io.Reader
+	// Regular files, named pipes (under a deadline) and standard input; the
+	// checks that the bytes are UTF-8 text are fileinput.CheckText's.
+	var data []byte
+	var err error
 	if name == "-" {
-		r = os.Stdin
+		data, err = fileinput.ReadStdin(os.Stdin, limit)
 	} else {
-		st, err := os.Stat(name)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return in, errors.New("no such file")
-			}
-			return in, err
-		}
-		if st.IsDir() {
-			return in, errors.New("is a directory")
-		}
-		if st.Size() > limit {
-			return in, fmt.Errorf("file is %s, over the %s limit for one input", size(st.Size()), size(limit))
-		}
-		f, err := os.Open(name)
-		if err != nil {
-			return in, err
-		}
-		defer f.Close()
-		r = f
-		if abs, err := filepath.Abs(name); err == nil {
+		data, err = fileinput.Read(name, fileinput.Options{Limit: limit})
+		if abs, aerr := filepath.Abs(name); aerr == nil {
 			in.Path = abs
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return in, err
 	}
-	if int64(len(data)) > limit {
-		return in, fmt.Errorf("input is over the %s limit for one input", size(limit))
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return in, errors.New("file is empty")
-	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return in, errors.New("binary data (NUL bytes), not a text article")
-	}
-	if !utf8.Valid(data) {
-		off := firstInvalidUTF8(data)
-		return in, fmt.Errorf("not UTF-8 text (invalid byte 0x%02x at offset %d); convert it with iconv first", data[off], off)
+	if err := fileinput.CheckText(data); err != nil {
+		return in, err
 	}
 	in.Data = data
 	return in, nil
@@ -265,27 +237,6 @@ func parseInput(in loaders.Input) (*loaders.Result, error) {
 		return nil, fmt.Errorf("unknown --format %q", in.Format)
 	}
 	return f.Parse(in)
-}
-
-func firstInvalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return 0
-}
-
-func size(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // describeLoad says what a load did. Quads are counted as the store counts

@@ -26,10 +26,17 @@ func main() {
 	clog.SetLogger(nil)
 	stop := startProfile()
 	app := newApp()
+	// Messages name files and quote articles: escape the control
+	// characters in them. Standard output too, when a terminal shows it
+	// (redirected, it stays byte for byte what kg wrote: an export).
+	app.ErrWriter = newTermSafe(os.Stderr)
+	if isTerminal(os.Stdout) {
+		app.Writer = newTermSafe(os.Stdout)
+	}
 	err := app.Run(normalizeArgs(app, os.Args))
 	stop()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "kg:", err)
+		fmt.Fprintln(app.ErrWriter, "kg:", err)
 		var ec cli.ExitCoder
 		if errors.As(err, &ec) {
 			os.Exit(ec.ExitCode())

@@ -183,7 +183,7 @@ func (s *session) interactive(history string) error {
 		return err
 	}
 	defer rl.Close()
-	out, errw := rl.Stdout(), rl.Stderr()
+	out, errw := newTermSafe(rl.Stdout()), newTermSafe(rl.Stderr())
 	fmt.Fprintf(out, "kg repl on %s: Gizmo statements, :help for commands, Ctrl-D to leave\n", s.dir)
 	var buf []string
 	last := "" // the statement that ran last, which a line starting with "." continues

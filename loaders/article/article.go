@@ -6,6 +6,7 @@ package article
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -41,6 +42,10 @@ type Article struct {
 
 	// Body is the text after the dateline, to the end.
 	Body Span
+
+	// Warnings are doubts about the layout worth telling the user: a
+	// publication date far in the past or after tomorrow.
+	Warnings []string
 }
 
 // ErrEmpty is returned for a text with nothing but white space.
@@ -48,6 +53,9 @@ var ErrEmpty = errors.New("no text")
 
 var (
 	headerRE = regexp.MustCompile(`^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.*?))?[ \t]*$`)
+	// A line that means to be the header but whose date is not one:
+	// "date 2025-13-45", "date 2025-2-30".
+	badHeaderRE = regexp.MustCompile(`^[ \t]*date[ \t]+(\d[\d./-]*)(?:[ \t]|$)`)
 	// Timestamp lines as news sites print them: "Aug 13, 2025, 11:03 AM",
 	// "13 Aug 2025 11:03 AM", "Updated: Aug 13, 2025 11:03 IST".
 	stampRE = regexp.MustCompile(`^(?i)(?:updated:?\s*|published:?\s*)?` +
@@ -74,13 +82,19 @@ func Parse(raw string) (*Article, error) {
 	}
 	skipBlank()
 	if i < len(lines) {
-		if m := headerRE.FindStringSubmatch(lines[i].text(text)); m != nil {
-			if t, err := time.Parse("2006-01-02", m[1]); err == nil {
-				a.Published = t
-				a.Section = strings.TrimSpace(m[2])
-				i++
-				skipBlank()
+		line := lines[i].text(text)
+		if m := headerRE.FindStringSubmatch(line); m != nil {
+			t, err := time.Parse("2006-01-02", m[1])
+			if err != nil {
+				return nil, &HeaderError{Line: lineNumber(text, lines[i].Start), Date: m[1], Reason: dateReason(m[1])}
 			}
+			a.Published = t
+			a.Section = strings.TrimSpace(m[2])
+			a.Warnings = append(a.Warnings, checkYear(t, lineNumber(text, lines[i].Start))...)
+			i++
+			skipBlank()
+		} else if m := badHeaderRE.FindStringSubmatch(line); m != nil {
+			return nil, &HeaderError{Line: lineNumber(text, lines[i].Start), Date: m[1], Reason: "want YYYY-MM-DD"}
 		}
 	}
 	// Title: the first line, unless it already reads as a paragraph.
@@ -124,6 +138,50 @@ func Parse(raw string) (*Article, error) {
 	a.Body = trim(text, Span{Start: start, End: len(text)})
 	return a, nil
 }
+
+// HeaderError says that the "date" header holds no calendar date.
+type HeaderError struct {
+	Line   int
+	Date   string
+	Reason string
+}
+
+func (e *HeaderError) Error() string {
+	return fmt.Sprintf("line %d: the date header %q is not a date (%s); write it as YYYY-MM-DD, or drop the header and give --date", e.Line, e.Date, e.Reason)
+}
+
+// dateReason says what is wrong with a YYYY-MM-DD string time.Parse
+// refused.
+func dateReason(d string) string {
+	var y, m, day int
+	if _, err := fmt.Sscanf(d, "%4d-%2d-%2d", &y, &m, &day); err != nil {
+		return "want YYYY-MM-DD"
+	}
+	switch {
+	case m < 1 || m > 12:
+		return fmt.Sprintf("there is no month %d", m)
+	case day < 1:
+		return "there is no day 0"
+	}
+	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return fmt.Sprintf("%s %d has %d days", time.Month(m), y, last)
+}
+
+// checkYear warns of a publication date no news article has: before 1800
+// or after tomorrow (a typo, or a placeholder such as 9999-01-01).
+func checkYear(t time.Time, line int) []string {
+	tomorrow := time.Now().UTC().AddDate(0, 0, 1)
+	switch {
+	case t.Year() < 1800:
+		return []string{fmt.Sprintf("line %d: the publication date %s is before 1800; relative dates are resolved against it", line, t.Format("2006-01-02"))}
+	case t.After(tomorrow):
+		return []string{fmt.Sprintf("line %d: the publication date %s is after tomorrow; relative dates are resolved against it", line, t.Format("2006-01-02"))}
+	}
+	return nil
+}
+
+// lineNumber is the 1-based line of a byte offset.
+func lineNumber(text string, off int) int { return strings.Count(text[:off], "\n") + 1 }
 
 // Segments returns the spans to read for facts, in order: title, summary,
 // body. (The dateline is not a sentence.)

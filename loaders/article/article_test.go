@@ -1,6 +1,7 @@
 package article
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -105,5 +106,47 @@ func TestParseLayouts(t *testing.T) {
 func TestParseEmpty(t *testing.T) {
 	if _, err := Parse(" \n\t\n"); err != ErrEmpty {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// Issue 11 §7: a header that means to give a date but gives an impossible
+// one is an error naming the line, not a title; a date no news article has
+// is a warning.
+func TestHeaderDates(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"date 2025-13-45 x\n\nशीर्षक\n\nपाठ।", "line 1: the date header \"2025-13-45\" is not a date (there is no month 13)"},
+		{"date 2025-02-30 x\n\nशीर्षक\n\nपाठ।", "February 2025 has 28 days"},
+		{"\n\ndate 2024-04-31\n\nशीर्षक\n\nपाठ।", "line 3: the date header \"2024-04-31\" is not a date (April 2024 has 30 days)"},
+		{"date 2025-2-3 x\n\nशीर्षक\n\nपाठ।", "want YYYY-MM-DD"},
+		{"date 13.08.2025 x\n\nशीर्षक\n\nपाठ।", "want YYYY-MM-DD"},
+	} {
+		_, err := Parse(c.text)
+		var he *HeaderError
+		if !errors.As(err, &he) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want %q", c.text, err, c.want)
+		}
+	}
+	for _, c := range []struct{ date, want string }{
+		{"9999-01-01", "after tomorrow"},
+		{"0000-01-01", "before 1800"},
+		{"1799-12-31", "before 1800"},
+		{"1800-01-01", ""},
+		{"2025-08-13", ""},
+	} {
+		a, err := Parse("date " + c.date + " x\n\nशीर्षक\n\nपाठ।")
+		if err != nil {
+			t.Fatalf("%s: %v", c.date, err)
+		}
+		got := strings.Join(a.Warnings, "; ")
+		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("%s: warnings %q, want %q", c.date, got, c.want)
+		}
+		if a.Published.Format("2006-01-02") != c.date {
+			t.Errorf("%s: published %v", c.date, a.Published)
+		}
+	}
+	// a title that merely starts with the word stays a title
+	if a, err := Parse("date palm harvest\n\nपाठ।"); err != nil || !a.Published.IsZero() {
+		t.Errorf("'date palm harvest': %v %v", a, err)
 	}
 }

@@ -207,3 +207,29 @@ func TestAbbreviation(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanStripsControls(t *testing.T) {
+	for in, want := range map[string]string{
+		"किम \x1b[31mने\x1b[0m पुतिन":                "किम ने पुतिन",
+		"title\x1b]0;owned\x07 text":                 "title text",
+		"a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b": "alinkb",
+		"bell\x07 and back\x08space\x7f":             "bell and backspace",
+		"c1 \u009b31m here \u0085":                   "c1 31m here  ", // NEL is a space
+		"rtl \u202eevil\u202c ok":                    "rtl evil ok",
+		"tab\tand\r\nline":                           "tab and\nline",
+		"है   \t ।":                                  "है।",
+	} {
+		if got := Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Spaces before a danda go in one pass: a run of a million of them once
+// took a pass over the text per space.
+func TestCleanLongSpaceRun(t *testing.T) {
+	in := "है" + strings.Repeat(" ", 1<<20) + "।"
+	if got := Clean(in); got != "है।" {
+		t.Errorf("a million spaces before a danda: %d bytes left", len(got))
+	}
+}

@@ -17,34 +17,83 @@ import (
 
 // Clean returns the form of a text that kg stores and counts offsets in:
 // NFC, no byte-order mark, LF line ends, no zero-width characters, no-break
-// and other exotic spaces turned into plain spaces, and no space before a
-// danda ("है ।" → "है।").
+// and other exotic spaces turned into plain spaces, no space before a
+// danda ("है ।" → "है।"), and no control characters: terminal escape
+// sequences (ESC [ … m, ESC ] … BEL) go whole, other C0 and C1 controls,
+// DEL and the bidirectional embedding and override marks go, so that
+// nothing stored can recolour or rewrite the terminal that prints it.
 func Clean(s string) string {
 	s = strings.TrimPrefix(s, "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
+	s = stripEscapes(s)
 	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
+	spaces := 0 // spaces held back: they go unless a danda follows
 	for _, r := range s {
 		switch {
 		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
 			// zero-width (non-)joiners and friends change nothing a reader sees
-		case r == '\t':
-			b.WriteByte(' ')
-		case r != '\n' && unicode.IsSpace(r):
-			b.WriteByte(' ')
+			continue
+		case r == '\t' || r != '\n' && unicode.IsSpace(r):
+			spaces++
+			continue
+		case r != '\n' && (unicode.IsControl(r) || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'):
+			continue
+		}
+		if r != '।' && r != '॥' && r != '|' {
+			for ; spaces > 0; spaces-- {
+				b.WriteByte(' ')
+			}
+		}
+		spaces = 0
+		b.WriteRune(r)
+	}
+	for ; spaces > 0; spaces-- {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// stripEscapes removes terminal escape sequences: CSI (ESC [ … final
+// byte), OSC (ESC ] … BEL or ESC \) and two-byte ones (ESC and one more).
+func stripEscapes(s string) string {
+	if !strings.ContainsRune(s, 0x1b) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != 0x1b {
+			b.WriteByte(s[i])
+			continue
+		}
+		if i+1 >= len(s) {
+			break
+		}
+		switch s[i+1] {
+		case '[':
+			j := i + 2
+			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) && s[j] >= 0x20 {
+				j++
+			}
+			i = j // the final byte goes too
+		case ']':
+			j := i + 2
+			for j < len(s) && s[j] != 0x07 && !(s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\') {
+				j++
+			}
+			if j < len(s) && s[j] == 0x1b {
+				j++
+			}
+			i = j
 		default:
-			b.WriteRune(r)
+			if s[i+1] >= 0x20 && s[i+1] < 0x7f {
+				i++
+			}
 		}
 	}
-	s = b.String()
-	for _, d := range []string{"।", "॥", "|"} {
-		for strings.Contains(s, " "+d) {
-			s = strings.ReplaceAll(s, " "+d, d)
-		}
-	}
-	return s
+	return b.String()
 }
 
 type folder struct {
