@@ -191,10 +191,13 @@ func (l *loader) run() error {
 	if err := l.c.Context.Err(); err != nil {
 		return cli.Exit("load: interrupted; every article written so far is whole", 130)
 	}
-	if l.tally.failed > 0 {
-		return cli.Exit(fmt.Sprintf("load: %d of %d file(s) failed; the store holds none of their facts", l.tally.failed, len(l.inputs)), 1)
+	switch {
+	case l.tally.failed == 0:
+		return nil
+	case len(l.inputs) == 1:
+		return cli.Exit("", 1) // its own line said why: one line for one file
 	}
-	return nil
+	return cli.Exit(fmt.Sprintf("load: %d of %d file(s) failed; the store holds none of their facts", l.tally.failed, len(l.inputs)), 1)
 }
 
 // prepare reads, checks and extracts one file, or finds it unchanged.

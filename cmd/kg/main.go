@@ -36,7 +36,9 @@ func main() {
 	err := app.Run(normalizeArgs(app, os.Args))
 	stop()
 	if err != nil {
-		fmt.Fprintln(app.ErrWriter, "kg:", err)
+		if msg := err.Error(); msg != "" { // "": the command said why itself
+			fmt.Fprintln(app.ErrWriter, "kg:", msg)
+		}
 		var ec cli.ExitCoder
 		if errors.As(err, &ec) {
 			os.Exit(ec.ExitCode())

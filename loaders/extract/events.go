@@ -141,7 +141,7 @@ func (x *extractor) mergeEvents() {
 			evidence[host] = seen
 		}
 		for _, sp := range ev.Evidence {
-			if !seen[sp] {
+			if !seen[sp] && len(host.Evidence) < maxEvidence {
 				seen[sp] = true
 				host.Evidence = append(host.Evidence, sp)
 			}
@@ -235,6 +235,12 @@ func stands(ev *Event) bool {
 	return len(core(ev)) > 0 || ev.flags.Place && (len(ev.Roles[schema.RoleLocation]) > 0 || len(ev.Roles[schema.RoleOrigin]) > 0) ||
 		ev.Killed+ev.Injured+ev.Affected > 0 // "350 शव निकाले गए"
 }
+
+// maxEvidence bounds the evidence sentences one event keeps: the first
+// ones say it; an event a text repeats ten thousand times would otherwise
+// carry ten thousand, and the store's cost of writing or removing a node
+// grows with the square of its quads.
+const maxEvidence = 64
 
 // mergeLookback bounds how many earlier events of its class a mention is
 // compared with.
