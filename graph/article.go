@@ -201,6 +201,53 @@ func (s *Store) LoadBatch(ctx context.Context, arts []*Article) ([]Result, error
 	return out, nil
 }
 
+// LoadAll writes articles that stand or fall together — the graphs of one
+// N-Quads file — in one transaction: if any of them cannot be written (no
+// IRI, an id clash, two with one IRI or source path), none is, and the
+// error says which. After a crash the store holds all of them or none.
+func (s *Store) LoadAll(ctx context.Context, arts []*Article) ([]Change, error) {
+	if s.readOnly {
+		return nil, errReadOnly
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	b := newBatch(s)
+	out := make([]Change, len(arts))
+	type text struct {
+		a       *Article
+		targets []quad.IRI
+	}
+	texts := make([]text, len(arts))
+	for i, a := range arts {
+		if a == nil || a.IRI == "" {
+			return nil, fmt.Errorf("load: article %d of %d has no IRI; none of them is loaded", i+1, len(arts))
+		}
+		ia, targets, renamed, err := s.identify(ctx, a)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w; none of the %d articles is loaded", a.IRI, err, len(arts))
+		}
+		ch, err := b.plan(ctx, targets, ia)
+		if errors.Is(err, errTouched) {
+			return nil, fmt.Errorf("load %s: it and another article of the same input are one article (the same IRI or source path); none of the %d is loaded", a.IRI, len(arts))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w; none of the %d articles is loaded", a.IRI, err, len(arts))
+		}
+		ch.Renamed = renamed
+		out[i] = ch
+		texts[i] = text{ia, targets}
+	}
+	if !b.empty() {
+		if err := s.commit(ctx, b); err != nil {
+			return nil, err
+		}
+	}
+	for _, t := range texts {
+		s.keepTexts(t.targets, t.a)
+	}
+	return out, nil
+}
+
 // Retract removes an article's quads in one transaction, and the entity
 // descriptions, claims and index entries no other article supports. If it
 // fails, the store is as it was.
@@ -371,8 +418,19 @@ func renameArticle(a *Article, id string) *Article {
 // undo a half-done write (see recoverJournal).
 func (s *Store) apply(deltas []cgraph.Delta) error {
 	opts := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	// each ApplyDeltas is one bolt transaction, whose commit syncs: the
+	// crash tests kill a write just before and just after each
+	commit := func(name string, ds []cgraph.Delta) error {
+		if err := syncPoint("before " + name); err != nil {
+			return err
+		}
+		if err := s.qs.ApplyDeltas(ds, opts); err != nil {
+			return err
+		}
+		return syncPoint("after " + name)
+	}
 	if !losesValues(deltas) {
-		return s.qs.ApplyDeltas(deltas, opts)
+		return commit("commit", deltas)
 	}
 	var adds, dels []cgraph.Delta
 	for _, d := range deltas {
@@ -385,11 +443,11 @@ func (s *Store) apply(deltas []cgraph.Delta) error {
 	if err := writeJournal(s.dir, adds, dels); err != nil {
 		return err
 	}
-	if err := s.qs.ApplyDeltas(adds, opts); err != nil {
+	if err := commit("additions", adds); err != nil {
 		// nothing was written; the journal would only undo nothing
 		return errors.Join(err, removeJournal(s.dir))
 	}
-	if err := s.qs.ApplyDeltas(dels, opts); err != nil {
+	if err := commit("removals", dels); err != nil {
 		// undo the additions now rather than at the next opening
 		if uerr := s.undo(adds); uerr != nil {
 			return errors.Join(err, uerr)

@@ -104,9 +104,25 @@ func (s *Server) loadArticle(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*s.cfg.Timeout+10*time.Second)
 	defer cancel()
 	err = s.st.write(ctx, func(st *graph.Store) error {
-		for _, a := range res.Articles {
-			start := time.Now()
-			ch, err := st.Load(ctx, a)
+		// the graphs of one N-Quads body stand or fall together
+		var chs []graph.Change
+		var allErr error
+		start := time.Now()
+		if len(res.Articles) > 1 {
+			chs, allErr = st.LoadAll(ctx, res.Articles)
+		}
+		for i, a := range res.Articles {
+			var ch graph.Change
+			var err error
+			switch {
+			case len(res.Articles) == 1:
+				start = time.Now()
+				ch, err = st.Load(ctx, a)
+			case allErr != nil:
+				err = allErr
+			default:
+				ch = chs[i]
+			}
 			lr := LoadResult{Article: string(a.IRI), ID: schema.LocalName(a.IRI), Quads: len(a.Quads),
 				Added: ch.Added, Removed: ch.Removed, ElapsedMS: float64(time.Since(start).Microseconds()) / 1000}
 			for _, p := range ch.Replaced {

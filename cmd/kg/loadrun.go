@@ -259,31 +259,49 @@ func (l *loader) prepare(ctx context.Context, i int) (p prepared) {
 // write commits one batch and reports each file of it.
 func (l *loader) write(ctx context.Context, batch []prepared) {
 	st, err := l.store()
+	// A file of one article goes in the batch with the others; the
+	// articles of one file of several (the graphs of an N-Quads file)
+	// stand or fall together, in a transaction of their own.
 	var arts []*graph.Article
 	for _, p := range batch {
-		arts = append(arts, p.res.Articles...)
+		if len(p.res.Articles) == 1 {
+			arts = append(arts, p.res.Articles[0])
+		}
 	}
 	start := time.Now()
-	var results []graph.Result
-	if err == nil {
-		results, err = st.LoadBatch(ctx, arts)
+	var single []graph.Result
+	if err == nil && len(arts) > 0 {
+		single, err = st.LoadBatch(ctx, arts)
+	}
+	results := make([][]graph.Result, len(batch)) // by file, by article
+	for pi, p := range batch {
+		rs := make([]graph.Result, len(p.res.Articles))
+		switch {
+		case len(rs) == 1 && single != nil:
+			rs[0], single = single[0], single[1:]
+		case err != nil:
+			for i := range rs {
+				rs[i].Err = err
+			}
+		case len(rs) > 1:
+			chs, gerr := st.LoadAll(ctx, p.res.Articles)
+			for i := range rs {
+				if rs[i].Err = gerr; gerr == nil {
+					rs[i].Change = chs[i]
+				}
+			}
+		}
+		results[pi] = rs
 	}
 
 	took := time.Since(start)
-	k := 0
-	for _, p := range batch {
+	for pi, p := range batch {
 		var ferr error
 		lines := []string{}
 		facts, quads := 0, 0
 		var kind string
-		for _, a := range p.res.Articles {
-			var r graph.Result
-			if results != nil {
-				r = results[k]
-			} else {
-				r.Err = err
-			}
-			k++
+		for j, a := range p.res.Articles {
+			r := results[pi][j]
 			if r.Err != nil {
 				ferr = r.Err
 				continue
