@@ -114,6 +114,10 @@ type extractor struct {
 	found     map[string]*Ent
 	// noModel: Options.NoNameModel
 	noModel bool
+	// quotes counts the quoted phrases of the article (first pass);
+	// quotedTwice holds those quoted twice or more
+	quotes      map[string]int
+	quotedTwice map[string]bool
 }
 
 // Extract reads the facts of an article.

@@ -45,6 +45,8 @@ type nameData struct {
 	// common: words the recogniser's training data uses often and hardly
 	// ever in a name (hi/common.txt, scripts/commonwords)
 	common map[string]bool
+	// kin: kinship nouns
+	kin map[string]bool
 }
 
 var loadNameData = sync.OnceValues(func() (*nameData, error) {
@@ -55,7 +57,8 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 	d := &nameData{place: map[string]string{}, org: map[string]string{}, before: map[string]phrases{}, after: map[string]phrases{},
 		other: map[string]bool{}, placeAfter: map[string]string{}, notName: map[string]bool{},
 		edge: map[string]bool{}, heads: map[string]string{}, modifiers: map[string]bool{}, works: map[string]bool{},
-		ofPlace: map[string]string{}, function: map[string]bool{}, notAbbr: map[string]bool{}}
+		ofPlace: map[string]string{}, function: map[string]bool{}, notAbbr: map[string]bool{},
+		kin: map[string]bool{}}
 	for _, r := range rows {
 		class := r.Field(1)
 		if !schema.IsEntityClass(class) {
@@ -103,8 +106,8 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			for _, w := range r.List(2) {
 				m[strings.Join(fold(w), " ")] = class
 			}
-		case "modifier", "work", "function":
-			m := map[string]map[string]bool{"modifier": d.modifiers, "work": d.works, "function": d.function}[r.Field(0)]
+		case "modifier", "work", "function", "kin":
+			m := map[string]map[string]bool{"modifier": d.modifiers, "work": d.works, "function": d.function, "kin": d.kin}[r.Field(0)]
 			for _, w := range r.List(2) {
 				m[hindi.Fold(w)] = true
 			}
@@ -124,7 +127,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			}
 			sortLongest(d.roles)
 		default:
-			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, modifier, work, function, ofplace, placeafter, notabbr or role)", r.Field(0))
+			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, modifier, work, function, kin, ofplace, placeafter, notabbr or role)", r.Field(0))
 		}
 	}
 	common, err := schema.ReadLines("hi/common.txt")
@@ -280,6 +283,12 @@ func (x *extractor) disambiguate(s *sentence, start, end int, cands []*entity.En
 // the entity the article names in full elsewhere.
 func (x *extractor) lookAhead(pre *extractor) {
 	x.fullAhead = map[string]bool{}
+	x.quotedTwice = map[string]bool{}
+	for q, n := range pre.quotes {
+		if n >= 2 {
+			x.quotedTwice[q] = true
+		}
+	}
 	x.found = map[string]*Ent{}
 	for _, e := range pre.order {
 		if e.Discovered {
@@ -910,34 +919,58 @@ func (x *extractor) headNames(s *sentence, owner []*chunk, add, remove func(*chu
 	}
 }
 
-// workNames reads a quoted title after a noun of works ("फ़िल्म 'X'",
-// "किताब 'X'") as a creative work named X: one to five words in quotes.
+// workNames reads a quoted title as a creative work: after a noun of
+// works ("फ़िल्म 'X'", "किताब 'X'"), or a title the article quotes twice
+// or more whose words are neither common nor grammar ('ला ला लैंड' twice;
+// not 'पूर्ण समर्थन', scare quotes of common words). One to five words.
 func (x *extractor) workNames(s *sentence, owner []*chunk, add func(*chunk)) {
 	nd, _ := loadNameData()
 	n := len(s.words)
-	for i := 0; i+2 < n; i++ {
-		if !nd.works[s.norms[i]] || !x.d.is("quote", s.norms[i+1]) {
+	for i := 0; i+1 < n; i++ {
+		if !x.d.is("quote", s.norms[i]) {
 			continue
 		}
-		end := i + 2
-		for end < n && !x.d.is("quote", s.norms[end]) && end-(i+2) < 6 {
+		end := i + 1
+		for end < n && !x.d.is("quote", s.norms[end]) && end-(i+1) < 6 {
 			end++
 		}
-		if end >= n || end == i+2 || end-(i+2) > 5 {
+		if end >= n || end == i+1 || end-(i+1) > 5 {
+			continue
+		}
+		key := strings.Join(s.norms[i+1:end], " ")
+		if x.quotes == nil {
+			x.quotes = map[string]int{}
+		}
+		x.quotes[key]++
+		byNoun := i > 0 && nd.works[s.norms[i-1]]
+		if !byNoun && !(x.quotedTwice[key] && x.titleWords(s, i+1, end)) {
 			continue
 		}
 		free := true
-		for k := i + 2; k < end; k++ {
+		for k := i + 1; k < end; k++ {
 			free = free && owner[k] == nil
 		}
-		if first := s.norms[i+2]; !free || x.d.stop[first] || nd.function[first] || !isLetterWord(s.norms[end-1]) {
+		if first := s.norms[i+1]; !free || x.d.stop[first] || nd.function[first] || !isLetterWord(s.norms[end-1]) {
 			continue
 		}
-		if e := x.discovered("CreativeWork", x.surface(s, i+2, end), s.idx, cueScore, "work"); e != nil {
-			add(&chunk{ents: []*Ent{e}, start: i + 2, end: end})
+		if e := x.discovered("CreativeWork", x.surface(s, i+1, end), s.idx, cueScore, "work"); e != nil {
+			add(&chunk{ents: []*Ent{e}, start: i + 1, end: end})
 		}
 		i = end
 	}
+}
+
+// titleWords reports whether words [start, end) hold no common word and
+// no word of grammar: a title, not a phrase in scare quotes.
+func (x *extractor) titleWords(s *sentence, start, end int) bool {
+	nd, _ := loadNameData()
+	for k := start; k < end; k++ {
+		w := s.norms[k]
+		if nd.common[w] || nd.function[w] || x.d.stop[w] || !isLetterWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // ofPlaceNames reads "X के गवर्नर", "X के प्रधानमंत्री": a word the
@@ -1038,4 +1071,44 @@ func (x *extractor) orgShaped(s *sentence, start, end int) bool {
 	}
 	last := s.norms[end-1]
 	return !strings.HasSuffix(last, "ों") && !strings.HasSuffix(last, "ाओं")
+}
+
+// kinNames reads the names beside a kinship noun as persons': "की बहन X
+// ने" (after it, before a case marker) and "X की बहन" (before its
+// genitive). A name that is also a common word ("कृति") is taken after the
+// kinship noun only before ने, whose phrase acts.
+func (x *extractor) kinNames(s *sentence, owner []*chunk, add func(*chunk)) {
+	nd, _ := loadNameData()
+	n := len(s.norms)
+	for k := 1; k < n; k++ {
+		if !nd.kin[s.norms[k]] || owner[k] != nil {
+			continue
+		}
+		// X की बहन
+		if g := k - 1; g >= 1 && x.d.is("genitive", s.norms[g]) && owner[g-1] == nil {
+			i := g - 1
+			if x.ruleShaped(s, i, i+1) && (i == 0 || !isLetterWord(s.norms[i-1]) || x.d.stop[s.norms[i-1]] || x.d.postpos.at(s.norms, i-1) > 0 || owner[i-1] != nil) {
+				if e := x.discovered("Person", x.surface(s, i, i+1), s.idx, cueScore, "kin"); e != nil {
+					add(&chunk{ents: []*Ent{e}, start: i, end: i + 1})
+				}
+			}
+		}
+		// बहन X ने
+		start := k + 1
+		end := x.nameRun(s, owner, start)
+		if end == start || end-start > 3 || end >= n || x.d.postpos.at(s.norms, end) == 0 {
+			continue
+		}
+		ok := x.ruleShaped(s, start, end)
+		if !ok && end-start == 1 && x.d.is("ergative", s.norms[end]) && x.nameShaped(s, start, end) && !nd.function[s.norms[start]] && !nd.notName[s.norms[start]] {
+			ok = true
+		}
+		if !ok {
+			continue
+		}
+		if e := x.discovered("Person", x.surface(s, start, end), s.idx, cueScore, "kin"); e != nil {
+			add(&chunk{ents: []*Ent{e}, start: start, end: end})
+		}
+		k = end
+	}
 }
