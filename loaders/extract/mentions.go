@@ -336,6 +336,11 @@ func (x *extractor) titles(s *sentence, owner []*chunk, chunks *[]*chunk, add fu
 			if nameEnd > nameStart && nameEnd < n && x.d.auxiliary[s.norms[nameEnd]] {
 				nameEnd = nameStart
 			}
+			// "कोच बनना", "प्रमुख भूमिका निभा रहा": common words after a
+			// title are no name
+			if nameEnd > nameStart && !x.ruleShaped(s, nameStart, nameEnd) && !x.recognised(s, nameStart, nameEnd) {
+				nameEnd = nameStart
+			}
 			if nameEnd > nameStart {
 				if person = x.discovered("Person", x.surface(s, nameStart, nameEnd), s.idx, 1, "title"); person != nil {
 					pc = &chunk{ents: []*Ent{person}, start: nameStart, end: nameEnd}

@@ -394,12 +394,12 @@ func (x *extractor) nameSpans(s *sentence) []ner.Span {
 
 // minScore is the confidence below which a recognised name is not taken,
 // by type.
-var minScore = map[string]float64{ner.PER: 0.5, ner.LOC: 0.5, ner.ORG: 0.5}
+var minScore = map[string]float64{ner.PER: 0.6, ner.LOC: 0.6, ner.ORG: 0.6}
 
 // minSingle is the confidence a name of one word needs, minCommon the
 // confidence a common word (hi/common.txt) needs to be a name on its own.
 const (
-	minSingle = 0.5
+	minSingle = 0.6
 	minCommon = 0.8
 )
 
@@ -445,9 +445,12 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 			start = x.skipTitles(s, start, end)
 		}
 		start, end = x.trimNotNames(s, start, end)
+		if end > start && x.inLexicon(s, start, end) {
+			continue
+		}
 		// a name of one word is easier to mistake (a common noun where a
 		// name could stand): it needs more confidence
-		if end-start == 1 && (sp.Score < minSingle || sp.Score < minCommon && (nd.common[s.norms[start]] || utf8.RuneCountInString(s.norms[start]) <= 3)) ||
+		if end-start == 1 && (sp.Score < minSingle || sp.Score < minCommon && (nd.common[s.norms[start]] || utf8.RuneCountInString(s.norms[start]) <= 3 || loanword(s.norms[start]))) ||
 			!x.nameShaped(s, start, end) && !(sp.Type == ner.ORG && x.orgShaped(s, start, end)) {
 			continue
 		}
@@ -577,7 +580,7 @@ func (x *extractor) abbreviationNames(s *sentence, owner []*chunk, add func(*chu
 			continue // an initial of a person's name, or part of a longer one
 		}
 		latin, ok := hindi.Abbreviation(s.norms[i])
-		if !ok || len(latin) < 3 || nd.notAbbr[latin] {
+		if !ok || len(latin) < 3 || nd.notAbbr[latin] || x.inLexicon(s, i, i+1) {
 			continue
 		}
 		if e := x.discovered("Organization", x.surface(s, i, i+1), s.idx, cueScore, "abbreviation"); e != nil {
@@ -657,6 +660,13 @@ func (x *extractor) listNames(s *sentence, owner []*chunk, add, remove func(*chu
 				return atom{}, false
 			}
 			if boundary(p + l) {
+				// no common word or English loanword at all: a list of
+				// things ("ग्लैमर, क्रिकेट और पैसे") types nothing
+				for k := p; k < p+l; k++ {
+					if nd.common[s.norms[k]] || loanword(s.norms[k]) {
+						return atom{}, false
+					}
+				}
 				return atom{p, p + l, nil}, x.ruleShaped(s, p, p+l)
 			}
 		}
@@ -883,15 +893,18 @@ func (x *extractor) headNames(s *sentence, owner []*chunk, add, remove func(*chu
 		for start > 0 && h-start < 3 {
 			w := s.norms[start-1]
 			if c := owner[start-1]; c != nil {
-				if len(c.ents) != 1 || c.ents[0].Discovered || !c.ents[0].isPlace() || c.start < h-3 {
-					break
+				// a lexicon place (not its demonym: "ब्रितानी कंपनी" is
+				// any British company)
+				if len(c.ents) != 1 || c.ents[0].Discovered || !c.ents[0].isPlace() || c.start < h-3 || x.demonymAt(s, c) && class != "Event" {
+					break // a tournament is named by a nationality: "फ़्रेंच ओपन"
 				}
 				places = append(places, c)
 				start = c.start
 				continue
 			}
-			if _, num := x.d.numbers[w]; num || x.d.stop[w] || nd.notName[w] || nd.function[w] || !isLetterWord(w) || x.d.postpos.at(s.norms, start-1) > 0 {
-				break
+			if _, num := x.d.numbers[w]; num || x.d.stop[w] || nd.notName[w] || nd.function[w] || !isLetterWord(w) || x.d.postpos.at(s.norms, start-1) > 0 ||
+				nd.roles.at(s.norms, start-1) > 0 || x.d.honorifics.at(s.norms, start-1) > 0 {
+				break // "प्रोफ़ेसर X यूनिवर्सिटी": a person's role ends the name
 			}
 			start--
 		}
@@ -903,10 +916,11 @@ func (x *extractor) headNames(s *sentence, owner []*chunk, add, remove func(*chu
 		}
 		// the name starts after a word that ends a phrase, or after a
 		// head of its own kind ("सम्मान X अवॉर्ड")
-		if b := start - 1; b >= 0 && isLetterWord(s.norms[b]) && x.d.postpos.at(s.norms, b) == 0 && !x.d.is("conjunction", s.norms[b]) && owner[b] == nil && nd.heads[s.norms[b]] == "" {
+		onlyLexicon := len(places) > 0 && places[len(places)-1].start == start && places[0].end == h
+		if b := start - 1; !onlyLexicon && b >= 0 && isLetterWord(s.norms[b]) && x.d.postpos.at(s.norms, b) == 0 && !x.d.is("conjunction", s.norms[b]) && owner[b] == nil && nd.heads[s.norms[b]] == "" {
 			continue
 		}
-		if len(places) == 0 && !x.ruleShaped(s, start, h) || !x.nameShaped(s, start, h+hl) {
+		if len(places) == 0 && !x.ruleShaped(s, start, h) && !x.englishName(s, start, h) || !x.nameShaped(s, start, h+hl) {
 			continue
 		}
 		for _, c := range places {
@@ -1053,7 +1067,21 @@ func (x *extractor) ruleShaped(s *sentence, start, end int) bool {
 	if modifiers || common > 1 || common == end-start || nd.common[s.norms[start]] {
 		return false
 	}
+	// an oblique infinitive is a verb ("महाभारत पढ़ने")
+	if strings.HasSuffix(s.norms[end-1], "ने") {
+		return false
+	}
 	return end-start > 1 || !strings.HasSuffix(s.norms[start], "े")
+}
+
+// demonymAt reports whether chunk c is a country's demonym as written.
+func (x *extractor) demonymAt(s *sentence, c *chunk) bool {
+	for _, f := range x.lex.Lookup(strings.Join(s.norms[c.start:c.end], " ")) {
+		if f.Kind == entity.Demonym {
+			return true
+		}
+	}
+	return false
 }
 
 // orgShaped is nameShaped for an organisation's name, which may hold the
@@ -1111,4 +1139,45 @@ func (x *extractor) kinNames(s *sentence, owner []*chunk, add func(*chunk)) {
 		}
 		k = end
 	}
+}
+
+// recognised reports whether the recogniser found a person's name
+// overlapping words [start, end).
+func (x *extractor) recognised(s *sentence, start, end int) bool {
+	for _, sp := range x.nameSpans(s) {
+		if sp.Type == ner.PER && sp.Start < end && sp.End > start {
+			return true
+		}
+	}
+	return false
+}
+
+// inLexicon reports whether words [start, end) are a form the lexicon
+// knows (of any kind: a short form, a dateline alias), which the lexicon's
+// resolution has had its say on; पीटीआई with no context names nothing,
+// not a new organisation.
+func (x *extractor) inLexicon(s *sentence, start, end int) bool {
+	return len(x.lex.Lookup(strings.Join(s.norms[start:end], " "))) > 0
+}
+
+// loanword reports whether a word is a common English word written in
+// Devanagari (hi/translit.tsv): "क्रिकेट", "यूनिवर्सिटी" alone are no names.
+func loanword(w string) bool {
+	_, ok := hindi.Loanword(w)
+	return ok
+}
+
+// englishName reports whether words [start, end) are two or more English
+// words in Devanagari ("सुपर स्पोर्ट्स" before "पार्क"): an English name
+// is made of common English words.
+func (x *extractor) englishName(s *sentence, start, end int) bool {
+	if end-start < 2 {
+		return false
+	}
+	for k := start; k < end; k++ {
+		if !loanword(s.norms[k]) {
+			return false
+		}
+	}
+	return true
 }

@@ -27,7 +27,8 @@ type translit struct {
 	suffixes                                 [][]rune
 	letters                                  map[string]string // "बी" → "B"
 	maxLetter                                int               // runes of the longest letter name
-	loans                                    map[string]string // folded English loanword → its spelling
+	loans                                    map[string]string // folded English loanword or name → its spelling
+	loanNames                                map[string]bool   // the folded loans that are names
 }
 
 var loadTranslit = sync.OnceValues(func() (*translit, error) {
@@ -38,7 +39,7 @@ var loadTranslit = sync.OnceValues(func() (*translit, error) {
 	t := &translit{cons: map[rune]string{}, nukta: map[rune]string{}, nfinal: map[rune]string{}, vowel: map[rune]string{},
 		matra: map[rune]string{}, other: map[rune]string{}, nasal: map[rune]string{}, cluster: map[string]string{},
 		sonorant: map[rune]bool{}, w: map[rune]bool{}, keepLast: map[rune]bool{}, keepWhole: map[string]bool{},
-		letters: map[string]string{}, loans: map[string]string{}}
+		letters: map[string]string{}, loans: map[string]string{}, loanNames: map[string]bool{}}
 	single := map[string]map[rune]string{"c": t.cons, "n": t.nukta, "nfinal": t.nfinal, "v": t.vowel, "m": t.matra,
 		"x": t.other, "nasal": t.nasal}
 	sets := map[string]map[rune]bool{"sonorant": t.sonorant, "w": t.w}
@@ -69,12 +70,15 @@ var loadTranslit = sync.OnceValues(func() (*translit, error) {
 			t.cluster[letters] = r.Field(2)
 		case "suffix":
 			t.suffixes = append(t.suffixes, rs)
-		case "loan":
+		case "loan", "loanname":
 			if r.Field(2) == "" {
 				return nil, r.Errorf("loanword %q needs its English spelling", letters)
 			}
 			for _, w := range r.List(1) {
 				t.loans[Fold(w)] = r.Field(2)
+				if kind == "loanname" {
+					t.loanNames[Fold(w)] = true
+				}
 			}
 		case "letter":
 			if r.Field(2) == "" {
@@ -202,6 +206,19 @@ func Abbreviation(word string) (string, bool) {
 		return "", false
 	}
 	return t.abbreviation(rs, false)
+}
+
+// Loanword returns the English spelling of a common English word written
+// in Devanagari that hi/translit.tsv lists (यूनिवर्सिटी → University),
+// matched after folding; English names (गूगल) are not loanwords.
+func Loanword(word string) (string, bool) {
+	t, err := loadTranslit()
+	if err != nil {
+		panic(err) // embedded data; see Check
+	}
+	f := Fold(word)
+	l, ok := t.loans[f]
+	return l, ok && !t.loanNames[f]
 }
 
 // word transliterates one word of Devanagari letters and signs.
