@@ -692,6 +692,26 @@ func (x *extractor) listNames(s *sentence, owner []*chunk, add, remove func(*chu
 		if !ok || !closed || len(list) < 2 {
 			continue
 		}
+		// two members: an unknown one must look like a full name ("फ़े
+		// डनअवे और वॉरेन बीटी"), not a word ("माहिर और मोदी सरकार")
+		short := func(a atom) bool { return a.c == nil && a.end-a.start < 2 }
+		if len(list) == 2 && (short(list[0]) || short(list[1])) {
+			k := list[0]
+			if k.c == nil {
+				k = list[1]
+			}
+			if k.c == nil || !k.c.ents[0].isPlace() {
+				continue // a place may have a one-word name beside another: "X तथा पारादीप के बीच"
+			}
+		}
+		// "दो स्पिनर, X और Y": a counted noun heads the list, no name
+		if q := list[0].start - 1; q >= 0 {
+			if _, num := x.d.numbers[s.norms[q]]; num || !isLetterWord(s.norms[q]) && s.norms[q] != "," && !x.d.is("quote", s.norms[q]) {
+				if num {
+					continue
+				}
+			}
+		}
 		var known []*Ent
 		unknown, weak := 0, false
 		for _, a := range list {
