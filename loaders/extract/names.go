@@ -36,6 +36,7 @@ type nameData struct {
 	// heads end names of a class ("X पुलिस"); modifiers are common words
 	// before them; works are nouns before a quoted title
 	heads     map[string]string
+	weakHeads map[string]bool // head2 rows: need two words or a place before them
 	modifiers map[string]bool
 	works     map[string]bool
 	// ofPlace: titles whose "X के" names a place of the class
@@ -56,7 +57,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 	}
 	d := &nameData{place: map[string]string{}, org: map[string]string{}, before: map[string]phrases{}, after: map[string]phrases{},
 		other: map[string]bool{}, placeAfter: map[string]string{}, notName: map[string]bool{},
-		edge: map[string]bool{}, heads: map[string]string{}, modifiers: map[string]bool{}, works: map[string]bool{},
+		edge: map[string]bool{}, heads: map[string]string{}, weakHeads: map[string]bool{}, modifiers: map[string]bool{}, works: map[string]bool{},
 		ofPlace: map[string]string{}, function: map[string]bool{}, notAbbr: map[string]bool{},
 		kin: map[string]bool{}}
 	for _, r := range rows {
@@ -98,13 +99,17 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			for _, w := range r.List(2) {
 				m[hindi.Fold(w)] = true
 			}
-		case "head", "ofplace":
+		case "head", "head2", "ofplace":
 			m := d.heads
 			if r.Field(0) == "ofplace" {
 				m = d.ofPlace
 			}
 			for _, w := range r.List(2) {
-				m[strings.Join(fold(w), " ")] = class
+				k := strings.Join(fold(w), " ")
+				m[k] = class
+				if r.Field(0) == "head2" {
+					d.weakHeads[k] = true
+				}
 			}
 		case "modifier", "work", "function", "kin":
 			m := map[string]map[string]bool{"modifier": d.modifiers, "work": d.works, "function": d.function, "kin": d.kin}[r.Field(0)]
@@ -127,7 +132,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			}
 			sortLongest(d.roles)
 		default:
-			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, modifier, work, function, kin, ofplace, placeafter, notabbr or role)", r.Field(0))
+			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, ofplace, placeafter, notabbr or role)", r.Field(0))
 		}
 	}
 	common, err := schema.ReadLines("hi/common.txt")
@@ -936,6 +941,9 @@ func (x *extractor) headNames(s *sentence, owner []*chunk, add, remove func(*chu
 		}
 		// the name starts after a word that ends a phrase, or after a
 		// head of its own kind ("सम्मान X अवॉर्ड")
+		if nd.weakHeads[strings.Join(s.norms[h:h+hl], " ")] && h-start < 2 && len(places) == 0 {
+			continue
+		}
 		onlyLexicon := len(places) > 0 && places[len(places)-1].start == start && places[0].end == h
 		if b := start - 1; !onlyLexicon && b >= 0 && isLetterWord(s.norms[b]) && x.d.postpos.at(s.norms, b) == 0 && !x.d.is("conjunction", s.norms[b]) && owner[b] == nil && nd.heads[s.norms[b]] == "" {
 			continue
@@ -1086,6 +1094,9 @@ func (x *extractor) ruleShaped(s *sentence, start, end int) bool {
 	// a name may hold one common word, not begin with it
 	if modifiers || common > 1 || common == end-start || nd.common[s.norms[start]] {
 		return false
+	}
+	if end-start == 1 && loanword(s.norms[start]) {
+		return false // "चैंपियनशिप" alone is a word
 	}
 	// an oblique infinitive is a verb ("महाभारत पढ़ने")
 	if strings.HasSuffix(s.norms[end-1], "ने") {
