@@ -450,7 +450,7 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 			start = x.skipTitles(s, start, end)
 		}
 		start, end = x.trimNotNames(s, start, end)
-		if end > start && x.inLexicon(s, start, end) {
+		if end > start && (x.inLexicon(s, start, end) || x.plainWords(s, start, end)) {
 			continue
 		}
 		// a name of one word is easier to mistake (a common noun where a
@@ -520,10 +520,11 @@ func (x *extractor) nameShaped(s *sentence, start, end int) bool {
 			return false
 		}
 	}
-	// an oblique plural is a common noun: माओवादियों, नक्सलियों
-	if last := s.norms[end-1]; strings.HasSuffix(last, "ों") || strings.HasSuffix(last, "ाओं") {
+	// an oblique plural is a common noun: माओवादियों, नक्सलियों (माओवादिओं)
+	if last := s.norms[end-1]; strings.HasSuffix(last, "ों") || strings.HasSuffix(last, "ओं") || strings.HasSuffix(last, "ाओं") {
 		return false
 	}
+
 	return len([]rune(strings.Join(s.norms[start:end], ""))) >= 2
 }
 
@@ -532,10 +533,10 @@ func (x *extractor) nameShaped(s *sentence, start, end int) bool {
 // nothing by itself ("पूर्वी", "दादा दादी").
 func (x *extractor) trimNotNames(s *sentence, start, end int) (int, int) {
 	nd, _ := loadNameData()
-	for start < end && nd.edge[s.norms[start]] {
+	for start < end && (nd.edge[s.norms[start]] || nd.function[s.norms[start]]) {
 		start++
 	}
-	for end > start && nd.edge[s.norms[end-1]] {
+	for end > start && (nd.edge[s.norms[end-1]] || nd.function[s.norms[end-1]]) {
 		end--
 	}
 	for i := start; i < end; i++ {
@@ -1211,4 +1212,18 @@ func (x *extractor) englishName(s *sentence, start, end int) bool {
 		}
 	}
 	return true
+}
+
+// plainWords reports whether words [start, end) are all common nouns,
+// modifiers or English words, which name nothing the recogniser may think
+// they do ("राज्य विधानसभा", "स्मार्टफ़ोन बैटरी").
+func (x *extractor) plainWords(s *sentence, start, end int) bool {
+	nd, _ := loadNameData()
+	for i := start; i < end; i++ {
+		w := s.norms[i]
+		if !(nd.common[w] || nd.modifiers[w] || loanword(w) || nd.notName[w]) {
+			return false
+		}
+	}
+	return end-start > 1
 }
