@@ -165,7 +165,7 @@ func (x *extractor) coordinate(s *sentence, chunks []*chunk) []*chunk {
 			juxtaposed := nx.start == c.end && len(c.ents) > 0 && len(nx.ents) == 1 &&
 				c.ents[len(c.ents)-1].Type == "Country" && nx.ents[0].Type == "Country"
 			if !juxtaposed && skip == 0 {
-				if nx.start != c.end+1 || !x.d.is("conjunction", s.norms[c.end]) {
+				if !x.adjacent(s, c.end+1, nx.start) || !x.d.is("conjunction", s.norms[c.end]) {
 					break
 				}
 				// a comma joins names only in a list that a conjunction
@@ -184,12 +184,34 @@ func (x *extractor) coordinate(s *sentence, chunks []*chunk) []*chunk {
 	return out
 }
 
+// adjacent reports whether a name starting at to follows a joining word
+// ending at from: directly, or after the title it is given ("महेंद्र कर्मा,
+// प्रदेश अध्यक्ष नंदकुमार पटेल").
+func (x *extractor) adjacent(s *sentence, from, to int) bool {
+	if to == from {
+		return true
+	}
+	if to < from || to-from > 4 {
+		return false
+	}
+	k := from
+	for k < to && x.d.is("title-modifier", s.norms[k]) {
+		k++
+	}
+	for _, t := range x.d.titles {
+		if k+len(t.words) == to && t.words.at(s.norms, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // listClosed reports whether the names from chunks[i] on continue, joined
 // by commas, to a conjunction and one more name.
 func (x *extractor) listClosed(s *sentence, chunks []*chunk, i int) bool {
 	for ; i+1 < len(chunks); i++ {
 		c, nx := chunks[i], chunks[i+1]
-		if c.post != "" || nx.start != c.end+1 || c.end >= len(s.norms) {
+		if c.post != "" || !x.adjacent(s, c.end+1, nx.start) || c.end >= len(s.norms) {
 			return false
 		}
 		switch w := s.norms[c.end]; {

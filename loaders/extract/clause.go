@@ -33,7 +33,7 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 	for _, c := range chunks {
 		if c.end < len(s.norms) && s.norms[c.end] == "," {
 			for _, d := range chunks {
-				if d.start == c.end+1 {
+				if x.adjacent(s, c.end+1, d.start) {
 					listComma[c.end] = true // "भारत, पाकिस्तान और …"
 				}
 			}
@@ -334,6 +334,22 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 		if ev.trig.Frame.Roles["gen"] == schema.RoleTheme {
 			ev.Themes = append(ev.Themes, prior[len(prior)-1])
 			ev.themeOfTheme = true
+		}
+	}
+	// "दरभा घाटी वही इलाका है, जहां … हमला किया": where the clause before
+	// names
+	if cl.kind == "relative" && x.d.relativePlace[cl.opener] && ci > 0 {
+		var place *Ent
+		for _, c := range all {
+			if c.start >= clauses[ci-1].start && c.start < clauses[ci-1].end && c.pronoun == "" && len(c.ents) == 1 && c.ents[0].isPlace() {
+				place = c.ents[0]
+				break
+			}
+		}
+		for _, ev := range events {
+			if place != nil && len(ev.Roles[schema.RoleLocation]) == 0 {
+				ev.Roles[schema.RoleLocation] = []*Ent{place}
+			}
 		}
 	}
 	// a relative clause "जिसमें … पर चर्चा होगी" adds its topic to the event it

@@ -117,6 +117,7 @@ type data struct {
 	// relativeGen are the genitive relative pronouns (जिसकी): the clause
 	// they open is about the event before it.
 	relativeGen     map[string]bool
+	relativePlace   map[string]bool
 	lightInfinitive map[string]bool
 	postpos         phrases
 }
@@ -341,7 +342,7 @@ func readData() (*data, error) {
 		"other-country", "reflexive", "own-country", "speaker"); err != nil {
 		return nil, err
 	}
-	if d.clauseWords, err = readKinds("hi/clauses.tsv", "complement", "independent", "relative", "relative-genitive",
+	if d.clauseWords, err = readKinds("hi/clauses.tsv", "complement", "independent", "relative", "relative-genitive", "relative-place",
 		"temporal", "condition", "then"); err != nil {
 		return nil, err
 	}
@@ -361,9 +362,12 @@ func readData() (*data, error) {
 	}
 	d.auxiliary = d.fn["auxiliary"]
 	d.lightInfinitive = d.set("light-infinitive")
-	d.relativeGen = map[string]bool{}
+	d.relativeGen, d.relativePlace = map[string]bool{}, map[string]bool{}
 	for _, p := range d.clauseWords["relative-genitive"] {
 		d.relativeGen[strings.Join(p, " ")] = true
+	}
+	for _, p := range d.clauseWords["relative-place"] {
+		d.relativePlace[strings.Join(p, " ")] = true
 	}
 	if lines, err = schema.ReadLines("hi/postpositions.txt"); err != nil {
 		return nil, err

@@ -374,6 +374,7 @@ func (x *extractor) sentence(s *sentence) {
 	connector := x.d.cues["connector"].at(s.norms, 0) > 0
 	chunks := x.mentions(s)
 	x.noteMentions(s, chunks)
+	x.positionsBefore(s, chunks)
 	if x.isEnglish(s) {
 		x.englishSentence(s, chunks)
 		return

@@ -387,7 +387,7 @@ func (x *extractor) addPosition(s *sentence, t *title, holder, of *Ent, start, e
 		}
 	}
 	x.res.Positions = append(x.res.Positions, &Position{Class: t.class, Relation: t.relation, Title: x.surface(s, start, start+len(t.words)),
-		Holder: holder, Of: of, Evidence: []Span{s.span}})
+		Holder: holder, Of: of, Evidence: []Span{s.span}, sentence: s.idx, start: start})
 }
 
 func appendSpan(list []Span, sp Span) []Span {

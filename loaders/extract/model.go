@@ -174,6 +174,9 @@ type Position struct {
 	Holder   *Ent
 	Of       *Ent // nil when the title names no country or organisation
 	Evidence []Span
+	// sentence and start are where the title was read, for what is found
+	// around it after names ("पुलिस प्रवक्ता", a group noun before it)
+	sentence, start int
 }
 
 // Result is what Extract found in one article.

@@ -72,3 +72,33 @@ func (x *extractor) positionContext() {
 		p.Of = of
 	}
 }
+
+// positionsBefore gives an office of this sentence that names nothing it
+// is of the name or group right before its title, found after titles:
+// "पुलिस प्रवक्ता दीपांशु काबरा" is the police's spokesman.
+func (x *extractor) positionsBefore(s *sentence, chunks []*chunk) {
+	for _, p := range x.res.Positions {
+		if p.Of != nil || p.sentence != s.idx || p.start <= 0 {
+			continue
+		}
+		k := p.start
+		for k > 0 && x.d.is("title-modifier", s.norms[k-1]) {
+			k--
+		}
+		if k > 0 && isGenitive(s.norms[k-1]) {
+			k--
+		}
+		for _, c := range chunks {
+			if c.end != k || c.pronoun != "" || len(c.ents) != 1 {
+				continue
+			}
+			// a body (an organisation, a country) or a group noun
+			// ("पुलिस प्रवक्ता"), never another person
+			if e := c.ents[0]; e != p.Holder && e.Type != "Person" && (e.isSource() || e.Type == "Group") {
+				p.Of = e
+				c.consumed = true
+				break
+			}
+		}
+	}
+}

@@ -40,7 +40,21 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 			cc.curAgent = nil
 		}
 	}
-	if undergoes && cc.subject != nil && !assigned[cc.subject] && cc.subject.start < t.Start && cc.subject != cc.agentChunk {
+	// a participle before its noun ("मारे गए जवानों के हथियार"): the noun
+	// undergoes it, not the clause's subject
+	participle := false
+	if undergoes {
+		for _, c := range cc.chunks {
+			if c.start == t.GroupEnd && !c.consumed && c.pronoun == "" && len(c.ents) > 0 && c.post != "" {
+				participle = true
+			}
+		}
+	}
+	if participle && cc.agentChunk != nil {
+		// the subject read as undergoer above is the clause's, not this one's
+		ev.Roles[undergoerRole(f)] = nil
+	}
+	if undergoes && !participle && cc.subject != nil && !assigned[cc.subject] && cc.subject.start < t.Start && cc.subject != cc.agentChunk {
 		if ents := x.resolve1(cc.subject, cc, prior); len(ents) > 0 {
 			role := undergoerRole(f)
 			ev.Roles[role] = appendUnique(ev.Roles[role], ents...)
@@ -189,6 +203,17 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 				}
 			}
 		}
+	}
+	// nobody does what happens to an undergoer ("मारे गए", "घायल हुए")
+	// but the one a द्वारा phrase names
+	if f.Flags.Undergoer {
+		var by []*Ent
+		for _, c := range cc.chunks {
+			if (c.post == "द्वारा" || c.post == "के द्वारा") && c.start < t.Start {
+				by = append(by, x.resolve1(c, cc, prior)...)
+			}
+		}
+		ev.Roles[schema.RoleAgent] = by
 	}
 	// a symmetric event's agent also takes part; the agent of an agentless
 	// symmetric event is its first participant
