@@ -150,6 +150,14 @@ func (s *Store) LoadBatch(ctx context.Context, arts []*Article) ([]Result, error
 		todo = append(todo, i)
 	}
 	for len(todo) > 0 {
+		// planned and committed as the only writer: see writeLock
+		release, err := s.holdWrites(ctx)
+		if err != nil {
+			for _, i := range todo {
+				out[i].Err = err
+			}
+			return out, err
+		}
 		b := newBatch(s)
 		var later, planned []int
 		type text struct {
@@ -180,6 +188,7 @@ func (s *Store) LoadBatch(ctx context.Context, arts []*Article) ([]Result, error
 		if !b.empty() {
 			before, _ := b.counts()
 			if err := s.commit(ctx, b); err != nil {
+				release()
 				for _, i := range planned {
 					out[i] = Result{Err: err}
 				}
@@ -196,6 +205,7 @@ func (s *Store) LoadBatch(ctx context.Context, arts []*Article) ([]Result, error
 		for _, i := range planned {
 			s.keepTexts(texts[i].targets, texts[i].a)
 		}
+		release()
 		todo = later
 	}
 	return out, nil
@@ -257,6 +267,11 @@ func (s *Store) Retract(ctx context.Context, iri quad.IRI) (Change, error) {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	release, err := s.holdWrites(ctx)
+	if err != nil {
+		return Change{}, err
+	}
+	defer release()
 	b := newBatch(s)
 	ch, err := b.plan(ctx, []quad.IRI{iri}, nil)
 	if err != nil || b.empty() {
@@ -288,8 +303,21 @@ func (s *Store) commit(ctx context.Context, b *writeBatch) error {
 			b.written.dels++
 		}
 	}
-	if err := s.apply(deltas); err != nil {
+	var err error
+	if s.pg != nil {
+		err = s.pg.applyDeltas(ctx, s.qs, deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	} else {
+		err = s.apply(deltas)
+	}
+	if err != nil {
 		return fmt.Errorf("write: %w", err)
+	}
+	if len(b.deferred) > 0 {
+		// superseded counts and dates (see writeBatch.deltas): losing
+		// them to a failure here costs nothing, so it is not reported
+		if s.apply(b.deferred) == nil {
+			b.written.dels += len(b.deferred)
+		}
 	}
 	releaseMapped(s.bolt)
 	return nil

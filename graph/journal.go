@@ -204,6 +204,9 @@ func (s *Store) recoverJournal(ctx context.Context) error {
 // in dir to be undone: the next Acquire or Open undoes it, so a reader
 // that opens the store without either should take the lease first.
 func JournalPending(dir string) bool {
+	if IsDatabase(dir) {
+		return false // a PostgreSQL store writes each batch in one transaction
+	}
 	_, err := os.Stat(filepath.Join(dir, journalName))
 	return err == nil
 }

@@ -40,6 +40,9 @@ func (s *Store) quads(ctx context.Context, m match) ([]quad.Quad, error) {
 
 // eachQuad calls fn for every quad of m.
 func (s *Store) eachQuad(ctx context.Context, m match, fn func(quad.Quad) error) error {
+	if s.pg != nil {
+		return s.pg.scan(ctx, m, fn)
+	}
 	filter := map[quad.Direction]cgraph.Ref{}
 	for _, f := range []struct {
 		d quad.Direction

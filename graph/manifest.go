@@ -180,6 +180,9 @@ func articleScopes(art quad.IRI) func(quad.IRI) bool {
 // article node's own, those of the nodes its kg:nodes literal lists, and
 // those its kg:quads literal spells out.
 func (s *Store) ArticleQuads(ctx context.Context, iri quad.IRI) ([]quad.Quad, error) {
+	if s.pg != nil {
+		return s.pg.articleQuads(ctx, iri)
+	}
 	top, err := s.quads(ctx, match{s: iri, label: iri})
 	if err != nil {
 		return nil, err

@@ -92,26 +92,16 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 
 // Articles lists the loaded articles, newest first.
 func (s *Store) Articles(ctx context.Context) ([]ArticleInfo, error) {
-	ref, err := s.qs.ValueOf(schema.NewsArticle)
-	if err != nil || ref == nil {
-		return nil, err
-	}
-	it := s.qs.QuadIterator(quad.Object, ref).Iterate()
-	defer it.Close()
 	var out []ArticleInfo
-	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
-		if err != nil {
-			return nil, err
-		}
+	err := s.eachQuad(ctx, match{p: schema.Type, o: schema.NewsArticle}, func(q quad.Quad) error {
 		iri, ok := q.Subject.(quad.IRI)
-		if !ok || q.Predicate != schema.Type {
-			continue
+		if !ok {
+			return nil
 		}
 		info := ArticleInfo{IRI: iri}
 		qs, err := s.quads(ctx, match{s: iri, label: iri})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, aq := range qs {
 			switch aq.Predicate {
@@ -124,6 +114,10 @@ func (s *Store) Articles(ctx context.Context) ([]ArticleInfo, error) {
 			}
 		}
 		out = append(out, info)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Published != out[j].Published {
@@ -131,5 +125,5 @@ func (s *Store) Articles(ctx context.Context) ([]ArticleInfo, error) {
 		}
 		return out[i].IRI < out[j].IRI
 	})
-	return out, it.Err()
+	return out, nil
 }

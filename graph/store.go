@@ -48,7 +48,9 @@ type Store struct {
 	backend string
 	qs      cgraph.QuadStore
 	bolt    *bolt.DB // the bolt file under qs, when the backend is bolt
+	pg      *pgStore // kg's own access to a PostgreSQL store (postgres.go)
 	lease   *Lease   // set when the Store owns its lock (Open)
+	who     string   // the owner's command, for naming a writer to others
 
 	wmu      sync.Mutex // serialises Load and Retract
 	readOnly bool
@@ -102,6 +104,14 @@ func Acquire(dir string, opts *Options) (*Lease, error) {
 	if opts == nil {
 		opts = &Options{}
 	}
+	if IsDatabase(dir) {
+		// PostgreSQL coordinates its writers (see hold): a lease there
+		// holds nothing, and any number of processes may have one.
+		if err := pgInit(context.Background(), dir); err != nil {
+			return nil, err
+		}
+		return &Lease{dir: dir, opts: *opts, owner: opts.Owner}, nil
+	}
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return nil, fmt.Errorf("open store %s: not a directory", dir)
 	}
@@ -140,13 +150,27 @@ func Acquire(dir string, opts *Options) (*Lease, error) {
 	return l, nil
 }
 
-// Dir is the directory of the leased store.
+// Dir is the location of the leased store: its directory, or the
+// PostgreSQL connection string it was acquired with.
 func (l *Lease) Dir() string { return l.dir }
+
+// Exclusive reports whether the lease keeps every other writer out (a
+// directory store's lock file). A PostgreSQL store's lease does not:
+// writers in several processes take turns batch by batch, and readers
+// never wait for a writer.
+func (l *Lease) Exclusive() bool { return l.lock != nil }
 
 // Open opens the leased store for reading and writing. With bolt it waits
 // (up to the lock timeout) for readers in other processes to close. The
 // caller closes the store; the lease stays held.
 func (l *Lease) Open() (*Store, error) {
+	if l.lock == nil {
+		s, err := openPG(l.dir, false)
+		if err == nil {
+			s.who = l.owner.Command
+		}
+		return s, err
+	}
 	return openLocked(l.dir, &l.opts)
 }
 
@@ -154,11 +178,19 @@ func (l *Lease) Open() (*Store, error) {
 // listens on, so that a blocked kg load can name it.
 func (l *Lease) SetAddr(addr string) error {
 	l.owner.Addr = addr
+	if l.lock == nil {
+		return nil
+	}
 	return l.lock.setOwner(l.owner)
 }
 
 // Release gives the store up.
-func (l *Lease) Release() error { return l.lock.release() }
+func (l *Lease) Release() error {
+	if l.lock == nil {
+		return nil
+	}
+	return l.lock.release()
+}
 
 // initStore creates the Cayley store and kg.json if dir has none yet.
 func initStore(dir, backend string) error {
@@ -215,6 +247,9 @@ func openLocked(dir string, opts *Options) (*Store, error) {
 // untrusted queries in a process of their own while another process owns
 // the store. Writes through a reader fail.
 func OpenReader(dir string, timeout time.Duration) (*Store, error) {
+	if IsDatabase(dir) {
+		return openPG(dir, true)
+	}
 	m, err := readMeta(dir)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -268,6 +303,11 @@ func writeMeta(dir string, m meta) error {
 // Close releases the store and its lock.
 func (s *Store) Close() error {
 	err := s.qs.Close()
+	if s.pg != nil {
+		if perr := s.pg.close(); err == nil {
+			err = perr
+		}
+	}
 	if s.lease != nil {
 		if lerr := s.lease.Release(); err == nil {
 			err = lerr
@@ -276,7 +316,8 @@ func (s *Store) Close() error {
 	return err
 }
 
-// Dir is the directory the store lives in.
+// Dir is the location of the store: its directory, or the PostgreSQL
+// connection string it was opened with (Redact it for messages).
 func (s *Store) Dir() string { return s.dir }
 
 // Backend is the Cayley backend of the store.
@@ -298,6 +339,9 @@ func (s *Store) SetOwnerAddr(addr string) error {
 // ReadOwner reports who holds the store in dir, if anyone does.
 func ReadOwner(dir string) (Owner, bool) {
 	var o Owner
+	if IsDatabase(dir) {
+		return o, false // PostgreSQL stores have no owner
+	}
 	b, err := os.ReadFile(filepath.Join(dir, lockName))
 	if err != nil || len(b) == 0 {
 		return o, false
@@ -312,6 +356,9 @@ func (s *Store) dirIs(r cgraph.Ref, d quad.Direction, want cgraph.Ref) bool {
 
 // Each calls fn for every quad in the store, in storage order.
 func (s *Store) Each(ctx context.Context, fn func(quad.Quad) error) error {
+	if s.pg != nil {
+		return s.pg.scan(ctx, match{}, fn)
+	}
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -27,6 +28,10 @@ func textPath(dir string, iri quad.IRI) string {
 // keepTexts brings the texts in line with a write that replaced targets
 // with a (nil for a removal): a's text is written, the others' removed.
 func (s *Store) keepTexts(targets []quad.IRI, a *Article) {
+	if s.pg != nil {
+		_ = s.pg.keepTexts(context.Background(), targets, a)
+		return
+	}
 	for _, t := range targets {
 		if a == nil || t != a.IRI {
 			_ = os.Remove(textPath(s.dir, t))
@@ -60,6 +65,9 @@ var ErrNoText = errors.New("the article's text is not kept (load it again to kee
 // ArticleText returns the text of an article, as its evidence offsets
 // count in it.
 func (s *Store) ArticleText(iri quad.IRI) (string, error) {
+	if s.pg != nil {
+		return s.pg.text(context.Background(), iri)
+	}
 	b, err := os.ReadFile(textPath(s.dir, iri))
 	if errors.Is(err, os.ErrNotExist) {
 		return "", ErrNoText

@@ -45,6 +45,9 @@ type writeBatch struct {
 	months   map[string]*monthDelta
 	sigs     []eventSig
 	written  pending    // what commit wrote
+	// deferred are the soft removals deltas left out of the batch's
+	// transaction; commit writes them in a transaction of their own.
+	deferred []cgraph.Delta
 	gone     []quad.IRI // events removed
 	removed  map[quad.IRI]bool
 }
@@ -938,8 +941,15 @@ func (b *writeBatch) softDel(q quad.Quad) {
 // removed; the others wait for a later write of the same node (readers
 // take the largest count, earliest first and latest last date, so a
 // leftover is harmless). A batch of new articles is thus always one
-// transaction, without a journal.
+// transaction, without a journal. The soft removals left out are kept in
+// b.deferred, which commit writes next, in a transaction of removals
+// alone (which the bug cannot touch: it adds nothing): without them the
+// store would depend on how articles fell into batches, and two loads of
+// one corpus would not dump alike. A crash in between leaves them, which
+// readers ignore. A backend without the bug (PostgreSQL) takes them all
+// at once.
 func (b *writeBatch) deltas() []cgraph.Delta {
+	b.deferred = nil
 	out := make([]cgraph.Delta, 0, len(b.adds)+len(b.dels)+len(b.soft))
 	net := map[string]int{}
 	used := map[string]bool{}
@@ -968,17 +978,24 @@ func (b *writeBatch) deltas() []cgraph.Delta {
 		out = append(out, cgraph.Delta{Action: cgraph.Add, Quad: q})
 		count(q, +1)
 	}
-	for _, q := range b.soft {
-		ok := true
-		for _, dir := range quad.Directions {
-			if v := q.Get(dir); v != nil && used[v.String()] && net[v.String()] < 1 {
-				ok = false
-				break
+	for _, k := range sortedKeys(b.soft) {
+		q := b.soft[k]
+		ok := b.s.pg != nil
+		if !ok {
+			ok = true
+			for _, dir := range quad.Directions {
+				if v := q.Get(dir); v != nil && used[v.String()] && net[v.String()] < 1 {
+					ok = false
+					break
+				}
 			}
 		}
+		d := cgraph.Delta{Action: cgraph.Delete, Quad: q}
 		if ok {
-			out = append(out, cgraph.Delta{Action: cgraph.Delete, Quad: q})
+			out = append(out, d)
 			count(q, -1)
+		} else {
+			b.deferred = append(b.deferred, d)
 		}
 	}
 	return out
