@@ -20,7 +20,6 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/kgnews/kg/schema"
-
 )
 
 // A store in PostgreSQL: Cayley's postgres backend (tables nodes and

@@ -44,7 +44,7 @@ type writeBatch struct {
 	mentions map[quad.IRI]int
 	months   map[string]*monthDelta
 	sigs     []eventSig
-	written  pending    // what commit wrote
+	written  pending // what commit wrote
 	// deferred are the soft removals deltas left out of the batch's
 	// transaction; commit writes them in a transaction of their own.
 	deferred []cgraph.Delta
