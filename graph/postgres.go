@@ -642,3 +642,93 @@ func (p *pgStore) articleQuads(ctx context.Context, iri quad.IRI) ([]quad.Quad, 
 	}
 	return out, nil
 }
+
+// Generation counts the write transactions a PostgreSQL store has seen
+// (a replica: those it has replayed), so that a reader can tell whether
+// what it read before is still current; ok is false for a directory
+// store, whose only writer is the process holding it.
+func (s *Store) Generation(ctx context.Context) (n int64, ok bool, err error) {
+	if s.pg == nil {
+		return 0, false, nil
+	}
+	n, err = s.pg.generation(ctx)
+	return n, err == nil, err
+}
+
+// Lag is how far a read-only copy of a PostgreSQL store (a streaming
+// replica) is behind its primary.
+type Lag struct {
+	// Replica says the server is in recovery (a standby); a read
+	// endpoint that is not cannot lag in WAL, only in Writes.
+	Replica bool `json:"replica"`
+	// Writes are kg write transactions the primary has committed and the
+	// replica not yet replayed.
+	Writes int64 `json:"behind_writes"`
+	// Bytes is the WAL between the primary's position and the replica's
+	// replay position (any write to the primary's cluster counts).
+	Bytes int64 `json:"behind_bytes"`
+	// Seconds is how long ago the last transaction the replica replayed
+	// was committed, while it misses kg writes (0 when it has them all).
+	Seconds float64 `json:"lag_seconds"`
+}
+
+// LagBehind measures how far s, a reader of a replica, is behind
+// primary, a reader of the store it copies.
+func (s *Store) LagBehind(ctx context.Context, primary *Store) (Lag, error) {
+	var l Lag
+	if s.pg == nil || primary.pg == nil {
+		return l, errors.New("lag: not PostgreSQL stores")
+	}
+	var lsn string
+	var pgen int64
+	if err := primary.pg.db.QueryRowContext(ctx, `SELECT pg_current_wal_lsn()::text, (SELECT generation FROM kg_state WHERE id = 1)`).Scan(&lsn, &pgen); err != nil {
+		return l, pgError(primary.pg.loc, err)
+	}
+	var gen int64
+	var secs sql.NullFloat64
+	var bytes sql.NullInt64
+	err := s.pg.db.QueryRowContext(ctx, `SELECT pg_is_in_recovery(),
+		(SELECT generation FROM kg_state WHERE id = 1),
+		pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn())::bigint,
+		EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())::float8`, lsn).Scan(&l.Replica, &gen, &bytes, &secs)
+	if err != nil {
+		return l, pgError(s.pg.loc, err)
+	}
+	l.Writes = max(0, pgen-gen)
+	if l.Replica {
+		l.Bytes = max(0, bytes.Int64)
+		// WAL of other databases or of checkpoints says nothing of kg's
+		// data: while the replica has every kg write, it has not lagged
+		if l.Writes > 0 {
+			l.Seconds = max(0, secs.Float64)
+		}
+	}
+	return l, nil
+}
+
+// Grant gives a role what it needs in a PostgreSQL store another role
+// owns (whoever runs it must own the tables or be a superuser): a
+// reader may read every table; a writer may also load and remove
+// articles, which changes rows of every table but kg_meta. Neither may
+// change the tables themselves.
+func Grant(loc, role string, write bool) error {
+	ctx := context.Background()
+	db, err := pgConnect(ctx, loc, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	r := pq.QuoteIdentifier(role)
+	stmts := []string{`GRANT SELECT ON nodes, quads, kg_meta, kg_texts, kg_state TO ` + r}
+	if write {
+		stmts = append(stmts,
+			`GRANT INSERT, UPDATE, DELETE ON nodes, quads, kg_texts, kg_state TO `+r,
+			`GRANT USAGE ON SEQUENCE quads_horizon_seq TO `+r)
+	}
+	for _, s := range stmts {
+		if _, err := db.ExecContext(ctx, s); err != nil {
+			return pgError(loc, fmt.Errorf("%s: %w", s, err))
+		}
+	}
+	return nil
+}

@@ -278,8 +278,6 @@ func TestPostgresCreatedOnce(t *testing.T) {
 // lists loads into it; a role with none cannot create it, and is told why.
 func TestPostgresRoles(t *testing.T) {
 	loc := pgtest.Require(t)
-	db := loc[strings.LastIndex(loc, "/")+1:]
-	db = strings.SplitN(db, "?", 2)[0]
 	suffix := fmt.Sprint(time.Now().UnixNano())
 	writer, stranger := "kg_writer_"+suffix, "kg_stranger_"+suffix
 	if err := pgtest.Exec(loc, "CREATE ROLE "+writer+" LOGIN", "CREATE ROLE "+stranger+" LOGIN", "REVOKE CREATE ON SCHEMA public FROM PUBLIC"); err != nil {
@@ -297,7 +295,7 @@ func TestPostgresRoles(t *testing.T) {
 		t.Fatal(err)
 	}
 	owner.Close()
-	if err := pgtest.Exec(loc, strings.ReplaceAll(pgGrantWriter, "ROLE", writer)); err != nil {
+	if err := Grant(loc, writer, true); err != nil {
 		t.Fatal(err)
 	}
 	s, err := Open(pgtest.WithUser(loc, writer), nil)
@@ -308,16 +306,39 @@ func TestPostgresRoles(t *testing.T) {
 	if _, err := s.Load(ctx, article("w", "/tmp/w.txt", "kim", "putin")); err != nil {
 		t.Fatalf("writer role loads: %v", err)
 	}
+	if _, err := s.Load(ctx, article("v", "/tmp/v.txt", "kim", "xi")); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.Retract(ctx, schema.ArticleIRI("w")); err != nil {
 		t.Fatalf("writer role removes: %v", err)
 	}
-	_ = db
+	// a reader reads, and cannot write
+	if err := Grant(loc, stranger, false); err != nil {
+		t.Fatal(err)
+	}
+	r, err := OpenReader(pgtest.WithUser(loc, stranger), time.Second)
+	if err != nil {
+		t.Fatalf("reader role: %v", err)
+	}
+	defer r.Close()
+	if arts, err := r.Articles(ctx); err != nil || len(arts) != 1 {
+		t.Errorf("reader role reads %v, %v", arts, err)
+	}
+	if _, err := r.Load(ctx, article("x", "", "kim")); err == nil {
+		t.Error("a reader wrote")
+	}
+	rw, err := Open(pgtest.WithUser(loc, stranger), nil)
+	if err != nil {
+		t.Fatalf("reader role opening to write: %v", err)
+	}
+	defer rw.Close()
+	if _, err := rw.Load(ctx, article("x", "", "kim")); err == nil || !strings.Contains(err.Error(), "permission denied") {
+		t.Errorf("a reader role's write: %v", err)
+	}
+	if n := len(dump(t, r)); n != len(dump(t, s)) {
+		t.Errorf("the refused write changed the store")
+	}
 }
-
-// pgGrantWriter is what the README tells a DBA to grant a role that loads
-// and removes articles in a store another role owns.
-const pgGrantWriter = `GRANT SELECT, INSERT, UPDATE, DELETE ON nodes, quads, kg_meta, kg_texts, kg_state TO ROLE;
-GRANT USAGE ON SEQUENCE quads_horizon_seq TO ROLE`
 
 // Writers in several processes take turns: here several Stores (each its
 // own connections, as separate processes have) load disjoint sets while

@@ -52,7 +52,19 @@ type Config struct {
 	// Log receives one line per failed request and the server's notices;
 	// nil discards them.
 	Log *log.Logger
+	// ReadDBs are read-only copies of the Lease's PostgreSQL store
+	// (streaming replicas): queries and the server's own reads go to
+	// them in turn, writes to the Lease's store. A replica that cannot be
+	// reached, or misses writes older than MaxLag (default
+	// DefaultMaxLag), is passed over until it catches up; /healthz says
+	// how far behind each one is. Pool's Route should be ReadLocation.
+	ReadDBs []string
+	MaxLag  time.Duration
 }
+
+// DefaultMaxLag is how far behind the primary a replica may be and still
+// take reads.
+const DefaultMaxLag = 30 * time.Second
 
 // Server is kg's HTTP service over one store.
 type Server struct {
@@ -84,7 +96,21 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = log.New(discard{}, "", 0)
 	}
+	if cfg.MaxLag <= 0 {
+		cfg.MaxLag = DefaultMaxLag
+	}
 	s := &Server{cfg: cfg, st: &store{lease: cfg.Lease, pool: cfg.Pool}, metrics: newMetrics()}
+	if len(cfg.ReadDBs) > 0 {
+		if !graph.IsDatabase(cfg.Lease.Dir()) {
+			return nil, errors.New("server: read replicas are for a PostgreSQL store; the store is a directory")
+		}
+		for _, l := range cfg.ReadDBs {
+			if !graph.IsDatabase(l) {
+				return nil, fmt.Errorf("server: read replica %q is not a PostgreSQL connection string", graph.Redact(l))
+			}
+		}
+		s.st.reps = newReplicas(cfg.Lease.Dir(), cfg.ReadDBs, cfg.MaxLag)
+	}
 	s.handler = s.routes()
 	return s, nil
 }
@@ -126,6 +152,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		WriteTimeout: 2*s.cfg.Timeout + time.Minute,
 		IdleTimeout:  2 * time.Minute,
 		ErrorLog:     s.cfg.Log,
+	}
+	if s.st.reps != nil {
+		wctx, stop := context.WithCancel(ctx)
+		defer stop()
+		go s.st.reps.watch(wctx)
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -287,6 +318,33 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the connection.
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
+// ReadLocation is the store the next query reads: a replica in turn, when
+// the server has them and one is fit, else the Lease's store.
+func (s *Server) ReadLocation() string { return s.st.readLoc() }
+
+// health answers while the server can serve. With read replicas it says
+// how far behind each is; "degraded" when one is down or lags past
+// MaxLag (reads then go to the others, or to the primary).
 func (s *Server) health(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "web_page": web.Built()})
+	out := map[string]any{"status": "ok", "web_page": web.Built()}
+	st := map[string]any{"location": graph.Redact(s.cfg.Lease.Dir())}
+	if graph.IsDatabase(s.cfg.Lease.Dir()) {
+		st["backend"] = "postgres"
+	} else {
+		st["backend"] = "bolt"
+	}
+	if s.st.reps != nil {
+		reps, fit := s.st.reps.health()
+		st["replicas"] = reps
+		st["max_lag_seconds"] = s.cfg.MaxLag.Seconds()
+		if !fit {
+			out["status"] = "degraded"
+		}
+		st["reads"] = "replicas"
+		if s.st.reps.pick() == s.cfg.Lease.Dir() {
+			st["reads"] = "primary (no replica fit)"
+		}
+	}
+	out["store"] = st
+	writeJSON(w, http.StatusOK, out)
 }

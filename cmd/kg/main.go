@@ -64,18 +64,19 @@ Examples:
    kg rm article.txt                       retract the facts of one article
    kg export --format nquads -o all.nq     dump the whole store
    KG_DB=/data/kg.db kg stats              use another store
+   kg --db postgres://kg@db1/kg load a/    a store in PostgreSQL, shared by a team
 
 Reads (stats, query, export, repl) work while another kg holds the store:
 one that serves (kg serve) is asked, through the address in the store's
 lock; otherwise the store is read read-only beside its holder.`,
 		Description: `kg keeps its graph in an embedded Cayley store (default ./kg.db, created on
-first use). Every fact records the article it came from, its date resolved
+first use), or in a PostgreSQL database that several kg processes share. Every fact records the article it came from, its date resolved
 against the article's date, its place, who reported it and the sentence it
 was read in.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{
 				Name:    "db",
-				Usage:   "store directory (created on first use)",
+				Usage:   "the store: a directory, or a PostgreSQL database as postgres://USER:PASS@HOST:PORT/DB?sslmode=... or \"host=... dbname=...\" (created on first use)",
 				Value:   "./kg.db",
 				EnvVars: []string{"KG_DB"},
 			},
@@ -93,6 +94,7 @@ was read in.`,
 			replCommand(),
 			serveCommand(),
 			nerCommand(),
+			initCommand(),
 		},
 		Suggest:         true,
 		HideHelpCommand: true,

@@ -27,9 +27,11 @@ func serveCommand() *cli.Command {
 		Description: `Serves the store over HTTP: a JSON API for everything the command line
 does, Cayley's own query endpoint (POST /api/v1/query/gizmo), Prometheus
 metrics at /metrics and a web page at / to explore the graph and its
-timeline. kg serve holds the store for as long as it runs: kg load against
-the same store fails naming the server; send articles to it instead with
-kg load --server URL.
+timeline. kg serve holds a directory store for as long as it runs: kg load
+against the same store fails naming the server; send articles to it
+instead with kg load --server URL. A PostgreSQL store (--db postgres://...)
+is shared: any number of kg serve and kg load processes write it in turn,
+and --read-db sends the queries to streaming replicas.
 
 Writes (POST /api/articles, DELETE /api/articles/ID) need --token (or
 KG_TOKEN) as "Authorization: Bearer TOKEN"; without a token they are
@@ -40,6 +42,7 @@ Examples:
    kg serve                                   http://127.0.0.1:7070, read-only
    kg serve --allow-writes-without-token      on loopback, anyone on this machine may load
    KG_TOKEN=s3cret kg serve --addr 0.0.0.0:7070 --workers 8
+   kg serve --db postgres://kg@db1/kg --read-db postgres://kg@db2/kg,postgres://kg@db3/kg
    curl -s 'localhost:7070/api/queries/timeline?entity=Kim'`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:7070", EnvVars: []string{"KG_ADDR"}, Usage: "listen on `HOST:PORT` (port 0 picks a free one)"},
@@ -51,6 +54,8 @@ Examples:
 			&cli.IntFlag{Name: "workers", Value: defaultWorkers(), Usage: "query worker processes: queries that may run at once"},
 			&cli.StringFlag{Name: "query-memory", Value: "25%", Usage: "resident memory the query workers may use together: a size (4GiB) or a share of this machine's memory (25%)"},
 			&cli.DurationFlag{Name: "extract-timeout", Value: server.DefaultExtractTimeout, Usage: "longest the extraction of one posted article may take"},
+			&cli.StringSliceFlag{Name: "read-db", EnvVars: []string{"KG_READ_DB"}, Usage: "with a PostgreSQL --db: send queries and reads to these read-only replicas (`URL[,URL...]`, or the option repeated); writes go to --db"},
+			&cli.DurationFlag{Name: "max-lag", Value: server.DefaultMaxLag, Usage: "a replica further behind the primary than this takes no reads until it catches up"},
 		},
 		Action: runServe,
 	}
@@ -96,13 +101,34 @@ func runServe(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("serve: --query-memory: "+err.Error(), 2)
 	}
-	pool, err := runner.New(runner.Options{Dir: dir, Workers: c.Int("workers"), MemoryBudget: budget})
+	var readDBs []string
+	for _, v := range c.StringSlice("read-db") {
+		for _, l := range strings.Split(v, ",") {
+			if l = strings.TrimSpace(l); l != "" {
+				readDBs = append(readDBs, l)
+			}
+		}
+	}
+	if len(readDBs) > 0 && !graph.IsDatabase(dir) {
+		return cli.Exit("serve: --read-db needs a PostgreSQL --db (postgres://... or host=... dbname=...); "+graph.Redact(dir)+" is a directory", 2)
+	}
+	if c.Duration("max-lag") <= 0 {
+		return cli.Exit("serve: --max-lag must be positive", 2)
+	}
+	var srv *server.Server
+	popts := runner.Options{Dir: dir, Workers: c.Int("workers"), MemoryBudget: budget}
+	if len(readDBs) > 0 {
+		// queries are only asked through srv, once it is made
+		popts.Route = func() string { return srv.ReadLocation() }
+	}
+	pool, err := runner.New(popts)
 	if err != nil {
 		return err
 	}
 	defer pool.Close()
 	cfg.Lease, cfg.Pool = lease, pool
-	srv, err := server.New(cfg)
+	cfg.ReadDBs, cfg.MaxLag = readDBs, c.Duration("max-lag")
+	srv, err = server.New(cfg)
 	if err != nil {
 		return err
 	}
@@ -117,7 +143,10 @@ func runServe(c *cli.Context) error {
 	case c.Bool("allow-writes-without-token"):
 		writes = "writes allowed without a token (loopback only)"
 	}
-	logf(c, "kg serve: store %s, %d query workers, %s", dir, c.Int("workers"), writes)
+	logf(c, "kg serve: store %s, %d query workers, %s", graph.Redact(dir), c.Int("workers"), writes)
+	for _, r := range readDBs {
+		logf(c, "kg serve: reads from replica %s", graph.Redact(r))
+	}
 	if !server.IsLoopback(ln.Addr()) {
 		logf(c, "kg serve: warning: %s is reachable from other machines; reads need no token", ln.Addr())
 	}

@@ -53,7 +53,7 @@ func statsCommand() *cli.Command {
 					return err
 				}
 			}
-			return printStats(c, fmt.Sprintf("%s (%s)", st.Dir(), st.Backend()), s, arts)
+			return printStats(c, fmt.Sprintf("%s (%s)", graph.Redact(st.Dir()), st.Backend()), s, arts)
 		},
 	}
 }

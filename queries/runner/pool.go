@@ -18,8 +18,12 @@ import (
 
 // Options configure a Pool.
 type Options struct {
-	// Dir is the store directory the workers read.
+	// Dir is the store the workers read: a directory, or a PostgreSQL
+	// connection string.
 	Dir string
+	// Route, when set, names the store each query reads instead of Dir:
+	// kg serve spreads queries over a PostgreSQL store's replicas.
+	Route func() string
 	// Workers is how many queries may run at once (default 1).
 	Workers int
 	// Command starts one worker: the program and its arguments. The default
@@ -202,8 +206,12 @@ func (p *Pool) runOnce(ctx context.Context, q Query, deadline time.Time) (*Resul
 	id := p.nextID
 	p.busy[w] = true
 	p.mu.Unlock()
+	dir := p.opts.Dir
+	if p.opts.Route != nil {
+		dir = p.opts.Route()
+	}
 	res, err := w.run(ctx, request{
-		ID: id, Dir: p.opts.Dir, Script: q.Script, Prelude: q.Prelude,
+		ID: id, Dir: dir, Script: q.Script, Prelude: q.Prelude,
 		TimeoutMS: left.Milliseconds(), Limit: q.Limit, Value: q.Value,
 		CayleyJSON: q.CayleyJSON, Keep: q.Keep, Reset: q.Reset,
 	}, left+p.opts.Grace, p.opts.Grace, preempt)

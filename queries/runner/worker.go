@@ -154,12 +154,12 @@ func handle(req *request) (resp *response) {
 		slow := time.AfterFunc(slowAfter, lowerPriority)
 		defer slow.Stop()
 	}
-	st, err := graph.OpenReader(req.Dir, timeout)
+	st, release, err := openReader(req.Dir, timeout)
 	if err != nil {
 		resp.Err = errorf(Store, "%v", err)
 		return resp
 	}
-	defer st.Close()
+	defer release()
 
 	script := req.Script
 	if req.Value {
@@ -303,4 +303,30 @@ func cleanJSError(err error) string {
 		msg += " (Gizmo steps start with a capital: Out, In, Both, Has, Tag, All, ToArray, Count; Tab completes them)"
 	}
 	return strings.TrimSpace(msg)
+}
+
+// pgReaders are the PostgreSQL stores this worker has read, kept open
+// between queries: opening one is a few round trips to the server, and
+// Cayley's cache of node values lives in it. A bolt store is opened per
+// query, as its shared file lock keeps writers out while it is open.
+var pgReaders = map[string]*graph.Store{}
+
+// openReader opens a store for one query and returns what ends its use.
+func openReader(dir string, timeout time.Duration) (*graph.Store, func(), error) {
+	if !graph.IsDatabase(dir) {
+		st, err := graph.OpenReader(dir, timeout)
+		if err != nil {
+			return nil, nil, err
+		}
+		return st, func() { st.Close() }, nil
+	}
+	if st := pgReaders[dir]; st != nil {
+		return st, func() {}, nil
+	}
+	st, err := graph.OpenReader(dir, timeout)
+	if err != nil {
+		return nil, nil, err
+	}
+	pgReaders[dir] = st
+	return st, func() {}, nil
 }
