@@ -8,7 +8,7 @@
 //   centre; depth is that end's distance plus one. source and target are
 //   IRIs in the stored direction, with their labels (an event's label is
 //   "PhoneCall: Kim Jong-un, Vladimir Putin"); relation is the edge's name.
-//   Sorted by depth, source_en, relation, target_en.
+//   Sorted by depth, source_en, relation, target_en, source, target.
 
 var dist = {}, rows = [], seen = {};
 dist[params.entity] = 0;
@@ -31,6 +31,9 @@ rows.forEach(function (r) {
 });
 function cmp(a, b) { a = a || ""; b = b || ""; return a < b ? -1 : a > b ? 1 : 0; }
 rows.sort(function (a, b) {
-  return a.depth - b.depth || cmp(a.source_en, b.source_en) || cmp(a.relation, b.relation) || cmp(a.target_en, b.target_en);
+  // the IRIs last: rows of equal labels come in an order of their own,
+  // not the order a backend happens to return edges in
+  return a.depth - b.depth || cmp(a.source_en, b.source_en) || cmp(a.relation, b.relation) || cmp(a.target_en, b.target_en) ||
+    cmp(a.source, b.source) || cmp(a.target, b.target);
 });
 emitAll(rows);

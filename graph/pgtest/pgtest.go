@@ -36,6 +36,7 @@ import (
 const Env = "KG_TEST_PG"
 
 var (
+	mainRuns   bool // Main stops the shared cluster
 	shared     *Cluster
 	sharedErr  error
 	sharedOnce sync.Once
@@ -45,6 +46,7 @@ var (
 // Main runs a package's tests and stops the cluster Require started, if
 // it started one: call it from TestMain.
 func Main(m *testing.M) int {
+	mainRuns = true
 	code := m.Run()
 	if shared != nil {
 		shared.Stop()
@@ -74,13 +76,28 @@ func Skip(t testing.TB, why string) {
 }
 
 // Require returns the connection string of a new, empty database for
-// the test, dropped when it ends.
+// the test, dropped when it ends. Without $KG_TEST_PG the database is on
+// a cluster shared by the package's tests when its TestMain calls Main,
+// else on a cluster of the test's own.
 func Require(t testing.TB) string {
 	t.Helper()
 	admin := os.Getenv(Env)
 	if admin == "" {
 		if ok, why := Available(); !ok {
 			Skip(t, why)
+		}
+		if !mainRuns {
+			c, err := Start(TempDir(t), nil)
+			if err != nil {
+				t.Fatalf("start a PostgreSQL cluster: %v", err)
+			}
+			t.Cleanup(func() { c.Stop() })
+			admin = c.DSN("postgres")
+			name := "kg_test"
+			if err := CreateDatabase(admin, name, ""); err != nil {
+				t.Fatal(err)
+			}
+			return WithDatabase(admin, name)
 		}
 		sharedOnce.Do(func() {
 			dir, err := os.MkdirTemp("", "kg-pgtest-")
