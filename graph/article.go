@@ -221,6 +221,11 @@ func (s *Store) LoadAll(ctx context.Context, arts []*Article) ([]Change, error) 
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	release, err := s.holdWrites(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	b := newBatch(s)
 	out := make([]Change, len(arts))
 	type text struct {
@@ -313,11 +318,14 @@ func (s *Store) commit(ctx context.Context, b *writeBatch) error {
 		return fmt.Errorf("write: %w", err)
 	}
 	if len(b.deferred) > 0 {
-		// superseded counts and dates (see writeBatch.deltas): losing
-		// them to a failure here costs nothing, so it is not reported
-		if s.apply(b.deferred) == nil {
+		// superseded counts and dates (see writeBatch.deltas), removals
+		// alone: losing them to a failure or a crash here costs nothing
+		// (readers ignore them), so a failure is not reported
+		_ = syncPoint("before superseded")
+		if s.qs.ApplyDeltas(b.deferred, cgraph.IgnoreOpts{IgnoreMissing: true}) == nil {
 			b.written.dels += len(b.deferred)
 		}
+		_ = syncPoint("after superseded")
 	}
 	releaseMapped(s.bolt)
 	return nil

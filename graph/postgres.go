@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -87,27 +88,78 @@ func pgCheckEnv() error {
 }
 
 // pgConnect opens a connection pool and checks that the server answers.
-func pgConnect(ctx context.Context, loc string, readOnly bool) (*sql.DB, error) {
+// It returns the connection string it used, for Cayley's own pool: the
+// one given, read-only if asked, with sslmode settled. lib/pq knows only
+// disable, require (its default), verify-ca and verify-full; kg reads no
+// sslmode, "prefer" and "allow" as libpq does: TLS when the server offers
+// it, else a plain connection.
+func pgConnect(ctx context.Context, loc string, readOnly bool) (*sql.DB, string, error) {
 	if err := pgCheckEnv(); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	dsn := loc
 	if readOnly {
-		dsn = withParam(loc, "default_transaction_read_only", "on")
+		dsn = withParam(dsn, "default_transaction_read_only", "on")
 	}
+	modes := []string{""}
+	switch sslMode(loc) {
+	case "", "prefer":
+		modes = []string{"require", "disable"}
+	case "allow":
+		modes = []string{"disable", "require"}
+	}
+	var err error
+	for i, m := range modes {
+		try := dsn
+		if m != "" {
+			try = withParam(dsn, "sslmode", m)
+		}
+		var db *sql.DB
+		if db, err = pgOpen(ctx, try); err == nil {
+			return db, try, nil
+		}
+		if i+1 < len(modes) && !sslRefused(err) {
+			break
+		}
+	}
+	return nil, "", pgError(loc, err)
+}
+
+func pgOpen(ctx context.Context, dsn string) (*sql.DB, error) {
 	db, err := sql.Open("postgres", dsn)
 	if err != nil {
-		return nil, pgError(loc, err)
+		return nil, err
 	}
 	// A lost server is reported after 30 s rather than never.
 	pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	if err := db.PingContext(pctx); err != nil {
 		db.Close()
-		return nil, pgError(loc, err)
+		return nil, err
 	}
 	return db, nil
 }
+
+// sslRefused reports whether a connection failed on its TLS mode (the
+// server has no TLS, or will only take TLS), so that the other may work.
+func sslRefused(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "SSL is not enabled on the server") || strings.Contains(s, "no encryption") || strings.Contains(s, "SSL off")
+}
+
+// sslMode is the sslmode a connection string gives, "" if none.
+func sslMode(loc string) string {
+	l := strings.TrimSpace(loc)
+	if u, err := url.Parse(l); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		return u.Query().Get("sslmode")
+	}
+	if m := sslWord.FindAllStringSubmatch(l, -1); len(m) > 0 {
+		return strings.Trim(m[len(m)-1][1], "'")
+	}
+	return ""
+}
+
+var sslWord = regexp.MustCompile(`\bsslmode\s*=\s*('[^']*'|\S+)`)
 
 // withParam adds a run-time parameter to a connection string (lib/pq
 // sends the keys it does not know to the server as settings).
@@ -176,7 +228,7 @@ END $$`,
 // missing; an existing store is left as it is. Several processes may
 // open a new store at once: the first creates it, the others wait.
 func pgInit(ctx context.Context, loc string) error {
-	db, err := pgConnect(ctx, loc, false)
+	db, dsn, err := pgConnect(ctx, loc, false)
 	if err != nil {
 		return err
 	}
@@ -214,7 +266,7 @@ func pgInit(ctx context.Context, loc string) error {
 			return fmt.Errorf("store %s: the database has a table nodes or quads but not both: not a Cayley store kg can use", Redact(loc))
 		}
 		registerPG()
-		if err := cgraph.InitQuadStore(pgFlavor, loc, nil); err != nil {
+		if err := cgraph.InitQuadStore(pgFlavor, dsn, nil); err != nil {
 			var pe *pq.Error
 			if errors.As(err, &pe) && pe.Code == "42501" {
 				return errPGCreate(loc, role, dbname, pe.Message)
@@ -282,7 +334,7 @@ func pgReady(ctx context.Context, db *sql.DB) (bool, error) {
 // (readers do not create it: an empty database is "no kg store there").
 func openPG(loc string, readOnly bool) (*Store, error) {
 	ctx := context.Background()
-	db, err := pgConnect(ctx, loc, readOnly)
+	db, dsn, err := pgConnect(ctx, loc, readOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -302,10 +354,6 @@ func openPG(loc string, readOnly bool) (*Store, error) {
 	if err := db.QueryRowContext(ctx, `SELECT 'quads'::regclass::oid::bigint`).Scan(&p.lockObj); err != nil {
 		db.Close()
 		return nil, pgError(loc, err)
-	}
-	dsn := loc
-	if readOnly {
-		dsn = withParam(loc, "default_transaction_read_only", "on")
 	}
 	registerPG()
 	qs, err := cgraph.NewQuadStore(pgFlavor, dsn, nil)
@@ -713,7 +761,7 @@ func (s *Store) LagBehind(ctx context.Context, primary *Store) (Lag, error) {
 // change the tables themselves.
 func Grant(loc, role string, write bool) error {
 	ctx := context.Background()
-	db, err := pgConnect(ctx, loc, false)
+	db, _, err := pgConnect(ctx, loc, false)
 	if err != nil {
 		return err
 	}

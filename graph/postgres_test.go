@@ -97,6 +97,16 @@ func TestStoresAgree(t *testing.T) {
 			return Change{}, err
 		}},
 		{"rm b2", func(s *Store) (Change, error) { return s.Retract(ctx, schema.ArticleIRI("b2")) }},
+		{"load all", func(s *Store) (Change, error) {
+			_, err := s.LoadAll(ctx, []*Article{article("e", "", "xi", "kim"), article("f", "", "xi", "modi")})
+			return Change{}, err
+		}},
+		{"rm e, f", func(s *Store) (Change, error) {
+			if _, err := s.Retract(ctx, schema.ArticleIRI("e")); err != nil {
+				return Change{}, err
+			}
+			return s.Retract(ctx, schema.ArticleIRI("f"))
+		}},
 	}
 	stores := map[string]*Store{}
 	for _, k := range storeKinds {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/kgnews/kg/graph/pgtest"
 )
 
 // An example is one command line a user is shown: in a ```sh block of the
@@ -107,6 +110,7 @@ type sandbox struct {
 	env    []string
 	server string // URL of the block's kg serve, once started
 	stop   func()
+	pg     string // the block's PostgreSQL database, once made
 }
 
 func newSandbox(t *testing.T) *sandbox {
@@ -166,7 +170,43 @@ var port7070 = regexp.MustCompile(`(localhost|127\.0\.0\.1|0\.0\.0\.0):7070`)
 func (s *sandbox) prepare(l string) string {
 	l = strings.ReplaceAll(l, "go run ./cmd/kg ", "kg ")
 	l = strings.ReplaceAll(l, "/data/", s.dir+"/data/")
+	if pgExample.MatchString(l) {
+		u, err := url.Parse(s.postgres())
+		must(s.t, err)
+		db := strings.TrimPrefix(u.Path, "/")
+		l = pgExample.ReplaceAllStringFunc(l, func(m string) string {
+			if strings.HasPrefix(m, "host=") {
+				return fmt.Sprintf("host=%s port=%s dbname=%s sslmode=disable", u.Hostname(), u.Port(), db)
+			}
+			user := pgExample.FindStringSubmatch(m)[1]
+			return fmt.Sprintf("'postgres://%s@%s/%s?sslmode=disable'", user, u.Host, db)
+		})
+	}
 	return l
+}
+
+// pgExample matches the PostgreSQL stores examples name: on host db1 (the
+// primary) or db2 and db3 (its replicas), database kg. The sandbox maps
+// them all to one test database, owned by kg_owner.
+var pgExample = regexp.MustCompile(`postgres://([a-z_]+)@db[123]/kg\b|host=db[123] dbname=kg\b`)
+
+// postgres is the sandbox's PostgreSQL database, made on first use with
+// the roles the examples connect as.
+func (s *sandbox) postgres() string {
+	if s.pg != "" {
+		return s.pg
+	}
+	loc := pgtest.Require(s.t)
+	for _, r := range []string{"kg_owner", "kg_load", "kg_read"} {
+		// roles belong to the cluster: another test may have made them
+		_ = pgtest.Exec(loc, "DO $$BEGIN CREATE ROLE "+r+" LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$")
+	}
+	u, err := url.Parse(loc)
+	must(s.t, err)
+	db := strings.TrimPrefix(u.Path, "/")
+	must(s.t, pgtest.Exec(loc, "ALTER DATABASE "+db+" OWNER TO kg_owner"))
+	s.pg = loc
+	return loc
 }
 
 // run runs one example with sh in the sandbox: it must exit 0, and a query

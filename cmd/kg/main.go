@@ -64,7 +64,7 @@ Examples:
    kg rm article.txt                       retract the facts of one article
    kg export --format nquads -o all.nq     dump the whole store
    KG_DB=/data/kg.db kg stats              use another store
-   kg --db postgres://kg@db1/kg load a/    a store in PostgreSQL, shared by a team
+   kg --db postgres://kg@db1/kg load archive/   a store in PostgreSQL, shared by a team
 
 Reads (stats, query, export, repl) work while another kg holds the store:
 one that serves (kg serve) is asked, through the address in the store's

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kgnews/kg/graph/pgtest"
 	"github.com/kgnews/kg/queries/fixture"
 )
 
@@ -31,7 +32,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "build kg:", err)
 		os.Exit(1)
 	}
-	code := m.Run()
+	code := pgtest.Main(m)
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
