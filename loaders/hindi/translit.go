@@ -36,6 +36,18 @@ var loadTranslit = sync.OnceValues(func() (*translit, error) {
 	if err != nil {
 		return nil, err
 	}
+	// English words and foreign names (Riders, Michael, Middleton) live in
+	// a file of their own, thousands of rows, and feed the same loans map.
+	loanRows, err := schema.ReadTSV("hi/loanwords.tsv", 3)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range loanRows {
+		if k := r.Field(0); k != "loan" && k != "loanname" {
+			return nil, r.Errorf("kind %q: this file holds only loan and loanname rows", k)
+		}
+	}
+	rows = append(rows, loanRows...)
 	t := &translit{cons: map[rune]string{}, nukta: map[rune]string{}, nfinal: map[rune]string{}, vowel: map[rune]string{},
 		matra: map[rune]string{}, other: map[rune]string{}, nasal: map[rune]string{}, cluster: map[string]string{},
 		sonorant: map[rune]bool{}, w: map[rune]bool{}, keepLast: map[rune]bool{}, keepWhole: map[string]bool{},
