@@ -62,6 +62,10 @@ func TestLoanwordsData(t *testing.T) {
 			f := Fold(w)
 			if s, ok := spelling[f]; ok && s.english != english {
 				t.Errorf("%s:%d: %q is %q, but %s:%d made it %q", r.File, r.Line, w, english, s.row.File, s.row.Line, s.english)
+			} else if ok && s.row.File != r.File {
+				// a loanwords.tsv row is read as a name: it would hide
+				// translit.tsv's common word from Loanword
+				t.Errorf("%s:%d: %q is in %s:%d too; keep it in one file", r.File, r.Line, w, s.row.File, s.row.Line)
 			}
 			spelling[f] = seen{english, r}
 		}
@@ -118,5 +122,19 @@ func TestLoanwordsSpareHindi(t *testing.T) {
 	}
 	if n < 40 {
 		t.Errorf("%d words in testdata/notloans.txt, want the list", n)
+	}
+}
+
+// TestLoanwordsGiveLabelsOnly checks that hi/loanwords.tsv changes labels
+// but not what Loanword calls a common English word: the name finder
+// drops a span made only of those.
+func TestLoanwordsGiveLabelsOnly(t *testing.T) {
+	if got := Transliterate("राइडर्स"); got != "Riders" {
+		t.Errorf("Transliterate(राइडर्स) = %q, want Riders", got)
+	}
+	for w, want := range map[string]bool{"राइडर्स": false, "माइकल": false, "स्ट्रीट": true, "यूनिवर्सिटी": true} {
+		if _, ok := Loanword(w); ok != want {
+			t.Errorf("Loanword(%q) = %v, want %v", w, ok, want)
+		}
 	}
 }

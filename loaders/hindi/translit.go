@@ -38,6 +38,9 @@ var loadTranslit = sync.OnceValues(func() (*translit, error) {
 	}
 	// English words and foreign names (Riders, Michael, Middleton) live in
 	// a file of their own, thousands of rows, and feed the same loans map.
+	// They give labels only: read as names, so that Loanword, whose callers
+	// take a span made only of loanwords for no name ("वॉल स्ट्रीट" would
+	// be), still knows only translit.tsv's short list of common words.
 	loanRows, err := schema.ReadTSV("hi/loanwords.tsv", 3)
 	if err != nil {
 		return nil, err
@@ -46,8 +49,9 @@ var loadTranslit = sync.OnceValues(func() (*translit, error) {
 		if k := r.Field(0); k != "loan" && k != "loanname" {
 			return nil, r.Errorf("kind %q: this file holds only loan and loanname rows", k)
 		}
+		r.Fields[0] = "loanname"
+		rows = append(rows, r)
 	}
-	rows = append(rows, loanRows...)
 	t := &translit{cons: map[rune]string{}, nukta: map[rune]string{}, nfinal: map[rune]string{}, vowel: map[rune]string{},
 		matra: map[rune]string{}, other: map[rune]string{}, nasal: map[rune]string{}, cluster: map[string]string{},
 		sonorant: map[rune]bool{}, w: map[rune]bool{}, keepLast: map[rune]bool{}, keepWhole: map[string]bool{},
