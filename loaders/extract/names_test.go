@@ -468,7 +468,7 @@ func TestRecognisedSurnameLater(t *testing.T) {
 // Names read from the words around them, where the recogniser is silent.
 func TestCueNames(t *testing.T) {
 	for _, c := range []struct{ text, id, typ, via string }{
-		{"टीम के कोच ग्रेग हैमिल्टन ने कहा कि खिलाड़ी तैयार हैं।", "person/greg-haimiltan", "Person", "role"},
+		{"टीम के कोच ग्रेग हैमिल्टन ने कहा कि खिलाड़ी तैयार हैं।", "person/greg-hamilton", "Person", "role"},
 		{"बाढ़ का असर गोंडा, बहराइच और बलरामपुर ज़िलों में सबसे ज़्यादा है।", "place/bahraich", "", "list"},
 		{"अभिनेत्री रेखा मल्होत्रा की बहन सीमा ने बताया कि वह ठीक हैं।", "person/sima", "Person", "kin"},
 		{"रेखा मल्होत्रा ने फ़िल्म 'चांदनी रात' में काम किया।", "creativework/chandani-rat", "CreativeWork", "work"},
