@@ -157,6 +157,10 @@ func TestSenseGuards(t *testing.T) {
 		{"पार्टी ने दो नेताओं को पार्टी से निकाल दिया", "Expulsion", "March"},
 		{"उसने गले में सोने का हार पहना था", "", "Loss"},
 		{"गुस्से में वह आग बबूला हो गए", "", "Fire"},
+		// a phrase that may not follow: the charge someone is held on
+		{"पुलिस ने उसे चोरी के आरोप में गिरफ्तार किया", "Arrest", "Accusation"},
+		{"विपक्ष ने मंत्री पर भ्रष्टाचार का आरोप लगाया", "Accusation", ""},
+		{"पूरे देश में शीत लहर चल रही है", "ColdWave", "Heatwave"},
 	}
 	for _, c := range cases {
 		w := folded(c.text)

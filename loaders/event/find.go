@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kgnews/kg/loaders/hindi"
@@ -162,6 +163,11 @@ func (f *Frame) senseOK(words, types []string, i, j, lo, hi int) bool {
 	}
 	if len(f.Must) > 0 && !near(f.Must, j-lo, 3) {
 		return false
+	}
+	for _, p := range f.NotNext {
+		if j+len(p) <= len(words) && slices.Equal(words[j:j+len(p)], p) {
+			return false
+		}
 	}
 	return len(f.MustNot) == 0 || !near(f.MustNot, 5, 5)
 }

@@ -27,7 +27,10 @@ type Frame struct {
 	// Sense is the word-sense guard: words (or entity types) of which one
 	// must stand near the trigger, and words none of which may.
 	Must, MustNot []SenseWord
-	Roles         map[string]schema.Role // case marker (folded, "∅", "gen", "compound") -> role
+	// NotNext are phrases that may not follow the trigger directly ("!में":
+	// "हत्या के आरोप में गिरफ्तार" names a charge, not an accusation).
+	NotNext [][]string
+	Roles   map[string]schema.Role // case marker (folded, "∅", "gen", "compound") -> role
 	// AltRoles is the role of a case marker when its phrase names no one
 	// who can act ("को=recipient/theme": a person receives, a thing is
 	// handed over)
@@ -385,6 +388,15 @@ func (f *Frame) parseSense(s string) error {
 	for _, item := range splitList(s, ";") {
 		must := true
 		switch {
+		case strings.HasPrefix(item, "!"):
+			for _, w := range strings.Split(item[1:], "|") {
+				if ws := strings.Fields(hindi.Fold(w)); len(ws) > 0 {
+					f.NotNext = append(f.NotNext, ws)
+				} else {
+					return fmt.Errorf("empty word")
+				}
+			}
+			continue
 		case strings.HasPrefix(item, "+"):
 			item = item[1:]
 		case strings.HasPrefix(item, "-"):

@@ -70,6 +70,12 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 				break
 			}
 		}
+	case "this-state":
+		out = x.salient("AdministrativeArea")
+	case "this-country":
+		out = x.salient("Country")
+	case "this-city":
+		out = x.salient("City")
 	case "own-country":
 		p := x.lastPersonAgent()
 		if len(p) > 0 {
@@ -83,6 +89,31 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 	}
 	c.ents = out
 	return out
+}
+
+// salient is the entity of a type the article has named most so far, if
+// it has been named more often than any other of its type.
+func (x *extractor) salient(typ string) []*Ent {
+	var best *Ent
+	second := 0
+	for _, e := range x.order {
+		if e.Type != typ {
+			continue
+		}
+		switch {
+		case best == nil || e.mentions > best.mentions:
+			if best != nil {
+				second = best.mentions
+			}
+			best = e
+		case e.mentions > second:
+			second = e.mentions
+		}
+	}
+	if best == nil || best.mentions == second {
+		return nil
+	}
+	return []*Ent{best}
 }
 
 func containsEnt(list []*Ent, e *Ent) bool {
@@ -121,6 +152,13 @@ func (x *extractor) lastPersonAgent() []*Ent {
 			}
 		}
 	}
+	// "नोबेल समिति ने कहा … उन्होंने": a body named by a common noun is
+	// not who a ने pronoun is
+	for _, e := range x.lastAgents {
+		if e.commonBody() {
+			return nil
+		}
+	}
 	if len(x.lastAgents) > 0 {
 		return x.lastAgents
 	}
@@ -140,7 +178,7 @@ func (x *extractor) lastOther(cc *clauseCtx, pron *chunk) []*Ent {
 			continue
 		}
 		for _, e := range c.ents {
-			if e.isAgentLike() && e.Type != "Group" && !containsEnt(cc.agent, e) {
+			if e.isAgentLike() && e.Type != "Group" && !e.commonBody() && !containsEnt(cc.agent, e) {
 				return []*Ent{e}
 			}
 		}
@@ -151,7 +189,7 @@ func (x *extractor) lastOther(cc *clauseCtx, pron *chunk) []*Ent {
 	for _, person := range []bool{true, false} {
 		for i := len(recent) - 1; i >= 0; i-- {
 			e := recent[i]
-			if e.lastSeen >= cc.s.idx || e.Type == "Group" || !e.isAgentLike() || containsEnt(cc.agent, e) || person && e.Type != "Person" {
+			if e.lastSeen >= cc.s.idx || e.Type == "Group" || e.commonBody() || !e.isAgentLike() || containsEnt(cc.agent, e) || person && e.Type != "Person" {
 				continue
 			}
 			return []*Ent{e}

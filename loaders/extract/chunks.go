@@ -10,7 +10,8 @@ import (
 // anaphora marks pronouns and phrases that point back ("उन्होंने", "दोनों
 // देशों"); they are resolved when roles are assigned.
 func (x *extractor) anaphora(s *sentence, owner []*chunk, add func(*chunk)) {
-	kinds := []string{"own-country", "both-persons", "both-countries", "other-country", "speaker", "agent", "object", "subject"}
+	kinds := []string{"own-country", "both-persons", "both-countries", "other-country", "speaker", "agent", "object", "subject",
+		"this-state", "this-country", "this-city"}
 	for i := 0; i < len(s.norms); i++ {
 		if owner[i] != nil {
 			continue
@@ -23,12 +24,45 @@ func (x *extractor) anaphora(s *sentence, owner []*chunk, add func(*chunk)) {
 			if k == "subject" && (!x.isClauseStart(s, i) || !x.standsAlone(s, owner, i+l)) {
 				break // यह/वह before a noun is a determiner ("यह समझौता")
 			}
+			if definite[k] && !x.definiteAt(s, owner, i, l) {
+				break
+			}
 			c := &chunk{start: i, end: i + l, pronoun: k}
 			add(c)
 			i += l - 1
 			break
 		}
 	}
+}
+
+var definite = map[string]bool{"this-state": true, "this-country": true, "this-city": true}
+
+// definiteAt: "राज्य", "देश", "शहर" at i stand for one place the article
+// named when no modifier, number or genitive comes before them and a
+// postposition or particle comes after ("राज्य में", "देश के"), not a noun
+// ("प्रदेश अध्यक्ष", "राज्य सभा").
+func (x *extractor) definiteAt(s *sentence, owner []*chunk, i, l int) bool {
+	if i > 0 {
+		p := s.norms[i-1]
+		// "बिहार राज्य": a place right before names the state itself
+		if c := owner[i-1]; c != nil && len(c.ents) > 0 && c.ents[0].isPlace() {
+			return false
+		}
+		if x.d.anaphora["definite-not-after"].at(s.norms, i-1) > 0 || isGenitive(p) {
+			return false
+		}
+		if _, ok := x.d.glossary[p]; ok && !x.d.stop[p] {
+			return false
+		}
+		if _, ok := parseDigits(p); ok {
+			return false
+		}
+		if _, ok := x.d.numbers[p]; ok {
+			return false
+		}
+	}
+	j := i + l
+	return j < len(s.norms) && (x.d.is("particle", s.norms[j]) || x.d.postpos.at(s.norms, j) > 0)
 }
 
 // standsAlone tells a pronoun from a determiner by what follows it: a name,

@@ -92,7 +92,8 @@ func cpuTime() time.Duration {
 // whose only events are statements, the share of generic events, the
 // events by class, and a fixed-seed sample of facts with their evidence
 // for a reader to judge (KG_CORPUS=1; KG_SAMPLE=N for another sample
-// size, KG_SEED for another seed).
+// size, KG_SEED for another seed, KG_GREP=TEXT for only the facts
+// whose description or evidence holds TEXT).
 func TestCorpusFigures(t *testing.T) {
 	if os.Getenv("KG_CORPUS") == "" {
 		t.Skip("set KG_CORPUS=1 to print the corpus figures")
@@ -151,6 +152,16 @@ func TestCorpusFigures(t *testing.T) {
 	size, seed := 50, int64(9)
 	fmt.Sscan(os.Getenv("KG_SAMPLE"), &size)
 	fmt.Sscan(os.Getenv("KG_SEED"), &seed)
+	if g := os.Getenv("KG_GREP"); g != "" {
+		// only the facts whose description or evidence holds KG_GREP
+		var kept []fact
+		for _, f := range facts {
+			if strings.Contains(describe(f.ev), g) || strings.Contains(f.text, g) {
+				kept = append(kept, f)
+			}
+		}
+		facts = kept
+	}
 	rnd := rand.New(rand.NewSource(seed))
 	rnd.Shuffle(len(facts), func(i, j int) { facts[i], facts[j] = facts[j], facts[i] })
 	for k, f := range facts[:min(size, len(facts))] {

@@ -339,7 +339,7 @@ func readData() (*data, error) {
 	}
 	sortLongest(d.sourcePosts)
 	if d.anaphora, err = readKinds("hi/anaphora.tsv", "agent", "subject", "object", "both-persons", "both-countries",
-		"other-country", "reflexive", "own-country", "speaker"); err != nil {
+		"other-country", "reflexive", "own-country", "speaker", "this-state", "this-country", "this-city", "definite-not-after"); err != nil {
 		return nil, err
 	}
 	if d.clauseWords, err = readKinds("hi/clauses.tsv", "complement", "independent", "relative", "relative-genitive", "relative-place",

@@ -7,6 +7,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/kgnews/kg/loaders/article"
 	"github.com/kgnews/kg/loaders/entity"
 	"github.com/kgnews/kg/loaders/event"
@@ -33,6 +35,7 @@ type Ent struct {
 	Date                  temporal.Date // for anniversaries
 	first                 int           // sentence of first mention
 	lastSeen              int
+	mentions              int // how often the article has named it so far
 	// fullSeen records that the full name was used, so a later short form
 	// refers to this entity.
 	fullSeen bool
@@ -54,6 +57,7 @@ func (e *Ent) seen(surface string, sent int) {
 	if sent > e.lastSeen {
 		e.lastSeen = sent
 	}
+	e.mentions++
 }
 
 // Label is the English label, else the Hindi one.
@@ -78,8 +82,23 @@ func (e *Ent) canBeLocation() bool {
 	switch e.Type {
 	case "Person", "Group", "Thing", "Treaty", "Anniversary":
 		return false
+	case "GovernmentOrganization":
+		// a government acts; "तालिबान सरकार में मंत्री" is an office in it,
+		// not a place (a parliament or a ministry can be where)
+		return !e.isGovernment()
 	}
 	return true
+}
+
+// commonBody: an organisation the article names by a common noun ("the
+// company", "the court"): a pronoun does not point to it.
+func (e *Ent) commonBody() bool {
+	return e.via == "group" && e.Type != "Group" && e.Type != "Thing"
+}
+
+// isGovernment: "Government of Syria", the article's "state government".
+func (e *Ent) isGovernment() bool {
+	return strings.HasPrefix(e.EN, "Government of") || strings.HasSuffix(e.EN, "government")
 }
 
 func (e *Ent) isAgentLike() bool {

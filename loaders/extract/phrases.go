@@ -196,14 +196,46 @@ func (x *extractor) groups(s *sentence, owner []*chunk, add, remove func(*chunk)
 			i = end - 1
 			continue
 		}
+		end := i + glen
+		// a name right before the noun: "हमास संगठन", "गूगल कंपनी" — the noun
+		// is the name's head and adds nothing; "लाहौर अदालत", "दिल्ली
+		// पुलिस" — an institution of the place, located there
+		var at, led *Ent
+		if start == i && i > 0 && country == nil && len(mods) == 0 {
+			if c := owner[i-1]; c != nil && c.end == i && len(c.ents) == 1 && c.pronoun == "" && demonyms[c] == nil {
+				switch e := c.ents[0]; {
+				case g.class != "Group" && g.class != "Thing" && e.isSource() && e.Type != "Person" && e.Type != "Country":
+					nc := *c
+					nc.end = end
+					remove(c)
+					add(&nc)
+					i = end - 1
+					continue
+				case g.class != "Group" && g.class != "Thing" && e.isPlace():
+					at = e
+					start = c.start
+					remove(c)
+				case g.class != "Group" && g.class != "Thing" && e.Type == "Person":
+					// "ओबामा प्रशासन": the administration the person leads
+					led = e
+					start = c.start
+					remove(c)
+				}
+			}
+		}
 		// quantity before the phrase: "5,000", "आठ", "दो हजार", "लगभग 20"
 		qty, qStart := x.quantityBefore(s, owner, start)
-		end := i + glen
 		modEN, _ := x.d.gloss(mods)
 		en := strings.TrimSpace(modEN + " " + g.en)
 		hi := strings.TrimSpace(x.surface(s, start, i) + " " + g.display)
 		if !hindi.IsDevanagari(s.norms[i]) {
 			hi = "" // an English phrase ("Russian drones") has no Hindi label
+		}
+		if at != nil {
+			en = at.Label() + " " + en
+		}
+		if led != nil {
+			en = led.Label() + " " + en
 		}
 		if country != nil {
 			adj := country.DemonymEN
@@ -213,6 +245,9 @@ func (x *extractor) groups(s *sentence, owner []*chunk, add, remove func(*chunk)
 			en = adj + " " + en
 		}
 		e := x.newEnt(x.localID(hindi.Slug(en, 60)), g.class, en, hi, true, x.surface(s, start, end), s.idx)
+		if e.via == "" {
+			e.via = "group"
+		}
 		if e.Country == nil {
 			e.Country = country
 		}
@@ -223,6 +258,9 @@ func (x *extractor) groups(s *sentence, owner []*chunk, add, remove func(*chunk)
 		add(c)
 		if country != nil {
 			x.res.Relations = append(x.res.Relations, Relation{From: e, To: country, Predicate: "from_country", Sentence: s.idx})
+		}
+		if at != nil {
+			x.res.Relations = append(x.res.Relations, Relation{From: e, To: at, Predicate: "location", Sentence: s.idx})
 		}
 		i = end - 1
 	}

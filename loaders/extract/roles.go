@@ -302,6 +302,11 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 			return schema.RoleRecipient
 		}
 	}
+	// a place where an occasion is expected is where the event was: "यह
+	// रिकॉर्ड पटना में टूटा"
+	if role == schema.RoleOccasion && len(c.ents) > 0 && c.ents[0].isPlace() {
+		return schema.RoleLocation
+	}
 	// a person or a group of people is not where an event is ("लोगों में")
 	if role == schema.RoleLocation && len(c.ents) > 0 && !c.ents[0].canBeLocation() {
 		return ""
