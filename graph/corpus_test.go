@@ -60,18 +60,12 @@ func claimOf(t *testing.T, s *Store, subj, rel, obj string) (n int, first, last 
 	if !has {
 		return 0, "", "", false
 	}
-	vs, _ := s.objects(ctx, c, schema.ClaimArticles, schema.ClaimGraph)
-	fs, _ := s.objects(ctx, c, schema.ClaimFirst, schema.ClaimGraph)
-	ls, _ := s.objects(ctx, c, schema.ClaimLast, schema.ClaimGraph)
-	n = maxCount(vs)
-	for _, v := range ls {
-		last = later(last, schema.Text(v))
+	vs, _ := s.objects(ctx, c, schema.ClaimStats, schema.ClaimGraph)
+	if len(vs) != 1 {
+		t.Errorf("claim %s %s %s has %d stats literals, want 1", subj, rel, obj, len(vs))
 	}
-	first = last
-	for _, v := range fs {
-		first = earlier(first, schema.Text(v))
-	}
-	return n, first, last, true
+	st := readStats(vs)
+	return st.Articles, st.First, st.Last, true
 }
 
 func TestClaimsFollowLoadsAndRemovals(t *testing.T) {
@@ -251,40 +245,5 @@ func TestBatchEqualsOneByOne(t *testing.T) {
 	}
 }
 
-// settled dumps a store as readers see it: of the versions of a count or
-// a claim's dates a write may leave behind, only the one readers take.
-func settled(t *testing.T, s *Store) []string {
-	t.Helper()
-	best := map[string]quad.Quad{}
-	var out []string
-	s.Each(ctx, func(q quad.Quad) error {
-		switch q.Predicate {
-		case schema.IndexMentions, schema.ClaimArticles, schema.ClaimFirst, schema.ClaimLast:
-			k := q.Subject.String() + " " + q.Predicate.String()
-			cur, ok := best[k]
-			keep := !ok
-			if ok {
-				a, b := schema.Text(cur.Object), schema.Text(q.Object)
-				switch q.Predicate {
-				case schema.ClaimFirst:
-					keep = earlier(a, b) == b && a != b
-				case schema.ClaimLast:
-					keep = later(a, b) == b && a != b
-				default:
-					keep = maxCount([]quad.Value{cur.Object, q.Object}) == maxCount([]quad.Value{q.Object}) && a != b
-				}
-			}
-			if keep {
-				best[k] = q
-			}
-		default:
-			out = append(out, q.NQuad())
-		}
-		return nil
-	})
-	for _, q := range best {
-		out = append(out, q.NQuad())
-	}
-	sort.Strings(out)
-	return out
-}
+// settled dumps a store as readers see it.
+func settled(t *testing.T, s *Store) []string { return dump(t, s) }

@@ -28,8 +28,13 @@ type derived struct {
 	claims map[quad.IRI]*support
 	// descs is what it asserts about each entity (the description literal).
 	descs map[quad.IRI]quad.Value
-	// mentions are the entities it mentions.
-	mentions []quad.IRI
+	// mentions are the entities it mentions; published its date;
+	// eventsOf counts the events (not offices) each entity takes part in.
+	mentions   []quad.IRI
+	published  string
+	eventsOf   map[quad.IRI]int
+	reportedOf map[quad.IRI]int // the events and offices each source reports
+	nEvents    int              // its events (not offices)
 	// sigs are its events' keys for finding other reports of them.
 	sigs []eventSig
 	// events are its events and positions.
@@ -71,6 +76,7 @@ type event struct {
 	ends      []int
 	roles     map[string][]quad.IRI // role local name -> fillers
 	relation  string                // a position's kg:relation
+	generic   bool                  // kg:generic: a clause no frame covers
 }
 
 // partnerRoles are the roles of those who act together in an event: the
@@ -88,7 +94,7 @@ var roleNames = func() map[quad.IRI]string {
 
 // derive computes what an article's stored quads add to the derived layer.
 func derive(art quad.IRI, qs []quad.Quad) *derived {
-	d := &derived{claims: map[quad.IRI]*support{}, descs: descriptionsOf(qs)}
+	d := &derived{claims: map[quad.IRI]*support{}, descs: descriptionsOf(qs), eventsOf: map[quad.IRI]int{}, reportedOf: map[quad.IRI]int{}}
 	id := strings.TrimPrefix(string(art), schema.ArticleNS)
 	evs := map[quad.IRI]*event{}
 	get := func(n quad.IRI) *event {
@@ -156,8 +162,11 @@ func derive(art quad.IRI, qs []quad.Quad) *derived {
 				}
 			case schema.Relation:
 				e.relation = schema.Text(q.Object)
+			case schema.Generic:
+				e.generic = schema.Text(q.Object) == "true"
 			default:
-				if r, ok := roleNames[q.Predicate.(quad.IRI)]; ok {
+				p, _ := q.Predicate.(quad.IRI)
+				if r, ok := roleNames[p]; ok {
 					if o, ok := q.Object.(quad.IRI); ok {
 						e.roles[r] = append(e.roles[r], o)
 					}
@@ -172,6 +181,7 @@ func derive(art quad.IRI, qs []quad.Quad) *derived {
 		}
 	}
 	sortIRIs(d.mentions)
+	d.published = published
 	order := make([]quad.IRI, 0, len(evs))
 	for n, e := range evs {
 		if e.isEvent || e.position {
@@ -206,6 +216,13 @@ func derive(art quad.IRI, qs []quad.Quad) *derived {
 		add(schema.RowIRI(n), schema.IndexRow, quad.String(rowJSON(e, id)), schema.IndexGraph)
 		if e.isEvent {
 			member(schema.TimelineIndex, "", e)
+			d.nEvents++
+			for _, f := range e.fillers() {
+				d.eventsOf[f]++
+			}
+		}
+		for _, r := range e.reporters {
+			d.reportedOf[r]++
 		}
 		if sig, ok := e.signature(art); ok {
 			d.sigs = append(d.sigs, sig)
@@ -281,11 +298,12 @@ func derive(art quad.IRI, qs []quad.Quad) *derived {
 		}
 		// an article is named only when no event of it supports the
 		// claim: an event's IRI names its article
+		sup := schema.ClaimSupport(c)
 		if len(sp.events) == 0 {
-			add(c, schema.ClaimArticle, art, schema.ClaimGraph)
+			add(sup, schema.ClaimArticle, art, schema.ClaimGraph)
 		}
 		for _, n := range sp.events {
-			add(c, schema.ClaimEvent, anyURI(n), schema.ClaimGraph)
+			add(sup, schema.ClaimEvent, anyURI(n), schema.ClaimGraph)
 		}
 	}
 	sort.Slice(d.quads, func(i, j int) bool { return quadKey(d.quads[i]) < quadKey(d.quads[j]) })
@@ -385,7 +403,8 @@ type row struct {
 	Date     string              `json:"d,omitempty"`
 	End      string              `json:"e,omitempty"`
 	Modality string              `json:"m,omitempty"`
-	Reporter string              `json:"r,omitempty"`
+	Reporter []string            `json:"r,omitempty"`
+	Generic  bool                `json:"g,omitempty"`
 	Evidence string              `json:"v,omitempty"`
 	Start    *int                `json:"vs,omitempty"`
 	Stop     *int                `json:"ve,omitempty"`
@@ -399,9 +418,10 @@ func rowJSON(e *event, articleID string) string {
 	if r.Label == "" {
 		r.Label = e.label
 	}
-	if len(e.reporters) > 0 {
-		r.Reporter = string(e.reporters[0])
+	for _, rep := range e.reporters {
+		r.Reporter = append(r.Reporter, string(rep))
 	}
+	r.Generic = e.generic
 	if v, s, t, ok := e.firstEvidence(); ok {
 		r.Evidence, r.Start, r.Stop = v, &s, &t
 	} else {
@@ -419,10 +439,11 @@ func rowJSON(e *event, articleID string) string {
 	return string(b)
 }
 
-// memberKey is a bucket member: sortable by date, end date, article and
-// place in the article, then the event IRI.
+// memberKey is a bucket member: "DATE END ARTICLE NNNNNN IRI", sortable as
+// a string by date, end date, article and place in the article. A space
+// sorts before "-", so 2025-08 comes before 2025-08-13, as in byDate.
 func memberKey(e *event, articleID string) string {
-	return fmt.Sprintf("%s|%s|%s|%06d|%s", e.date, e.end, articleID, ordinal(e.iri), e.iri)
+	return fmt.Sprintf("%s %s %s %06d %s", e.date, e.end, articleID, ordinal(e.iri), string(e.iri))
 }
 
 // bucketMonth is the bucket of a date: its year and month, the year alone

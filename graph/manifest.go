@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -148,7 +149,7 @@ func parseDescription(v quad.Value) ([]quad.Quad, error) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		q, err := nquads.Parse(line)
+		q, err := parseLine(line)
 		if err != nil {
 			return nil, fmt.Errorf("bookkeeping literal %q: %w", line, err)
 		}
@@ -156,6 +157,26 @@ func parseDescription(v quad.Value) ([]quad.Quad, error) {
 		out = append(out, q)
 	}
 	return out, nil
+}
+
+// parseLine reads an N-Triples line back as the values it was written
+// from: the N-Quads parser turns typed literals it knows ("true"^^
+// xsd:boolean) into Go values that print otherwise ("True"), so they are
+// turned back into the literal.
+func parseLine(line string) (quad.Quad, error) {
+	q, err := nquads.Parse(line)
+	if err != nil {
+		return q, err
+	}
+	for _, d := range quad.Directions {
+		switch v := q.Get(d).(type) {
+		case quad.Bool:
+			q.Set(d, quad.TypedString{Value: quad.String(strconv.FormatBool(bool(v))), Type: schema.XSDBoolean})
+		case quad.Int:
+			q.Set(d, quad.TypedString{Value: quad.String(strconv.FormatInt(int64(v), 10)), Type: schema.XSDInteger})
+		}
+	}
+	return q, nil
 }
 
 // tripleLine writes a quad's triple as an N-Triples line.
@@ -200,7 +221,7 @@ func (s *Store) ArticleQuads(ctx context.Context, iri quad.IRI) ([]quad.Quad, er
 			}
 		case schema.QuadList:
 			for _, line := range strings.Split(schema.Text(q.Object), "\n") {
-				t, err := nquads.Parse(line)
+				t, err := parseLine(line)
 				if err != nil {
 					return nil, fmt.Errorf("%s: kg:quads line %q: %w", iri, line, err)
 				}

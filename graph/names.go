@@ -74,3 +74,75 @@ func (s *Store) row(ctx context.Context, ev quad.IRI) (*row, error) {
 	}
 	return &r, nil
 }
+
+// Candidates returns the entities a name may mean, from the name index:
+// those of which its folded form is a label, an alias or a word, those
+// that have every word of it, and the entity whose IRI or id it is. It
+// reads only the index entries of those keys, whatever the size of the
+// store. A resolver choosing among them (queries.Resolve) chooses as it
+// would among all entities.
+func (s *Store) Candidates(ctx context.Context, name string) ([]Entity, error) {
+	key := NameKey(strings.TrimSpace(name))
+	seen := map[quad.IRI]bool{}
+	var iris []quad.IRI
+	addAll := func(l []quad.IRI) {
+		for _, e := range l {
+			if !seen[e] {
+				seen[e] = true
+				iris = append(iris, e)
+			}
+		}
+	}
+	if key != "" {
+		for _, t := range []NameTier{ByLabel, ByAlias, ByWord} {
+			l, err := s.EntitiesNamed(ctx, key, t)
+			if err != nil {
+				return nil, err
+			}
+			addAll(l)
+		}
+		if words := strings.Fields(key); len(words) > 1 {
+			var common map[quad.IRI]bool
+			for _, w := range words {
+				l, err := s.EntitiesNamed(ctx, w, ByWord)
+				if err != nil {
+					return nil, err
+				}
+				next := map[quad.IRI]bool{}
+				for _, e := range l {
+					if common == nil || common[e] {
+						next[e] = true
+					}
+				}
+				common = next
+				if len(common) == 0 {
+					break
+				}
+			}
+			for e := range common {
+				addAll([]quad.IRI{e})
+			}
+		}
+	}
+	raw := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(name), "<"), ">")
+	for _, c := range []quad.IRI{quad.IRI(raw), schema.EntityIRI(strings.TrimPrefix(raw, "ent:"))} {
+		if seen[c] || !strings.HasPrefix(string(c), schema.EntityNS) {
+			continue
+		}
+		if ds, err := s.objects(ctx, c, schema.Type, schema.EntityGraph); err != nil {
+			return nil, err
+		} else if len(ds) > 0 {
+			addAll([]quad.IRI{c})
+		}
+	}
+	sortIRIs(iris)
+	out := make([]Entity, 0, len(iris))
+	for _, iri := range iris {
+		e, err := s.Entity(ctx, iri)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}

@@ -2,10 +2,11 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"sort"
-	"strconv"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -41,13 +42,14 @@ type writeBatch struct {
 
 	claims   map[quad.IRI]*claimDelta
 	descs    map[quad.IRI]*descDelta
-	mentions map[quad.IRI]int
+	mentions map[quad.IRI]*mentionDelta
 	months   map[string]*monthDelta
 	sigs     []eventSig
 	written  pending // what commit wrote
 	// deferred are the soft removals deltas left out of the batch's
 	// transaction; commit writes them in a transaction of their own.
 	deferred []cgraph.Delta
+	totals   struct{ events, articles int }
 	gone     []quad.IRI // events removed
 	removed  map[quad.IRI]bool
 }
@@ -56,6 +58,14 @@ type claimDelta struct {
 	s, rel, o quad.IRI
 	added     []*support
 	removed   []*support
+}
+
+type mentionDelta struct {
+	n        int      // articles gained (less those lost)
+	events   int      // events it takes part in, gained (less those lost)
+	reported int      // events it is the source of, gained (less those lost)
+	dates    []string // publication dates of the articles gained
+	removed  bool     // an article mentioning it went
 }
 
 type descDelta struct {
@@ -71,7 +81,7 @@ type monthDelta struct {
 func newBatch(s *Store) *writeBatch {
 	return &writeBatch{s: s, adds: map[string]quad.Quad{}, dels: map[string]quad.Quad{}, soft: map[string]quad.Quad{}, addsBy: map[quad.Value][]string{},
 		arts: map[quad.IRI]bool{}, paths: map[string]bool{}, claims: map[quad.IRI]*claimDelta{},
-		descs: map[quad.IRI]*descDelta{}, mentions: map[quad.IRI]int{}, months: map[string]*monthDelta{},
+		descs: map[quad.IRI]*descDelta{}, mentions: map[quad.IRI]*mentionDelta{}, months: map[string]*monthDelta{},
 		removed: map[quad.IRI]bool{}}
 }
 
@@ -326,8 +336,22 @@ func (b *writeBatch) merge(d *derived, sign int) {
 			dd.removed = append(dd.removed, desc)
 		}
 	}
+	for e, n := range d.eventsOf {
+		b.mention(e).events += sign * n
+	}
+	for e, n := range d.reportedOf {
+		b.mention(e).reported += sign * n
+	}
+	b.totals.events += sign * d.nEvents
+	b.totals.articles += sign
 	for _, e := range d.mentions {
-		b.mentions[e] += sign
+		md := b.mention(e)
+		md.n += sign
+		if sign > 0 {
+			md.dates = append(md.dates, d.published)
+		} else {
+			md.removed = true
+		}
 	}
 	if sign > 0 {
 		b.sigs = append(b.sigs, d.sigs...)
@@ -337,6 +361,15 @@ func (b *writeBatch) merge(d *derived, sign int) {
 			b.removed[ev] = true
 		}
 	}
+}
+
+func (b *writeBatch) mention(e quad.IRI) *mentionDelta {
+	md := b.mentions[e]
+	if md == nil {
+		md = &mentionDelta{}
+		b.mentions[e] = md
+	}
+	return md
 }
 
 // bucketOf is the bucket node a month entry of an index node names.
@@ -359,6 +392,9 @@ func (b *writeBatch) finish(ctx context.Context) error {
 		return err
 	}
 	if err := b.finishClaims(ctx); err != nil {
+		return err
+	}
+	if err := b.finishTotals(ctx); err != nil {
 		return err
 	}
 	return b.finishSameEvents(ctx)
@@ -439,6 +475,7 @@ func (b *writeBatch) finishEntities(ctx context.Context) error {
 		if err := b.rederiveEntity(ctx, e); err != nil {
 			return err
 		}
+		b.mention(e) // its classes may have changed: its rank buckets too
 	}
 	return nil
 }
@@ -565,7 +602,51 @@ func nameEntries(e quad.IRI, qs map[string]quad.Quad) map[string]quad.Quad {
 	return out
 }
 
-// finishMentions keeps each entity's count of mentioning articles.
+// finishTotals keeps the store's totals on the timeline's index node:
+// how many articles and events it holds, so that a query can weigh one
+// entity's share of them.
+func (b *writeBatch) finishTotals(ctx context.Context) error {
+	if b.totals.events == 0 && b.totals.articles == 0 {
+		return nil
+	}
+	versions, err := b.s.objects(ctx, schema.TimelineIndex, schema.EntityStats, schema.IndexGraph)
+	if err != nil {
+		return err
+	}
+	var cur storeTotals
+	for _, v := range versions {
+		var t storeTotals
+		if json.Unmarshal([]byte(schema.Text(v)), &t) == nil && t.Articles >= cur.Articles {
+			cur = t
+		}
+	}
+	grew := b.totals.articles >= 0
+	cur.Articles += b.totals.articles
+	cur.Events += b.totals.events
+	bs, _ := json.Marshal(cur)
+	for _, v := range versions {
+		q := quad.Quad{Subject: schema.TimelineIndex, Predicate: schema.EntityStats, Object: v, Label: schema.IndexGraph}
+		if grew {
+			b.softDel(q)
+		} else {
+			b.del(q)
+		}
+	}
+	if cur.Articles > 0 {
+		b.add(quad.Quad{Subject: schema.TimelineIndex, Predicate: schema.EntityStats, Object: quad.String(bs), Label: schema.IndexGraph})
+	}
+	return nil
+}
+
+// storeTotals is the JSON of the timeline node's totals.
+type storeTotals struct {
+	Articles int `json:"articles"`
+	Events   int `json:"events"`
+}
+
+// finishMentions keeps each entity's totals (articles mentioning it, the
+// first and last of their dates) and its place in the rank buckets the
+// entities query reads, busiest first.
 func (b *writeBatch) finishMentions(ctx context.Context) error {
 	ents := make([]quad.IRI, 0, len(b.mentions))
 	for e := range b.mentions {
@@ -573,60 +654,205 @@ func (b *writeBatch) finishMentions(ctx context.Context) error {
 	}
 	sortIRIs(ents)
 	for _, e := range ents {
-		n := b.mentions[e]
-		if n == 0 {
-			continue
-		}
-		idx, ok := schema.IndexOf(e)
-		if !ok || strings.HasPrefix(string(e), schema.EntityNS+"local/") {
-			continue // an article's own group is mentioned by that article alone
-		}
-		cur, err := b.s.objects(ctx, idx, schema.IndexMentions, schema.IndexGraph)
-		if err != nil {
+		if err := b.finishMention(ctx, e, b.mentions[e]); err != nil {
 			return err
 		}
-		b.setCount(idx, schema.IndexMentions, schema.IndexGraph, cur, maxCount(cur)+n)
 	}
 	return nil
 }
 
-// maxCount is the count a node's versions of a count say: the largest.
-func maxCount(vs []quad.Value) int {
-	n := 0
-	for _, v := range vs {
-		if c, err := strconv.Atoi(schema.Text(v)); err == nil && c > n {
-			n = c
+func (b *writeBatch) finishMention(ctx context.Context, e quad.IRI, md *mentionDelta) error {
+	idx, ok := schema.IndexOf(e)
+	if !ok {
+		return nil
+	}
+	versions, err := b.s.objects(ctx, idx, schema.EntityStats, schema.IndexGraph)
+	if err != nil {
+		return err
+	}
+	old := readEntityStats(versions)
+	cur := old
+	if md.removed {
+		// an article went: count and date again from what mentions it
+		arts, err := b.subjectsAfter(ctx, schema.Mentions, e)
+		if err != nil {
+			return err
+		}
+		cur = entityStats{Entity: string(e)}
+		for _, a := range arts {
+			cur.Articles++
+			d, err := b.publishedAfter(ctx, a)
+			if err != nil {
+				return err
+			}
+			cur.First, cur.Last = earlier(cur.First, d), later(cur.Last, d)
+		}
+		cur.Events = old.Events + md.events
+		cur.Reported = old.Reported + md.reported
+	} else {
+		cur.Entity = string(e)
+		cur.Articles += md.n
+		cur.Events += md.events
+		cur.Reported += md.reported
+		for _, d := range md.dates {
+			cur.First, cur.Last = earlier(cur.First, d), later(cur.Last, d)
 		}
 	}
-	return n
-}
-
-// setCount makes n the count of (subj, pred): the older versions go, softly
-// when the count grew (a leftover smaller count is ignored by readers),
-// at once when it fell.
-func (b *writeBatch) setCount(subj, pred, label quad.Value, versions []quad.Value, n int) {
-	nv := integer(n)
-	grew := n >= maxCount(versions)
+	var nv quad.Value
+	if cur.Articles > 0 {
+		nv = cur.value()
+	}
+	sq := func(v quad.Value) quad.Quad {
+		return quad.Quad{Subject: idx, Predicate: schema.EntityStats, Object: v, Label: schema.IndexGraph}
+	}
 	kept := false
 	for _, v := range versions {
-		q := quad.Quad{Subject: subj, Predicate: pred, Object: v, Label: label}
-		if n > 0 && v.String() == nv.String() && !kept {
+		if nv != nil && !kept && v.String() == nv.String() {
 			kept = true
 			continue
 		}
-		if grew {
-			b.softDel(q)
+		if nv != nil && !md.removed {
+			b.softDel(sq(v)) // the stats name the entity: no other quad uses the value
 		} else {
-			b.del(q)
+			b.del(sq(v))
 		}
 	}
-	if n > 0 && !kept {
-		b.add(quad.Quad{Subject: subj, Predicate: pred, Object: nv, Label: label})
+	if nv != nil && !kept {
+		b.add(sq(nv))
 	}
+	// rank buckets: by the count's power of two, for all entities, for
+	// each of its classes, and for discovered ones
+	before, err := b.rankKinds(ctx, e, false)
+	if err != nil {
+		return err
+	}
+	after, err := b.rankKinds(ctx, e, true)
+	if err != nil {
+		return err
+	}
+	member := func(kind string, k int) quad.Quad {
+		return quad.Quad{Subject: schema.RankBucket(kind, k), Predicate: schema.IndexMember, Object: anyURI(e), Label: schema.IndexGraph}
+	}
+	oldK, newK := bits.Len(uint(old.Articles)), bits.Len(uint(max(cur.Articles, 0)))
+	had, have := map[string]bool{}, map[string]bool{}
+	if oldK > 0 {
+		for _, k := range before {
+			had[k] = true
+		}
+	}
+	if newK > 0 {
+		for _, k := range after {
+			have[k] = true
+		}
+	}
+	for _, k := range before {
+		if had[k] && (!have[k] || oldK != newK) {
+			b.del(member(k, oldK))
+		}
+	}
+	for _, k := range after {
+		if have[k] && (!had[k] || oldK != newK) {
+			b.add(member(k, newK))
+		}
+	}
+	return nil
 }
 
-func integer(n int) quad.Value {
-	return quad.TypedString{Value: quad.String(strconv.Itoa(n)), Type: schema.XSDInteger}
+// rankKinds are the rank-bucket kinds of an entity, before the batch or
+// after it: "all", its classes and, if kg discovered it, "discovered".
+func (b *writeBatch) rankKinds(ctx context.Context, e quad.IRI, after bool) ([]string, error) {
+	read := func(p quad.IRI) ([]quad.Value, error) {
+		if after {
+			return b.objectsAfter(ctx, e, p, schema.EntityGraph)
+		}
+		return b.s.objects(ctx, e, p, schema.EntityGraph)
+	}
+	out := []string{"all"}
+	types, err := read(schema.Type)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range types {
+		if iri, ok := t.(quad.IRI); ok {
+			out = append(out, schema.LocalName(iri))
+		}
+	}
+	disc, err := read(schema.Discovered)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range disc {
+		if schema.Text(d) == "true" {
+			out = append(out, "discovered")
+			break
+		}
+	}
+	sort.Strings(out[1:])
+	return out, nil
+}
+
+// subjectsAfter lists the subjects of (*, pred, obj) after the batch.
+func (b *writeBatch) subjectsAfter(ctx context.Context, pred, obj quad.Value) ([]quad.IRI, error) {
+	var out []quad.IRI
+	err := b.s.eachQuad(ctx, match{p: pred, o: obj}, func(q quad.Quad) error {
+		if _, gone := b.dels[quadKey(q)]; !gone {
+			if iri, ok := q.Subject.(quad.IRI); ok {
+				out = append(out, iri)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range b.adds {
+		if q.Predicate == pred && q.Object == obj {
+			if iri, ok := q.Subject.(quad.IRI); ok {
+				out = append(out, iri)
+			}
+		}
+	}
+	return uniqIRIs(out), nil
+}
+
+// publishedAfter is an article's publication date after the batch.
+func (b *writeBatch) publishedAfter(ctx context.Context, art quad.IRI) (string, error) {
+	vs, err := b.objectsAfter(ctx, art, schema.DatePublished, art)
+	if err != nil || len(vs) == 0 {
+		return "", err
+	}
+	return schema.Text(vs[0]), nil
+}
+
+// entityStats is the JSON of an entity's kg:entityStats literal.
+type entityStats struct {
+	Articles int    `json:"articles"`
+	Events   int    `json:"events"`             // events (not offices) it takes part in
+	Reported int    `json:"reported,omitempty"` // events and offices it is the source of
+	First    string `json:"first,omitempty"`
+	Last     string `json:"last,omitempty"`
+	Entity   string `json:"e"`
+}
+
+func (s entityStats) value() quad.Value {
+	b, _ := json.Marshal(s)
+	return quad.String(b)
+}
+
+func readEntityStats(vs []quad.Value) entityStats {
+	var out entityStats
+	for _, v := range vs {
+		var s entityStats
+		if json.Unmarshal([]byte(schema.Text(v)), &s) != nil {
+			continue
+		}
+		out.Articles = max(out.Articles, s.Articles)
+		out.Events = max(out.Events, s.Events)
+		out.Reported = max(out.Reported, s.Reported)
+		out.First, out.Last = earlier(out.First, s.First), later(out.Last, s.Last)
+		out.Entity = s.Entity
+	}
+	return out
 }
 
 // finishClaims keeps every claim node equal to its supports: created with
@@ -649,29 +875,13 @@ func (b *writeBatch) finishClaim(ctx context.Context, c quad.IRI, cd *claimDelta
 	cq := func(p quad.IRI, o quad.Value) quad.Quad {
 		return quad.Quad{Subject: c, Predicate: p, Object: o, Label: schema.ClaimGraph}
 	}
-	versions := func(p quad.IRI) ([]quad.Value, error) { return b.s.objects(ctx, c, p, schema.ClaimGraph) }
-	counts, err := versions(schema.ClaimArticles)
+	versions, err := b.s.objects(ctx, c, schema.ClaimStats, schema.ClaimGraph)
 	if err != nil {
 		return err
 	}
-	firsts, err := versions(schema.ClaimFirst)
-	if err != nil {
-		return err
-	}
-	lasts, err := versions(schema.ClaimLast)
-	if err != nil {
-		return err
-	}
-	existed := len(counts) > 0
-	n := maxCount(counts)
-	var firstD, lastD string
-	for _, v := range lasts {
-		lastD = later(lastD, schema.Text(v))
-	}
-	firstD = lastD
-	for _, v := range firsts {
-		firstD = earlier(firstD, schema.Text(v))
-	}
+	cur := readStats(versions)
+	existed := len(versions) > 0
+	n, firstD, lastD := cur.Articles, cur.First, cur.Last
 	var sources []quad.IRI
 	exact := len(cd.removed) > 0
 	if !exact {
@@ -728,17 +938,32 @@ func (b *writeBatch) finishClaim(ctx context.Context, c quad.IRI, cd *claimDelta
 			}
 		}
 		if n > 0 {
-			for s := range want {
+			for _, s := range sortedIRIKeys(want) {
 				b.add(cq(schema.ClaimSource, s))
 			}
 		}
 	}
-	b.setCount(c, schema.ClaimArticles, schema.ClaimGraph, counts, n)
-	if firstD == lastD {
-		firstD = "" // a first date is stored only when it differs from the last
+	var nv quad.Value
+	if n > 0 {
+		nv = claimStats{Articles: n, First: firstD, Last: lastD, Claim: string(c), Subject: string(cd.s), Relation: string(cd.rel), Object: string(cd.o)}.value()
 	}
-	b.setDate(c, schema.ClaimFirst, firsts, firstD, n > 0, exact)
-	b.setDate(c, schema.ClaimLast, lasts, lastD, n > 0, exact)
+	kept := false
+	for _, v := range versions {
+		if nv != nil && !kept && v.String() == nv.String() {
+			kept = true
+			continue
+		}
+		// a claim's stats name the claim, so no other quad of the batch
+		// uses the old value: a soft removal goes in at once
+		if n > 0 && !exact {
+			b.softDel(cq(schema.ClaimStats, v))
+		} else {
+			b.del(cq(schema.ClaimStats, v))
+		}
+	}
+	if nv != nil && !kept {
+		b.add(cq(schema.ClaimStats, nv))
+	}
 	switch {
 	case n <= 0 && existed:
 		for _, q := range claimNode(c, cd) {
@@ -752,37 +977,56 @@ func (b *writeBatch) finishClaim(ctx context.Context, c quad.IRI, cd *claimDelta
 	return nil
 }
 
-// setDate makes d the value of a claim's first or last date; older
-// versions go softly unless the value was counted again from scratch
-// (exact), when a leftover could be wrong.
-func (b *writeBatch) setDate(c quad.IRI, p quad.IRI, versions []quad.Value, d string, keep bool, exact bool) {
-	var nv quad.Value
-	if keep && d != "" {
-		nv = typedDate(d)
+func sortedIRIKeys(m map[quad.IRI]bool) []quad.IRI {
+	out := make([]quad.IRI, 0, len(m))
+	for k := range m {
+		out = append(out, k)
 	}
-	kept := false
-	for _, v := range versions {
-		q := quad.Quad{Subject: c, Predicate: p, Object: v, Label: schema.ClaimGraph}
-		if nv != nil && v.String() == nv.String() && !kept {
-			kept = true
+	sortIRIs(out)
+	return out
+}
+
+// claimStats is the JSON of a claim's kg:stats literal.
+type claimStats struct {
+	Articles int    `json:"articles"`
+	First    string `json:"first,omitempty"`
+	Last     string `json:"last,omitempty"`
+	Claim    string `json:"claim"`
+	Subject  string `json:"sbj"`
+	Relation string `json:"rel"`
+	Object   string `json:"obj"`
+}
+
+func (c claimStats) value() quad.Value {
+	b, _ := json.Marshal(c)
+	return quad.String(b)
+}
+
+// readStats reads a claim's stats: of several versions a write left (see
+// writeBatch.deltas), the largest count and the widest dates.
+func readStats(vs []quad.Value) claimStats {
+	var out claimStats
+	for _, v := range vs {
+		var c claimStats
+		if json.Unmarshal([]byte(schema.Text(v)), &c) != nil {
 			continue
 		}
-		if exact || !keep {
-			b.del(q)
-		} else {
-			b.softDel(q)
+		if c.Articles > out.Articles {
+			out.Articles = c.Articles
 		}
+		out.Last = later(out.Last, c.Last)
+		out.First = earlier(out.First, c.First)
+		out.Subject, out.Relation, out.Object = c.Subject, c.Relation, c.Object
 	}
-	if nv != nil && !kept {
-		b.add(quad.Quad{Subject: c, Predicate: p, Object: nv, Label: schema.ClaimGraph})
-	}
+	return out
 }
 
 // claimArticles lists the articles that will support a claim after the
 // batch: those named, and those of its supporting events.
 func (b *writeBatch) claimArticles(ctx context.Context, c quad.IRI) ([]quad.IRI, error) {
 	var out []quad.IRI
-	arts, err := b.objectsAfter(ctx, c, schema.ClaimArticle, schema.ClaimGraph)
+	sup := schema.ClaimSupport(c)
+	arts, err := b.objectsAfter(ctx, sup, schema.ClaimArticle, schema.ClaimGraph)
 	if err != nil {
 		return nil, err
 	}
@@ -791,7 +1035,7 @@ func (b *writeBatch) claimArticles(ctx context.Context, c quad.IRI) ([]quad.IRI,
 			out = append(out, iri)
 		}
 	}
-	evs, err := b.objectsAfter(ctx, c, schema.ClaimEvent, schema.ClaimGraph)
+	evs, err := b.objectsAfter(ctx, sup, schema.ClaimEvent, schema.ClaimGraph)
 	if err != nil {
 		return nil, err
 	}
@@ -818,7 +1062,7 @@ func claimNode(c quad.IRI, cd *claimDelta) []quad.Quad {
 // latest date of its supporting events (else its publication date) and
 // their sources.
 func (s *Store) supportOf(ctx context.Context, c, art quad.IRI) (string, []quad.IRI, error) {
-	evs, err := s.objects(ctx, c, schema.ClaimEvent, schema.ClaimGraph)
+	evs, err := s.objects(ctx, schema.ClaimSupport(c), schema.ClaimEvent, schema.ClaimGraph)
 	if err != nil {
 		return "", nil, err
 	}
@@ -839,8 +1083,8 @@ func (s *Store) supportOf(ctx context.Context, c, art quad.IRI) (string, []quad.
 		if r.Date != "" {
 			date = later(date, r.Date)
 		}
-		if r.Reporter != "" {
-			srcs = append(srcs, quad.IRI(r.Reporter))
+		for _, rep := range r.Reporter {
+			srcs = append(srcs, quad.IRI(rep))
 		}
 	}
 	if date == "" {

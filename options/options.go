@@ -50,6 +50,15 @@ func Limit(s string) (int, error) {
 	return n, nil
 }
 
+// Offset reads where a page of rows starts: a whole number, 0 the first row.
+func Offset(s string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 0 {
+		return 0, bad("offset", s, "want a whole number of rows to skip (0 for the first page)")
+	}
+	return n, nil
+}
+
 // Timeout reads a query timeout: a positive duration.
 func Timeout(s string) (time.Duration, error) {
 	d, err := time.ParseDuration(strings.TrimSpace(s))

@@ -88,7 +88,7 @@ func BenchmarkCanned(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			script, err := q.Bind(context.Background(), args, func() ([]graph.Entity, error) { return ents, nil })
+			script, err := q.Bind(context.Background(), args, AllEntities(ents), Page{})
 			if err != nil {
 				b.Fatal(err)
 			}

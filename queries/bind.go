@@ -82,9 +82,16 @@ func (c *Canned) flag(name string) (Param, bool) {
 	return Param{}, false
 }
 
-// EntitySource lists the store's entities, for resolving names; it is
-// called only when a query has an entity argument.
-type EntitySource func() ([]graph.Entity, error)
+// EntitySource lists the entities a name may mean, for resolving it: every
+// entity of the store will do, and so will those the name index finds
+// (graph.Store.Candidates), with every entity when it finds none (for
+// suggestions). It is called only when a query has an entity argument.
+type EntitySource func(name string) ([]graph.Entity, error)
+
+// AllEntities is an EntitySource that offers every entity of a list.
+func AllEntities(ents []graph.Entity) EntitySource {
+	return func(string) ([]graph.Entity, error) { return ents, nil }
+}
 
 var dateRE = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 
@@ -93,12 +100,23 @@ var dateRE = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))
 // (entities --match) from making the script a megabyte long.
 const maxArgRunes = 1000
 
+// Page is which rows of its answer a canned query emits: Limit rows from
+// Offset in its order (one more when there are more). A Limit of 0 is the
+// default page, DefaultPage rows.
+type Page struct{ Offset, Limit int }
+
+// DefaultPage is the rows of a canned query's page when none is asked for.
+const DefaultPage = 100
+
 // Bind checks the arguments, resolves entity names through ents (under
 // ctx: a lookup stops when it ends) and returns the script to run: the KG
-// vocabulary, the params object, the shared library and the query itself.
-func (c *Canned) Bind(ctx context.Context, args Args, ents EntitySource) (string, error) {
+// vocabulary, the params object (the page included), the shared library
+// and the query itself.
+func (c *Canned) Bind(ctx context.Context, args Args, ents EntitySource, page Page) (string, error) {
+	if page.Limit <= 0 {
+		page.Limit = DefaultPage
+	}
 	params := map[string]any{}
-	var list []graph.Entity
 	for _, p := range c.Params {
 		raw, ok := args[p.Name]
 		if !ok {
@@ -111,21 +129,25 @@ func (c *Canned) Bind(ctx context.Context, args Args, ents EntitySource) (string
 		if n := utf8.RuneCountInString(raw); n > maxArgRunes && p.Type != "ENTITY" {
 			return "", fmt.Errorf("%s: --%s is %d characters long; at most %d", c.Name, p.Name, n, maxArgRunes)
 		}
-		v, err := bindValue(ctx, p, raw, func() ([]graph.Entity, error) {
-			if list == nil {
-				l, err := ents()
-				if err != nil {
-					return nil, err
-				}
-				list = l
-			}
-			return list, nil
-		})
+		v, err := bindValue(ctx, p, raw, ents)
 		if err != nil {
 			return "", fmt.Errorf("%s: %w", c.Name, err)
 		}
 		params[p.Key()] = v
+		if p.Type == "TEXT" {
+			// the name-index nodes of the text and of its words, for
+			// queries that look a text up among names
+			key := graph.NameKey(raw)
+			nodes := []string{string(schema.NameIRI(key))}
+			if words := strings.Fields(key); len(words) > 1 {
+				for _, w := range words {
+					nodes = append(nodes, string(schema.NameIRI(w)))
+				}
+			}
+			params[p.Key()+"_names"] = nodes
+		}
 	}
+	params["offset"], params["limit"] = page.Offset, page.Limit
 	return Script(c.Source, params)
 }
 
@@ -135,7 +157,7 @@ func bindValue(ctx context.Context, p Param, raw string, ents EntitySource) (any
 		if err := CheckName(raw); err != nil {
 			return nil, err
 		}
-		l, err := ents()
+		l, err := ents(raw)
 		if err != nil {
 			return nil, err
 		}
@@ -218,7 +240,7 @@ func RawPrelude(ctx context.Context, script string, ents EntitySource) (string, 
 		if err := CheckName(name); err != nil {
 			return "", fmt.Errorf("E(%.40q...): %w", name, err)
 		}
-		l, err := ents()
+		l, err := ents(name)
 		if err != nil {
 			return "", err
 		}

@@ -58,6 +58,13 @@ func newEnv(t testing.TB) *env {
 // its rows as generic JSON.
 func (e *env) run(t testing.TB, name string, argv ...string) []map[string]any {
 	t.Helper()
+	rows, _ := e.page(t, Page{Limit: 10000}, name, argv...)
+	return rows
+}
+
+// page runs one page of a canned query and says whether there are more.
+func (e *env) page(t testing.TB, page Page, name string, argv ...string) ([]map[string]any, bool) {
+	t.Helper()
 	c, ok := Get(name)
 	if !ok {
 		t.Fatalf("no canned query %s", name)
@@ -66,11 +73,11 @@ func (e *env) run(t testing.TB, name string, argv ...string) []map[string]any {
 	if err != nil || len(rest) > 0 {
 		t.Fatalf("%s %v: %v (rest %v)", name, argv, err, rest)
 	}
-	script, err := c.Bind(context.Background(), args, func() ([]graph.Entity, error) { return e.ents, nil })
+	script, err := c.Bind(context.Background(), args, AllEntities(e.ents), page)
 	if err != nil {
 		t.Fatalf("%s %v: %v", name, argv, err)
 	}
-	res, err := e.pool.Run(ctx, runner.Query{Script: script, Limit: 10000})
+	res, err := e.pool.Run(ctx, runner.Query{Script: script, Limit: page.Limit})
 	if err != nil {
 		t.Fatalf("%s %v: %v", name, argv, err)
 	}
@@ -90,7 +97,32 @@ func (e *env) run(t testing.TB, name string, argv ...string) []map[string]any {
 		}
 		rows = append(rows, m)
 	}
-	return rows
+	return rows, res.Truncated
+}
+
+// Paging: the pages of a query, two rows at a time, are its rows in order,
+// each page saying whether another follows.
+func TestPaging(t *testing.T) {
+	e := newEnv(t)
+	for _, c := range cannedCases {
+		all := e.run(t, c.argv[0], c.argv[1:]...)
+		got := []map[string]any{}
+		for off := 0; ; off += 2 {
+			rows, more := e.page(t, Page{Offset: off, Limit: 2}, c.argv[0], c.argv[1:]...)
+			got = append(got, rows...)
+			if more != (off+2 < len(all)) {
+				t.Errorf("%s: page at %d says more=%v with %d rows in all", c.golden, off, more, len(all))
+			}
+			if !more || off > len(all) {
+				break
+			}
+		}
+		a, _ := json.Marshal(all)
+		b, _ := json.Marshal(got)
+		if string(a) != string(b) {
+			t.Errorf("%s: pages of 2 rows:\n%s\nall at once:\n%s", c.golden, b, a)
+		}
+	}
 }
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.json from the queries' output (review the diff!)")

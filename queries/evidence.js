@@ -6,34 +6,52 @@
 // columns: date relation evidence article evidence_start evidence_end event
 // returns: one row per event in which both take part (relation is the event
 //   type; evidence the sentence, with its code-point offsets in the
-//   article), in date order; then one row per direct edge between them that
-//   an article asserts without such an event (relation is the edge's name,
-//   evidence and event are null).
+//   article), in date order; then one row per direct relation between them
+//   that an article states without such an event (relation is the edge's
+//   name, evidence and event are null). Paged by --limit and --offset.
 
-function eventsOf(id) {
-  return edges([id], KG.roles, true).map(function (e) { return idOf(e.o); }).filter(isEvent);
+var A = params.a, B = params.b;
+var keep = function (r) { return r !== null && !(params.no_generic && r.g); };
+var both = function (r) { return keep(r) && inRow(r, A) && inRow(r, B); };
+var between = claimsBetween(A, B);
+var evs;
+var small = entityStats(A).events <= entityStats(B).events ? A : B;
+if (entityStats(small).events * entityStats(small).events <= wanted() * storeTotals().events) {
+  // the events of the entity fewer articles mention, with the other in them
+  evs = eventsOf(small, null, both, Infinity);
+} else {
+  // two busy entities: the events that support their claims
+  evs = [];
+  between.forEach(function (c) { evs = evs.concat(supportOf(c).events); });
+  evs = uniq(evs);
+  var rs = rows(evs);
+  evs = evs.filter(function (ev) { return rs[ev] && both(rs[ev]); });
+  evs.sort(function (a, b) { return byDate(rowKey(a, rs[a]), rowKey(b, rs[b])); });
 }
-var evA = eventsOf(params.a), evB = eventsOf(params.b);
-var shared = evA.filter(function (e) { return evB.indexOf(e) >= 0; });
-var rows = eventRows(shared);
-rows.sort(byDate);
-var explained = {};
-rows.forEach(function (r) { explained[r.article] = true; });
-var out = rows.map(function (r) {
-  return { date: r.date, relation: r.type, evidence: r.evidence, article: r.article,
-    evidence_start: r.evidence_start, evidence_end: r.evidence_end, event: r.event };
+var out = [], explained = {};
+var rs = rows(evs);
+evs.forEach(function (ev) {
+  var r = rs[ev];
+  explained[r.a] = true;
+  if (out.length < wanted()) {
+    out.push({ date: r.d || null, relation: r.t, evidence: r.v || null, article: r.a,
+      evidence_start: r.vs !== undefined ? r.vs : null, evidence_end: r.ve !== undefined ? r.ve : null, event: ev });
+  }
 });
-
-// Direct edges between the two, with the articles that assert them.
+// Direct relations an article states without an event both take part in.
 var bare = [];
-[false, true].forEach(function (inward) {
-  assertedEdges(params.a, inward).forEach(function (x) {
-    var art = localName(x.article);
-    if (explained[art] || !isRel(x.p) || idOf(x.o) !== params.b) return;
-    bare.push({ date: null, relation: localName(x.p), evidence: null, article: art,
-      evidence_start: null, evidence_end: null, event: null });
+if (out.length < wanted()) {
+  between.forEach(function (c) {
+    if (!isRel(c.rel)) return;
+    supportOf(c).articles.forEach(function (art) {
+      var id = localName(art);
+      if (!explained[id]) {
+        bare.push({ date: null, relation: relName(c.rel), evidence: null, article: id,
+          evidence_start: null, evidence_end: null, event: null });
+      }
+    });
   });
-});
-bare = uniq(bare);
-bare.sort(function (x, y) { return x.article < y.article ? -1 : x.article > y.article ? 1 : x.relation < y.relation ? -1 : 1; });
-emitAll(out.concat(bare));
+  bare = uniq(bare);
+  bare.sort(function (x, y) { return x.article < y.article ? -1 : x.article > y.article ? 1 : x.relation < y.relation ? -1 : 1; });
+}
+emitPage(out.concat(bare));

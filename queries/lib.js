@@ -110,18 +110,17 @@ function firstText(m, id) {
 
 var labelCache = {};
 
-// labels maps ids to their rdfs:label in English and Hindi.
+// labels maps ids to their rdfs:label in English and Hindi (a discovered
+// name's romanised label stands for the English one). Each id's labels are
+// read through the (subject, predicate) index: an entity's other edges —
+// every direct edge from it in every article — are never read.
 function labels(ids) {
-  var need = uniq(ids.filter(function (id) { return !(id in labelCache); }));
-  // rdfs:label is only in the entity graph (articles assert kg:assertedLabel)
-  // and on events, so every out-edge with it is a description.
-  fetchEdges(need, false, function (id) { return iri(id); }, idOf);
-  need.forEach(function (id) {
+  uniq(ids).forEach(function (id) {
+    if (id in labelCache) return;
     var l = labelCache[id] = { en: null, hi: null };
-    edgeCache.out[id].forEach(function (e) {
-      if (e.p !== KG.label) return;
-      if (langOf(e.o) === "hi") { if (l.hi === null) l.hi = textOf(e.o); }
-      else if (l.en === null) l.en = textOf(e.o);
+    g.V(iri(id)).Out(iri(KG.label)).ToArray().forEach(function (v) {
+      if (langOf(v) === "hi") { if (l.hi === null) l.hi = textOf(v); }
+      else if (l.en === null || langOf(v) === "en") l.en = textOf(v);
     });
   });
   var out = {};
@@ -133,35 +132,6 @@ function labels(ids) {
 function name(id) {
   var l = labelCache[id] || labels([id])[id];
   return l.en || l.hi || localName(id);
-}
-
-// articleOf maps one node to the articles (graph labels) of the quads that
-// touch it, the entity graph left out. (Labels() after several start nodes
-// yields each label once, not once per node, hence one node at a time.)
-function articlesOf(id) {
-  var out = [];
-  start([id]).Labels().ToArray().forEach(function (v) {
-    var a = idOf(v);
-    if (a !== null && a !== KG.entityGraph && out.indexOf(a) < 0) out.push(a);
-  });
-  return out.sort();
-}
-
-// assertedEdges returns {p, o, article} for the quads leaving id (entering
-// it if inward), each with the article that asserts it: the same triple
-// from two articles comes twice. One query per article: a LabelContext
-// over many labels, or one that tags its label, is slow and loses rows at
-// scale in this Cayley.
-function assertedEdges(id, inward) {
-  var out = [];
-  articlesOf(id).forEach(function (art) {
-    var path = start([id]).LabelContext(iri(art));
-    path = inward ? path.In(null, "p") : path.Out(null, "p");
-    path.Tag("o").TagArray().forEach(function (r) {
-      out.push({ p: idOf(r.p), o: r.o, article: art });
-    });
-  });
-  return out;
 }
 
 // articleOfNode is the article of an article-scoped node: ev:ID/N and
@@ -208,67 +178,6 @@ var roleGroups = {
   about: [KG.theme, KG.topic, KG.occasion, KG.under]
 };
 
-// withoutGeneric leaves out the generic events (kg:generic, clauses no
-// frame covers) when the query's --no-generic flag asks.
-function withoutGeneric(evs) {
-  if (!params.no_generic || evs.length === 0) return evs;
-  var generic = {};
-  edges(evs, [KG.generic], false).forEach(function (e) { if (textOf(e.o) === "true") generic[e.s] = true; });
-  return evs.filter(function (ev) { return !generic[ev]; });
-}
-
-// eventRows describes events: date, type, who, where, what about, how sure,
-// who says so, the sentence and the article.
-function eventRows(evs) {
-  evs = withoutGeneric(uniq(evs));
-  if (evs.length === 0) return [];
-  edges(evs, null, false); // fetch once; read from the cache below
-  var facts = {}, others = [];
-  evs.forEach(function (ev) {
-    var f = facts[ev] = {};
-    edgeCache.out[ev].forEach(function (e) {
-      (f[e.p] = f[e.p] || []).push(e.o);
-      var o = idOf(e.o);
-      if (o !== null && (isRole(e.p) || e.p === KG.reportedBy)) others.push(o);
-    });
-  });
-  labels(others);
-  var arts = eventArticles(evs);
-  function one(f, p) { return f[p] && f[p].length ? textOf(f[p][0]) : null; }
-  return evs.map(function (ev) {
-    var f = facts[ev];
-    var lbl = null;
-    (f[KG.label] || []).forEach(function (v) { if (lbl === null || langOf(v) === "en") lbl = textOf(v); });
-    var by = f[KG.reportedBy] ? idOf(f[KG.reportedBy][0]) : null;
-    var start = one(f, KG.evidenceStart), end = one(f, KG.evidenceEnd);
-    var row = {
-      date: one(f, KG.date),
-      end_date: one(f, KG.endDate),
-      type: null,
-      label: lbl,
-      modality: one(f, KG.modality),
-      reported_by: by !== null ? name(by) : null,
-      evidence: one(f, KG.evidence),
-      evidence_start: start !== null ? parseInt(start, 10) : null,
-      evidence_end: end !== null ? parseInt(end, 10) : null,
-      article: arts[ev] ? localName(arts[ev]) : null,
-      event: ev
-    };
-    var cls = (f[KG.type] || []).map(idOf).filter(function (t) { return t && t !== KG.event && t !== KG.position; }).map(localName).sort();
-    row.type = cls.length ? cls[0] : "Event";
-    for (var grp in roleGroups) {
-      var names = [];
-      roleGroups[grp].forEach(function (p) {
-        (f[p] || []).map(idOf).filter(function (x) { return x !== null; }).map(name).sort().forEach(function (n) {
-          if (names.indexOf(n) < 0) names.push(n);
-        });
-      });
-      row[grp] = names;
-    }
-    return row;
-  });
-}
-
 // byDate orders events by date, partial dates before the days they hold
 // (1910, then 2024-06, then 2024-06-12), ranges by their start; undated
 // events last, then by article and position in it.
@@ -281,20 +190,274 @@ function byDate(a, b) {
   return ordinal(a.event) - ordinal(b.event);
 }
 
-// step returns the edges of the graph of entities and events that touch
-// ids, both ways: role edges (event to entity) and rel: edges (entity to
-// entity). from is the node in ids, to the other end; s and o keep the
-// stored direction.
-function step(ids) {
-  var out = [];
-  [false, true].forEach(function (inward) {
-    edges(ids, null, inward).forEach(function (e) {
-      var other = idOf(e.o);
-      if (other === null || !(isRole(e.p) || isRel(e.p)) || !(isEntity(other) || isEvent(other))) return;
-      out.push({ from: e.s, to: other, p: e.p, s: inward ? other : e.s, o: inward ? e.s : other });
+function emitAll(rows) { rows.forEach(function (r) { g.Emit(r); }); }
+
+// ---- paging ----------------------------------------------------------
+// params.offset and params.limit say which page of its rows a query
+// emits; it emits one row more than the page when there are more, so that
+// the runner can say so. Queries read in proportion to the page: they stop
+// reading once they have offset + limit + 1 rows in their order.
+var pageOffset = params.offset || 0;
+var pageLimit = params.limit > 0 ? params.limit : 100;
+function wanted() { return pageOffset + pageLimit + 1; }
+function emitPage(rows) { emitAll(rows.slice(pageOffset, pageOffset + pageLimit + 1)); }
+
+// ---- the index -------------------------------------------------------
+// Values of a node through one predicate, read through the (subject,
+// predicate) or (object, predicate) index.
+function valuesOf(id, pred) { return g.V(iri(id)).Out(iri(pred)).ToArray(); }
+function subjectsOf(id, pred) { return g.V(iri(id)).In(iri(pred)).ToArray().map(idOf); }
+
+function indexOf(e) { return isEntity(e) ? KG.indexNS + "entity/" + e.substring(KG.entityNS.length) : null; }
+
+// entityStats is how many articles mention an entity and the first and
+// last of their dates: {articles, first, last}.
+var statsCache = {};
+function entityStats(e) {
+  if (e in statsCache) return statsCache[e];
+  var st = { articles: 0, events: 0, reported: 0, first: null, last: null }, idx = indexOf(e);
+  if (idx !== null) {
+    valuesOf(idx, KG.entityStats).forEach(function (v) {
+      var s = JSON.parse(textOf(v));
+      if (s.articles > st.articles) st = { articles: s.articles, events: s.events || 0, reported: s.reported || 0, first: s.first || null, last: s.last || null };
     });
+  }
+  return statsCache[e] = st;
+}
+
+// storeTotals is how many articles and events the store holds.
+var totalsCache = null;
+function storeTotals() {
+  if (totalsCache !== null) return totalsCache;
+  totalsCache = { articles: 0, events: 0 };
+  valuesOf(KG.timelineIndex, KG.entityStats).forEach(function (v) {
+    var t = JSON.parse(textOf(v));
+    if (t.articles >= totalsCache.articles) totalsCache = t;
   });
+  return totalsCache;
+}
+
+// scanCheaper says whether the first n of an entity's events are found
+// sooner by walking the timeline's date buckets (reading about n × all /
+// its events rows) than by reading all its events (its own role edges):
+// a busy entity is in a good share of every bucket.
+function scanCheaper(e, pred, n) {
+  var st = entityStats(e), t = storeTotals();
+  var mine = pred ? st.reported : st.events;
+  return mine > 0 && isFinite(n) && mine * mine > n * t.events;
+}
+
+function rowIRI(ev) { return KG.indexNS + "row/" + ev.substring(KG.eventNS.length); }
+
+// rows reads the index rows of events (what timeline, claims and evidence
+// show of an event, with entity IRIs), in batches of start nodes through
+// all predicates (a row node has one quad): {ev: row}.
+var rowCache = {};
+function rows(evs) {
+  var need = uniq(evs.filter(function (ev) { return !(ev in rowCache); }));
+  for (var i = 0; i < need.length; i += edgeBatch) {
+    var batch = need.slice(i, i + edgeBatch), back = {};
+    batch.forEach(function (ev) { back[rowIRI(ev)] = ev; rowCache[ev] = null; });
+    g.V.apply(g, batch.map(function (ev) { return iri(rowIRI(ev)); })).Tag("s").Out(null, "p").Tag("o").TagArray().forEach(function (r) {
+      if (idOf(r.p) === KG.indexRow) rowCache[back[idOf(r.s)]] = JSON.parse(textOf(r.o));
+    });
+  }
+  var out = {};
+  evs.forEach(function (ev) { out[ev] = rowCache[ev]; });
   return out;
 }
 
-function emitAll(rows) { rows.forEach(function (r) { g.Emit(r); }); }
+function inRow(r, e) {
+  for (var role in r.roles || {}) if (r.roles[role].indexOf(e) >= 0) return true;
+  return false;
+}
+
+// keepRow: not an office, not generic when --no-generic asks, in the date
+// window.
+function keepRow(r) {
+  return r !== null && !r.pos && !(params.no_generic && r.g) && inRange(r.d || null, r.e || null);
+}
+
+// sortKey orders rows as byDate does, without reading them twice.
+function rowKey(ev, r) {
+  return { date: r.d || null, end_date: r.e || null, article: r.a, event: ev };
+}
+
+// directEvents lists the events an entity takes part in (any role), or
+// is the source of (pred = KG.reportedBy), through its own in-edges of
+// each role: the (object, predicate) index.
+function directEvents(e, pred) {
+  var preds = pred ? [pred] : KG.roles, out = [];
+  preds.forEach(function (p) { subjectsOf(e, p).forEach(function (ev) { if (isEvent(ev)) out.push(ev); }); });
+  return uniq(out);
+}
+
+// months lists the timeline's buckets in date order: partial dates before
+// the days they hold, "undated" last; "span" (events with an end date) is
+// apart, for date windows.
+function timelineMonths() {
+  var ms = valuesOf(KG.timelineIndex, KG.indexMonth).map(textOf).filter(function (m) { return m !== "span"; });
+  ms.sort(function (a, b) {
+    if ((a === "undated") !== (b === "undated")) return a === "undated" ? 1 : -1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  return ms;
+}
+
+function bucketMembers(m) {
+  return valuesOf(KG.timelineIndex + "/" + m, KG.indexMember).map(textOf).sort();
+}
+
+// memberEvent reads a bucket member "DATE END ID NNNNNN EVENT".
+function memberEvent(k) { return k.substring(k.lastIndexOf(" ") + 1); }
+
+// scanTimeline walks the timeline's buckets in date order and returns the
+// first n events, in order, whose rows accept takes; with a date window it
+// starts at the window and also reads the events with an end date that
+// began before it.
+function scanTimeline(accept, n) {
+  var out = [];
+  var from = params.from ? dateFrom(params.from).substring(0, 7) : null;
+  var to = params.to ? dateTo(params.to).substring(0, 7) : null;
+  var extra = [];
+  if (params.from || params.to) {
+    var span = bucketMembers("span").map(memberEvent), sr = rows(span);
+    span.forEach(function (ev) { if (sr[ev] && accept(sr[ev])) extra.push(ev); });
+  }
+  var months = timelineMonths();
+  for (var i = 0; i < months.length && out.length < n; i++) {
+    var m = months[i];
+    if (m !== "undated") {
+      if (from !== null && dateTo(m).substring(0, 7) < from) continue;
+      if (to !== null && dateFrom(m).substring(0, 7) > to) break;
+    } else if (from !== null || to !== null) {
+      break; // an undated event is in no window
+    }
+    var evs = bucketMembers(m).map(memberEvent);
+    for (var j = 0; j < evs.length && out.length < n; j += edgeBatch) {
+      var batch = evs.slice(j, j + edgeBatch), rs = rows(batch);
+      batch.forEach(function (ev) { if (out.length < n && rs[ev] && accept(rs[ev])) out.push(ev); });
+    }
+  }
+  if (extra.length === 0) return out;
+  out = uniq(out.concat(extra));
+  var rs = rows(out);
+  out.sort(function (a, b) { return byDate(rowKey(a, rs[a]), rowKey(b, rs[b])); });
+  return out.slice(0, n);
+}
+
+// eventsOf returns the first n events (by date) an entity takes part in
+// (or is the source of, with pred = KG.reportedBy) whose rows keep takes.
+function eventsOf(e, pred, keep, n) {
+  if (scanCheaper(e, pred, n)) {
+    return scanTimeline(function (r) {
+      if (!keep(r)) return false;
+      return pred ? (r.r || []).indexOf(e) >= 0 : inRow(r, e);
+    }, n);
+  }
+  var evs = directEvents(e, pred), rs = rows(evs);
+  evs = evs.filter(function (ev) { return rs[ev] && keep(rs[ev]); });
+  evs.sort(function (a, b) { return byDate(rowKey(a, rs[a]), rowKey(b, rs[b])); });
+  return evs.slice(0, n);
+}
+
+// eventRows describes events from their index rows: date, type, who,
+// where, what about, how sure, who says so, the sentence, the article, and
+// how many reports of the same event other articles make.
+function eventRows(evs) {
+  evs = uniq(evs);
+  var rs = rows(evs), ents = [];
+  evs.forEach(function (ev) {
+    var r = rs[ev];
+    if (!r) return;
+    for (var role in r.roles || {}) ents = ents.concat(r.roles[role]);
+    ents = ents.concat(r.r || []);
+  });
+  labels(ents);
+  return evs.filter(function (ev) { return rs[ev]; }).map(function (ev) {
+    var r = rs[ev];
+    var row = {
+      date: r.d || null, end_date: r.e || null, type: r.t, label: r.l || null,
+      modality: r.m || null, reported_by: r.r && r.r.length ? name(r.r[0]) : null,
+      evidence: r.v || null,
+      evidence_start: r.vs !== undefined ? r.vs : null, evidence_end: r.ve !== undefined ? r.ve : null,
+      article: r.a, event: ev, reports: 1 + valuesOf(ev, KG.sameEvent).length
+    };
+    for (var grp in roleGroups) {
+      var names = [];
+      roleGroups[grp].forEach(function (p) {
+        ((r.roles || {})[localName(p)] || []).map(name).sort().forEach(function (n) {
+          if (names.indexOf(n) < 0) names.push(n);
+        });
+      });
+      row[grp] = names;
+    }
+    return row;
+  });
+}
+
+// ---- claims ----------------------------------------------------------
+// claimsOf lists the claims an entity is the subject or object of, from
+// their stats (one value each): {claim, sbj, rel, obj, articles, first,
+// last}.
+var claimCache = {};
+function claimsOf(e) {
+  if (e in claimCache) return claimCache[e];
+  var out = [], seen = {};
+  [KG.claimSubject, KG.claimObject].forEach(function (p) {
+    g.V(iri(e)).In(iri(p)).Out(iri(KG.claimStats)).ToArray().forEach(function (v) {
+      var s = JSON.parse(textOf(v));
+      var k = s.sbj + " " + s.rel + " " + s.obj;
+      if (seen[k]) {
+        if (s.articles > seen[k].articles) { seen[k].articles = s.articles; seen[k].first = s.first || s.last; seen[k].last = s.last; }
+        return;
+      }
+      var c = seen[k] = { claim: s.claim, sbj: s.sbj, rel: s.rel, obj: s.obj, articles: s.articles, first: s.first || s.last || null, last: s.last || null };
+      out.push(c);
+    });
+  });
+  return claimCache[e] = out;
+}
+
+function isWith(rel) { return rel.indexOf(KG.withNS) === 0; }
+
+// linksOf are an entity's claims as edges of its network: a "with" claim
+// (partners of an event with no direct edge between them) only when no
+// direct relation joins the two.
+function linksOf(e) {
+  var cs = claimsOf(e), related = {};
+  cs.forEach(function (c) { if (!isWith(c.rel)) related[c.sbj === e ? c.obj : c.sbj] = true; });
+  return cs.filter(function (c) { return !isWith(c.rel) || !related[c.sbj === e ? c.obj : c.sbj]; });
+}
+
+// relName is a claim's relation as the queries show it: spoke_with,
+// president_of, or for two partners of an event with no edge between
+// them the event's class and modality, "Meeting (planned)".
+function relName(rel) {
+  if (!isWith(rel)) return localName(rel);
+  var r = rel.substring(KG.withNS.length), i = r.indexOf("-");
+  return i < 0 ? r : r.substring(0, i) + " (" + r.substring(i + 1) + ")";
+}
+
+// claimsBetween returns the claims joining two entities, read from the
+// side with fewer articles.
+function claimsBetween(a, b) {
+  var from = entityStats(a).articles <= entityStats(b).articles ? a : b, other = from === a ? b : a;
+  return claimsOf(from).filter(function (c) { return (c.sbj === from ? c.obj : c.sbj) === other; });
+}
+
+// supportOf lists what supports a claim: its events, and the articles
+// that state it without one.
+function supportOf(c) {
+  var sup = c.claim + "/support";
+  return {
+    events: valuesOf(sup, KG.claimEvent).map(textOf),
+    articles: valuesOf(sup, KG.claimArticle).map(idOf)
+  };
+}
+
+// laterFirst orders partial dates, the later first.
+function laterFirst(a, b) {
+  var x = a ? dateFrom(a) : "", y = b ? dateFrom(b) : "";
+  return x > y ? -1 : x < y ? 1 : 0;
+}

@@ -90,14 +90,14 @@ func TestLongNameIsRefused(t *testing.T) {
 		t.Errorf("a %d-character name: %v", MaxNameRunes, err)
 	}
 	c, _ := Get("timeline")
-	_, err = c.Bind(context.Background(), Args{"entity": long}, func() ([]graph.Entity, error) {
+	_, err = c.Bind(context.Background(), Args{"entity": long}, func(string) ([]graph.Entity, error) {
 		t.Error("the entities were read for a name that cannot be one")
 		return ents, nil
-	})
+	}, Page{})
 	if !errors.As(err, &tl) {
 		t.Errorf("Bind with a 40,000-character entity: %v", err)
 	}
-	_, err = RawPrelude(context.Background(), `g.V(E("`+long+`")).All()`, func() ([]graph.Entity, error) { return ents, nil })
+	_, err = RawPrelude(context.Background(), `g.V(E("`+long+`")).All()`, AllEntities(ents))
 	if !errors.As(err, &tl) {
 		t.Errorf("E() with a 40,000-character name: %v", err)
 	}
@@ -129,12 +129,12 @@ func TestScriptNamesAreBounded(t *testing.T) {
 		ents = append(ents, graph.Entity{IRI: quad.IRI("https://kg.example.org/entity/" + name), LabelEN: name})
 		fmt.Fprintf(&b, "E(%q);\n", name)
 		if i == maxScriptNames-1 {
-			if _, err := RawPrelude(context.Background(), b.String(), func() ([]graph.Entity, error) { return ents, nil }); err != nil {
+			if _, err := RawPrelude(context.Background(), b.String(), AllEntities(ents)); err != nil {
 				t.Fatalf("%d names: %v", i+1, err)
 			}
 		}
 	}
-	_, err := RawPrelude(context.Background(), b.String(), func() ([]graph.Entity, error) { return ents, nil })
+	_, err := RawPrelude(context.Background(), b.String(), AllEntities(ents))
 	if err == nil || !strings.Contains(err.Error(), "more than 100") {
 		t.Errorf("%d names: %v", maxScriptNames+1, err)
 	}

@@ -1,39 +1,49 @@
 // name: neighbours
-// summary: the ego network of an entity: every edge within N hops
+// summary: the ego network of an entity: one edge per claim within N hops
 // arg: entity ENTITY  the centre
 // flag: depth INT=1  how many hops out to go
-// columns: depth source source_en source_hi relation target target_en target_hi
-// returns: one row per edge (direct rel: edges between entities, role edges
-//   from events to entities) with an end at most depth-1 hops from the
-//   centre; depth is that end's distance plus one. source and target are
-//   IRIs in the stored direction, with their labels (an event's label is
-//   "PhoneCall: Kim Jong-un, Vladimir Putin"); relation is the edge's name.
-//   Sorted by depth, source_en, relation, target_en, source, target.
+// columns: depth source source_en source_hi relation target target_en target_hi articles latest
+// returns: one row per claim (a relation between two entities that any
+//   number of articles state) with an end at most depth-1 hops from the
+//   centre; a hop is one claim, whether a direct edge, an office or two
+//   partners of one event (relation "Meeting (planned)"). depth is that
+//   end's distance plus one; source and target are IRIs in the claim's
+//   direction, with their labels; articles how many articles state it,
+//   latest its latest date. Ranked by depth, then articles, then latest
+//   (newest first); paged by --limit and --offset.
 
-var dist = {}, rows = [], seen = {};
+var dist = {}, out = [], seen = {};
 dist[params.entity] = 0;
 var frontier = [params.entity];
-for (var h = 1; h <= params.depth && frontier.length > 0; h++) {
-  var next = [];
-  step(frontier).forEach(function (e) {
-    if (dist[e.to] === undefined) { dist[e.to] = h; next.push(e.to); }
-    var k = e.s + " " + e.p + " " + e.o;
-    if (seen[k]) return;
-    seen[k] = true;
-    rows.push({ depth: h, source: e.s, relation: localName(e.p), target: e.o });
+function rank(a, b) {
+  if (a.depth !== b.depth) return a.depth - b.depth;
+  if (a.articles !== b.articles) return b.articles - a.articles;
+  return laterFirst(a.latest, b.latest) || (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0) ||
+    (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
+}
+// A level is read whole (to rank it); the next only when the page reaches it.
+for (var h = 1; h <= params.depth && frontier.length > 0 && out.length < wanted(); h++) {
+  var next = [], level = [];
+  frontier.forEach(function (n) {
+    linksOf(n).forEach(function (c) {
+      var k = c.sbj + " " + c.rel + " " + c.obj;
+      if (seen[k]) return;
+      seen[k] = true;
+      level.push({ depth: h, source: c.sbj, relation: relName(c.rel), target: c.obj,
+        articles: c.articles, latest: c.last });
+      [c.sbj, c.obj].forEach(function (x) {
+        if (dist[x] === undefined) { dist[x] = h; next.push(x); }
+      });
+    });
   });
+  level.sort(rank);
+  out = out.concat(level);
   frontier = next;
 }
-var lbl = labels(uniq(rows.map(function (r) { return r.source; }).concat(rows.map(function (r) { return r.target; }))));
-rows.forEach(function (r) {
+var page = out.slice(pageOffset, pageOffset + pageLimit + 1);
+var lbl = labels(uniq(page.map(function (r) { return r.source; }).concat(page.map(function (r) { return r.target; }))));
+page.forEach(function (r) {
   r.source_en = lbl[r.source].en; r.source_hi = lbl[r.source].hi;
   r.target_en = lbl[r.target].en; r.target_hi = lbl[r.target].hi;
 });
-function cmp(a, b) { a = a || ""; b = b || ""; return a < b ? -1 : a > b ? 1 : 0; }
-rows.sort(function (a, b) {
-  // the IRIs last: rows of equal labels come in an order of their own,
-  // not the order a backend happens to return edges in
-  return a.depth - b.depth || cmp(a.source_en, b.source_en) || cmp(a.relation, b.relation) || cmp(a.target_en, b.target_en) ||
-    cmp(a.source, b.source) || cmp(a.target, b.target);
-});
-emitAll(rows);
+emitAll(page);

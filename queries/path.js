@@ -1,53 +1,95 @@
 // name: path
-// summary: the shortest connections between two entities, through entities and events
+// summary: the shortest connections between two entities, claim by claim
 // arg: a ENTITY  where the path starts
 // arg: b ENTITY  where it ends
-// flag: max-hops INT=4  longest path to look for, in edges
+// flag: max-hops INT=4  longest path to look for, in claims
 // columns: hops path nodes steps
 // returns: one row per shortest path (all of the same length), sorted by
-//   path. An edge is a direct rel: edge between entities or a role edge
-//   between an event and an entity, followed either way. hops is the number
-//   of edges; path reads "Donald Trump –meets→ Vladimir Putin ←spoke_with–
-//   Kim Jong-un" with events in brackets; nodes lists the IRIs along the
-//   path; steps lists {from, relation, to} in the stored direction.
+//   path. A hop is one claim — a relation between two entities that any
+//   number of articles state — followed either way. hops is the number of
+//   claims; path reads "Donald Trump –Meeting (planned)– Vladimir Putin
+//   ←spoke_with– Kim Jong-un"; nodes lists the IRIs along the path; steps
+//   lists {from, relation, to} in the claims' direction. Paged by --limit
+//   and --offset.
 
 var A = params.a, B = params.b, maxHops = params.max_hops;
-var dist = {}, parents = {};
-dist[A] = 0;
-var frontier = [A];
-for (var h = 1; h <= maxHops && frontier.length > 0 && dist[B] === undefined; h++) {
+// Breadth-first from both ends at once, always widening the smaller
+// frontier: two busy entities meet in the middle without either side
+// reading its whole neighbourhood.
+var side = [
+  { dist: {}, parents: {}, frontier: [A], depth: 0 },
+  { dist: {}, parents: {}, frontier: [B], depth: 0 }
+];
+side[0].dist[A] = 0; side[1].dist[B] = 0;
+var length = A === B ? null : -1;
+while (length === -1 && side[0].frontier.length > 0 && side[1].frontier.length > 0 &&
+       side[0].depth + side[1].depth < maxHops) {
+  var s = side[0].frontier.length <= side[1].frontier.length ? side[0] : side[1];
+  var t = s === side[0] ? side[1] : side[0];
   var next = [];
-  step(frontier).forEach(function (e) {
-    if (dist[e.to] === undefined) { dist[e.to] = h; parents[e.to] = []; next.push(e.to); }
-    if (dist[e.to] === h) parents[e.to].push(e);
+  s.frontier.forEach(function (n) {
+    linksOf(n).forEach(function (c) {
+      var other = c.sbj === n ? c.obj : c.sbj;
+      if (other === n) return;
+      if (s.dist[other] === undefined) { s.dist[other] = s.depth + 1; s.parents[other] = []; next.push(other); }
+      if (s.dist[other] === s.depth + 1) s.parents[other].push({ node: n, claim: c });
+    });
   });
-  frontier = next;
+  s.frontier = next;
+  s.depth++;
+  next.forEach(function (n) {
+    if (t.dist[n] !== undefined && (length === -1 || s.dist[n] + t.dist[n] < length)) length = s.dist[n] + t.dist[n];
+  });
 }
 
-// Walk back from B along the parents; enough paths for any result limit.
+// Every shortest path: halves from A to a meeting node and from it to B.
 var maxPaths = 1000;
-function walk(node) {
-  if (node === A) return [[]];
+function halves(sd, node) {
+  if (sd.dist[node] === 0) return [[]];
   var out = [];
-  (parents[node] || []).forEach(function (e) {
+  (sd.parents[node] || []).forEach(function (p) {
     if (out.length >= maxPaths) return;
-    walk(e.from).forEach(function (p) { if (out.length < maxPaths) out.push(p.concat([e])); });
+    halves(sd, p.node).forEach(function (h) { if (out.length < maxPaths) out.push(h.concat([{ from: p.node, to: node, claim: p.claim }])); });
   });
   return out;
 }
-var paths = A === B || dist[B] === undefined ? [] : walk(B);
-
-function show(id) { return isEvent(id) ? "[" + name(id) + "]" : name(id); }
-var rows = paths.map(function (p) {
-  var text = show(A), nodes = [A];
-  p.forEach(function (e) {
-    var rel = localName(e.p);
-    text += e.s === e.from ? " –" + rel + "→ " : " ←" + rel + "– ";
-    text += show(e.to);
-    nodes.push(e.to);
+var paths = [];
+if (length !== null && length > 0) {
+  Object.keys(side[0].dist).forEach(function (m) {
+    if (paths.length >= maxPaths || side[1].dist[m] === undefined || side[0].dist[m] + side[1].dist[m] !== length) return;
+    var left = halves(side[0], m), right = halves(side[1], m);
+    left.forEach(function (l) {
+      right.forEach(function (r) {
+        if (paths.length >= maxPaths) return;
+        var back = r.slice().reverse().map(function (st) { return { from: st.to, to: st.from, claim: st.claim }; });
+        paths.push(l.concat(back));
+      });
+    });
   });
-  return { hops: p.length, path: text, nodes: nodes,
-    steps: p.map(function (e) { return { from: e.s, relation: localName(e.p), to: e.o }; }) };
+}
+
+var nodes = [];
+paths.forEach(function (p) { p.forEach(function (st) { nodes.push(st.from, st.to); }); });
+labels(uniq(nodes));
+var rows = paths.map(function (p) {
+  var text = name(A), ids = [A];
+  p.forEach(function (st) {
+    var c = st.claim, rel = relName(c.rel);
+    if (isWith(c.rel)) text += " –" + rel + "– ";
+    else text += c.sbj === st.from ? " –" + rel + "→ " : " ←" + rel + "– ";
+    text += name(st.to);
+    ids.push(st.to);
+  });
+  return { hops: p.length, path: text, nodes: ids,
+    steps: p.map(function (st) { return { from: st.claim.sbj, relation: relName(st.claim.rel), to: st.claim.obj }; }) };
+});
+// a path through several meeting nodes was found once for each
+var once = {};
+rows = rows.filter(function (r) {
+  var k = JSON.stringify(r.steps);
+  if (once[k]) return false;
+  once[k] = true;
+  return true;
 });
 rows.sort(function (x, y) { return x.path < y.path ? -1 : x.path > y.path ? 1 : 0; });
-emitAll(rows);
+emitPage(rows);

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/schema"
@@ -53,27 +52,9 @@ func quoteList(ss []string) string {
 
 // Normalize folds a name for matching: Unicode NFC, lower case, hyphens,
 // underscores, dots and runs of spaces made one space, so that "Kim
-// Jong-un", "kim jong un" and "KIM_JONG_UN" compare equal.
-func Normalize(s string) string {
-	s = norm.NFC.String(s)
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case r == '-' || r == '_' || r == '.' || r == '‐' || r == '–' || unicode.IsSpace(r):
-			space = true
-			continue
-		case r == '\'' || r == '’' || r == '"':
-			continue // "People's" and "Peoples"
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
+// Jong-un", "kim jong un" and "KIM_JONG_UN" compare equal. It is the key
+// of the store's name index (graph.NameKey).
+func Normalize(s string) string { return graph.NameKey(s) }
 
 // MaxNameRunes bounds a name to look up. Entity names are a few words;
 // the bound keeps the work of a lookup (and of its suggestions, an edit

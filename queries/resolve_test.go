@@ -92,14 +92,14 @@ func TestParseArgs(t *testing.T) {
 		t.Error("too many args accepted")
 	}
 	tl, _ := Get("timeline")
-	if _, err := tl.Bind(context.Background(), Args{"from": "2024-13"}, nil); err == nil {
+	if _, err := tl.Bind(context.Background(), Args{"from": "2024-13"}, nil, Page{}); err == nil {
 		t.Error("month 13 accepted")
 	}
 	en, _ := Get("entities")
-	if _, err := en.Bind(context.Background(), Args{"type": "Persn"}, nil); err == nil || !strings.Contains(err.Error(), "not an entity class") {
+	if _, err := en.Bind(context.Background(), Args{"type": "Persn"}, nil, Page{}); err == nil || !strings.Contains(err.Error(), "not an entity class") {
 		t.Errorf("bad class: %v", err)
 	}
-	if s, err := en.Bind(context.Background(), Args{"type": "person"}, nil); err != nil || !strings.Contains(s, string(schema.Class("Person"))) {
+	if s, err := en.Bind(context.Background(), Args{"type": "person"}, nil, Page{}); err != nil || !strings.Contains(s, string(schema.Class("Person"))) {
 		t.Errorf("class: %v", err)
 	}
 }

@@ -4,26 +4,18 @@
 // flag: from DATE  only events that end on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)
 // flag: to DATE  only events that start on or before this date
 // flag: no-generic BOOL  leave out generic events (kg:generic: clauses no frame covers)
-// columns: date end_date type label participants place about modality reported_by evidence article event
+// columns: date end_date type label participants place about modality reported_by evidence article event reports
 // returns: one row per event. date and end_date are ISO dates as precise as
 //   the article was (1910, 2024-06, 2025-08-15); partial dates sort before
 //   the days they hold, undated events come last. participants (agent,
 //   participant, recipient), place (location, destination) and about
 //   (theme, topic, occasion) are lists of labels. modality is asserted,
 //   planned or reported; reported_by the source's label; evidence the
-//   sentence; article the article id; event the event IRI.
+//   sentence; article the article id; event the event IRI; reports how
+//   many articles report the event (kg:sameEvent links it to the others).
+//   Paged by --limit and --offset.
 
-var evs;
-if (params.entity) {
-  evs = edges([params.entity], KG.roles, true).map(function (e) { return idOf(e.o); }).filter(isEvent);
-  // positions (offices) are not events of the timeline
-  var isEv = {};
-  edges(evs, [KG.type], false).forEach(function (x) { if (idOf(x.o) === KG.event) isEv[x.s] = true; });
-  evs = evs.filter(function (ev) { return isEv[ev]; });
-} else {
-  evs = edges([KG.event], [KG.type], true).map(function (e) { return idOf(e.o); });
-}
-var rows = eventRows(evs).filter(function (r) { return inRange(r.date, r.end_date); });
-rows.sort(byDate);
-rows.forEach(function (r) { delete r.evidence_start; delete r.evidence_end; });
-emitAll(rows);
+var evs = params.entity ? eventsOf(params.entity, null, keepRow, wanted()) : scanTimeline(keepRow, wanted());
+var out = eventRows(evs.slice(pageOffset));
+out.forEach(function (r) { delete r.evidence_start; delete r.evidence_end; });
+emitAll(out);

@@ -37,6 +37,14 @@ func buildPrelude() string {
 		"addressee": schema.Pred("addressee"), "patient": schema.Pred("patient"), "target": schema.Pred("target"),
 		"involves": schema.Pred("involves"), "under": schema.Pred("under"), "discovered": schema.Discovered,
 		"generic": schema.Generic, "cameo": schema.CAMEO, "plover": schema.PLOVER,
+		// the derived layer: claims, reports of one event, the index
+		"claimSubject": schema.ClaimSubject, "claimRelation": schema.ClaimRelation, "claimObject": schema.ClaimObject,
+		"claimStats": schema.ClaimStats, "claimSource": schema.ClaimSource, "claimEvent": schema.ClaimEvent,
+		"claimArticle": schema.ClaimArticle, "sameEvent": schema.SameEvent,
+		"indexRow": schema.IndexRow, "indexMonth": schema.IndexMonth, "indexMember": schema.IndexMember,
+		"entityStats": schema.EntityStats, "timelineIndex": schema.TimelineIndex,
+		"claimGraph": schema.ClaimGraph, "indexGraph": schema.IndexGraph,
+		"nameLabel": schema.NameLabel, "nameAlias": schema.NameAlias, "nameWord": schema.NameWord,
 	}
 	m := map[string]any{}
 	// Classes by their own names (KG.PhoneCall, KG.Person, KG.President),
@@ -59,6 +67,9 @@ func buildPrelude() string {
 	m["eventNS"] = schema.EventNS
 	m["articleNS"] = schema.ArticleNS
 	m["relNS"] = schema.RelNS
+	m["withNS"] = schema.WithNS
+	m["claimNS"] = schema.ClaimNS
+	m["indexNS"] = schema.IndexNS
 	// Roles in the order participants are listed: who acts first.
 	var roles []string
 	for _, r := range schema.Roles {

@@ -3,7 +3,8 @@ package schema
 import (
 	"crypto/sha256"
 	"encoding/base32"
-	"net/url"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -54,22 +55,28 @@ var (
 	ClaimSubject  = quad.IRI(NS + "sbj")
 	ClaimRelation = quad.IRI(NS + "rel")
 	ClaimObject   = quad.IRI(NS + "obj")
-	// ClaimArticle links a claim to each article that states it.
-	ClaimArticle = quad.IRI(NS + "art")
-	// ClaimEvent lists, as xsd:anyURI literals, the events that support the
-	// claim (both entities take part in them); literals, not edges, so an
-	// event does not become a neighbour of the claim's dates.
-	ClaimEvent = quad.IRI(NS + "evt")
 	// ClaimSource links a claim to each source its events are reported by.
 	ClaimSource = quad.IRI(NS + "src")
-	// ClaimArticles counts the supporting articles (xsd:integer).
-	ClaimArticles = quad.IRI(NS + "articles")
-	// ClaimFirst and ClaimLast are the earliest and latest date of the
-	// claim: per supporting article, the latest date of its supporting
-	// events, else its publication date.
-	ClaimFirst = quad.IRI(NS + "firstDate")
-	ClaimLast  = quad.IRI(NS + "lastDate")
+	// ClaimStats is the claim's totals, one JSON literal: {"articles": N,
+	// "first": DATE, "last": DATE, "claim", "sbj", "rel", "obj"} — how many
+	// articles support it and, per supporting article the latest date of
+	// its supporting events (else its publication date), the earliest and
+	// the latest of those. One literal, so that a reader ranks a hub's
+	// claims with one value each; it names the claim's parts, so that it
+	// is a value of this claim alone.
+	ClaimStats = quad.IRI(NS + "stats")
+	// ClaimEvent lists, on the claim's support node, as xsd:anyURI
+	// literals, the events that support the claim (both entities take
+	// part in them); ClaimArticle links the support node to each article
+	// that states the claim without such an event (an event's IRI names
+	// its article). The support node keeps the claim node small however
+	// many articles state it.
+	ClaimEvent   = quad.IRI(NS + "evt")
+	ClaimArticle = quad.IRI(NS + "art")
 )
+
+// ClaimSupport is the node listing what supports a claim.
+func ClaimSupport(c quad.IRI) quad.IRI { return quad.IRI(string(c) + "/support") }
 
 // SameEvent links an event to a report of the same event in another
 // article: same class, same participants, compatible dates.
@@ -99,14 +106,17 @@ var (
 	// (events dated to a year), "undated", "span" (events with an end
 	// date, which a date filter must always read).
 	IndexMonth = quad.IRI(NS + "month")
-	// IndexMember is one event of a bucket, as "DATE|END|ARTICLE|NNNN|IRI"
-	// so that a bucket sorts without reading its events.
+	// IndexMember is one event of a bucket, as "DATE END ARTICLE NNNNNN
+	// IRI" so that a bucket sorts without reading its events.
 	IndexMember = quad.IRI(NS + "member")
 	// IndexRow is an event's row: what timeline, claims and evidence show
 	// of it, as JSON with entity IRIs (labels are read when shown).
 	IndexRow = quad.IRI(NS + "row")
-	// IndexMentions counts the articles that mention an entity.
-	IndexMentions = quad.IRI(NS + "mentionCount")
+	// EntityStats is an entity's totals on its index node, one JSON
+	// literal: {"articles": N, "first": DATE, "last": DATE, "e": IRI} —
+	// how many articles mention it, and the first and last publication
+	// date among them.
+	EntityStats = quad.IRI(NS + "entityStats")
 	// Name index: the entities a folded name is the label of, an alias
 	// of, or a word of (xsd:anyURI literals).
 	NameLabel = quad.IRI(NS + "nameLabel")
@@ -119,7 +129,7 @@ var (
 // facts. Claims and kg:sameEvent are facts about the corpus and are not.
 func IsDerived(p quad.Value) bool {
 	switch p {
-	case IndexMonth, IndexMember, IndexRow, IndexMentions, NameLabel, NameAlias, NameWord,
+	case IndexMonth, IndexMember, IndexRow, EntityStats, NameLabel, NameAlias, NameWord,
 		Description, NodeList, QuadList:
 		return true
 	}
@@ -151,6 +161,13 @@ func IndexOf(e quad.IRI) (quad.IRI, bool) {
 	return quad.IRI(IndexNS + "entity/" + tail), true
 }
 
+// RankBucket is the node listing the entities of a kind ("all", a class
+// name, "discovered") that k articles mention, 2^(k-1) ≤ articles < 2^k:
+// the entities query reads the busiest first, bucket by bucket.
+func RankBucket(kind string, k int) quad.IRI {
+	return quad.IRI(IndexNS + "entities/" + kind + "/" + strconv.Itoa(k))
+}
+
 // TimelineIndex is the index node of every event.
 var TimelineIndex = quad.IRI(IndexNS + "timeline")
 
@@ -169,8 +186,20 @@ func RowIRI(ev quad.IRI) quad.IRI {
 	return quad.IRI(IndexNS + "row/" + strings.TrimPrefix(string(ev), EventNS))
 }
 
-// NameIRI is the index node of a folded name.
-func NameIRI(key string) quad.IRI { return quad.IRI(IndexNS + "name/" + url.PathEscape(key)) }
+// NameIRI is the index node of a folded name: every byte but ASCII
+// letters, digits and "-_.~" percent-encoded.
+func NameIRI(key string) quad.IRI {
+	var b strings.Builder
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return quad.IRI(IndexNS + "name/" + b.String())
+}
 
 // SameEventIRI is the index node listing the events of one class and
 // participants in one period, where the store looks for other reports.

@@ -115,8 +115,11 @@ type queryAnswer struct {
 	Rows      []json.RawMessage `json:"rows"`
 	Truncated bool              `json:"truncated"`
 	Limit     int               `json:"limit"`
-	Note      string            `json:"note,omitempty"`
-	ElapsedMS float64           `json:"elapsed_ms"`
+	// Offset is where a canned query's page starts; truncated says there
+	// are rows after it (ask with offset = offset + limit).
+	Offset    *int    `json:"offset,omitempty"`
+	Note      string  `json:"note,omitempty"`
+	ElapsedMS float64 `json:"elapsed_ms"`
 }
 
 func answer(name string, cols []string, res *runner.Result, limit int) queryAnswer {
@@ -130,7 +133,8 @@ func answer(name string, cols []string, res *runner.Result, limit int) queryAnsw
 
 // canned runs GET /api/queries/{name}?PARAM=VALUE...: parameters by the
 // names GET /api/queries lists (entity, a, b, from, to, depth, max-hops),
-// plus limit, timeout and format (json or csv).
+// plus the page (limit, 100 rows unless given and at most the server's
+// cap, and offset), timeout and format (json or csv).
 func (s *Server) canned(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
 	c, ok := queries.Get(name)
@@ -139,10 +143,17 @@ func (s *Server) canned(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	limit, timeout, err := s.limits(q, s.cfg.Limit)
+	limit, timeout, err := s.limits(q, min(queries.DefaultPage, s.cfg.Limit))
 	if err != nil {
 		writeError(w, err)
 		return
+	}
+	offset := 0
+	if v := q.Get("offset"); v != "" {
+		if offset, err = options.Offset(v); err != nil {
+			writeError(w, badRequest("%v", err))
+			return
+		}
 	}
 	format := q.Get("format")
 	if format != "" && format != "json" && format != "csv" {
@@ -161,7 +172,7 @@ func (s *Server) canned(w http.ResponseWriter, r *http.Request) {
 	}
 	lctx, cancel := context.WithTimeout(r.Context(), timeout)
 	defer cancel()
-	script, err := c.Bind(lctx, args, s.entitySource(r))
+	script, err := c.Bind(lctx, args, s.entitySource(r), queries.Page{Offset: offset, Limit: limit})
 	if err != nil {
 		writeError(w, bindError(err))
 		return
@@ -182,12 +193,25 @@ func (s *Server) canned(w http.ResponseWriter, r *http.Request) {
 		w.Write(b.Bytes())
 		return
 	}
-	writeJSON(w, http.StatusOK, answer(c.Name, c.Columns, res, limit))
+	a := answer(c.Name, c.Columns, res, limit)
+	a.Offset = &offset
+	writeJSON(w, http.StatusOK, a)
 }
 
-// entitySource lists the store's entities for resolving names in a query.
+// entitySource lists the entities a name may mean, for resolving it in a
+// query: from the name index, else (for suggestions) every entity.
 func (s *Server) entitySource(r *http.Request) queries.EntitySource {
-	return func() ([]graph.Entity, error) { return s.st.entities(r.Context()) }
+	return func(name string) ([]graph.Entity, error) {
+		var cands []graph.Entity
+		_, err := s.st.read(r.Context(), func(st *graph.Store) (err error) {
+			cands, err = st.Candidates(r.Context(), name)
+			return err
+		})
+		if err != nil || len(cands) > 0 {
+			return cands, err
+		}
+		return s.st.entities(r.Context())
+	}
 }
 
 // bindError classifies a failure to prepare a script: an unknown or
@@ -214,7 +238,7 @@ func bindError(err error) error {
 // canned query's parser reads: flags first, then "--" and the positional
 // arguments, so that a name starting with "--" stays a name.
 func cannedArgv(c *queries.Canned, q url.Values) ([]string, error) {
-	known := map[string]bool{"limit": true, "timeout": true, "format": true}
+	known := map[string]bool{"limit": true, "offset": true, "timeout": true, "format": true}
 	var flags, pos []string
 	missing := ""
 	for _, p := range c.Params {
@@ -247,7 +271,7 @@ func cannedArgv(c *queries.Canned, q url.Values) ([]string, error) {
 			for _, p := range c.Params {
 				names = append(names, p.Name)
 			}
-			return nil, badRequest("%s: unknown parameter %q (it takes %s, limit, timeout and format)", c.Name, k, strings.Join(names, ", "))
+			return nil, badRequest("%s: unknown parameter %q (it takes %s, limit, offset, timeout and format)", c.Name, k, strings.Join(names, ", "))
 		}
 	}
 	return append(append(flags, "--"), pos...), nil

@@ -152,7 +152,7 @@ func TestQueryCanned(t *testing.T) {
 		}
 	}
 	out, errs, code = kg(t, db, "", "query", "entities", "--limit", "2", "--format", "json")
-	if code != 0 || strings.Count(out, "\"entity\"") != 2 || !strings.Contains(errs, "first 2 rows") {
+	if code != 0 || strings.Count(out, "\"entity\"") != 2 || !strings.Contains(errs, "rows 1-2 shown; --offset 2") {
 		t.Errorf("--limit 2: exit %d\n%s\n%s", code, out, errs)
 	}
 }

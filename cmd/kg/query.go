@@ -52,7 +52,8 @@ Examples:
 			&cli.StringFlag{Name: "file", Usage: "run the Gizmo script in `FILE` (- for standard input)"},
 			&cli.BoolFlag{Name: "list", Usage: "list the canned queries and their parameters"},
 			&cli.DurationFlag{Name: "timeout", Value: defaultTimeout, Usage: "stop a query after this long"},
-			&cli.IntFlag{Name: "limit", Value: defaultLimit, Usage: "print at most `N` rows"},
+			&cli.IntFlag{Name: "limit", Value: defaultLimit, Usage: "print at most `N` rows (a canned query's page: 100 unless given)"},
+			&cli.IntFlag{Name: "offset", Usage: "a canned query's page starts after `N` rows"},
 		},
 		Action: runQuery,
 	}
@@ -76,6 +77,19 @@ type settings struct {
 	format  string
 	timeout time.Duration
 	limit   int
+	// limitSet says limit was asked for: a canned query's page is
+	// queries.DefaultPage rows otherwise (raw Gizmo gets limit)
+	limitSet bool
+	offset   int
+}
+
+// page is the page of a canned query the settings ask for.
+func (s settings) page() queries.Page {
+	p := queries.Page{Offset: s.offset, Limit: queries.DefaultPage}
+	if s.limitSet {
+		p.Limit = s.limit
+	}
+	return p
 }
 
 func (s *settings) set(name, val string) error {
@@ -87,6 +101,9 @@ func (s *settings) set(name, val string) error {
 		s.timeout, err = options.Timeout(val)
 	case "limit":
 		s.limit, err = options.Limit(val)
+		s.limitSet = err == nil
+	case "offset":
+		s.offset, err = options.Offset(val)
 	default:
 		return fmt.Errorf("unknown option --%s", name)
 	}
@@ -163,7 +180,24 @@ func (s *session) Close() {
 
 // entities lists the store's entities once: while the session holds the
 // lease nobody else can change them.
-func (s *session) entities() ([]graph.Entity, error) {
+func (s *session) entities() ([]graph.Entity, error) { return s.named("") }
+
+// named lists the entities a name may mean, for resolving it: from the
+// store's name index, which reads only that name's entries, or every
+// entity when the index knows none (so that the error can suggest names)
+// or the store is a server's. The full list is read once per session.
+func (s *session) named(name string) ([]graph.Entity, error) {
+	if name != "" && s.remote == nil {
+		st, err := graph.OpenReader(s.dir, 5*time.Second)
+		if err != nil {
+			return nil, err
+		}
+		cands, err := st.Candidates(context.Background(), name)
+		st.Close()
+		if err != nil || len(cands) > 0 {
+			return cands, err
+		}
+	}
 	if s.ents != nil {
 		return s.ents, nil
 	}
@@ -225,11 +259,12 @@ func (s *session) canned(ctx context.Context, name string, argv []string) (*answ
 		a, err := s.remote.canned(ctx, c, args, set)
 		return a, set, err
 	}
-	script, err := c.Bind(ctx, args, s.entities)
+	page := set.page()
+	script, err := c.Bind(ctx, args, s.named, page)
 	if err != nil {
 		return nil, set, err
 	}
-	res, err := s.pool.Run(ctx, runner.Query{Script: script, Timeout: set.timeout, Limit: set.limit})
+	res, err := s.pool.Run(ctx, runner.Query{Script: script, Timeout: set.timeout, Limit: page.Limit})
 	if err != nil {
 		return nil, set, err
 	}
@@ -241,7 +276,7 @@ func (s *session) gizmo(ctx context.Context, script string) (*answer, error) {
 	if s.remote != nil {
 		return s.remote.gizmo(ctx, script, s.settings)
 	}
-	prelude, err := queries.RawPrelude(ctx, script, s.entities)
+	prelude, err := queries.RawPrelude(ctx, script, s.named)
 	if err != nil {
 		return nil, err
 	}
@@ -272,7 +307,12 @@ func print(out, notes io.Writer, a *answer, set settings, tty bool) error {
 		return err
 	}
 	if a.res.Truncated {
-		fmt.Fprintf(notes, "(first %d rows shown; raise the limit for more)\n", len(a.res.Rows))
+		if a.columns != nil {
+			p := set.page()
+			fmt.Fprintf(notes, "(rows %d-%d shown; --offset %d for the next %d)\n", p.Offset+1, p.Offset+len(a.res.Rows), p.Offset+len(a.res.Rows), p.Limit)
+		} else {
+			fmt.Fprintf(notes, "(first %d rows shown; raise the limit for more)\n", len(a.res.Rows))
+		}
 	}
 	return nil
 }
@@ -336,8 +376,16 @@ func flagSettings(c *cli.Context) (settings, error) {
 	if err := set.set("format", c.String("format")); err != nil {
 		return set, err
 	}
-	if err := set.set("limit", strconv.Itoa(c.Int("limit"))); err != nil {
-		return set, err
+	set.limit = defaultLimit
+	if c.IsSet("limit") {
+		if err := set.set("limit", strconv.Itoa(c.Int("limit"))); err != nil {
+			return set, err
+		}
+	}
+	if c.IsSet("offset") {
+		if err := set.set("offset", strconv.Itoa(c.Int("offset"))); err != nil {
+			return set, err
+		}
 	}
 	return set, set.set("timeout", c.Duration("timeout").String())
 }

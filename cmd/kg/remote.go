@@ -146,7 +146,9 @@ func (r *remote) canned(ctx context.Context, c *queries.Canned, args queries.Arg
 	for k, v := range args {
 		q.Set(k, v)
 	}
-	q.Set("limit", fmt.Sprint(set.limit))
+	page := set.page()
+	q.Set("limit", fmt.Sprint(page.Limit))
+	q.Set("offset", fmt.Sprint(page.Offset))
 	q.Set("timeout", set.timeout.String())
 	var a remoteAnswer
 	if err := r.getJSON(ctx, "api/queries/"+c.Name, q, &a); err != nil {
