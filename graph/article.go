@@ -42,7 +42,7 @@ type prepared struct {
 	quads   []quad.Quad
 	set     *quadSet
 	derived *derived
-	dset    map[string]quad.Quad
+	dset    map[qkey]quad.Quad
 }
 
 // Prepare computes, ahead of a write, the parts of loading the article
@@ -62,7 +62,7 @@ func (a *Article) prepared() (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &prepared{iri: a.IRI, quads: qs, set: newQuadSet(), derived: derive(a.IRI, qs), dset: map[string]quad.Quad{}}
+	p := &prepared{iri: a.IRI, quads: qs, set: newQuadSet(), derived: derive(a.IRI, qs), dset: map[qkey]quad.Quad{}}
 	for _, q := range qs {
 		p.set.add(q)
 	}

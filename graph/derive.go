@@ -193,7 +193,7 @@ func derive(art quad.IRI, qs []quad.Quad) *derived {
 	add := func(s quad.IRI, p quad.IRI, o quad.Value, g quad.IRI) {
 		d.quads = append(d.quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: g})
 	}
-	months := map[string]quad.Quad{}
+	months := map[qkey]quad.Quad{}
 	member := func(index quad.IRI, kind string, e *event) {
 		m := bucketMonth(e.date)
 		keys := []string{m}
@@ -232,7 +232,7 @@ func derive(art quad.IRI, qs []quad.Quad) *derived {
 	for _, mq := range months {
 		d.months = append(d.months, mq)
 	}
-	sort.Slice(d.months, func(i, j int) bool { return quadKey(d.months[i]) < quadKey(d.months[j]) })
+	sort.Slice(d.months, func(i, j int) bool { return lessQuad(d.months[i], d.months[j]) })
 
 	// Claims: every direct edge between two entities, every office, and
 	// every pair of partners of an event with no direct edge between them.
@@ -306,7 +306,7 @@ func derive(art quad.IRI, qs []quad.Quad) *derived {
 			add(sup, schema.ClaimEvent, anyURI(n), schema.ClaimGraph)
 		}
 	}
-	sort.Slice(d.quads, func(i, j int) bool { return quadKey(d.quads[i]) < quadKey(d.quads[j]) })
+	sort.Slice(d.quads, func(i, j int) bool { return lessQuad(d.quads[i], d.quads[j]) })
 	return d
 }
 
@@ -381,7 +381,7 @@ func (e *event) signature(art quad.IRI) (eventSig, bool) {
 	}
 	var ents []string
 	for _, f := range e.fillers() {
-		if isEntity(f) && !strings.HasPrefix(string(f), schema.EntityNS+"local/") {
+		if isEntity(f) && !isLocal(f) {
 			ents = append(ents, string(f))
 		}
 	}
@@ -550,6 +550,9 @@ func anyURI(iri quad.IRI) quad.Value {
 }
 
 func isEntity(iri quad.IRI) bool { return strings.HasPrefix(string(iri), schema.EntityNS) }
+
+// isLocal: an entity scoped to one article (a group of "sappers").
+func isLocal(iri quad.IRI) bool { return strings.HasPrefix(string(iri), schema.EntityNS+"local/") }
 
 func first(l []quad.IRI) quad.IRI {
 	if len(l) == 0 {

@@ -41,7 +41,7 @@ func stored(a *Article) ([]quad.Quad, error) {
 	var nodes []string
 	listed := map[quad.IRI]bool{}
 	var shared []string
-	seen := map[string]bool{}
+	seen := map[qkey]bool{}
 	for _, q := range quads {
 		q.Label = a.IRI
 		k := quadKey(q)
@@ -251,13 +251,13 @@ func descriptionsOf(qs []quad.Quad) map[quad.IRI]quad.Value {
 	return out
 }
 
-// quadSet is an insertion-ordered set of quads keyed by their N-Quads form.
+// quadSet is an insertion-ordered set of quads.
 type quadSet struct {
-	m     map[string]quad.Quad
-	order []string
+	m     map[qkey]quad.Quad
+	order []qkey
 }
 
-func newQuadSet() *quadSet { return &quadSet{m: map[string]quad.Quad{}} }
+func newQuadSet() *quadSet { return &quadSet{m: map[qkey]quad.Quad{}} }
 
 func (s *quadSet) add(q quad.Quad) {
 	k := quadKey(q)
@@ -268,15 +268,17 @@ func (s *quadSet) add(q quad.Quad) {
 	s.order = append(s.order, k)
 }
 
-func (s *quadSet) has(k string) bool { _, ok := s.m[k]; return ok }
+func (s *quadSet) has(k qkey) bool { _, ok := s.m[k]; return ok }
 
-func quadKey(q quad.Quad) string {
-	lbl := ""
-	if q.Label != nil {
-		lbl = q.Label.String()
-	}
-	return q.Subject.String() + "\x00" + q.Predicate.String() + "\x00" + q.Object.String() + "\x00" + lbl
-}
+// qkey identifies a quad in a map: the quad itself (its values are
+// comparable), which costs no string building on a path that handles
+// every quad of a load.
+type qkey = quad.Quad
+
+func quadKey(q quad.Quad) qkey { return q }
+
+// lessQuad orders quads by their N-Quads form, for a deterministic order.
+func lessQuad(a, b quad.Quad) bool { return a.NQuad() < b.NQuad() }
 
 // contribution maps a kg:asserted* quad to the entity-graph predicate it
 // stands for.

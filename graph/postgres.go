@@ -656,7 +656,7 @@ func (p *pgStore) articleQuads(ctx context.Context, iri quad.IRI) ([]quad.Quad, 
 	}
 	out := append([]quad.Quad(nil), top...)
 	done := map[quad.Value]bool{iri: true}
-	listed := map[string]bool{}
+	listed := map[qkey]bool{}
 	for _, q := range top {
 		switch q.Predicate {
 		case schema.NodeList:

@@ -23,18 +23,18 @@ import (
 // relation update it once, correctly.
 type writeBatch struct {
 	s    *Store
-	adds map[string]quad.Quad
-	dels map[string]quad.Quad
+	adds map[qkey]quad.Quad
+	dels map[qkey]quad.Quad
 	// soft are removals that may wait: superseded values of a count or a
 	// date, which readers already ignore (they take the largest count,
 	// the earliest first and the latest last date). See deltas.
-	soft map[string]quad.Quad
+	soft map[qkey]quad.Quad
 	// addsBy indexes pending additions by subject, for reads of a node's
 	// pending members; addOrder keeps them in the order they came, which
 	// is the order a node's values come back in (the first evidence
 	// sentence of an event is its first in the text).
-	addsBy   map[quad.Value][]string
-	addOrder []string
+	addsBy   map[quad.Value][]qkey
+	addOrder []qkey
 	// arts and paths are the articles and source paths this batch
 	// touches: an article touched twice is planned in a later batch.
 	arts  map[quad.IRI]bool
@@ -43,7 +43,7 @@ type writeBatch struct {
 	claims   map[quad.IRI]*claimDelta
 	descs    map[quad.IRI]*descDelta
 	mentions map[quad.IRI]*mentionDelta
-	months   map[string]*monthDelta
+	months   map[qkey]*monthDelta
 	sigs     []eventSig
 	written  pending // what commit wrote
 	// deferred are the soft removals deltas left out of the batch's
@@ -79,9 +79,9 @@ type monthDelta struct {
 }
 
 func newBatch(s *Store) *writeBatch {
-	return &writeBatch{s: s, adds: map[string]quad.Quad{}, dels: map[string]quad.Quad{}, soft: map[string]quad.Quad{}, addsBy: map[quad.Value][]string{},
+	return &writeBatch{s: s, adds: map[qkey]quad.Quad{}, dels: map[qkey]quad.Quad{}, soft: map[qkey]quad.Quad{}, addsBy: map[quad.Value][]qkey{},
 		arts: map[quad.IRI]bool{}, paths: map[string]bool{}, claims: map[quad.IRI]*claimDelta{},
-		descs: map[quad.IRI]*descDelta{}, mentions: map[quad.IRI]*mentionDelta{}, months: map[string]*monthDelta{},
+		descs: map[quad.IRI]*descDelta{}, mentions: map[quad.IRI]*mentionDelta{}, months: map[qkey]*monthDelta{},
 		removed: map[quad.IRI]bool{}}
 }
 
@@ -246,7 +246,7 @@ func (b *writeBatch) plan(ctx context.Context, targets []quad.IRI, a *Article) (
 	}
 
 	// the derived layer
-	before, after := map[string]quad.Quad{}, map[string]quad.Quad{}
+	before, after := map[qkey]quad.Quad{}, map[qkey]quad.Quad{}
 	var dOld []*derived
 	for _, t := range targets {
 		if qs := olds[t]; len(qs) > 0 {
@@ -402,11 +402,11 @@ func (b *writeBatch) finish(ctx context.Context) error {
 
 // finishMonths: an index node lists a bucket while the bucket has members.
 func (b *writeBatch) finishMonths(ctx context.Context) error {
-	keys := make([]string, 0, len(b.months))
+	keys := make([]qkey, 0, len(b.months))
 	for k := range b.months {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	sort.Slice(keys, func(i, j int) bool { return lessQuad(keys[i], keys[j]) })
 	for _, k := range keys {
 		md := b.months[k]
 		has, err := b.anyObjectAfter(ctx, md.bucket, schema.IndexMember, schema.IndexGraph)
@@ -517,8 +517,8 @@ var entityPreds = func() []quad.IRI {
 // rederiveEntity sets an entity's entity-graph quads to the union of its
 // registered descriptions, and its name-index entries to its names.
 func (b *writeBatch) rederiveEntity(ctx context.Context, e quad.IRI) error {
-	want := map[string]quad.Quad{}
-	var wantOrder []string
+	want := map[qkey]quad.Quad{}
+	var wantOrder []qkey
 	descs, err := b.objectsAfter(ctx, e, schema.Description, schema.EntityGraph)
 	if err != nil {
 		return err
@@ -536,7 +536,7 @@ func (b *writeBatch) rederiveEntity(ctx context.Context, e quad.IRI) error {
 			}
 		}
 	}
-	have := map[string]quad.Quad{}
+	have := map[qkey]quad.Quad{}
 	for _, p := range entityPreds {
 		objs, err := b.objectsAfter(ctx, e, p, schema.EntityGraph)
 		if err != nil {
@@ -574,8 +574,11 @@ func (b *writeBatch) rederiveEntity(ctx context.Context, e quad.IRI) error {
 
 // nameEntries are the name-index quads of an entity with these
 // entity-graph quads: each folded label, alias and word of them.
-func nameEntries(e quad.IRI, qs map[string]quad.Quad) map[string]quad.Quad {
-	out := map[string]quad.Quad{}
+func nameEntries(e quad.IRI, qs map[qkey]quad.Quad) map[qkey]quad.Quad {
+	out := map[qkey]quad.Quad{}
+	if isLocal(e) {
+		return out // an article's own group is found through the article
+	}
 	put := func(key string, p quad.IRI) {
 		if key == "" {
 			return
@@ -663,8 +666,8 @@ func (b *writeBatch) finishMentions(ctx context.Context) error {
 
 func (b *writeBatch) finishMention(ctx context.Context, e quad.IRI, md *mentionDelta) error {
 	idx, ok := schema.IndexOf(e)
-	if !ok {
-		return nil
+	if !ok || isLocal(e) {
+		return nil // an article's own group: one article, found through it
 	}
 	versions, err := b.s.objects(ctx, idx, schema.EntityStats, schema.IndexGraph)
 	if err != nil {
@@ -1212,7 +1215,7 @@ func (b *writeBatch) deltas() []cgraph.Delta {
 		out = append(out, cgraph.Delta{Action: cgraph.Delete, Quad: q})
 		count(q, -1)
 	}
-	done := make(map[string]bool, len(b.adds))
+	done := make(map[qkey]bool, len(b.adds))
 	for _, k := range b.addOrder {
 		q, ok := b.adds[k]
 		if !ok || done[k] { // a key added, cancelled and added again is listed twice
@@ -1245,11 +1248,11 @@ func (b *writeBatch) deltas() []cgraph.Delta {
 	return out
 }
 
-func sortedKeys(m map[string]quad.Quad) []string {
-	out := make([]string, 0, len(m))
+func sortedKeys(m map[qkey]quad.Quad) []qkey {
+	out := make([]qkey, 0, len(m))
 	for k := range m {
 		out = append(out, k)
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(i, j int) bool { return lessQuad(out[i], out[j]) })
 	return out
 }

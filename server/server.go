@@ -204,6 +204,7 @@ func (s *Server) routes() http.Handler {
 	route("/api/text", get(s.articleText))
 	route("/api/articles/{id...}", map[string]http.HandlerFunc{"DELETE": s.writes(s.removeArticle)})
 	route("/api/export", get(s.export))
+	route("/api/style", get(s.style))
 	// Cayley's own query endpoints, in Cayley's request and answer shapes.
 	route("/api/v1/query/{lang}", map[string]http.HandlerFunc{"POST": s.cayleyV1})
 	route("/api/v2/query", map[string]http.HandlerFunc{"GET": s.cayleyV2, "POST": s.cayleyV2})

@@ -26,20 +26,28 @@ export function searchEntities(text, limit = 8) {
   return getJSON(`/api/entities?match=${enc(text)}&limit=${limit}`);
 }
 
+// query runs a canned query: params by name, then the page.
+export function query(name, params, offset, limit) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== "") q.set(k, v);
+  q.set("offset", String(offset || 0));
+  q.set("limit", String(limit));
+  return getJSON(`/api/queries/${enc(name)}?${q}`);
+}
+
+// network is a page of the root's claims within depth hops, busiest first.
+export function network(root, depth, from, to, offset, limit) {
+  return query("neighbours", { entity: root, depth, from, to }, offset, limit);
+}
+
 // exportURL is the address of an export of the root's network.
-export function exportURL(format, root, depth, events, download) {
+export function exportURL(format, root, depth, download) {
   let u = `/api/export?format=${enc(format)}&root=${enc(root)}&depth=${enc(depth)}`;
-  if (events) u += `&events=${enc(events)}`;
   if (download) u += "&download=1";
   return u;
 }
 
-// network fetches the root's network as Cytoscape.js JSON: events drawn as
-// edges between their participants, or as nodes linked to them by role.
-export function network(root, depth, events) {
-  return getJSON(exportURL("cyjs", root, depth, events, false));
-}
-
-export function articles() {
-  return getJSON("/api/articles");
+// styles are the colours and shapes of kg's classes.
+export function styles() {
+  return getJSON("/api/style");
 }

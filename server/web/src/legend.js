@@ -5,12 +5,12 @@
 // the page's address with the rest of the view.
 import { el } from "./text.js";
 
-// lineKinds are the kinds of line the page draws, in legend order.
+// lineKinds are the kinds of line the page draws (one per claim), in
+// legend order.
 const lineKinds = [
-  { key: "line:asserted", name: "stated or reported", test: (e) => e.data("kind") !== "role" && e.data("kind") !== "about" && e.data("modality") !== "planned", css: "solid" },
-  { key: "line:planned", name: "planned", test: (e) => e.data("kind") !== "about" && e.data("modality") === "planned", css: "dashed" },
-  { key: "line:about", name: "what an event is about", test: (e) => e.data("kind") === "about", css: "dotted" },
-  { key: "line:role", name: "role in an event", test: (e) => e.data("kind") === "role", css: "solid thin" },
+  { key: "line:asserted", name: "stated or reported", test: (e) => e.data("kind") !== "with" && e.data("modality") !== "planned", css: "solid" },
+  { key: "line:planned", name: "planned", test: (e) => e.data("modality") === "planned", css: "dashed" },
+  { key: "line:with", name: "in the same events", test: (e) => e.data("kind") === "with" && e.data("modality") !== "planned", css: "solid thin" },
 ];
 
 // nodeKinds lists the kinds of node drawn: "Person", "PhoneCall" ...

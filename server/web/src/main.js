@@ -1,8 +1,9 @@
-// kg serve's page: search an entity, see its network, its timeline and the
-// evidence behind whatever is selected, and export what is drawn.
+// kg serve's page: search an entity, see its network of claims (one line
+// per relation, however many articles state it), its timeline and the
+// evidence behind whatever is selected, a page at a time, and export it.
 import * as api from "./api.js";
 import { showArticle } from "./article.js";
-import { renderEdge, renderEmpty, renderEntity, renderEvent } from "./evidence.js";
+import { appendEvidence, renderClaim, renderEmpty, renderEntity, renderEvent } from "./evidence.js";
 import { applyFilter, renderLegend } from "./legend.js";
 import { createNetwork } from "./network.js";
 import { createSearch } from "./search.js";
@@ -11,22 +12,29 @@ import { readView, writeView } from "./view.js";
 
 const $ = (id) => document.getElementById(id);
 
+// Lines drawn per page of the network (the claims of the busiest entity
+// run to thousands: "Show more" draws the next page), and rows per page of
+// the timeline and of a line's evidence.
+const networkPage = 150;
+const listPage = 30;
+
 const state = {
   root: null, // {entity, label_en, label_hi}
   depth: 2,
-  eventsAs: "edges", // how the drawing shows events: "edges" or "nodes"
-  graph: null, // the export drawn
-  eventDoc: null, // export with events as nodes, for the timeline
-  events: new Map(), // event node id -> timeline event
-  articles: new Map(),
+  from: "",
+  to: "",
+  offset: 0, // lines drawn so far
+  more: false,
+  timelineOffset: 0,
+  evidence: null, // {edge, offset}
   hide: new Set(), // legend entries unticked
-  sel: "", // id of the selected node or line
+  sel: "", // id of the selected entity or line
 };
 
 // saveView puts what is shown into the address (see view.js).
 function saveView() {
   if (!state.root) return;
-  writeView({ root: state.root.entity, q: $("q").value.trim(), depth: state.depth, events: state.eventsAs, hide: state.hide, sel: state.sel });
+  writeView({ root: state.root.entity, q: $("q").value.trim(), depth: state.depth, from: state.from, to: state.to, hide: state.hide, sel: state.sel });
 }
 
 const status = $("status");
@@ -37,18 +45,15 @@ function say(msg, isError) {
 
 const net = createNetwork($("cy"), select);
 
-// The context the evidence panel reads the drawing through.
-const ctx = {
-  articles: state.articles,
-  events: state.events,
-  node: (id) => {
-    const n = net.cy.getElementById(id);
-    if (n.nonempty() && n.isNode()) return n.data();
-    const ev = state.events.get(id);
-    return ev || null;
-  },
-  edgesOf: (id) => net.cy.getElementById(id).connectedEdges().map((e) => e.data()),
-  readArticle: (id, hl) => showArticle($("article-view"), id, hl).catch((e) => say(e.message, true)),
+// readArticle opens an article's full text with its evidence marked.
+const readArticle = (id, hl) => showArticle($("article-view"), id, hl).catch((e) => say(e.message, true));
+
+// classNames names event classes in words, from kg's style table
+// ("TreatySigning" is "Treaty signing").
+const classNames = new Map();
+const className = (c) => {
+  const n = classNames.get(c) || c || "Event";
+  return n.charAt(0).toUpperCase() + n.slice(1);
 };
 
 function showTab(name) {
@@ -58,105 +63,142 @@ function showTab(name) {
   }
 }
 
+function nodeData(id) {
+  const n = net.cy.getElementById(id);
+  return n.nonempty() ? n.data() : { id };
+}
+
 // select shows the evidence of a tapped element, or of the entity when
 // the background is tapped.
-function select(sel) {
-  if (!state.graph) return;
+async function select(sel) {
+  if (!state.root) return;
   state.sel = sel ? sel.id : "";
   saveView();
   if (!sel) {
     net.highlight(null);
     net.cy.elements().unselect();
-    timeline.mark($("timeline"), null);
-    showRoot();
+    showEntity(state.root.entity);
     return;
   }
   const ele = net.cy.getElementById(sel.id);
-  const d = ele.data();
   if (sel.kind === "edge") {
     net.highlight(ele);
-    if (d.kind === "role" && state.events.has(d.source)) renderEvent($("evidence"), state.events.get(d.source), ctx);
-    else renderEdge($("evidence"), d, ctx);
-    timeline.mark($("timeline"), d.event || d.source);
-  } else if (d.kind === "event" && state.events.has(d.id)) {
-    net.highlight(net.edgesOfEvent(d.id));
-    renderEvent($("evidence"), state.events.get(d.id), ctx);
-    timeline.mark($("timeline"), d.id);
+    const d = ele.data();
+    renderClaim($("evidence"), d, nodeData(d.source), nodeData(d.target), () => moreEvidence());
+    state.evidence = { edge: d, offset: 0 };
+    showTab("evidence");
+    await moreEvidence();
   } else {
     net.highlight(ele.union(ele.connectedEdges()));
-    renderEntity($("evidence"), d, ctx);
-    timeline.mark($("timeline"), null);
+    await showEntity(sel.id);
   }
+}
+
+// moreEvidence adds the next page of a line's evidence: the events in
+// which both its entities take part, then what states it without one.
+async function moreEvidence() {
+  const ev = state.evidence;
+  if (!ev) return;
+  try {
+    const r = await api.query("evidence", { a: ev.edge.source, b: ev.edge.target }, ev.offset, listPage);
+    if (state.evidence !== ev) return;
+    appendEvidence($("evidence"), r.rows, r.truncated, readArticle);
+    ev.offset += r.rows.length;
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+// shown counts the entities asked for, so that only the last one asked
+// for is rendered, whichever answer comes last.
+let shown = 0;
+async function showEntity(id) {
+  const ask = ++shown;
+  const node = nodeData(id);
+  const lines = net.cy.getElementById(id).connectedEdges().map((e) => {
+    const d = e.data();
+    const other = nodeData(d.source === id ? d.target : d.source);
+    return { ...d, otherName: other.label_en || other.label_hi || other.id };
+  });
+  lines.sort((a, b) => b.articles - a.articles);
+  let info = null;
+  try {
+    const r = await api.searchEntities(id, 1);
+    info = r.entities && r.entities[0];
+  } catch (_) {
+    // the names drawn will do
+  }
+  if (ask !== shown) return;
+  renderEntity($("evidence"), node, info, lines.slice(0, 50));
   showTab("evidence");
 }
 
-function pickEvent(id) {
-  const ev = state.events.get(id);
-  if (!ev) return;
-  const eles = net.edgesOfEvent(id);
-  net.cy.elements().unselect();
-  net.highlight(eles);
-  timeline.mark($("timeline"), id);
-  renderEvent($("evidence"), ev, ctx);
-  if (eles.nonempty()) net.cy.animate({ fit: { eles: eles.union(eles.connectedNodes()), padding: 60 } }, { duration: 250 });
+function pickEvent(ev) {
+  timeline.mark($("timeline"), ev.event);
+  renderEvent($("evidence"), { ...ev, type: className(ev.type) }, readArticle);
+  showTab("evidence");
 }
 
-function showRoot() {
-  const rootNode = net.cy.nodes(".root");
-  if (rootNode.nonempty()) renderEntity($("evidence"), rootNode.data(), ctx);
-}
-
-async function loadArticles() {
-  try {
-    const resp = await api.articles();
-    state.articles.clear();
-    for (const a of resp.articles) state.articles.set(a.id, a);
-  } catch (e) {
-    say(`Could not list the articles: ${e.message}`, true);
-  }
-}
-
-// open draws an entity's network and timeline.
+// open draws an entity's network and starts its timeline.
 async function open(root) {
   state.root = root;
+  state.offset = 0;
+  state.timelineOffset = 0;
+  state.evidence = null;
   document.body.dataset.state = "loading";
-  say(`Loading the network of ${root.label_en || root.label_hi}…`);
+  const label = root.label_en || root.label_hi || root.entity;
+  say(`Loading the network of ${label}…`);
+  const started = performance.now();
   try {
-    const [graph, eventDoc] = await Promise.all([
-      api.network(root.entity, state.depth, state.eventsAs),
-      state.eventsAs === "nodes" ? null : api.network(root.entity, state.depth, "nodes"),
-      state.articles.size ? null : loadArticles(),
-    ]);
-    state.graph = graph;
-    state.eventDoc = eventDoc || graph;
-    state.events.clear();
-    const evs = timeline.events(state.eventDoc);
-    for (const ev of evs) state.events.set(ev.id, ev);
-    const rootId = (graph.elements.nodes.find((n) => n.data.iri === root.entity) || { data: {} }).data.id;
-    net.show(graph, rootId);
-    applyFilter(net.cy, state.hide);
-    net.fit(false);
-    renderLegend($("legend"), net.cy, state.hide, () => saveView());
-    timeline.render($("timeline"), evs, root.label_en || root.label_hi, pickEvent);
-    showRoot();
+    net.clear();
+    timeline.render($("timeline"), label, () => moreTimeline().catch((e) => say(e.message, true)));
+    await Promise.all([moreNetwork(), moreTimeline()]);
     updateExports();
-    const n = graph.elements.nodes.length, m = graph.elements.edges.length;
-    say(`${root.label_en || root.label_hi}: ${n} nodes, ${m} lines, ${evs.length} events within ${state.depth} ${state.depth === 1 ? "hop" : "hops"}. Click a line for its evidence.`);
+    const ms = Math.round(performance.now() - started);
+    report(ms);
     // A selection restored from the address, or kept across a redraw.
     const keep = state.sel && net.cy.getElementById(state.sel);
     if (keep && keep.nonempty()) {
       keep.select();
-      select({ kind: keep.isNode() ? "node" : "edge", id: state.sel });
-    }
-    else {
+      await select({ kind: keep.isNode() ? "node" : "edge", id: state.sel });
+    } else {
       state.sel = "";
       saveView();
+      await showEntity(root.entity);
     }
     document.body.dataset.state = "ready";
+    document.body.dataset.drawnMs = String(ms);
   } catch (e) {
     say(e.message, true);
     document.body.dataset.state = "error";
   }
+}
+
+function report(ms) {
+  const label = state.root.label_en || state.root.label_hi;
+  const n = net.cy.nodes().length, m = net.cy.edges().length;
+  const window = state.from || state.to ? ` between ${state.from || "…"} and ${state.to || "…"}` : "";
+  say(`${label}: ${n} entities, ${m} lines (one per relation, as thick as the articles that state it) within ${state.depth} ${state.depth === 1 ? "hop" : "hops"}${window}${state.more ? "; the busiest drawn first" : ""}. ${ms} ms. Click a line for its evidence.`);
+}
+
+// moreNetwork draws the next page of the root's claims.
+async function moreNetwork() {
+  $("more-network").disabled = true;
+  const r = await api.network(state.root.entity, state.depth, state.from, state.to, state.offset, networkPage);
+  net.add(r.rows, state.root.entity);
+  applyFilter(net.cy, state.hide);
+  net.fit(false);
+  renderLegend($("legend"), net.cy, state.hide, () => saveView());
+  state.offset += r.rows.length;
+  state.more = r.truncated;
+  $("more-network").hidden = !r.truncated;
+  $("more-network").disabled = false;
+}
+
+async function moreTimeline() {
+  const r = await api.query("timeline", { entity: state.root.entity, from: state.from, to: state.to }, state.timelineOffset, listPage);
+  timeline.append($("timeline"), r.rows, r.truncated, pickEvent, className);
+  state.timelineOffset += r.rows.length;
 }
 
 const formats = [
@@ -168,19 +210,22 @@ const formats = [
   ["nquads", "N-Quads"],
   ["csv", "CSV (zip)"],
 ];
-const rdf = new Set(["jsonld", "nquads"]);
 
 function updateExports() {
   for (const a of $("exports").querySelectorAll("a[data-format]")) {
-    const f = a.dataset.format;
     if (!state.root) {
       a.removeAttribute("href");
       a.setAttribute("aria-disabled", "true");
       continue;
     }
-    a.href = api.exportURL(f, state.root.entity, state.depth, rdf.has(f) ? null : state.eventsAs, true);
+    a.href = api.exportURL(a.dataset.format, state.root.entity, state.depth, true);
     a.removeAttribute("aria-disabled");
   }
+}
+
+// dateOK accepts what kg's date options take: YYYY, YYYY-MM, YYYY-MM-DD.
+function dateOK(s) {
+  return s === "" || /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(s);
 }
 
 function init() {
@@ -193,16 +238,37 @@ function init() {
     nav.append(a, " ");
   }
   updateExports();
+  const styled = api.styles().then((s) => {
+    net.setStyles(s.classes);
+    for (const c of s.classes) if (c.en) classNames.set(c.class, c.en);
+  }).catch((e) => say(e.message, true));
   $("tab-evidence").addEventListener("click", () => showTab("evidence"));
   $("tab-timeline").addEventListener("click", () => showTab("timeline"));
   $("depth").addEventListener("change", (e) => {
     state.depth = Number(e.target.value);
+    state.sel = "";
     if (state.root) open(state.root);
   });
-  $("events").addEventListener("change", (e) => {
-    state.eventsAs = e.target.value;
-    state.sel = ""; // lines and event nodes have other ids
+  $("dates").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const from = $("from").value.trim(), to = $("to").value.trim();
+    if (!dateOK(from) || !dateOK(to)) {
+      say("Dates are YYYY, YYYY-MM or YYYY-MM-DD.", true);
+      return;
+    }
+    state.from = from;
+    state.to = to;
+    state.sel = "";
     if (state.root) open(state.root);
+  });
+  $("more-network").addEventListener("click", async () => {
+    const started = performance.now();
+    try {
+      await moreNetwork();
+      report(Math.round(performance.now() - started));
+    } catch (e) {
+      say(e.message, true);
+    }
   });
   $("fit").addEventListener("click", () => net.fit(true));
   createSearch($("search"), $("q"), $("suggestions"), (h) => {
@@ -210,16 +276,18 @@ function init() {
     open(h);
   }, (e) => say(e.message, true));
   renderEmpty($("evidence"), "Search an entity by any of its names, in Hindi or English (किम, पुतिन, Trump, रूस), to draw its network.");
-  renderEmpty($("timeline"), "The events of the drawn network appear here in date order.");
-  // A link to a view (see view.js) opens it: the search box, depth,
-  // events, hidden kinds and selection as they were.
+  $("timeline").replaceChildren();
+  // A link to a view (see view.js) opens it: the search box, depth, date
+  // window, hidden kinds and selection as they were.
   const v = readView(location.hash);
   if (v.depth) $("depth").value = state.depth = v.depth;
-  if (v.events) $("events").value = state.eventsAs = v.events;
+  if (v.from && dateOK(v.from)) $("from").value = state.from = v.from;
+  if (v.to && dateOK(v.to)) $("to").value = state.to = v.to;
   state.hide = v.hide;
   state.sel = v.sel;
   if (v.root) {
-    api.searchEntities(v.root, 1)
+    styled
+      .then(() => api.searchEntities(v.root, 1))
       .then((r) => {
         const e = r.entities && r.entities[0];
         if (!e) return say(`No entity ${v.root} in the store.`, true);

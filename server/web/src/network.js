@@ -1,50 +1,43 @@
-// The network view: an entity's neighbourhood drawn with Cytoscape.js, in
-// the colours and shapes of kg's exports (the style sheet comes with the
-// Cytoscape.js export), laid out in rings by distance from the entity.
+// The network view: an entity's claims drawn with Cytoscape.js — one line
+// per claim, as thick as the number of articles that state it — in the
+// colours and shapes of kg's exports, laid out in rings by distance.
 import cytoscape from "cytoscape";
 import { labelRules, step } from "./labels.js";
-import { twoLines } from "./text.js";
 
 const font = '"Noto Sans", "Noto Sans Devanagari", "Nirmala UI", "Mangal", sans-serif';
 
-// pageStyle comes after the export's style sheet: labels on two lines,
-// the searched entity and the selection stand out.
-const pageStyle = [
-  { selector: "node", style: { label: "data(display)", "font-family": font, "font-size": "11px", "text-outline-color": "#ffffff", "text-outline-width": "2px", color: "#222222" } },
-  { selector: "node.event", style: { "font-size": "9px" } },
+const baseStyle = [
+  { selector: "node", style: { label: "data(display)", "text-wrap": "wrap", "text-max-width": "160px", "text-valign": "bottom", "text-margin-y": "3px", "font-family": font, "font-size": "11px", "text-outline-color": "#ffffff", "text-outline-width": "2px", color: "#222222", "border-width": "1px", "border-color": "#888888", width: "26px", height: "26px", "background-color": "#bbbbbb" } },
   { selector: "node.root", style: { width: "42px", height: "42px", "border-width": "3px", "border-color": "#333333", "font-size": "13px", "font-weight": "bold" } },
-  { selector: "edge", style: { "font-family": font, "font-size": "9px", width: "1.5px", "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": "1px", "control-point-step-size": 36 } },
+  { selector: "edge", style: { label: "data(label)", "font-family": font, "font-size": "9px", width: "data(width)", "curve-style": "bezier", "target-arrow-shape": "triangle", "line-color": "#999999", "target-arrow-color": "#999999", "text-rotation": "autorotate", "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": "1px", "control-point-step-size": 36 } },
+  { selector: "edge.with", style: { "target-arrow-shape": "none" } },
+  { selector: "edge.planned", style: { "line-style": "dashed" } },
   { selector: "node.hl", style: { "border-color": "#d62728", "border-width": "3px", color: "#b01010", "z-index": 10 } },
-  { selector: "edge.hl", style: { "line-color": "#d62728", "target-arrow-color": "#d62728", width: "3px", color: "#b01010", "z-index": 10 } },
+  { selector: "edge.hl", style: { "line-color": "#d62728", "target-arrow-color": "#d62728", color: "#b01010", "z-index": 10 } },
   { selector: "node:selected", style: { "border-color": "#d62728", "border-width": "4px" } },
-  { selector: "edge:selected", style: { "line-color": "#d62728", "target-arrow-color": "#d62728", width: "4px", "z-index": 11 } },
-  // With events as lines: what an event is about (its topic, theme or
-  // occasion) hangs from it by a dotted line.
-  { selector: "edge.about", style: { "line-style": "dotted", "line-color": "#8c8c8c", "target-arrow-shape": "none", color: "#666666" } },
+  { selector: "edge:selected", style: { "line-color": "#d62728", "target-arrow-color": "#d62728", "z-index": 11 } },
   { selector: ".faded", style: { opacity: 0.25 } },
   { selector: ".filtered", style: { display: "none" } },
 ];
 
+// width is a claim's line width: one article is a hairline, a hundred a
+// thick line (logarithmic, so a hub's lines stay readable).
+export function width(articles) {
+  return Math.min(12, 1 + 2 * Math.log2(Math.max(1, articles)));
+}
+
 // createNetwork draws into container; onSelect gets {kind: "node"|"edge",
 // id} for a tap on an element, or null for a tap on the background.
 export function createNetwork(container, onSelect) {
-  const cy = cytoscape({
-    container,
-    elements: [],
-    style: pageStyle,
-    minZoom: 0.2,
-    maxZoom: 4,
-    wheelSensitivity: 0.3,
-    boxSelectionEnabled: false,
-  });
+  const cy = cytoscape({ container, elements: [], style: baseStyle, minZoom: 0.1, maxZoom: 4, wheelSensitivity: 0.3, boxSelectionEnabled: false });
   cy.on("tap", "node, edge", (e) => onSelect({ kind: e.target.isNode() ? "node" : "edge", id: e.target.id() }));
   cy.on("tap", (e) => {
     if (e.target === cy) onSelect(null);
   });
 
-  // The style sheet: the export's, the page's, and label sizes for the
-  // zoom, rebuilt when the zoom moves to another step.
-  let base = pageStyle;
+  // The style sheet: the page's, a rule per class, and label sizes for
+  // the zoom (see labels.js), rebuilt when the zoom moves to another step.
+  let base = baseStyle;
   let zoomStep = 0;
   function restyle(force) {
     const z = step(cy.zoom());
@@ -53,42 +46,50 @@ export function createNetwork(container, onSelect) {
     cy.style().fromJson([...base, ...labelRules(z)]).update();
   }
   cy.on("zoom", () => restyle(false));
+  restyle(true);
 
-  // show replaces the drawing with an export document centred on rootId.
-  function show(doc, rootId) {
-    cy.elements().remove();
-    base = [...(doc.style || []), ...pageStyle];
+  // setStyles adds a rule per class: node.type-Person {...}.
+  function setStyles(classes) {
+    const rules = classes.filter((c) => c.kind === "entity").map((c) => ({ selector: `node.type-${c.class}`, style: { "background-color": c.fill, shape: c.shape } }));
+    base = [...baseStyle, ...rules];
     restyle(true);
-    const nodes = doc.elements.nodes.map((n) => ({ group: "nodes", data: { ...n.data, display: twoLines(n.data.label) }, classes: n.classes }));
-    const edges = doc.elements.edges.map((e) => ({ group: "edges", data: { ...e.data }, classes: e.classes }));
-    cy.add(nodes.concat(edges));
+  }
+
+  // clear empties the drawing.
+  function clear() {
+    cy.elements().remove();
+  }
+
+  // add draws rows of the neighbours query (one per claim) and lays the
+  // whole drawing out again: rings by depth, then a short force-directed
+  // pass that starts from them (no random start: the same network is drawn
+  // the same way).
+  function add(rows, rootId) {
+    const els = [];
+    const node = (id, en, hi, type, depth) => {
+      if (cy.getElementById(id).nonempty() || els.some((e) => e.data.id === id)) return;
+      els.push({ group: "nodes", data: { id, kind: "entity", label_en: en, label_hi: hi, type, depth, display: [en, hi].filter(Boolean).join("\n") || id }, classes: type ? `type-${type}` : "" });
+    };
+    for (const r of rows) {
+      node(r.source, r.source_en, r.source_hi, r.source_type, r.source === rootId ? 0 : r.depth);
+      node(r.target, r.target_en, r.target_hi, r.target_type, r.target === rootId ? 0 : r.depth);
+      const id = `${r.source}|${r.relation}|${r.target}`;
+      if (cy.getElementById(id).nonempty()) continue;
+      // A relation in brackets ("(Meeting)") is taking part in the same
+      // events: a line without an arrow.
+      const kind = /\(/.test(r.relation) ? "with" : "claim";
+      const modality = /planned/.test(r.relation) ? "planned" : "";
+      const cls = [kind === "with" ? "with" : "", modality].filter(Boolean);
+      els.push({ group: "edges", data: { id, kind, modality, source: r.source, target: r.target, relation: r.relation, label: r.relation.replace(/_/g, " "), articles: r.articles, latest: r.latest, width: width(r.articles) }, classes: cls.join(" ") });
+    }
+    cy.add(els);
     const root = cy.getElementById(rootId);
     root.addClass("root");
-    const dist = distances(root);
-    const far = Math.max(0, ...dist.values());
-    // Rings by distance from the entity give a stable start; a
-    // force-directed pass from there (no random start, so the same network
-    // is drawn the same way) pulls the events' lines apart.
-    cy.layout({
-      name: "concentric",
-      concentric: (n) => far + 1 - (dist.has(n.id()) ? dist.get(n.id()) : far + 1),
-      levelWidth: () => 1,
-      minNodeSpacing: 90,
-      animate: false,
-    }).run();
-    cy.layout({
-      name: "cose",
-      randomize: false,
-      animate: false,
-      nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: () => 120,
-      nodeRepulsion: () => 90000,
-      edgeElasticity: () => 60,
-      nodeOverlap: 20,
-      gravity: 0.6,
-      numIter: 1500,
-      padding: 24,
-    }).run();
+    const far = Math.max(1, ...cy.nodes().map((n) => n.data("depth") || 0));
+    cy.layout({ name: "concentric", concentric: (n) => far + 1 - (n.data("depth") || 0), levelWidth: () => 1, minNodeSpacing: 60, animate: false }).run();
+    if (cy.nodes().length <= 400) {
+      cy.layout({ name: "cose", randomize: false, animate: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 110, nodeRepulsion: () => 60000, gravity: 0.8, numIter: 400, padding: 24 }).run();
+    }
     fit(false);
   }
 
@@ -110,20 +111,6 @@ export function createNetwork(container, onSelect) {
     }
   }
 
-  // distances counts hops from the root, edges followed either way.
-  function distances(root) {
-    const d = new Map();
-    if (root.empty()) return d;
-    cy.elements().bfs({
-      roots: root,
-      directed: false,
-      visit: (v, e, u, i, depth) => {
-        d.set(v.id(), depth);
-      },
-    });
-    return d;
-  }
-
   // highlight marks elements and fades the rest; none clears it.
   function highlight(eles) {
     cy.elements().removeClass("hl faded");
@@ -133,13 +120,5 @@ export function createNetwork(container, onSelect) {
     cy.elements().not(keep).addClass("faded");
   }
 
-  // edgesOfEvent finds what stands for an event: the edges an event became
-  // (events drawn as edges), or the event's node and its role edges.
-  function edgesOfEvent(eventId) {
-    const node = cy.getElementById(eventId);
-    if (node.nonempty()) return node.union(node.connectedEdges());
-    return cy.edges().filter((e) => e.data("event") === eventId);
-  }
-
-  return { cy, show, fit, highlight, edgesOfEvent };
+  return { cy, setStyles, clear, add, fit, highlight };
 }
