@@ -1,0 +1,545 @@
+// Command corpus is kg's corpus benchmark (bench/run runs it): it writes N
+// generated Hindi news articles (or takes a directory of real ones), times
+// `kg load` of them into a fresh store, exports the store as N-Quads and
+// times `cayley load` of that file into another fresh bolt store (Cayley's
+// CLI built from the module version kg uses), times every canned query
+// with a busy and a rare argument through `kg query` and through a running
+// `kg serve`, times `kg load` of one new article into the big store and,
+// where Chromium is installed, how long the page takes to draw the busiest
+// entity's network at depth 2. It prints a report and ends with one JSON
+// line of the figures.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/kgnews/kg/bench/gen"
+)
+
+type config struct {
+	n          int
+	dir        string // articles to load instead of generated ones
+	work       string
+	runs       int
+	noCayley   bool
+	noPage     bool
+	kgBin      string
+	cayleyBin  string
+	repository string
+}
+
+func main() {
+	var c config
+	flag.StringVar(&c.dir, "dir", "", "load the articles of `DIR` (e.g. ../shared/corpus/bbc) instead of generating N")
+	flag.StringVar(&c.work, "work", "", "working `DIR` (default: a new temporary directory, removed at the end)")
+	flag.IntVar(&c.runs, "runs", 20, "times each query runs")
+	flag.BoolVar(&c.noCayley, "no-cayley", false, "skip the cayley load (no Cayley CLI at hand)")
+	flag.BoolVar(&c.noPage, "no-page", false, "skip the page in Chromium")
+	flag.StringVar(&c.kgBin, "kg", "", "the kg binary to measure (default: built from this checkout)")
+	flag.StringVar(&c.cayleyBin, "cayley", "", "the cayley binary (default: built from bench/cayley)")
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: bench/run N [options]   or   bench/run --dir DIR [options]")
+		flag.PrintDefaults()
+	}
+	// options may come before or after N
+	var pos []string
+	args := os.Args[1:]
+	for {
+		if err := flag.CommandLine.Parse(args); err != nil {
+			os.Exit(2)
+		}
+		if flag.NArg() == 0 {
+			break
+		}
+		pos = append(pos, flag.Arg(0))
+		args = flag.Args()[1:]
+	}
+	if c.dir == "" {
+		if len(pos) != 1 {
+			flag.Usage()
+			os.Exit(2)
+		}
+		n, err := strconv.Atoi(pos[0])
+		if err != nil || n <= 0 {
+			fmt.Fprintf(os.Stderr, "bench: N %q is not a positive number\n", pos[0])
+			os.Exit(2)
+		}
+		c.n = n
+	} else if len(pos) > 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	wd, _ := os.Getwd()
+	c.repository = wd
+	if err := run(&c, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// result is the JSON line, in the issue's order, then the extras.
+type result struct {
+	Articles     int     `json:"articles"`
+	Quads        int     `json:"quads"`
+	KgLoadS      float64 `json:"kg_load_s"`
+	CayleyLoadS  float64 `json:"cayley_load_s"`
+	Ratio        float64 `json:"ratio"`
+	RSSMB        float64 `json:"rss_mb"`
+	StoreMB      float64 `json:"store_mb"`
+	QueryP50MS   float64 `json:"query_p50_ms"`
+	QueryP99MS   float64 `json:"query_p99_ms"`
+	ServeP50MS   float64 `json:"serve_p50_ms"`
+	ServeP99MS   float64 `json:"serve_p99_ms"`
+	SingleLoadMS float64 `json:"single_load_ms"`
+	// extras
+	KgLoadCPUS     float64 `json:"kg_load_cpu_s"`
+	CayleyLoadCPUS float64 `json:"cayley_load_cpu_s"`
+	CayleyRSSMB    float64 `json:"cayley_rss_mb"`
+	CayleyStoreMB  float64 `json:"cayley_store_mb"`
+	PageMS         float64 `json:"page_ms,omitempty"`
+	Load1          string  `json:"load_average"`
+}
+
+func run(c *config, out io.Writer) error {
+	say := func(format string, args ...any) { fmt.Fprintf(out, format+"\n", args...) }
+	if c.work == "" {
+		dir, err := os.MkdirTemp("", "kg-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		c.work = dir
+	} else if err := os.MkdirAll(c.work, 0o755); err != nil {
+		return err
+	}
+	if c.kgBin == "" {
+		c.kgBin = filepath.Join(c.work, "kg")
+		say("building kg ...")
+		if err := command(c.repository, nil, "go", "build", "-o", c.kgBin, "./cmd/kg").Run(); err != nil {
+			return fmt.Errorf("build kg: %w", err)
+		}
+	}
+	if c.cayleyBin == "" && !c.noCayley {
+		c.cayleyBin = filepath.Join(c.work, "cayley")
+		say("building cayley (bench/cayley pins the module version of kg's go.mod) ...")
+		cmd := command(filepath.Join(c.repository, "bench", "cayley"), nil, "go", "build", "-o", c.cayleyBin, "github.com/cayleygraph/cayley/cmd/cayley")
+		if b, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("build cayley: %v\n%s", err, b)
+		}
+	}
+	articles := c.dir
+	if articles == "" {
+		articles = filepath.Join(c.work, "articles")
+		say("writing %d generated articles to %s ...", c.n, articles)
+		if err := writeArticles(articles, 0, c.n); err != nil {
+			return err
+		}
+	}
+	files, size, err := countArticles(articles)
+	if err != nil {
+		return err
+	}
+	var r result
+	r.Load1 = loadAverage()
+	say("")
+	say("kg corpus benchmark: %d articles (%.1f MB) from %s; machine: %d cores, load average %s", files, float64(size)/(1<<20), articles, numCPU(), r.Load1)
+	say("")
+
+	// kg load
+	db := filepath.Join(c.work, "kg.db")
+	os.RemoveAll(db)
+	m, logs, err := measure(c.kgBin, "--db", db, "load", articles)
+	if err != nil && !strings.Contains(logs, "loaded") {
+		return fmt.Errorf("kg load: %v\n%s", err, tail(logs, 20))
+	}
+	r.KgLoadS, r.KgLoadCPUS, r.RSSMB = m.wall.Seconds(), m.cpu.Seconds(), m.rssMB
+	say("kg load          %8.1f s wall  %7.1f s CPU  %6.0f MB peak RSS   %s", m.wall.Seconds(), m.cpu.Seconds(), m.rssMB, lastLine(logs, "kg: load:"))
+	var st struct {
+		Quads    int `json:"quads"`
+		Articles int `json:"articles"`
+	}
+	if err := kgJSON(c.kgBin, &st, "--db", db, "stats", "--json"); err != nil {
+		return err
+	}
+	r.Articles, r.Quads = st.Articles, st.Quads
+	r.StoreMB = dirMB(db)
+	say("store            %8d articles  %d quads  %.0f MB on disk", st.Articles, st.Quads, r.StoreMB)
+
+	// cayley load of the same quads
+	if !c.noCayley {
+		nq := filepath.Join(c.work, "all.nq")
+		if b, err := command("", nil, c.kgBin, "--db", db, "export", "--format", "nquads", "-o", nq).CombinedOutput(); err != nil {
+			return fmt.Errorf("kg export: %v\n%s", err, b)
+		}
+		cdb := filepath.Join(c.work, "cayley.db")
+		os.RemoveAll(cdb)
+		cm, clog, err := measure(c.cayleyBin, "load", "--init", "-d", "bolt", "-a", cdb, "-i", nq)
+		if err != nil {
+			return fmt.Errorf("cayley load: %v\n%s", err, tail(clog, 20))
+		}
+		r.CayleyLoadS, r.CayleyLoadCPUS, r.CayleyRSSMB, r.CayleyStoreMB = cm.wall.Seconds(), cm.cpu.Seconds(), cm.rssMB, dirMB(cdb)
+		r.Ratio = r.KgLoadS / r.CayleyLoadS
+		say("cayley load      %8.1f s wall  %7.1f s CPU  %6.0f MB peak RSS   (same %d quads, bolt, %.0f MB on disk)", cm.wall.Seconds(), cm.cpu.Seconds(), cm.rssMB, st.Quads, r.CayleyStoreMB)
+		say("kg / cayley      %8.2f× wall  %7.2f× CPU", r.Ratio, r.KgLoadCPUS/r.CayleyLoadCPUS)
+		os.Remove(nq)
+		os.RemoveAll(cdb)
+	}
+
+	// the canned queries
+	cases, err := pickCases(c.kgBin, db)
+	if err != nil {
+		return err
+	}
+	say("")
+	say("queries, %d runs each, first page (100 rows):", c.runs)
+	say("  %-56s %12s %12s %6s", "query (entity: articles that mention it)", "kg query p50", "kg serve p50", "rows")
+	var qAll, sAll []float64
+	srv, stop, err := serve(c.kgBin, db)
+	if err != nil {
+		return err
+	}
+	for _, cs := range cases {
+		var qt, stt []float64
+		rows := 0
+		for i := 0; i < c.runs; i++ {
+			start := time.Now()
+			b, err := command("", nil, c.kgBin, append([]string{"--db", db, "query"}, append(cs.argv, "--format", "json")...)...).Output()
+			qt = append(qt, ms(time.Since(start)))
+			if err != nil {
+				stop()
+				return fmt.Errorf("kg query %s: %v", strings.Join(cs.argv, " "), err)
+			}
+			var rs []json.RawMessage
+			_ = json.Unmarshal(b, &rs)
+			rows = len(rs)
+		}
+		for i := 0; i < c.runs; i++ {
+			start := time.Now()
+			if err := getOK(srv + cs.url); err != nil {
+				stop()
+				return fmt.Errorf("kg serve %s: %v", cs.url, err)
+			}
+			stt = append(stt, ms(time.Since(start)))
+		}
+		qAll, sAll = append(qAll, qt...), append(sAll, stt...)
+		say("  %-56s %9.0f ms %9.1f ms %6d", trim(cs.show, 56), pct(qt, 50), pct(stt, 50), rows)
+	}
+	r.QueryP50MS, r.QueryP99MS = pct(qAll, 50), pct(qAll, 99)
+	r.ServeP50MS, r.ServeP99MS = pct(sAll, 50), pct(sAll, 99)
+	say("  %-56s %9.0f ms %9.1f ms", "all: p50", r.QueryP50MS, r.ServeP50MS)
+	say("  %-56s %9.0f ms %9.1f ms", "all: p99", r.QueryP99MS, r.ServeP99MS)
+
+	// the page
+	if !c.noPage {
+		if chrome := chromium(); chrome != "" && cases[0].hub != "" {
+			pm, err := pageTime(chrome, srv, cases[0].hub)
+			if err != nil {
+				say("page: %v", err)
+			} else {
+				r.PageMS = pm
+				say("page             %8.0f ms to draw %s at depth 2 (Chromium, first page of lines)", pm, cases[0].hubLabel)
+			}
+		}
+	}
+	stop()
+
+	// one more article into the big store
+	var singles []float64
+	one := filepath.Join(c.work, "one")
+	for i := 0; i < 3; i++ {
+		os.RemoveAll(one)
+		if err := writeArticles(one, 1_000_000+i, 1); err != nil {
+			return err
+		}
+		start := time.Now()
+		b, err := command("", nil, c.kgBin, "--db", db, "load", filepath.Join(one, gen.Name(1_000_000+i))).CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("kg load of one article: %v\n%s", err, b)
+		}
+		singles = append(singles, ms(time.Since(start)))
+	}
+	r.SingleLoadMS = pct(singles, 50)
+	say("")
+	say("kg load of one new article into the store: %.0f ms (median of 3, process start included)", r.SingleLoadMS)
+	say("")
+	say("targets: 10,000 articles in ≤ 60 s, ≤ 500 MB; kg/cayley ≤ 1.0 (goal 0.7); serve p50 ≤ 20 ms, p99 ≤ 100 ms; kg query p50 ≤ 150 ms; one article ≤ 200 ms; page ≤ 2 s")
+	b, _ := json.Marshal(r)
+	fmt.Fprintln(out, string(b))
+	return nil
+}
+
+// writeArticles writes generated articles from..from+n-1 into dir.
+func writeArticles(dir string, from, n int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for i := from; i < from+n; i++ {
+		b, err := gen.Article(i)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, gen.Name(i)), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func countArticles(dir string) (int, int64, error) {
+	n, size := 0, int64(0)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".txt") {
+			return err
+		}
+		info, err := d.Info()
+		if err == nil {
+			n++
+			size += info.Size()
+		}
+		return err
+	})
+	return n, size, err
+}
+
+func command(dir string, env []string, name string, args ...string) *exec.Cmd {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	return cmd
+}
+
+type measured struct {
+	wall, cpu time.Duration
+	rssMB     float64
+}
+
+// measure runs a command to its end: wall time, CPU time (user and
+// system, its children included) and peak resident memory.
+func measure(name string, args ...string) (measured, string, error) {
+	cmd := command("", nil, name, args...)
+	var buf strings.Builder
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	start := time.Now()
+	err := cmd.Run()
+	m := measured{wall: time.Since(start)}
+	if ps := cmd.ProcessState; ps != nil {
+		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+			m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+			m.rssMB = float64(ru.Maxrss) / 1024
+		}
+	}
+	return m, buf.String(), err
+}
+
+func kgJSON(bin string, v any, args ...string) error {
+	b, err := command("", nil, bin, args...).Output()
+	if err != nil {
+		return fmt.Errorf("kg %s: %v", strings.Join(args, " "), err)
+	}
+	return json.Unmarshal(b, v)
+}
+
+// queryCase is one canned query with its arguments, as kg query takes
+// them and as kg serve's URL.
+type queryCase struct {
+	argv          []string
+	show          string // argv with entity names and their article counts
+	url           string
+	hub, hubLabel string // the busiest entity, on the first case
+}
+
+// pickCases chooses the arguments: the two busiest countries (a corpus's
+// hubs), a rare person mentioned once or twice, the busiest and a rare
+// source. Entities are given by IRI (resolution is timed apart: it reads
+// the name index only); the report shows their names.
+func pickCases(bin, db string) ([]queryCase, error) {
+	type ent struct {
+		Entity   string `json:"entity"`
+		LabelEN  string `json:"label_en"`
+		Articles int    `json:"articles"`
+	}
+	var top, people, sources []ent
+	if err := kgJSON(bin, &top, "--db", db, "query", "entities", "--type", "Country", "--limit", "2", "--format", "json"); err != nil {
+		return nil, err
+	}
+	if err := kgJSON(bin, &people, "--db", db, "query", "entities", "--type", "Person", "--limit", "400", "--format", "json"); err != nil {
+		return nil, err
+	}
+	if err := kgJSON(bin, &sources, "--db", db, "query", "entities", "--type", "NewsMediaOrganization", "--limit", "400", "--format", "json"); err != nil {
+		return nil, err
+	}
+	if len(top) < 2 || len(people) < 2 || len(sources) < 1 {
+		return nil, errors.New("the store has too few entities for the query cases")
+	}
+	hub, hub2 := top[0].Entity, top[1].Entity
+	rare, rare2 := people[len(people)-1].Entity, people[len(people)-2].Entity
+	srcHub, srcRare := sources[0].Entity, sources[len(sources)-1].Entity
+	names := map[string]string{}
+	for _, l := range [][]ent{top, people, sources} {
+		for _, e := range l {
+			names[e.Entity] = fmt.Sprintf("%s (%d)", e.LabelEN, e.Articles)
+		}
+	}
+	q := func(name string, params [][2]string, argv ...string) queryCase {
+		v := url.Values{}
+		for _, p := range params {
+			v.Set(p[0], p[1])
+		}
+		show := []string{name}
+		for _, a := range argv {
+			if n, ok := names[a]; ok {
+				a = n
+			}
+			show = append(show, a)
+		}
+		return queryCase{argv: append([]string{name}, argv...), show: strings.Join(show, " "), url: "/api/queries/" + name + "?" + v.Encode()}
+	}
+	cases := []queryCase{
+		q("relationships", [][2]string{{"entity", hub}}, hub),
+		q("relationships", [][2]string{{"entity", rare}}, rare),
+		q("timeline", nil),
+		q("timeline", [][2]string{{"entity", hub}}, hub),
+		q("timeline", [][2]string{{"entity", hub}, {"from", "2020"}}, hub, "--from", "2020"),
+		q("timeline", [][2]string{{"entity", rare}}, rare),
+		q("claims", [][2]string{{"source", srcHub}}, srcHub),
+		q("claims", [][2]string{{"source", srcRare}}, srcRare),
+		q("neighbours", [][2]string{{"entity", hub}, {"depth", "2"}}, hub, "--depth", "2"),
+		q("neighbours", [][2]string{{"entity", rare}, {"depth", "2"}}, rare, "--depth", "2"),
+		q("evidence", [][2]string{{"a", hub}, {"b", hub2}}, hub, hub2),
+		q("evidence", [][2]string{{"a", hub}, {"b", rare}}, hub, rare),
+		q("path", [][2]string{{"a", rare}, {"b", rare2}}, rare, rare2),
+		q("path", [][2]string{{"a", hub}, {"b", rare}}, hub, rare),
+		q("entities", nil),
+		q("entities", [][2]string{{"type", "Person"}}, "--type", "Person"),
+	}
+	cases[0].hub, cases[0].hubLabel = hub, top[0].LabelEN
+	return cases, nil
+}
+
+// serve starts kg serve on the store and returns its URL and a stop.
+func serve(bin, db string) (string, func(), error) {
+	cmd := command("", nil, bin, "--db", db, "serve", "--addr", "127.0.0.1:0")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return "", nil, err
+	}
+	cmd.Stderr = io.Discard
+	if err := cmd.Start(); err != nil {
+		return "", nil, err
+	}
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		cmd.Process.Kill()
+		return "", nil, fmt.Errorf("kg serve printed no URL: %v", err)
+	}
+	go io.Copy(io.Discard, out)
+	stop := func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(30 * time.Second):
+			cmd.Process.Kill()
+		}
+	}
+	return strings.TrimSpace(line), stop, nil
+}
+
+var client = &http.Client{Timeout: 2 * time.Minute}
+
+func getOK(u string) error {
+	resp, err := client.Get(u)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: %s", resp.Status, tail(string(b), 3))
+	}
+	return nil
+}
+
+func pct(xs []float64, p float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	i := int(p/100*float64(len(s)-1) + 0.5)
+	return s[i]
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func dirMB(dir string) float64 {
+	var n int64
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return float64(n) / (1 << 20)
+}
+
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func lastLine(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.HasPrefix(lines[i], prefix) {
+			return strings.TrimPrefix(lines[i], prefix)
+		}
+	}
+	return ""
+}
+
+func trim(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	return strings.Join(strings.Fields(string(b))[:3], " ")
+}
+
+func numCPU() int {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return 0
+	}
+	return strings.Count(string(b), "processor\t:")
+}
