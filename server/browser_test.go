@@ -370,9 +370,12 @@ func TestPageInChromium(t *testing.T) {
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate("about:blank"),
 		chromedp.Navigate(s.URL+"/"+hash),
-		chromedp.WaitReady(chromedp.CSS(`body[data-state="ready"]`)),
+		chromedp.Poll[chromedp.Void](`document.body.dataset.state === "ready" || document.body.dataset.state === "error"`),
 	); err != nil {
 		t.Fatalf("open the bookmarked view: %v", err)
+	}
+	if st, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.dataset.state + ": " + document.getElementById("status").textContent`)); !strings.HasPrefix(st, "ready") {
+		t.Fatalf("open the bookmarked view: %s", st)
 	}
 	type restored struct {
 		Q, Depth, Claim           string
