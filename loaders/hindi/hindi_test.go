@@ -214,7 +214,7 @@ func TestCleanStripsControls(t *testing.T) {
 		"title\x1b]0;owned\x07 text":                 "title text",
 		"a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b": "alinkb",
 		"bell\x07 and back\x08space\x7f":             "bell and backspace",
-		"c1 \u009b31m here \u0085":                   "c1 31m here  ", // NEL is a space
+		"c1 \u009b31m here \u0085":                   "c1 31m here ", // NEL is a control: it goes
 		"rtl \u202eevil\u202c ok":                    "rtl evil ok",
 		"tab\tand\r\nline":                           "tab and\nline",
 		"है   \t ।":                                  "है।",

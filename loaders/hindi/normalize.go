@@ -27,19 +27,25 @@ func Clean(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = stripEscapes(s)
+	// What goes goes before NFC: a character between a letter and its
+	// combining mark keeps them apart, and taken out afterwards would leave
+	// the pair uncomposed (and a second Clean would compose it).
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
+			return -1 // zero-width (non-)joiners and friends change nothing a reader sees
+		case r != '\n' && r != '\t' && (unicode.IsControl(r) || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'):
+			return -1
+		}
+		return r
+	}, s)
 	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	spaces := 0 // spaces held back: they go unless a danda follows
 	for _, r := range s {
-		switch {
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
-			// zero-width (non-)joiners and friends change nothing a reader sees
-			continue
-		case r == '\t' || r != '\n' && unicode.IsSpace(r):
+		if r == '\t' || r != '\n' && unicode.IsSpace(r) {
 			spaces++
-			continue
-		case r != '\n' && (unicode.IsControl(r) || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'):
 			continue
 		}
 		if r != '।' && r != '॥' && r != '|' {
