@@ -52,7 +52,7 @@ func FuzzQueryParams(f *testing.F) {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
-		script, err := c.Bind(ctx, args, func() ([]graph.Entity, error) { return fuzzEntities, nil })
+		script, err := c.Bind(ctx, args, queries.AllEntities(fuzzEntities), queries.Page{})
 		if err != nil {
 			if strings.Contains(err.Error(), "\n") {
 				t.Fatalf("a message of several lines: %q", err)
