@@ -312,21 +312,12 @@ func (s *Store) commit(ctx context.Context, b *writeBatch) error {
 	if s.pg != nil {
 		err = s.pg.applyDeltas(ctx, s.qs, deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 	} else {
-		err = s.apply(deltas)
+		err = s.apply(deltas, b.deferred)
 	}
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
-	if len(b.deferred) > 0 {
-		// superseded counts and dates (see writeBatch.deltas), removals
-		// alone: losing them to a failure or a crash here costs nothing
-		// (readers ignore them), so a failure is not reported
-		_ = syncPoint("before superseded")
-		if s.qs.ApplyDeltas(b.deferred, cgraph.IgnoreOpts{IgnoreMissing: true}) == nil {
-			b.written.dels += len(b.deferred)
-		}
-		_ = syncPoint("after superseded")
-	}
+	b.written.dels += len(b.deferred)
 	releaseMapped(s.bolt)
 	return nil
 }
@@ -442,17 +433,23 @@ func renameArticle(a *Article, id string) *Article {
 	return &out
 }
 
-// apply writes deltas so that a failure leaves the store as it was.
+// apply writes deltas so that a failure or a crash leaves the store as it
+// was or as the whole write leaves it.
 //
 // One ApplyDeltas is one backend transaction, all or nothing, and that is
 // the usual way. But Cayley's kv store gives the quads it adds only the
 // nodes whose reference count does not fall in the batch: when a batch
 // removes more uses of a value (a predicate, a class) than it adds, the
 // added quads lose that value. Replacing an article under a new id does
-// exactly that. Such a batch is written in two: first the additions, then
-// the removals, with a journal beside the store that lets the next opening
-// undo a half-done write (see recoverJournal).
-func (s *Store) apply(deltas []cgraph.Delta) error {
+// exactly that, and so do the superseded counts and dates a batch could
+// not take (deferred, see writeBatch.deltas). Such a write goes in two
+// transactions: first the additions, then every removal (deferred ones
+// included), with a journal beside the store that lets the next opening
+// undo a half-done write (see recoverJournal). The deferred removals must
+// be in the journalled write and not in a transaction after it: a crash
+// between the two left superseded values that no later write of the same
+// articles removes, so a re-run could not end as a clean run.
+func (s *Store) apply(deltas, deferred []cgraph.Delta) error {
 	opts := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	// each ApplyDeltas is one bolt transaction, whose commit syncs: the
 	// crash tests kill a write just before and just after each
@@ -465,7 +462,7 @@ func (s *Store) apply(deltas []cgraph.Delta) error {
 		}
 		return syncPoint("after " + name)
 	}
-	if !losesValues(deltas) {
+	if len(deferred) == 0 && !losesValues(deltas) {
 		return commit("commit", deltas)
 	}
 	var adds, dels []cgraph.Delta
@@ -476,6 +473,7 @@ func (s *Store) apply(deltas []cgraph.Delta) error {
 			dels = append(dels, d)
 		}
 	}
+	dels = append(dels, deferred...)
 	if err := writeJournal(s.dir, adds, dels); err != nil {
 		return err
 	}

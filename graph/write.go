@@ -1185,16 +1185,16 @@ func (b *writeBatch) softDel(q quad.Quad) {
 // articles removes nothing but superseded counts and dates, and those are
 // the soft removals: one is taken into this transaction only when every
 // value of it that an added quad uses is added at least as often as it is
-// removed; the others wait for a later write of the same node (readers
-// take the largest count, earliest first and latest last date, so a
-// leftover is harmless). A batch of new articles is thus always one
-// transaction, without a journal. The soft removals left out are kept in
-// b.deferred, which commit writes next, in a transaction of removals
-// alone (which the bug cannot touch: it adds nothing): without them the
-// store would depend on how articles fell into batches, and two loads of
-// one corpus would not dump alike. A crash in between leaves them, which
-// readers ignore. A backend without the bug (PostgreSQL) takes them all
-// at once.
+// removed, so that a batch of new articles is mostly one transaction,
+// without a journal. The soft removals left out are kept in b.deferred:
+// Store.apply then writes the batch in two journalled transactions, the
+// additions and then every removal (which the bug cannot touch: that
+// transaction adds nothing). Leaving them in the store would be harmless
+// to readers (they take the largest count, earliest first and latest last
+// date) but the store would depend on how articles fell into batches: two
+// loads of one corpus would not dump alike, nor a re-run after a crash a
+// clean run. A backend without the bug (PostgreSQL) takes them all at
+// once.
 func (b *writeBatch) deltas() []cgraph.Delta {
 	b.deferred = nil
 	out := make([]cgraph.Delta, 0, len(b.adds)+len(b.dels)+len(b.soft))
