@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/kgnews/kg/loaders/ner"
@@ -31,6 +32,7 @@ func main() {
 	evalOnly := flag.Bool("eval", false, "score the embedded model, do not train")
 	cv := flag.Int("cv", 0, "cross-validate on K folds of IL-NER train (for choosing features), do not write")
 	heldout := flag.String("heldout", "", "write HiNER's held-out sentences to this CoNLL file, do not train")
+	refresh := flag.Bool("refresh", false, "refresh the tagger's copy of kg's shared lists ("+ner.SharedDir+") from schema/data, do not train")
 	var opt ner.TrainOptions
 	flag.UintVar(&opt.Bits, "bits", 0, "2^bits feature buckets (default 21)")
 	flag.IntVar(&opt.Epochs, "epochs", 0, "passes over the training data (default 10)")
@@ -41,6 +43,8 @@ func main() {
 	flag.Parse()
 	var err error
 	switch {
+	case *refresh:
+		err = refreshLists(*root)
 	case *heldout != "":
 		err = writeHeldOut(*root, *heldout)
 	case *cv > 1:
@@ -66,6 +70,7 @@ func run(root, out string, dry, verbose bool, opt ner.TrainOptions) error {
 	}
 	fmt.Printf("training on %d sentences (%d IL-NER train, %d HiNER validation not held out; %d dropped as repeated in an evaluation set)\n",
 		len(c.Train), c.ILNERCount, len(c.Train)-c.ILNERCount, c.Dropped)
+	noteStale()
 	opt.Progress = os.Stdout
 	opt.EvalEach = verbose
 	t0 := time.Now()
@@ -94,6 +99,36 @@ func run(root, out string, dry, verbose bool, opt ner.TrainOptions) error {
 	}
 	fmt.Printf("\nwrote %s\n", out)
 	return nil
+}
+
+// refreshLists copies kg's shared lists (titles, honorifics, case markers,
+// stop words, the lexicon) into the tagger's own copy. The next training
+// (a new go run, which embeds the copy) uses them.
+func refreshLists(root string) error {
+	changed, err := ner.WriteSnapshot(root)
+	if err != nil {
+		return err
+	}
+	if len(changed) == 0 {
+		fmt.Printf("%s is up to date with kg's shared lists\n", ner.SharedDir)
+		return nil
+	}
+	fmt.Printf("refreshed %s: %s changed; retrain (go run ./cmd/nertrain) and commit both\n", ner.SharedDir, strings.Join(changed, ", "))
+	return nil
+}
+
+// noteStale tells when kg's shared lists moved on since the copy the
+// tagger trains with was made.
+func noteStale() {
+	stale, err := ner.SnapshotStale()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "nertrain: comparing the lists' copy:", err)
+		return
+	}
+	if len(stale) > 0 {
+		fmt.Printf("note: kg's shared lists changed since %s was copied (%s); go run ./cmd/nertrain -refresh first to train on them\n",
+			ner.SharedDir, strings.Join(stale, ", "))
+	}
 }
 
 func score(m *ner.Model, c *ner.Corpora) {

@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kgnews/kg/loaders/hindi"
@@ -132,5 +134,33 @@ func TestDiscoveredID(t *testing.T) {
 	}
 	if got := Romanize("ज़ाहिदाबाद"); got != "Zahidabad" {
 		t.Errorf("Romanize keeps the nukta sound: got %q", got)
+	}
+}
+
+// Walk lists every phrase with forms once, in byte order of its words, each
+// with the forms Lookup finds for it.
+func TestWalk(t *testing.T) {
+	l := testLexicon()
+	var phrases [][]string
+	l.Walk(func(words []string, forms []Form) {
+		if n := len(phrases); n > 0 && slices.Compare(phrases[n-1], words) >= 0 {
+			t.Errorf("%q listed after %q", words, phrases[n-1])
+		}
+		phrases = append(phrases, slices.Clone(words))
+		if got := l.Lookup(strings.Join(words, " ")); !slices.Equal(got, forms) {
+			t.Errorf("%q: Walk gives forms %v, Lookup %v", words, forms, got)
+		}
+	})
+	want := map[string]bool{"किम": true, "किम जोंग उन": true, "kim jong un": true, "उत्तर कोरिया": true,
+		"उत्तर कोरियाई": true, "कोरिया": true, "रूस": true, "भारत": true, "पाकिस्तान": true, "पाक": true,
+		"अमेरिका": true, "संयुक्त राज्य अमेरिका": true}
+	for _, p := range phrases {
+		if !want[strings.Join(p, " ")] {
+			t.Errorf("Walk listed %q, which has no form", p)
+		}
+		delete(want, strings.Join(p, " "))
+	}
+	for p := range want {
+		t.Errorf("Walk did not list %q", p)
 	}
 }

@@ -8,6 +8,7 @@ package entity
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"sync"
 
 	"golang.org/x/text/language"
@@ -111,6 +112,31 @@ func (l *Lexicon) Add(e *Entity, form string, kind FormKind) {
 		}
 	}
 	n.forms = append(n.forms, Form{Entity: e, Kind: kind})
+}
+
+// Walk calls fn for every phrase the lexicon has forms for, with its
+// folded words and its forms, in the order of the words (byte order), so
+// that a listing made from it is the same on every run. fn must not keep
+// or change words.
+func (l *Lexicon) Walk(fn func(words []string, forms []Form)) {
+	var words []string
+	var walk func(n *trieNode)
+	walk = func(n *trieNode) {
+		if len(n.forms) > 0 {
+			fn(words, n.forms)
+		}
+		keys := make([]string, 0, len(n.next))
+		for k := range n.next {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			words = append(words, k)
+			walk(n.next[k])
+			words = words[:len(words)-1]
+		}
+	}
+	walk(l.root)
 }
 
 // ByID returns the entity with an id.

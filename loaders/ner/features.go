@@ -3,8 +3,6 @@ package ner
 import (
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/kgnews/kg/loaders/entity"
 )
 
 // Features are hashed: each one (template and values) is a 64-bit FNV-1a
@@ -189,32 +187,16 @@ func (c *context) fill(l *lists, ws []word) {
 			}
 		}
 	}
-	ew := make([]entity.Word, len(ws))
-	for i, w := range ws {
-		ew[i] = entity.Word{Norm: w.norm, Tok: i}
-	}
-	for _, m := range entity.Match(ew, l.lex) {
-		typ, kind := "MISC", m.Forms[0].Kind.String()
-		for _, f := range m.Forms {
-			if f.Kind == entity.Demonym {
-				typ = "DEM"
-			} else {
-				typ = lexType(f.Entity.Type)
-			}
-			if typ != "MISC" {
-				kind = f.Kind.String()
-				break
-			}
-		}
-		for k := m.Start; k < m.End; k++ {
-			if k == m.Start {
+	l.matchLexicon(ws, func(start, end int, typ, kind string) {
+		for k := start; k < end; k++ {
+			if k == start {
 				c.lex[k] = "B-" + typ
 			} else {
 				c.lex[k] = "I-" + typ
 			}
 			c.lexKind[k] = kind
 		}
-	}
+	})
 }
 
 func class(s string) byte {

@@ -1,22 +1,24 @@
 package ner
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
 	"sync"
 
-	"github.com/kgnews/kg/loaders/entity"
 	"github.com/kgnews/kg/loaders/hindi"
-	"github.com/kgnews/kg/schema"
 )
 
-// The tagger's own word lists. They are features of the model: changing
-// one changes what the model sees, so retrain after an edit (README).
+// The tagger's word lists: its own (data/*.txt, data/names/) and its copy
+// of kg's shared lists (data/shared/, snapshot.go). They are features of
+// the model: changing one changes what the model sees, so retrain after an
+// edit (README); the model records a fingerprint of them (Info.Lists).
 //
-//go:embed data/*.txt
+//go:embed data
 var dataFS embed.FS
 
 // phrases is a set of folded word sequences, found at each position of a
@@ -26,13 +28,22 @@ type phrases struct {
 }
 
 func newPhrases(items []string) *phrases {
-	p := &phrases{byFirst: map[string][][]string{}}
-	seen := map[string]bool{}
+	var split [][]string
 	for _, it := range items {
 		var ws []string
 		for _, t := range hindi.Tokenize(it) {
 			ws = append(ws, strings.Fields(t.Norm)...)
 		}
+		split = append(split, ws)
+	}
+	return wordPhrases(split)
+}
+
+// wordPhrases makes a set of phrases already split into folded words.
+func wordPhrases(items [][]string) *phrases {
+	p := &phrases{byFirst: map[string][][]string{}}
+	seen := map[string]bool{}
+	for _, ws := range items {
 		key := strings.Join(ws, " ")
 		if len(ws) == 0 || seen[key] {
 			continue
@@ -81,83 +92,108 @@ type lists struct {
 	orgs   *phrases // organisation words: end an organisation's name
 	marks  *phrases // case markers and postpositions (ने, को, के अनुसार): follow a noun phrase
 	stop   map[string]bool
-	lex    *entity.Lexicon
+	// lex is kg's lexicon as the copy has it: its phrases, and for each
+	// (its words joined by spaces) the type and kind the features use
+	lex      *phrases
+	lexClass map[string][2]string
 	// letters are the folded names of the Latin letters (एस, डब्ल्यू),
 	// longest first, for spotting acronyms written in Devanagari
 	letters []string
+	// names: the classes of name parts (nameGivenIN …) a folded word is
+	// in; loose: the same by looseKey, for spellings the lists lack
+	names, loose map[string]uint8
+	// affixes: endings typical of one type of name (-स्की, -पुर), longest
+	// first
+	affixes []affix
+	// fingerprint identifies the lists' contents (Info.Lists)
+	fingerprint string
 }
 
+type affix struct{ end, typ string }
+
 var loadLists = sync.OnceValues(func() (*lists, error) {
-	l, err := readLists()
+	l, err := readLists(dataFS)
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
 	return l, nil
 })
 
-func readLists() (*lists, error) {
-	own := func(name string) ([]string, error) {
-		b, err := fs.ReadFile(dataFS, "data/"+name)
-		if err != nil {
-			return nil, err
+// readLine returns the lines of a list file that are neither blank nor
+// comments.
+func readLines(fsys fs.FS, name string) ([]string, error) {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
 		}
+	}
+	return out, nil
+}
+
+// readLists reads the lists from fsys, laid out as data/ is. It reads
+// nothing else: no shared list of kg's (snapshot.go).
+func readLists(fsys fs.FS) (*lists, error) {
+	read := func(names ...string) ([]string, error) {
 		var out []string
-		for _, line := range strings.Split(string(b), "\n") {
-			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-				out = append(out, line)
+		for _, n := range names {
+			lines, err := readLines(fsys, "data/"+n)
+			if err != nil {
+				return nil, err
 			}
+			out = append(out, lines...)
 		}
 		return out, nil
 	}
-	var cues []string
-	titles, err := schema.ReadTSV("hi/titles.tsv", 1)
+	cues, err := read("shared/"+sharedCues, "person-cues.txt")
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range titles {
-		cues = append(cues, r.List(0)...)
-	}
-	hon, err := schema.ReadLines("hi/honorifics.txt")
+	places, err := read("place-words.txt")
 	if err != nil {
 		return nil, err
 	}
-	cues = append(cues, hon...)
-	roles, err := own("person-cues.txt")
+	orgs, err := read("org-words.txt")
 	if err != nil {
 		return nil, err
 	}
-	cues = append(cues, roles...)
-	places, err := own("place-words.txt")
+	marks, err := read("shared/" + sharedMarks)
 	if err != nil {
 		return nil, err
 	}
-	orgs, err := own("org-words.txt")
+	stop, err := read("shared/" + sharedStop)
 	if err != nil {
 		return nil, err
 	}
-	marks, err := schema.ReadLines("hi/postpositions.txt")
+	letters, err := read("letter-names.txt")
 	if err != nil {
 		return nil, err
 	}
-	stop, err := schema.ReadLines("hi/stopwords.txt")
-	if err != nil {
-		return nil, err
-	}
-	letters, err := own("letter-names.txt")
-	if err != nil {
-		return nil, err
-	}
-	lex, err := entity.Default()
+	lexRows, err := read("shared/" + sharedLex)
 	if err != nil {
 		return nil, err
 	}
 	l := &lists{cues: newPhrases(cues), places: newPhrases(places), orgs: newPhrases(orgs), marks: newPhrases(marks),
-		stop: map[string]bool{}, lex: lex}
+		stop: map[string]bool{}, lexClass: map[string][2]string{}}
 	for _, s := range stop {
 		for _, w := range strings.Fields(hindi.Fold(s)) {
 			l.stop[w] = true
 		}
 	}
+	var lexPhrases [][]string
+	for _, r := range lexRows {
+		f := strings.Split(r, "\t")
+		if len(f) != 3 || f[0] == "" {
+			return nil, fmt.Errorf("data/shared/%s: bad row %q", sharedLex, r)
+		}
+		lexPhrases = append(lexPhrases, strings.Split(f[0], " "))
+		l.lexClass[f[0]] = [2]string{f[1], f[2]}
+	}
+	l.lex = wordPhrases(lexPhrases)
 	seen := map[string]bool{}
 	for _, line := range letters {
 		for _, v := range strings.Split(line, "|") {
@@ -173,7 +209,54 @@ func readLists() (*lists, error) {
 		}
 		return l.letters[i] < l.letters[j]
 	})
+	if l.fingerprint, err = fingerprint(fsys); err != nil {
+		return nil, err
+	}
 	return l, nil
+}
+
+// fingerprint hashes every file under data/ (names and contents, in name
+// order).
+func fingerprint(fsys fs.FS) (string, error) {
+	h := sha256.New()
+	err := fs.WalkDir(fsys, "data", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", path, len(b))
+		h.Write(b)
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// matchLexicon marks the lexicon's phrases in a sentence as entity.Match
+// does: the longest at each position, left to right, without overlaps.
+func (l *lists) matchLexicon(ws []word, fn func(start, end int, typ, kind string)) {
+	for i := 0; i < len(ws); {
+		n := l.lex.at(ws, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		var key strings.Builder
+		for k := i; k < i+n; k++ {
+			if k > i {
+				key.WriteByte(' ')
+			}
+			key.WriteString(ws[k].norm)
+		}
+		c := l.lexClass[key.String()]
+		fn(i, i+n, c[0], c[1])
+		i += n
+	}
 }
 
 // lexType maps a lexicon class onto the tagger's types; other classes
