@@ -158,6 +158,9 @@ var (
 	EndDate     = quad.IRI(NS + "endDate")
 	DateText    = quad.IRI(NS + "dateText")
 	DateBasis   = quad.IRI(NS + "dateBasis")
+	// Offset is how long after the event told before it an event came, as
+	// the text puts it ("सात घंटे बाद" → "PT7H"^^xsd:duration).
+	Offset      = quad.IRI(NS + "offset")
 	Quantity    = quad.IRI(NS + "quantity")
 	Modality    = quad.IRI(NS + "modality")
 	ReportedBy  = quad.IRI(NS + "reportedBy")
@@ -240,6 +243,7 @@ var (
 	XSDGYearMonth = quad.IRI(XSD + "gYearMonth")
 	XSDGYear      = quad.IRI(XSD + "gYear")
 	XSDDateTime   = quad.IRI(XSD + "dateTime")
+	XSDDuration   = quad.IRI(XSD + "duration")
 	XSDInteger    = quad.IRI(XSD + "integer")
 	XSDBoolean    = quad.IRI(XSD + "boolean")
 	XSDAnyURI     = quad.IRI(XSD + "anyURI")

@@ -24,10 +24,7 @@ func (x *extractor) clauseDates(cc *clauseCtx, text string, triggers []event.Tri
 	}
 	for _, ex := range x.pendingDates {
 		if ev := events[0]; ev.DateText == "" {
-			ev.DateText = ex.Text
-			if ex.Resolved {
-				ev.Date, ev.EndDate, ev.DateBasis = ex.Value, ex.EndDate, "text"
-			}
+			x.setDate(cc, ev, ex, temporal.Date{})
 		}
 	}
 	x.pendingDates = nil
@@ -53,12 +50,17 @@ func (x *extractor) clauseDates(cc *clauseCtx, text string, triggers []event.Tri
 		}
 		exs = append(exs, dated{ex: ex, end: endWord})
 	}
-	set := func(ev *Event, ex temporal.Expr) {
-		ev.DateText = ex.Text
-		if ex.Resolved {
-			ev.Date, ev.EndDate, ev.DateBasis = ex.Value, ex.EndDate, "text"
+	// a Sequel counts from a day named before it in its clause ("शनिवार
+	// को … फिर दोपहर दो बजे"), else from the event told last
+	local := func(i int) temporal.Date {
+		for k := i - 1; k >= 0; k-- {
+			if exs[k].ex.Resolved {
+				return exs[k].ex.Value
+			}
 		}
+		return temporal.Date{}
 	}
+	set := func(ev *Event, i int) { x.setDate(cc, ev, exs[i].ex, local(i)) }
 	for _, ev := range events {
 		pick := -1
 		for i := range exs {
@@ -69,11 +71,11 @@ func (x *extractor) clauseDates(cc *clauseCtx, text string, triggers []event.Tri
 		if pick >= 0 {
 			exs[pick].used = true
 			if ev.DateText == "" {
-				set(ev, exs[pick].ex)
+				set(ev, pick)
 			}
 		}
 	}
-	for _, d := range exs {
+	for i, d := range exs {
 		if d.used {
 			continue
 		}
@@ -84,8 +86,35 @@ func (x *extractor) clauseDates(cc *clauseCtx, text string, triggers []event.Tri
 			}
 		}
 		if target.DateText == "" {
-			set(target, d.ex)
+			set(target, i)
 		}
+	}
+}
+
+// refReach is how many sentences back the event a Sequel counts from may
+// be: "उसी दिन" three paragraphs after the last date is no longer about it.
+const refReach = 3
+
+// setDate gives ev the time expression ex. A Sequel resolves against local
+// (a date before it in its clause) or else the date of the event told last
+// (kg:dateBasis "narrative"); its offset is kept as written. Every date
+// set becomes what the next Sequel counts from.
+func (x *extractor) setDate(cc *clauseCtx, ev *Event, ex temporal.Expr, local temporal.Date) {
+	ev.DateText = ex.Text
+	if ex.Kind == temporal.Sequel {
+		ev.Offset = ex.ISODuration()
+		ref := local
+		if ref.IsZero() && x.refSentence >= cc.s.idx-refReach {
+			ref = x.ref
+		}
+		if v, ok := ex.From(ref); ok {
+			ev.Date, ev.EndDate, ev.DateBasis = v, temporal.Date{}, "narrative"
+		}
+	} else if ex.Resolved {
+		ev.Date, ev.EndDate, ev.DateBasis = ex.Value, ex.EndDate, "text"
+	}
+	if !ev.Date.IsZero() {
+		x.ref, x.refSentence = ev.Date, cc.s.idx
 	}
 }
 

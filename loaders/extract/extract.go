@@ -97,6 +97,11 @@ type extractor struct {
 	// pendingDates are the dates of a clause that had no event, for the
 	// next clause of the sentence.
 	pendingDates []temporal.Expr
+	// ref is the date of the event told last with a date of its own, and
+	// refSentence its sentence: what a Sequel ("उसी दिन", "दो दिन बाद",
+	// "दोपहर 12 बजे") counts from.
+	ref         temporal.Date
+	refSentence int
 	// sentEnts are the entities each sentence names, mentionCount how often
 	// the article names each, for positions from context.
 	sentEnts     [][]*Ent

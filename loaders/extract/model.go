@@ -121,13 +121,16 @@ func (e *Ent) isSource() bool {
 
 // Event is one event an article reports.
 type Event struct {
-	N          int // 1-based number in the article
-	Class      schema.EventClass
-	Roles      map[schema.Role][]*Ent
-	Date       temporal.Date
-	EndDate    temporal.Date
-	DateText   string
-	DateBasis  string // "text" or "publication"
+	N         int // 1-based number in the article
+	Class     schema.EventClass
+	Roles     map[schema.Role][]*Ent
+	Date      temporal.Date
+	EndDate   temporal.Date
+	DateText  string
+	DateBasis string // "text", "narrative" (counted from the event told before) or "publication"
+	// Offset is how long after the event told before it the text puts
+	// this one, as an ISO 8601 duration ("सात घंटे बाद" → PT7H).
+	Offset     string
 	Quantity   int64
 	Modality   string
 	ReportedBy []*Ent

@@ -208,6 +208,9 @@ func Quads(r *Result, id string) []quad.Quad {
 		if ev.DateText != "" {
 			add(iri, schema.DateText, lang(ev.DateText))
 		}
+		if ev.Offset != "" {
+			add(iri, schema.Offset, quad.TypedString{Value: quad.String(ev.Offset), Type: schema.XSDDuration})
+		}
 		if ev.Quantity > 0 {
 			add(iri, schema.Quantity, integer(ev.Quantity))
 		}

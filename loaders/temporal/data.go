@@ -53,6 +53,11 @@ const (
 	cAnniversary
 	cOrdSuffix
 	cClause
+	cSequel
+	cClock
+	cApprox
+	cOffsetOf
+	cEvery
 )
 
 // wordCats are the categories of words.tsv, by the name its first column uses.
@@ -62,9 +67,11 @@ var wordCats = map[string]cat{
 	"quantnext": cQuantNext, "daypart": cDaypart, "monthpart": cMonthPart,
 	"monthprefix": cMonthPrefix, "rangesep": cRangeSep, "rangeend": cRangeEnd,
 	"anniversary": cAnniversary, "ordsuffix": cOrdSuffix, "clause": cClause,
+	"sequel": cSequel, "clock": cClock, "approx": cApprox,
+	"offsetof": cOffsetOf, "every": cEvery,
 }
 
-var unitNames = map[string]Granularity{"year": Year, "month": Month, "week": Week, "day": Day}
+var unitNames = map[string]Granularity{"year": Year, "month": Month, "week": Week, "day": Day, "hour": Hour}
 
 // entry is one spelling of a lexicon word.
 type entry struct {
@@ -239,7 +246,7 @@ func (lx *lexicon) addWords(rows []schema.Row) error {
 		v := r.Field(1)
 		bad := func() error { return r.Errorf("value %q is not valid for category %s", v, r.Field(0)) }
 		switch c {
-		case cRelative, cAgo:
+		case cRelative, cAgo, cSequel:
 			n, err := strconv.Atoi(v)
 			if err != nil || n < -1 || n > 1 || (c == cAgo && n == 0) {
 				return bad()

@@ -21,9 +21,12 @@ const (
 	Week
 	// Day: 2025-08-15.
 	Day
+	// Hour is only ever a unit: of a Duration ("पिछले 24 घंटे") or of a
+	// Sequel's offset ("सात घंटे बाद").
+	Hour
 )
 
-var granNames = [...]string{"unknown", "year", "month", "week", "day"}
+var granNames = [...]string{"unknown", "year", "month", "week", "day", "hour"}
 
 func (g Granularity) String() string {
 	if g >= 0 && int(g) < len(granNames) {
@@ -150,9 +153,15 @@ const (
 	// Duration: a length of time ("13 साल से", "पिछले दो वर्षों में");
 	// Amount and Unit hold it and Value is zero.
 	Duration
+	// Sequel: a time counted from the time of the event told before it, not
+	// from the publication date: "दो दिन बाद" in a past clause, "अगले दिन",
+	// "उसी दिन", a clock time with no day ("दोपहर 12 बजे"). Amount and Unit
+	// hold the offset (0 for the same day); Value is zero until the caller,
+	// who knows what was told before, resolves it with From.
+	Sequel
 )
 
-var kindNames = [...]string{"", "explicit", "partial", "relative", "weekday", "range", "anniversary", "duration"}
+var kindNames = [...]string{"", "explicit", "partial", "relative", "weekday", "range", "anniversary", "duration", "sequel"}
 
 func (k Kind) String() string {
 	if k > 0 && int(k) < len(kindNames) {
@@ -187,4 +196,69 @@ type Expr struct {
 	Unit   Granularity
 	// Resolved reports whether Value holds a date.
 	Resolved bool
+}
+
+// From resolves a Sequel against the date of the event told before it
+// (ref): "दो दिन बाद" after a day is that day plus two; "अगले साल" after a
+// year is the year after; "उसी दिन" is ref itself. The result is never
+// finer than ref ("दो दिन बाद" after a month is unknown) nor than the unit
+// (two weeks after a day is a day, but an approximate one: given as its
+// month). ok is false for other kinds, a zero ref, or an offset in hours
+// (seven hours after an evening may be the next day).
+func (e Expr) From(ref Date) (Date, bool) {
+	if e.Kind != Sequel || ref.IsZero() {
+		return Date{}, false
+	}
+	n := e.Amount
+	switch e.Unit {
+	case Year:
+		return Date{Year: ref.Year + n, Gran: Year}, true
+	case Month:
+		if ref.Gran < Month {
+			return Date{}, false
+		}
+		m := noon(ref.Year, ref.Month+n, 1)
+		return Date{Year: m.Year(), Month: int(m.Month()), Gran: Month}, true
+	case Week:
+		if ref.Gran < Day {
+			return Date{}, false
+		}
+		d := noon(ref.Year, ref.Month, ref.Day).AddDate(0, 0, 7*n)
+		return Date{Year: d.Year(), Month: int(d.Month()), Gran: Month}, true
+	case Day:
+		if n == 0 {
+			return ref, true
+		}
+		if ref.Gran < Day {
+			return Date{}, false
+		}
+		return dayDate(noon(ref.Year, ref.Month, ref.Day).AddDate(0, 0, n)), true
+	case Hour:
+		if n == 0 {
+			return ref, true
+		}
+	}
+	return Date{}, false
+}
+
+// ISODuration writes a Duration's or a Sequel's amount as an ISO 8601
+// duration (P2D, PT7H, P3Y, P2W), the lexical form of xsd:duration; "" when
+// it has none.
+func (e Expr) ISODuration() string {
+	if (e.Kind != Duration && e.Kind != Sequel) || e.Amount <= 0 {
+		return ""
+	}
+	switch e.Unit {
+	case Year:
+		return fmt.Sprintf("P%dY", e.Amount)
+	case Month:
+		return fmt.Sprintf("P%dM", e.Amount)
+	case Week:
+		return fmt.Sprintf("P%dW", e.Amount)
+	case Day:
+		return fmt.Sprintf("P%dD", e.Amount)
+	case Hour:
+		return fmt.Sprintf("PT%dH", e.Amount)
+	}
+	return ""
 }

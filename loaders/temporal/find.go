@@ -45,6 +45,9 @@ type cand struct {
 	ordinal int
 	amount  int
 	unit    Granularity
+	// later: "N unit बाद", which counts from the publication date in a
+	// future clause and from the event told before in any other (a Sequel)
+	later bool
 }
 
 // monthLevel reports whether the candidate is a single month without a day.
@@ -183,6 +186,7 @@ func (p *parser) core(i int) *cand {
 	for _, try := range []func(int) *cand{
 		p.numericDate, p.dayMonth, p.monthFirst, p.dayRange, p.relative,
 		p.deictic, p.amount, p.weekday, p.anniversary, p.bareYear,
+		p.sequel, p.clock,
 	} {
 		if c := try(i); c != nil && (best == nil || c.j > best.j) {
 			best = c
@@ -197,8 +201,12 @@ func (p *parser) extend(c *cand, post bool) {
 			c.j += n
 		}
 	}
-	if !c.rng && (c.a.d != 0 || c.a.f == fWeekday || c.a.f == fDeictic) {
+	if !c.rng && (c.a.d != 0 || c.a.f == fWeekday || c.a.f == fDeictic || c.kind == Sequel && c.unit == Day) {
 		if _, n := p.look(c.j, cDaypart); n > 0 {
+			c.j += n
+		}
+		// "शनिवार सुबह नौ बजे के आसपास": the hour of that day
+		if n := p.clockAt(c.j); n > 0 {
 			c.j += n
 		}
 	}
@@ -477,9 +485,88 @@ func (p *parser) amount(i int) *cand {
 	}
 	j += un
 	if a, an := p.look(j, cAgo); an > 0 {
-		return &cand{i: i, j: j + an, kind: Relative, a: spec{f: fRel, unit: u.unit, off: a.val * n}}
+		if a.val > 0 && p.offsetOfNamed(i) {
+			// "चुनाव के एक साल बाद", "हर तीन साल बाद": a length of time
+			// after something named, or a period, not a date
+			return &cand{i: i, j: j + an, kind: Duration, amount: n, unit: u.unit}
+		}
+		return &cand{i: i, j: j + an, kind: Relative, a: spec{f: fRel, unit: u.unit, off: a.val * n},
+			later: a.val > 0, amount: n, unit: u.unit}
 	}
 	return &cand{i: i, j: j, kind: Duration, amount: n, unit: u.unit}
+}
+
+// sequel reads a day counted from the event told before: "उसी दिन",
+// "अगले दिन", "अगली सुबह".
+func (p *parser) sequel(i int) *cand {
+	e, n := p.look(i, cSequel)
+	if n == 0 {
+		return nil
+	}
+	return &cand{i: i, j: i + n, kind: Sequel, amount: e.val, unit: Day}
+}
+
+// clock reads a clock time with no day: "दोपहर 12 बजे के आसपास", "रात
+// साढ़े नौ बजे". News gives the hour of the day it told last, so it is a
+// Sequel of that day.
+func (p *parser) clock(i int) *cand {
+	j := i
+	if _, n := p.look(j, cApprox); n > 0 {
+		j += n
+	}
+	if _, n := p.look(j, cDaypart); n > 0 {
+		j += n
+	}
+	n := p.clockAt(j)
+	if n == 0 {
+		return nil
+	}
+	return &cand{i: i, j: j + n, kind: Sequel, unit: Day}
+}
+
+// clockAt reads "नौ बजे", "तक़रीबन 12 बजे के आसपास", "साढ़े चार बजे" at i
+// and returns the tokens it covers, or 0.
+func (p *parser) clockAt(i int) int {
+	j := i
+	for k := 0; k < 2; k++ { // तक़रीबन साढ़े …
+		if _, n := p.look(j, cApprox); n > 0 {
+			j += n
+		}
+	}
+	if t := p.at(j); t != nil && t.kind == tNum && !t.qty && t.ndig <= 2 && t.num >= 0 && t.num <= 24 {
+		j++
+	} else if e, n := p.look(j, cCardinal); n > 0 && e.val <= 24 {
+		j += n
+	} else {
+		return 0
+	}
+	_, n := p.look(j, cClock)
+	if n == 0 {
+		return 0
+	}
+	j += n
+	if _, n := p.look(j, cApprox); n > 0 {
+		j += n
+	}
+	return j - i
+}
+
+// offsetOfNamed reports whether the amount at i counts from a thing named
+// right before it ("जन्म के एक महीने बाद": a genitive) or repeats ("हर दो
+// या तीन साल बाद"): an every-word up to three tokens back.
+func (p *parser) offsetOfNamed(i int) bool {
+	if _, n := p.look(i-1, cOffsetOf); n > 0 {
+		return true
+	}
+	for k := i - 1; k >= i-3 && k >= 0; k-- {
+		if p.toks[k].kind == tPunct {
+			break
+		}
+		if _, n := p.look(k, cEvery); n > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // weekday reads बुधवार, Friday.
@@ -757,6 +844,18 @@ func Find(text string, anchor time.Time, tense Tense) []Expr {
 	out := make([]Expr, 0, len(cands))
 	for _, c := range cands {
 		t := tense
+		if c.later {
+			// "दो दिन बाद बैठक होगी" counts from today; "दो दिन बाद उसे
+			// छोड़ दिया गया" from the arrest told before
+			if t == Unknown {
+				t = p.clauseTense(ids, c.i)
+			}
+			if t != Future {
+				c.kind = Sequel
+			} else {
+				c.amount, c.unit = 0, 0
+			}
+		}
 		if c.a.byTense() {
 			if t == Unknown {
 				t = p.clauseTense(ids, c.i)
@@ -770,7 +869,7 @@ func Find(text string, anchor time.Time, tense Tense) []Expr {
 			Text: text[start:end], Start: start, End: end, Kind: c.kind,
 			Ordinal: c.ordinal, Amount: c.amount, Unit: c.unit,
 		}
-		if c.kind != Anniversary && c.kind != Duration {
+		if c.kind != Anniversary && c.kind != Duration && c.kind != Sequel {
 			e.Value, e.EndDate = resolveCand(c, anchor, t)
 			e.Resolved = !e.Value.IsZero()
 		}

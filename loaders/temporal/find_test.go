@@ -19,6 +19,8 @@ func describe(e Expr) string {
 		v = fmt.Sprintf("#%d", e.Ordinal)
 	case Duration:
 		v = fmt.Sprintf("%d %v", e.Amount, e.Unit)
+	case Sequel:
+		v = fmt.Sprintf("+%d %v", e.Amount, e.Unit)
 	default:
 		v = e.Value.String()
 		if !e.Resolved {
@@ -230,6 +232,81 @@ var findCases = []struct {
 		[]string{"75वीं सालगिरह=anniversary:#75", "पहली वर्षगांठ=anniversary:#1", "80 वीं जयंती=anniversary:#80"}},
 	{"English anniversary", "the 80th anniversary of liberation", seedDay, Unknown,
 		[]string{"80th anniversary=anniversary:#80"}},
+	// sequels: counted from the event told before, not from publication
+	{"later in a past clause is a sequel", "दो दिन बाद पुलिस ने उसे छोड़ दिया।", seedDay, Unknown,
+		[]string{"दो दिन बाद=sequel:+2 day"}},
+	{"later in a future clause counts from the anchor", "दो दिन बाद बैठक होगी।", seedDay, Unknown,
+		[]string{"दो दिन बाद=relative:2025-08-15"}},
+	{"hours later", "तीन घंटे बाद बिजली बहाल कर दी गई।", seedDay, Unknown,
+		[]string{"तीन घंटे बाद=sequel:+3 hour"}},
+	{"के बाद after an amount", "चार साल के बाद वह घर लौटा।", seedDay, Unknown,
+		[]string{"चार साल के बाद=sequel:+4 year"}},
+	{"the same day", "उसी दिन शाम को वे लौट आए।", seedDay, Unknown,
+		[]string{"उसी दिन शाम को=sequel:+0 day"}},
+	{"the next day", "अगले दिन मंत्री ने इस्तीफ़ा दे दिया।", seedDay, Unknown,
+		[]string{"अगले दिन=sequel:+1 day"}},
+	{"a clock time with no day", "शाम छह बजे के करीब जहाज़ बंदरगाह पहुंचा।", seedDay, Unknown,
+		[]string{"शाम छह बजे के करीब=sequel:+0 day"}},
+	{"a clock time after a weekday belongs to it", "रविवार रात लगभग साढ़े दस बजे धमाका हुआ।", seedDay, Unknown,
+		[]string{"रविवार रात लगभग साढ़े दस बजे=weekday:2025-08-10"}},
+	{"English next day", "The minister resigned the next day.", seedDay, Unknown,
+		[]string{"the next day=sequel:+1 day"}},
+	{"a number before बजे that is no hour is no clock", "40 बजे", seedDay, Unknown, nil},
+	{"after a named event is a length of time", "जन्म के एक महीने बाद उसने काम शुरू किया।", seedDay, Unknown,
+		[]string{"एक महीने बाद=duration:1 month"}},
+	{"every N years is a period", "यहां हर दो या तीन साल बाद बाढ़ आई।", seedDay, Unknown,
+		[]string{"तीन साल बाद=duration:3 year"}},
+}
+
+// A Sequel resolves against the date of the event told before it, never
+// finer than that date.
+func TestSequelFrom(t *testing.T) {
+	d := Date{Year: 2021, Month: 2, Day: 27, Gran: Day}
+	m := Date{Year: 2021, Month: 2, Gran: Month}
+	y := Date{Year: 2021, Gran: Year}
+	for _, tc := range []struct {
+		text string
+		ref  Date
+		want string // "" for unresolved
+	}{
+		{"अगले दिन वह लौटा।", d, "2021-02-28"},
+		{"दो दिन बाद वह लौटा।", d, "2021-03-01"},
+		{"उसी दिन वह लौटा।", d, "2021-02-27"},
+		{"उसी दिन वह लौटा।", m, "2021-02"},
+		{"दो दिन बाद वह लौटा।", m, ""},
+		{"दो महीने बाद वह लौटा।", m, "2021-04"},
+		{"दो महीने बाद वह लौटा।", y, ""},
+		{"तीन साल बाद वह लौटा।", d, "2024"},
+		{"दो हफ़्ते बाद वह लौटा।", d, "2021-03"},
+		{"तीन घंटे बाद वह लौटा।", d, ""},
+		{"अगले दिन वह लौटा।", Date{}, ""},
+	} {
+		ex := Find(tc.text, day(seedDay), Unknown)
+		if len(ex) != 1 || ex[0].Kind != Sequel {
+			t.Fatalf("%q: want one sequel, got %v", tc.text, ex)
+		}
+		got, ok := ex[0].From(tc.ref)
+		if ok != (tc.want != "") || got.String() != tc.want {
+			t.Errorf("%q from %v = %v, %v; want %q", tc.text, tc.ref, got, ok, tc.want)
+		}
+	}
+}
+
+func TestISODuration(t *testing.T) {
+	for text, want := range map[string]string{
+		"सात घंटे बाद सेवा लौटी।":     "PT7H",
+		"दो दिन बाद वह लौटा।":         "P2D",
+		"पिछले 13 साल से वह यहीं है।": "P13Y",
+		"उसी दिन वह लौटा।":            "",
+	} {
+		ex := Find(text, day(seedDay), Unknown)
+		if len(ex) != 1 {
+			t.Fatalf("%q: %v", text, ex)
+		}
+		if got := ex[0].ISODuration(); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
 }
 
 func TestFind(t *testing.T) {

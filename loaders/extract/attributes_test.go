@@ -1,0 +1,66 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// Attributes of events (date, place, quantity) as news tells them, in
+// sentences written for the test. pub is Wednesday 2025-08-13.
+func TestEventAttributes(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // described events that must be there
+		not        []string // described events that must not
+	}{
+		{"a clock time with no day is the hour of the day told before",
+			"रविवार सुबह भारतीय विमान लाहौर पहुंचा। दोपहर दो बजे विमान इस्लामाबाद पहुंचा।",
+			[]string{"destination=Islamabad @2025-08-10"}, []string{"destination=Islamabad @2025-08 "}},
+		{"अगले दिन counts from the event told before, not from publication",
+			"रविवार को भारतीय विमान लाहौर पहुंचा। अगले दिन विमान इस्लामाबाद पहुंचा।",
+			[]string{"destination=Islamabad @2025-08-11"}, []string{"destination=Islamabad @2025-08-14"}},
+		{"N दिन बाद in a past clause is no date after publication",
+			"सोमवार को भारतीय विमान लाहौर पहुंचा। दो दिन बाद विमान इस्लामाबाद पहुंचा।",
+			[]string{"destination=Islamabad @2025-08-13"}, []string{"destination=Lahore @2025-08-13"}},
+		{"a sequel with nothing told before stays undated",
+			"अगले दिन विमान इस्लामाबाद पहुंचा।",
+			nil, []string{"destination=Islamabad @2025-08-14"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := extractText(t, tc.text, pub)
+			var got []string
+			for _, ev := range r.Events {
+				got = append(got, describe(ev))
+			}
+			all := strings.Join(got, "\n") + "\n"
+			for _, w := range tc.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("no event with %q in\n%s", w, all)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(all, n) {
+					t.Errorf("an event with %q in\n%s", n, all)
+				}
+			}
+		})
+	}
+}
+
+// "सात घंटे बाद" keeps its offset on the event as an ISO 8601 duration.
+func TestEventOffset(t *testing.T) {
+	r := extractText(t, "रविवार को भारतीय विमान लाहौर पहुंचा। सात घंटे बाद विमान इस्लामाबाद पहुंचा।", pub)
+	found := false
+	for _, ev := range r.Events {
+		if strings.Contains(describe(ev), "destination=Islamabad") {
+			found = true
+			if ev.Offset != "PT7H" {
+				t.Errorf("offset %q, want PT7H: %s", ev.Offset, describe(ev))
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no arrival in Islamabad: %v", r.Events)
+	}
+}
