@@ -92,10 +92,18 @@ func (x *extractor) casualtyHost(cc *clauseCtx, cl clause, ev *Event, events, pr
 			}
 		}
 	}
+	// "हमला करके 31 लोगों की हत्या कर दी": the deadly event before the
+	// casualties in their own clause
+	for i := len(events) - 1; i >= 0; i-- {
+		if h := events[i]; h != ev && h.trig.End <= ev.trig.Start && canHurt(h) && sameTime(h, ev) {
+			return h
+		}
+	}
 	// "350 से ज़्यादा शव निकाले जा चुके हैं" after the landslide was told:
-	// the deadly event of the last sentences
+	// the deadly event of the last sentences, unless the text dates the
+	// two apart
 	for i := len(prior) - 1; i >= 0; i-- {
-		if canHurt(prior[i]) {
+		if canHurt(prior[i]) && sameTime(prior[i], ev) {
 			return prior[i]
 		}
 	}
@@ -104,11 +112,17 @@ func (x *extractor) casualtyHost(cc *clauseCtx, cl clause, ev *Event, events, pr
 		if h.sentence < s.idx-2 {
 			break
 		}
-		if canHurt(h) {
+		if canHurt(h) && sameTime(h, ev) {
 			return h
 		}
 	}
 	return nil
+}
+
+// sameTime reports whether two events can be at one time: one is undated,
+// or the text gives both the same date.
+func sameTime(a, b *Event) bool {
+	return a.Date.IsZero() || b.Date.IsZero() || a.Date == b.Date
 }
 
 // canHurt: an event of a class in a domain whose events kill or injure.

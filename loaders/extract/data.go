@@ -294,6 +294,20 @@ func readData() (*data, error) {
 		}
 		d.relations = append(d.relations, rp)
 	}
+	// the cardinals are the date tagger's (one list of number words), then
+	// the multipliers and vague counts of hi/numbers.tsv
+	if rows, err = schema.ReadTSV("hi/dates/numbers.tsv", 2); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		n, err := strconv.ParseInt(r.Field(0), 10, 64)
+		if err != nil {
+			return nil, r.Errorf("value %q is not a number", r.Field(0))
+		}
+		for _, w := range r.List(1) {
+			d.numbers[hindi.Fold(w)] = numberWord{value: n}
+		}
+	}
 	if rows, err = schema.ReadTSV("hi/numbers.tsv", 3); err != nil {
 		return nil, err
 	}

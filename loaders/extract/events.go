@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"time"
+
 	"github.com/kgnews/kg/loaders/event"
 	"github.com/kgnews/kg/loaders/temporal"
 	"github.com/kgnews/kg/schema"
@@ -300,6 +302,13 @@ func (x *extractor) sameEvent(a, b *Event) bool {
 	if !a.Date.IsZero() && !b.Date.IsZero() && a.Date != b.Date {
 		return false
 	}
+	// an undated mention that will be dated to publication is news of now;
+	// one the text dates long before publication ("पिछले साल 25 मई को …
+	// हमला") is another event of the same kind, unless it points back
+	// ("यह हमला")
+	if !b.anaphoric && (x.now(a) && x.past(b) || x.now(b) && x.past(a)) {
+		return false
+	}
 	ca, cb := core(a), core(b)
 	// a flood, a curfew, a landslide told again with its place or its day:
 	// one event of its class in the article, unless the text says another
@@ -316,6 +325,29 @@ func (x *extractor) sameEvent(a, b *Event) bool {
 	}
 	// compatible: one's participants include the other's
 	return subsetEnts(cb, ca) || subsetEnts(ca, cb)
+}
+
+// pastReach is how long before publication a dated event is no longer the
+// news of the day an undated mention tells.
+const pastReach = 31 * 24 * time.Hour
+
+// now reports whether ev is undated and will take the publication date
+// (publicationDates): not planned, not told as earlier.
+func (x *extractor) now(ev *Event) bool {
+	return ev.Date.IsZero() && ev.DateText == "" && !ev.earlier && ev.Modality != schema.Planned
+}
+
+// past reports whether the text dates ev to a time that ended more than
+// pastReach before publication; an undated event is not past.
+func (x *extractor) past(ev *Event) bool {
+	if ev.Date.IsZero() || x.pub.IsZero() {
+		return false
+	}
+	end := ev.Date
+	if !ev.EndDate.IsZero() {
+		end = ev.EndDate
+	}
+	return end.Last().Before(x.pub.Add(-pastReach))
 }
 
 // samePlace reports whether two events' places can be one place: one

@@ -57,6 +57,20 @@ func (d Date) String() string {
 	return ""
 }
 
+// Last returns the last day of the period d names, at noon UTC: 2024-06 →
+// 30 June 2024. The zero Date gives the zero time.
+func (d Date) Last() time.Time {
+	switch d.Gran {
+	case Year:
+		return noon(d.Year, 12, 31)
+	case Month:
+		return noon(d.Year, d.Month, daysIn(d.Year, d.Month))
+	case Day:
+		return noon(d.Year, d.Month, d.Day)
+	}
+	return time.Time{}
+}
+
 // IsZero reports whether d is the zero Date, which stands for "no date".
 func (d Date) IsZero() bool { return d == Date{} }
 
