@@ -715,9 +715,10 @@ type Lag struct {
 	// Bytes is the WAL between the primary's position and the replica's
 	// replay position (any write to the primary's cluster counts).
 	Bytes int64 `json:"behind_bytes"`
-	// Seconds is how long ago the last transaction the replica replayed
-	// was committed, while it misses kg writes (0 when it has them all).
-	Seconds float64 `json:"lag_seconds"`
+	// ReplayAge is how long ago the last transaction the replica replayed
+	// was committed, while it misses kg writes (0 when it has them all):
+	// an upper bound of how stale its answers are.
+	ReplayAge float64 `json:"replay_age_seconds"`
 }
 
 // LagBehind measures how far s, a reader of a replica, is behind
@@ -748,7 +749,7 @@ func (s *Store) LagBehind(ctx context.Context, primary *Store) (Lag, error) {
 		// WAL of other databases or of checkpoints says nothing of kg's
 		// data: while the replica has every kg write, it has not lagged
 		if l.Writes > 0 {
-			l.Seconds = max(0, secs.Float64)
+			l.ReplayAge = max(0, secs.Float64)
 		}
 	}
 	return l, nil

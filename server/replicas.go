@@ -32,8 +32,13 @@ type replicaState struct {
 	Location string    `json:"location"`
 	Status   string    `json:"status"` // ok, lagging, down, unknown
 	Lag      graph.Lag `json:"lag"`
-	Error    string    `json:"error,omitempty"`
-	Checked  time.Time `json:"checked"`
+	// LagSeconds is how long the replica has been missing kg writes:
+	// since the watch first saw it behind (measured every second), or
+	// the age of its last replayed transaction if that is less.
+	LagSeconds float64   `json:"lag_seconds"`
+	Error      string    `json:"error,omitempty"`
+	Checked    time.Time `json:"checked"`
+	behind     time.Time // when the watch first saw it behind; zero while it is not
 }
 
 func newReplicas(primary string, locs []string, maxLag time.Duration) *replicas {
@@ -100,15 +105,24 @@ func (r *replicas) measure(ctx context.Context) {
 			r.readers[i] = st
 		}
 		lag, err := r.readers[i].LagBehind(ctx, r.prim)
-		switch {
-		case err != nil:
+		if err != nil {
 			s.Status, s.Error = "down", err.Error()
 			r.readers[i].Close()
 			r.readers[i] = nil
-		case lag.Writes > 0 && time.Duration(lag.Seconds*float64(time.Second)) > r.maxLag:
-			s.Status, s.Lag = "lagging", lag
-		default:
-			s.Status, s.Lag = "ok", lag
+			r.set(i, s)
+			continue
+		}
+		s.Lag = lag
+		if lag.Writes > 0 {
+			s.behind = r.state[i].behind
+			if s.behind.IsZero() {
+				s.behind = time.Now()
+			}
+			s.LagSeconds = min(time.Since(s.behind).Seconds(), lag.ReplayAge)
+		}
+		s.Status = "ok"
+		if time.Duration(s.LagSeconds*float64(time.Second)) > r.maxLag {
+			s.Status = "lagging"
 		}
 		r.set(i, s)
 	}
