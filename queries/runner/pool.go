@@ -404,7 +404,13 @@ func (p *Pool) start() (*proc, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start query worker %s: %w", p.opts.Command[0], err)
 	}
+	// Wait closes the stdout pipe once the process has exited, so it waits
+	// for the reader to reach the end of stdout: a worker that retires
+	// writes its last answer and exits at once, and a Wait before the
+	// reader had it lost the answer's tail (a "crash", exit status 0).
+	read := make(chan struct{})
 	go func() {
+		defer close(read)
 		dec := json.NewDecoder(bufio.NewReader(stdout))
 		for {
 			var r response
@@ -416,6 +422,7 @@ func (p *Pool) start() (*proc, error) {
 		}
 	}()
 	go func() {
+		<-read
 		_ = cmd.Wait()
 		close(w.exited)
 	}()

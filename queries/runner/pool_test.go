@@ -463,3 +463,24 @@ func TestMemoryBudget(t *testing.T) {
 		t.Fatalf("after the hogs: %v %v", res, qe)
 	}
 }
+
+// A worker that retires after a slow query writes its answer and exits at
+// once: the answer must still be read to its end. (os/exec's Wait closes
+// the stdout pipe when the process exits; waiting before the reader had
+// the answer lost its tail, and the query was reported as a crash, "exit
+// status 0", on a busy machine.)
+func TestRetiringWorkersAnswerIsReadToItsEnd(t *testing.T) {
+	p, _ := newPool(t, 1)
+	script := `var t0 = Date.now(); while (Date.now() - t0 < 600) {}
+var s = "x"; while (s.length < 200) { s = s + s }
+for (var i = 0; i < 20000; i++) { g.Emit(s + i) }`
+	for i := 0; i < 3; i++ {
+		res, qe := run(t, p, Query{Script: script, Limit: 20000, Timeout: time.Minute})
+		if qe != nil {
+			t.Fatalf("run %d: %v", i, qe)
+		}
+		if len(res.Rows) != 20000 {
+			t.Fatalf("run %d: %d rows, want 20000", i, len(res.Rows))
+		}
+	}
+}
