@@ -35,10 +35,10 @@ func cleanCorpus(t *testing.T, dir string, n int) []string {
 	t.Helper()
 	writeCorpus(t, dir, 0, n)
 	probe := filepath.Join(t.TempDir(), "probe.db")
-	if _, errs, code := kg(t, probe, "", "load", "-q", "-j", "1", dir); code != 0 {
+	if _, errs, code := kgLong(t, probe, "load", "-q", "-j", "1", dir); code != 0 {
 		t.Fatalf("load into bolt: %s", errs)
 	}
-	out, errs, code := kg(t, probe, "", "stats", "--articles", "--json")
+	out, errs, code := kgLong(t, probe, "stats", "--articles", "--json")
 	if code != 0 {
 		t.Fatal(errs)
 	}
@@ -82,7 +82,7 @@ func cleanCorpus(t *testing.T, dir string, n int) []string {
 // sortedDump is kg export --format nquads, sorted.
 func sortedDump(t *testing.T, db string) []string {
 	t.Helper()
-	out, errs, code := kg(t, db, "", "-q", "export", "--format", "nquads")
+	out, errs, code := kgLong(t, db, "-q", "export", "--format", "nquads")
 	if code != 0 {
 		t.Fatalf("export %s: %s", db, errs)
 	}
@@ -114,7 +114,7 @@ func sameLines(t *testing.T, what string, got, want []string) {
 // articles of the store mention.
 func cannedArgs(t *testing.T, db string) [][]string {
 	t.Helper()
-	out, errs, code := kg(t, db, "", "-q", "query", "entities", "--format", "json", "--limit", "100000")
+	out, errs, code := kgLong(t, db, "-q", "query", "entities", "--format", "json", "--limit", "100000")
 	if code != 0 {
 		t.Fatal(errs)
 	}
@@ -153,7 +153,7 @@ func cannedArgs(t *testing.T, db string) [][]string {
 func queryOut(t *testing.T, db string, argv []string) string {
 	t.Helper()
 	args := append([]string{"-q", "query"}, argv...)
-	out, errs, code := kg(t, db, "", append(args, "--format", "json", "--limit", "100000", "--timeout", "5m")...)
+	out, errs, code := kgLong(t, db, append(args, "--format", "json", "--limit", "100000", "--timeout", "5m")...)
 	if code != 0 {
 		t.Fatalf("kg query %v on %s: %s", argv, db, errs)
 	}
@@ -166,7 +166,7 @@ func TestPostgresLikeBolt(t *testing.T) {
 	files := cleanCorpus(t, filepath.Join(dir, "corpus"), 30)
 	bolt := filepath.Join(dir, "kg.db")
 	for _, db := range []string{bolt, loc} {
-		if _, errs, code := kg(t, db, "", "load", "-q", filepath.Join(dir, "corpus")); code != 0 {
+		if _, errs, code := kgLong(t, db, "load", "-q", filepath.Join(dir, "corpus")); code != 0 {
 			t.Fatalf("load into %s: %s", db, errs)
 		}
 	}
@@ -184,16 +184,16 @@ func TestPostgresLikeBolt(t *testing.T) {
 	// rm and reload, by path, on PostgreSQL as on bolt
 	for _, db := range []string{bolt, loc} {
 		for _, f := range files[:3] {
-			if _, errs, code := kg(t, db, "", "-q", "rm", f); code != 0 {
+			if _, errs, code := kgLong(t, db, "-q", "rm", f); code != 0 {
 				t.Fatalf("rm on %s: %s", db, errs)
 			}
 		}
-		if _, errs, code := kg(t, db, "", "-q", "load", files[0]); code != 0 {
+		if _, errs, code := kgLong(t, db, "-q", "load", files[0]); code != 0 {
 			t.Fatalf("reload on %s: %s", db, errs)
 		}
 	}
 	sameLines(t, "after rm and reload", sortedDump(t, loc), sortedDump(t, bolt))
-	out, errs, code := kg(t, loc, "", "stats")
+	out, errs, code := kgLong(t, loc, "stats")
 	if code != 0 || !regexp.MustCompile(fmt.Sprintf(`(?m)^articles\s+%d$`, len(files)-2)).MatchString(out) {
 		t.Errorf("stats: %s %s", out, errs)
 	}
@@ -206,7 +206,7 @@ func TestPostgresConcurrentLoads(t *testing.T) {
 	dir := t.TempDir()
 	files := cleanCorpus(t, filepath.Join(dir, "corpus"), 40)
 	serial := pgtest.Require(t)
-	if _, errs, code := kg(t, serial, "", "load", "-q", filepath.Join(dir, "corpus")); code != 0 {
+	if _, errs, code := kgLong(t, serial, "load", "-q", filepath.Join(dir, "corpus")); code != 0 {
 		t.Fatal(errs)
 	}
 	want := sortedDump(t, serial)
@@ -249,7 +249,7 @@ func TestPostgresConcurrentLoads(t *testing.T) {
 	for _, f := range failures {
 		t.Error(f)
 	}
-	out, errs, code := kg(t, loc, "", "stats", "--articles", "--json")
+	out, errs, code := kgLong(t, loc, "stats", "--articles", "--json")
 	if code != 0 {
 		t.Fatal(errs)
 	}
@@ -277,7 +277,9 @@ func TestPostgresConcurrentLoads(t *testing.T) {
 	sameLines(t, "concurrent loads against a serial load", sortedDump(t, loc), want)
 }
 
-// kgLong is kg with a deadline for a corpus load on a busy machine.
+// kgLong is kg with a deadline for a corpus load, or a query over one in
+// PostgreSQL, on a busy machine (kg's 60 s caught a whole-store timeline
+// at a load average of 45).
 func kgLong(t *testing.T, db string, args ...string) (string, string, int) {
 	t.Helper()
 	return kgWithin(t, db, 5*time.Minute, args...)
@@ -322,7 +324,7 @@ func TestServeReadsFromReplica(t *testing.T) {
 		t.Fatal(err)
 	}
 	ploc := primary.DSN("kg")
-	if _, errs, code := kg(t, ploc, "", "load", "-q", "testdata/seed.txt"); code != 0 {
+	if _, errs, code := kgLong(t, ploc, "load", "-q", "testdata/seed.txt"); code != 0 {
 		t.Fatal(errs)
 	}
 	replica, err := pgtest.StartReplica(primary, pgtest.TempDir(t))
@@ -381,7 +383,7 @@ func TestServeReadsFromReplica(t *testing.T) {
 	if err := pgtest.Exec(rloc, "SELECT pg_wal_replay_pause()"); err != nil {
 		t.Fatal(err)
 	}
-	if _, errs, code := kg(t, ploc, "", "load", "-q", "testdata/second.txt"); code != 0 {
+	if _, errs, code := kgLong(t, ploc, "load", "-q", "testdata/second.txt"); code != 0 {
 		t.Fatal(errs)
 	}
 	waitFor("healthz to see the replica behind", func() bool {
