@@ -30,6 +30,7 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/bench/gen"
+	"github.com/kgnews/kg/graph"
 )
 
 type config struct {
@@ -42,6 +43,9 @@ type config struct {
 	kgBin      string
 	cayleyBin  string
 	repository string
+	db         string // a PostgreSQL database for kg's store instead of a bolt directory
+	concurrent bool   // the concurrent-writers run (concurrent.go) instead of the query benchmark
+	churn      int    // articles the third writer of that run removes and reloads
 }
 
 func main() {
@@ -53,6 +57,9 @@ func main() {
 	flag.BoolVar(&c.noPage, "no-page", false, "skip the page in Chromium")
 	flag.StringVar(&c.kgBin, "kg", "", "the kg binary to measure (default: built from this checkout)")
 	flag.StringVar(&c.cayleyBin, "cayley", "", "the cayley binary (default: built from bench/cayley)")
+	flag.StringVar(&c.db, "db", "", "kg's store in this PostgreSQL database (`URL`, postgres://... or key=value; it must hold no articles) instead of a fresh bolt directory")
+	flag.BoolVar(&c.concurrent, "concurrent", false, "with --db: two kg load processes of disjoint halves and a third removing and reloading --churn articles, at once; checked against a serial load (no query timings)")
+	flag.IntVar(&c.churn, "churn", 50, "with --concurrent: articles the third process removes and reloads")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: bench/run N [options]   or   bench/run --dir DIR [options]")
 		flag.PrintDefaults()
@@ -85,6 +92,14 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
+	if c.db != "" && !graph.IsDatabase(c.db) {
+		fmt.Fprintf(os.Stderr, "bench: --db %q is not a PostgreSQL connection string (postgres://... or host=... dbname=...)\n", c.db)
+		os.Exit(2)
+	}
+	if c.concurrent && c.db == "" {
+		fmt.Fprintln(os.Stderr, "bench: --concurrent needs --db: bolt has one writer at a time")
+		os.Exit(2)
+	}
 	wd, _ := os.Getwd()
 	c.repository = wd
 	if err := run(&c, os.Stdout); err != nil {
@@ -114,6 +129,8 @@ type result struct {
 	CayleyStoreMB  float64 `json:"cayley_store_mb"`
 	PageMS         float64 `json:"page_ms,omitempty"`
 	Load1          string  `json:"load_average"`
+	Backend        string  `json:"backend"`
+	LoadEnd        string  `json:"load_average_end"`
 }
 
 func run(c *config, out io.Writer) error {
@@ -135,7 +152,7 @@ func run(c *config, out io.Writer) error {
 			return fmt.Errorf("build kg: %w", err)
 		}
 	}
-	if c.cayleyBin == "" && !c.noCayley {
+	if c.cayleyBin == "" && !c.noCayley && !c.concurrent {
 		c.cayleyBin = filepath.Join(c.work, "cayley")
 		say("building cayley (bench/cayley pins the module version of kg's go.mod) ...")
 		cmd := command(filepath.Join(c.repository, "bench", "cayley"), nil, "go", "build", "-o", c.cayleyBin, "github.com/cayleygraph/cayley/cmd/cayley")
@@ -155,15 +172,26 @@ func run(c *config, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if c.concurrent {
+		return runConcurrent(c, articles, out)
+	}
 	var r result
 	r.Load1 = loadAverage()
+	db, backend := filepath.Join(c.work, "kg.db"), "bolt"
+	if c.db != "" {
+		db, backend = c.db, "postgres"
+		if err := emptyStore(c.kgBin, db); err != nil {
+			return err
+		}
+	} else {
+		os.RemoveAll(db)
+	}
+	r.Backend = backend
 	say("")
-	say("kg corpus benchmark: %d articles (%.1f MB) from %s; machine: %d cores, load average %s", files, float64(size)/(1<<20), articles, numCPU(), r.Load1)
+	say("kg corpus benchmark: %d articles (%.1f MB) from %s into %s; machine: %d cores, load average %s", files, float64(size)/(1<<20), articles, storeName(db), numCPU(), r.Load1)
 	say("")
 
 	// kg load
-	db := filepath.Join(c.work, "kg.db")
-	os.RemoveAll(db)
 	m, logs, err := measure(c.kgBin, "--db", db, "load", articles)
 	if err != nil && !strings.Contains(logs, "loaded") {
 		return fmt.Errorf("kg load: %v\n%s", err, tail(logs, 20))
@@ -178,7 +206,9 @@ func run(c *config, out io.Writer) error {
 		return err
 	}
 	r.Articles, r.Quads = st.Articles, st.Quads
-	r.StoreMB = dirMB(db)
+	if r.StoreMB, err = storeMB(db); err != nil {
+		return err
+	}
 	say("store            %8d articles  %d quads  %.0f MB on disk", st.Articles, st.Quads, r.StoreMB)
 
 	// cayley load of the same quads
@@ -219,7 +249,7 @@ func run(c *config, out io.Writer) error {
 		rows := 0
 		for i := 0; i < c.runs; i++ {
 			start := time.Now()
-			b, err := command("", nil, c.kgBin, append([]string{"--db", db, "query"}, append(cs.argv, "--format", "json")...)...).Output()
+			b, err := command("", nil, c.kgBin, append([]string{"--db", db, "query"}, append(cs.argv, "--format", "json", "--timeout", queryTimeout)...)...).Output()
 			qt = append(qt, ms(time.Since(start)))
 			if err != nil {
 				stop()
@@ -279,6 +309,8 @@ func run(c *config, out io.Writer) error {
 	say("kg load of one new article into the store: %.0f ms (median of 3, process start included)", r.SingleLoadMS)
 	say("")
 	say("targets: 10,000 articles in ≤ 60 s, ≤ 500 MB; kg/cayley ≤ 1.0 (goal 0.7); serve p50 ≤ 20 ms, p99 ≤ 100 ms; kg query p50 ≤ 150 ms; one article ≤ 200 ms; page ≤ 2 s")
+	r.LoadEnd = loadAverage()
+	say("load average at the end: %s", r.LoadEnd)
 	b, _ := json.Marshal(r)
 	fmt.Fprintln(out, string(b))
 	return nil
@@ -350,10 +382,18 @@ func measure(name string, args ...string) (measured, string, error) {
 func kgJSON(bin string, v any, args ...string) error {
 	b, err := command("", nil, bin, args...).Output()
 	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			err = fmt.Errorf("%v: %s", err, tail(string(ee.Stderr), 3))
+		}
 		return fmt.Errorf("kg %s: %v", strings.Join(args, " "), err)
 	}
 	return json.Unmarshal(b, v)
 }
+
+// queryTimeout is kg's query deadline in the benchmark: a slow store is
+// measured, not cut off at kg's default.
+const queryTimeout = "10m"
 
 // queryCase is one canned query with its arguments, as kg query takes
 // them and as kg serve's URL.
@@ -375,13 +415,13 @@ func pickCases(bin, db string) ([]queryCase, error) {
 		Articles int    `json:"articles"`
 	}
 	var top, people, sources []ent
-	if err := kgJSON(bin, &top, "--db", db, "query", "entities", "--type", "Country", "--limit", "2", "--format", "json"); err != nil {
+	if err := kgJSON(bin, &top, "--db", db, "query", "entities", "--type", "Country", "--limit", "2", "--format", "json", "--timeout", queryTimeout); err != nil {
 		return nil, err
 	}
-	if err := kgJSON(bin, &people, "--db", db, "query", "entities", "--type", "Person", "--limit", "400", "--format", "json"); err != nil {
+	if err := kgJSON(bin, &people, "--db", db, "query", "entities", "--type", "Person", "--limit", "400", "--format", "json", "--timeout", queryTimeout); err != nil {
 		return nil, err
 	}
-	if err := kgJSON(bin, &sources, "--db", db, "query", "entities", "--type", "NewsMediaOrganization", "--limit", "400", "--format", "json"); err != nil {
+	if err := kgJSON(bin, &sources, "--db", db, "query", "entities", "--type", "NewsMediaOrganization", "--limit", "400", "--format", "json", "--timeout", queryTimeout); err != nil {
 		return nil, err
 	}
 	if len(top) < 2 || len(people) < 2 || len(sources) < 1 {
@@ -434,7 +474,7 @@ func pickCases(bin, db string) ([]queryCase, error) {
 
 // serve starts kg serve on the store and returns its URL and a stop.
 func serve(bin, db string) (string, func(), error) {
-	cmd := command("", nil, bin, "--db", db, "serve", "--addr", "127.0.0.1:0")
+	cmd := command("", nil, bin, "--db", db, "serve", "--addr", "127.0.0.1:0", "--timeout", queryTimeout)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return "", nil, err
@@ -462,7 +502,7 @@ func serve(bin, db string) (string, func(), error) {
 	return strings.TrimSpace(line), stop, nil
 }
 
-var client = &http.Client{Timeout: 2 * time.Minute}
+var client = &http.Client{Timeout: 11 * time.Minute}
 
 func getOK(u string) error {
 	resp, err := client.Get(u)
