@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/queries/fixture"
@@ -77,7 +78,9 @@ func (e *env) page(t testing.TB, page Page, name string, argv ...string) ([]map[
 	if err != nil {
 		t.Fatalf("%s %v: %v", name, argv, err)
 	}
-	res, err := e.pool.Run(ctx, runner.Query{Script: script, Limit: page.Limit})
+	// a deadline that only catches a hang: the default 30 s stopped the
+	// timeline on PostgreSQL on a loaded machine
+	res, err := e.pool.Run(ctx, runner.Query{Script: script, Limit: page.Limit, Timeout: 10 * time.Minute})
 	if err != nil {
 		t.Fatalf("%s %v: %v", name, argv, err)
 	}
