@@ -206,6 +206,15 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	}
 	f, sel, opts := plan.Format, plan.Selection, plan.Options
 	roots, rootLabel := plan.Roots, ""
+	// names are checked before any work: reading the entity list of a
+	// large store after a write costs seconds, and a 40,000-character
+	// root must not buy them
+	for _, name := range roots {
+		if err := queries.CheckName(strings.TrimSpace(name)); err != nil {
+			writeError(w, badRequest("export: root: %v", err))
+			return
+		}
+	}
 	if len(roots) > 0 {
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 		defer cancel()
