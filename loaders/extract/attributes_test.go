@@ -32,6 +32,27 @@ func TestEventAttributes(t *testing.T) {
 			"हमास ने लाहौर में पुलिस पर हमला किया। इस हमले में नौ लोग मारे गए। पिछले साल 12 मार्च को हमास ने हमला करके 20 लोगों की हत्या कर दी थी।",
 			[]string{"Attack agent=Hamas location=Lahore target=police @2025-08 killed=9", "Attack agent=Hamas @2024-03-12 killed=20"},
 			[]string{"location=Lahore target=police @2024-03-12"}},
+		{"a year before a death is no toll",
+			"हमास के नेता की अक्टूबर 2012 में मौत हो गई।",
+			[]string{"Deaths theme=Hamas @2012-10"}, []string{"killed=2012"}},
+		{"the count of the people, not the year, is the toll",
+			"जुलाई 2012 में दो जवानों ने आत्महत्या कर ली।",
+			[]string{"Suicide @2012-07 killed=2"}, []string{"killed=2012"}},
+		{"a numeral before an event noun counts the events, not the dead",
+			"लाहौर में एक धमाके के बाद पुलिस पहुंची।",
+			nil, []string{"killed=1", "injured=1"}},
+		{"a day and month with the year after a comma",
+			"हमास ने 14 मार्च, 1998 को लाहौर में हमला किया।",
+			[]string{"Attack agent=Hamas location=Lahore @1998-03-14"}, nil},
+		{"the deaths date the attack they happened in",
+			"लाहौर में हुए हमले में रविवार शाम तीन लोग मारे गए।",
+			[]string{"Attack location=Lahore @2025-08-10 killed=3"}, nil},
+		{"a toll in the lead, before the disaster is told, is the toll of the report's disaster",
+			"अधिकारियों का कहना है कि अब तक 40 शव निकाले जा चुके हैं। सरकार ने राहत कार्य शुरू किया। अलास्का में शनिवार को भूकंप आया। भूकंप से कई इमारतें गिर गईं। यह भूकंप बहुत शक्तिशाली था।",
+			[]string{"Earthquake location=Alaska @2025-08-09 killed=40"}, nil},
+		{"not when the report tells the disaster only once",
+			"अब तक 40 शव निकाले जा चुके हैं। सरकार ने राहत कार्य शुरू किया। पुलिस ने बताया। अलास्का में भूकंप आया।",
+			nil, []string{"Earthquake location=Alaska @2025-08 killed=40"}},
 		{"a sequel with nothing told before stays undated",
 			"अगले दिन विमान इस्लामाबाद पहुंचा।",
 			nil, []string{"destination=Islamabad @2025-08-14"}},
@@ -72,5 +93,23 @@ func TestEventOffset(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("no arrival in Islamabad: %v", r.Events)
+	}
+}
+
+// An accusation's कि clause is what it accuses of: the event there is its
+// theme, with its own date and toll, attributed to the accuser.
+func TestAccusationContent(t *testing.T) {
+	r := extractText(t, "भारत ने आरोप लगाया कि पाकिस्तान ने सोमवार को लाहौर में हमला किया।", pub)
+	var acc *Event
+	for _, ev := range r.Events {
+		if ev.Class == "Accusation" {
+			acc = ev
+		}
+	}
+	if acc == nil || len(acc.Themes) != 1 {
+		t.Fatalf("no accusation with the attack as its theme: %v", r.Events)
+	}
+	if got := describe(acc.Themes[0]); !strings.HasPrefix(got, "Attack agent=Pakistan location=Lahore @2025-08-11") || !strings.Contains(got, "<India>") {
+		t.Errorf("theme %s", got)
 	}
 }

@@ -24,12 +24,59 @@ func (x *extractor) casualties(cc *clauseCtx, cl clause, events []*Event, prior 
 			continue
 		}
 		addCount(ev, kind, n)
-		if host := x.casualtyHost(cc, cl, ev, events, prior); host != nil {
+		host := x.casualtyHost(cc, cl, ev, events, prior)
+		if host == nil {
+			x.orphanTolls = append(x.orphanTolls, toll{ev, kind, n})
+		}
+		if host != nil {
 			addCount(host, kind, n)
-			// they died where the attack was
+			// they died where the attack was, and when
 			if len(ev.Roles[schema.RoleLocation]) == 0 {
 				ev.Roles[schema.RoleLocation] = append([]*Ent{}, host.Roles[schema.RoleLocation]...)
 			}
+			shareDate(host, ev)
+			shareDate(ev, host)
+		}
+	}
+}
+
+// toll is a count of casualties the text gives with no event near it to
+// give it to.
+type toll struct {
+	ev   *Event
+	kind string
+	n    int64
+}
+
+// hostOrphanTolls gives each toll that found no host in its sentence or
+// the two before ("350 से ज़्यादा शव निकाले जा चुके हैं" in a report's
+// lead, before the landslide is told) to the report's own deadly event:
+// the one event that can hurt people that the article tells most often,
+// at least twice, and at a time the toll can have. Run after merging, when
+// mentions are counted.
+func (x *extractor) hostOrphanTolls() {
+	if len(x.orphanTolls) == 0 {
+		return
+	}
+	var top *Event
+	tie := false
+	for _, ev := range x.res.Events {
+		if !canHurt(ev) || x.past(ev) || ev.Modality == schema.Planned {
+			continue
+		}
+		switch {
+		case top == nil || len(ev.Evidence) > len(top.Evidence):
+			top, tie = ev, false
+		case len(ev.Evidence) == len(top.Evidence):
+			tie = true
+		}
+	}
+	if top == nil || tie || len(top.Evidence) < 2 {
+		return
+	}
+	for _, t := range x.orphanTolls {
+		if sameTime(top, t.ev) && !x.past(t.ev) {
+			addCount(top, t.kind, t.n)
 		}
 	}
 }
@@ -56,6 +103,14 @@ func (x *extractor) casualtyCount(cc *clauseCtx, ev *Event) int64 {
 	}
 	s := cc.s
 	for k := ev.trig.Start - 1; k >= cc.cl.start && k >= ev.trig.Start-3; k-- {
+		if cc.timeWords[k] {
+			continue // a year or a day, not a count
+		}
+		// a number right before an event noun counts the events ("एक
+		// नरसंहार", "दो धमाके"), not the people: "20 की मौत" has की between
+		if ev.trig.Nominal && k == ev.trig.Start-1 {
+			continue
+		}
 		if v, ok := parseDigits(s.norms[k]); ok && v > 0 && v < 10000000 {
 			return v
 		}
@@ -117,6 +172,14 @@ func (x *extractor) casualtyHost(cc *clauseCtx, cl clause, ev *Event, events, pr
 		}
 	}
 	return nil
+}
+
+// shareDate gives an undated a the date of b: "हमले में रविवार शाम तीन
+// लोग मारे गए" dates the attack too.
+func shareDate(a, b *Event) {
+	if a.Date.IsZero() && a.DateText == "" && b.DateText != "" {
+		a.Date, a.EndDate, a.DateText, a.DateBasis, a.Offset = b.Date, b.EndDate, b.DateText, b.DateBasis, b.Offset
+	}
 }
 
 // sameTime reports whether two events can be at one time: one is undated,

@@ -100,7 +100,7 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 // numberList reports whether the comma at i separates two numbers or
 // scores ("3-6, 7-5", "2006, 2007 और 2008"): a list, not a clause boundary.
 func numberList(words []string, i int) bool {
-	return i > 0 && i+1 < len(words) && isNumeric(words[i-1]) && isNumeric(words[i+1])
+	return i > 0 && i+1 < len(words) && (isNumeric(words[i-1]) || temporal.IsMonth(words[i-1])) && isNumeric(words[i+1])
 }
 
 func isNumeric(w string) bool {
@@ -238,6 +238,8 @@ type clauseCtx struct {
 	// looked up once per clause, not once per event, which made a long
 	// clause quadratic.
 	earlier, earlierKnown bool
+	// timeWords are the words of the clause inside time expressions.
+	timeWords map[int]bool
 }
 
 // clauseSaysEarlier reports whether the clause has an "earlier" cue.

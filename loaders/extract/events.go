@@ -15,6 +15,7 @@ func (x *extractor) clauseDates(cc *clauseCtx, text string, triggers []event.Tri
 	s := cc.s
 	base := s.words[cc.cl.start].start
 	found := temporal.Find(text, x.pub, cc.tense)
+	x.markTimeWords(cc, found, base)
 	if len(events) == 0 {
 		// "सोमवार को, …": a clause with a date and no event dates the next one
 		for _, ex := range found {
@@ -89,6 +90,23 @@ func (x *extractor) clauseDates(cc *clauseCtx, text string, triggers []event.Tri
 		}
 		if target.DateText == "" {
 			set(target, i)
+		}
+	}
+}
+
+// markTimeWords notes which words of the clause are time expressions, so
+// that no count is read from them ("जुलाई 2012 में आत्महत्या" is one
+// death, not 2012).
+func (x *extractor) markTimeWords(cc *clauseCtx, found []temporal.Expr, base int) {
+	s := cc.s
+	for _, ex := range found {
+		for k := cc.cl.start; k < cc.cl.end; k++ {
+			if s.words[k].start >= base+ex.Start && s.words[k].start < base+ex.End {
+				if cc.timeWords == nil {
+					cc.timeWords = map[int]bool{}
+				}
+				cc.timeWords[k] = true
+			}
 		}
 	}
 }

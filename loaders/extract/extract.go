@@ -102,6 +102,8 @@ type extractor struct {
 	// "दोपहर 12 बजे") counts from.
 	ref         temporal.Date
 	refSentence int
+	// orphanTolls are the casualty counts no event near them took.
+	orphanTolls []toll
 	// sentEnts are the entities each sentence names, mentionCount how often
 	// the article names each, for positions from context.
 	sentEnts     [][]*Ent
@@ -194,6 +196,7 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 	x.positionContext()
 	x.inheritPlaces()
 	x.mergeEvents()
+	x.hostOrphanTolls()
 	x.inheritParticipants()
 	x.splitQuantities()
 	x.fixThemes()

@@ -877,3 +877,16 @@ func Find(text string, anchor time.Time, tense Tense) []Expr {
 	}
 	return out
 }
+
+// IsMonth reports whether word is a month name ("फ़रवरी", "Feb"): a comma
+// after it and before a year is inside a date ("23 फ़रवरी, 1969"), not
+// between clauses.
+func IsMonth(word string) bool {
+	lx := load()
+	f := fold(word)
+	if len(f.toks) != 1 {
+		return false
+	}
+	_, n := lx.lookup(f.toks, 0, cMonth)
+	return n == 1
+}

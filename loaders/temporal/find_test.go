@@ -232,6 +232,10 @@ var findCases = []struct {
 		[]string{"75वीं सालगिरह=anniversary:#75", "पहली वर्षगांठ=anniversary:#1", "80 वीं जयंती=anniversary:#80"}},
 	{"English anniversary", "the 80th anniversary of liberation", seedDay, Unknown,
 		[]string{"80th anniversary=anniversary:#80"}},
+	{"an intransitive perfect is past", "अलास्का में शनिवार को भूकंप आया।", seedDay, Unknown,
+		[]string{"शनिवार को=weekday:2025-08-09"}},
+	{"a return is past", "शनिवार को प्रतिनिधिमंडल दिल्ली लौटा।", seedDay, Unknown,
+		[]string{"शनिवार को=weekday:2025-08-09"}},
 	// sequels: counted from the event told before, not from publication
 	{"later in a past clause is a sequel", "दो दिन बाद पुलिस ने उसे छोड़ दिया।", seedDay, Unknown,
 		[]string{"दो दिन बाद=sequel:+2 day"}},
