@@ -169,6 +169,9 @@ var (
 	EvidenceEnd = quad.IRI(NS + "evidenceEnd")
 	Trigger     = quad.IRI(NS + "trigger")
 	Ordinal     = quad.IRI(NS + "ordinal")
+	// Times is how many times an event has happened as the text counts
+	// them ("नौ बार जीता" → 9); Ordinal on an event is which time it is.
+	Times = quad.IRI(NS + "times")
 )
 
 // Roles lists the predicates from an event (or a position) to what takes

@@ -113,3 +113,31 @@ func TestAccusationContent(t *testing.T) {
 		t.Errorf("theme %s", got)
 	}
 }
+
+// "N बार" counts how many times an event has happened, "Nवीं बार" says
+// which time this one is; "एक बार फिर" (once again) counts nothing.
+func TestOccurrences(t *testing.T) {
+	for _, tc := range []struct {
+		text           string
+		times, ordinal int64
+	}{
+		{"भारत ने लगातार चौथी बार पाकिस्तान को हराया।", 0, 4},
+		{"भारत ने 12वीं बार पाकिस्तान को हराया।", 0, 12},
+		{"भारत ने सात बार पाकिस्तान को हराया है।", 7, 0},
+		{"भारत ने एक बार फिर पाकिस्तान को हराया।", 0, 0},
+	} {
+		r := extractText(t, tc.text, pub)
+		found := false
+		for _, ev := range r.Events {
+			if ev.Class == "Defeat" {
+				found = true
+				if ev.Times != tc.times || ev.Ordinal != tc.ordinal {
+					t.Errorf("%q: times %d ordinal %d, want %d %d", tc.text, ev.Times, ev.Ordinal, tc.times, tc.ordinal)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no defeat: %v", tc.text, r.Events)
+		}
+	}
+}

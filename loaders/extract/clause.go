@@ -328,6 +328,7 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	}
 	x.nestEvents(s, triggers, events)
 	x.clauseDates(cc, text, triggers, events)
+	x.occurrences(cc, events)
 	x.casualties(cc, cl, events, prior)
 	// "…, जिसकी अमेरिका ने कड़ी निंदा की": the relative pronoun is the
 	// genitive theme of the clause's first event, i.e. the event before

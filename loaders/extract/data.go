@@ -294,8 +294,9 @@ func readData() (*data, error) {
 		}
 		d.relations = append(d.relations, rp)
 	}
-	// the cardinals are the date tagger's (one list of number words), then
-	// the multipliers and vague counts of hi/numbers.tsv
+	// the cardinals and ordinals are the date tagger's (one list of number
+	// words), then the multipliers and vague counts of hi/numbers.tsv
+	ordinals := map[string]int{}
 	if rows, err = schema.ReadTSV("hi/dates/numbers.tsv", 2); err != nil {
 		return nil, err
 	}
@@ -307,11 +308,14 @@ func readData() (*data, error) {
 		for _, w := range r.List(1) {
 			d.numbers[hindi.Fold(w)] = numberWord{value: n}
 		}
+		for _, w := range r.List(2) {
+			ordinals[hindi.Fold(w)] = int(n)
+		}
 	}
 	if rows, err = schema.ReadTSV("hi/numbers.tsv", 3); err != nil {
 		return nil, err
 	}
-	d.ordinals = map[string]int{}
+	d.ordinals = ordinals
 	for _, r := range rows {
 		nw := numberWord{multiplier: r.Field(2) == "multiplier"}
 		if v := r.Field(1); v != "-" {
@@ -367,7 +371,7 @@ func readData() (*data, error) {
 	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",
 		"benefactive", "ablative", "locative", "conjunction", "quote", "particle", "auxiliary", "light-infinitive",
 		"anniversary", "ordinal-suffix", "not-place", "classifier", "place-noun", "border", "adjoin", "title-modifier",
-		"kin-modifier", "behalf", "margin-unit", "attributive"); err != nil {
+		"kin-modifier", "behalf", "margin-unit", "attributive", "iteration"); err != nil {
 		return nil, err
 	}
 	d.fn = map[string]map[string]bool{}

@@ -212,6 +212,10 @@ func (x *extractor) mergeEvents() {
 			host.Modality = schema.Planned
 		}
 		host.Killed, host.Injured, host.Affected = max(host.Killed, ev.Killed), max(host.Injured, ev.Injured), max(host.Affected, ev.Affected)
+		host.Times = max(host.Times, ev.Times)
+		if host.Ordinal == 0 {
+			host.Ordinal = ev.Ordinal
+		}
 	}
 	// themes follow the mentions they pointed at to the event that stayed
 	for _, ev := range out {

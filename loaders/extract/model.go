@@ -136,6 +136,9 @@ type Event struct {
 	ReportedBy []*Ent
 	Evidence   []Span // sentences, first is the primary
 	Trigger    string
+	// Times is how many times the text says the event has happened ("नौ
+	// बार"), Ordinal which time this one is ("नौवीं बार"); 0 if it says not.
+	Times, Ordinal int64
 	// Killed, Injured and Affected are the casualties the text gives for
 	// the event ("हमले में 16 लोग मारे गए").
 	Killed, Injured, Affected int64

@@ -208,6 +208,12 @@ func Quads(r *Result, id string) []quad.Quad {
 		if ev.DateText != "" {
 			add(iri, schema.DateText, lang(ev.DateText))
 		}
+		if ev.Times > 0 {
+			add(iri, schema.Times, integer(ev.Times))
+		}
+		if ev.Ordinal > 0 {
+			add(iri, schema.Ordinal, integer(ev.Ordinal))
+		}
 		if ev.Offset != "" {
 			add(iri, schema.Offset, quad.TypedString{Value: quad.String(ev.Offset), Type: schema.XSDDuration})
 		}
