@@ -40,6 +40,7 @@ type config struct {
 	runs       int
 	noCayley   bool
 	noPage     bool
+	store      string // an existing kg store: measure its queries only
 	kgBin      string
 	cayleyBin  string
 	repository string
@@ -55,6 +56,7 @@ func main() {
 	flag.IntVar(&c.runs, "runs", 20, "times each query runs")
 	flag.BoolVar(&c.noCayley, "no-cayley", false, "skip the cayley load (no Cayley CLI at hand)")
 	flag.BoolVar(&c.noPage, "no-page", false, "skip the page in Chromium")
+	flag.StringVar(&c.store, "store", "", "measure the queries and the one-article load on the kg store `DIR` (a --work of an earlier run keeps it in DIR/kg.db) instead of loading one")
 	flag.StringVar(&c.kgBin, "kg", "", "the kg binary to measure (default: built from this checkout)")
 	flag.StringVar(&c.cayleyBin, "cayley", "", "the cayley binary (default: built from bench/cayley)")
 	flag.StringVar(&c.db, "db", "", "kg's store in this PostgreSQL database (`URL`, postgres://... or key=value; it must hold no articles) instead of a fresh bolt directory")
@@ -77,7 +79,7 @@ func main() {
 		pos = append(pos, flag.Arg(0))
 		args = flag.Args()[1:]
 	}
-	if c.dir == "" {
+	if c.dir == "" && c.store == "" {
 		if len(pos) != 1 {
 			flag.Usage()
 			os.Exit(2)
@@ -88,7 +90,7 @@ func main() {
 			os.Exit(2)
 		}
 		c.n = n
-	} else if len(pos) > 0 {
+	} else if len(pos) > 0 || (c.dir != "" && c.store != "") {
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -128,6 +130,7 @@ type result struct {
 	CayleyRSSMB    float64 `json:"cayley_rss_mb"`
 	CayleyStoreMB  float64 `json:"cayley_store_mb"`
 	PageMS         float64 `json:"page_ms,omitempty"`
+	FailedQueries  int     `json:"failed_queries"`
 	Load1          string  `json:"load_average"`
 	Backend        string  `json:"backend"`
 	LoadEnd        string  `json:"load_average_end"`
@@ -152,6 +155,9 @@ func run(c *config, out io.Writer) error {
 			return fmt.Errorf("build kg: %w", err)
 		}
 	}
+	if c.store != "" {
+		c.noCayley = true
+	}
 	if c.cayleyBin == "" && !c.noCayley && !c.concurrent {
 		c.cayleyBin = filepath.Join(c.work, "cayley")
 		say("building cayley (bench/cayley pins the module version of kg's go.mod) ...")
@@ -161,43 +167,55 @@ func run(c *config, out io.Writer) error {
 		}
 	}
 	articles := c.dir
-	if articles == "" {
+	if articles == "" && c.store == "" {
 		articles = filepath.Join(c.work, "articles")
 		say("writing %d generated articles to %s ...", c.n, articles)
 		if err := writeArticles(articles, 0, c.n); err != nil {
 			return err
 		}
 	}
-	files, size, err := countArticles(articles)
-	if err != nil {
-		return err
-	}
 	if c.concurrent {
 		return runConcurrent(c, articles, out)
 	}
 	var r result
 	r.Load1 = loadAverage()
-	db, backend := filepath.Join(c.work, "kg.db"), "bolt"
-	if c.db != "" {
-		db, backend = c.db, "postgres"
-		if err := emptyStore(c.kgBin, db); err != nil {
+	db, backend := c.store, "bolt"
+	if db == "" {
+		files, size, err := countArticles(articles)
+		if err != nil {
 			return err
 		}
-	} else {
-		os.RemoveAll(db)
-	}
-	r.Backend = backend
-	say("")
-	say("kg corpus benchmark: %d articles (%.1f MB) from %s into %s; machine: %d cores, load average %s", files, float64(size)/(1<<20), articles, storeName(db), numCPU(), r.Load1)
-	say("")
+		db = filepath.Join(c.work, "kg.db")
+		if c.db != "" {
+			db, backend = c.db, "postgres"
+			if err := emptyStore(c.kgBin, db); err != nil {
+				return err
+			}
+		} else {
+			os.RemoveAll(db)
+		}
+		say("")
+		say("kg corpus benchmark: %d articles (%.1f MB) from %s into %s; machine: %d cores, load average %s", files, float64(size)/(1<<20), articles, storeName(db), numCPU(), r.Load1)
+		say("")
 
-	// kg load
-	m, logs, err := measure(c.kgBin, "--db", db, "load", articles)
-	if err != nil && !strings.Contains(logs, "loaded") {
-		return fmt.Errorf("kg load: %v\n%s", err, tail(logs, 20))
+		// kg load
+		m, logs, err := measure(c.kgBin, "--db", db, "load", articles)
+		if err != nil && !strings.Contains(logs, "loaded") {
+			return fmt.Errorf("kg load: %v\n%s", err, tail(logs, 20))
+		}
+		r.KgLoadS, r.KgLoadCPUS, r.RSSMB = m.wall.Seconds(), m.cpu.Seconds(), m.rssMB
+		say("kg load          %8.1f s wall  %7.1f s CPU  %6.0f MB peak RSS   %s", m.wall.Seconds(), m.cpu.Seconds(), m.rssMB, lastLine(logs, "kg: load:"))
+		// kg load's own output (not a terminal: a progress line every
+		// few seconds, then the summary), its first and last lines
+		say("%s", indent(headTail(logs, 2, 4), "    | "))
+	} else {
+		if strings.Contains(db, "://") {
+			backend = "postgres"
+		}
+		say("")
+		say("kg corpus benchmark: the queries of the store %s; machine: %d cores, load average %s", storeName(db), numCPU(), r.Load1)
+		say("")
 	}
-	r.KgLoadS, r.KgLoadCPUS, r.RSSMB = m.wall.Seconds(), m.cpu.Seconds(), m.rssMB
-	say("kg load          %8.1f s wall  %7.1f s CPU  %6.0f MB peak RSS   %s", m.wall.Seconds(), m.cpu.Seconds(), m.rssMB, lastLine(logs, "kg: load:"))
 	var st struct {
 		Quads    int `json:"quads"`
 		Articles int `json:"articles"`
@@ -206,6 +224,8 @@ func run(c *config, out io.Writer) error {
 		return err
 	}
 	r.Articles, r.Quads = st.Articles, st.Quads
+	r.Backend = backend
+	var err error
 	if r.StoreMB, err = storeMB(db); err != nil {
 		return err
 	}
@@ -244,16 +264,20 @@ func run(c *config, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// A query that fails is timed all the same (a user waited for it),
+	// counted, and its first error printed under its row: one failure
+	// does not end the benchmark.
 	for _, cs := range cases {
 		var qt, stt []float64
+		var errs []string
 		rows := 0
 		for i := 0; i < c.runs; i++ {
 			start := time.Now()
 			b, err := command("", nil, c.kgBin, append([]string{"--db", db, "query"}, append(cs.argv, "--format", "json", "--timeout", queryTimeout)...)...).Output()
 			qt = append(qt, ms(time.Since(start)))
 			if err != nil {
-				stop()
-				return fmt.Errorf("kg query %s: %v", strings.Join(cs.argv, " "), err)
+				errs = append(errs, fmt.Sprintf("kg query: %v", err))
+				continue
 			}
 			var rs []json.RawMessage
 			_ = json.Unmarshal(b, &rs)
@@ -261,19 +285,26 @@ func run(c *config, out io.Writer) error {
 		}
 		for i := 0; i < c.runs; i++ {
 			start := time.Now()
-			if err := getOK(srv + cs.url); err != nil {
-				stop()
-				return fmt.Errorf("kg serve %s: %v", cs.url, err)
-			}
+			err := getOK(srv + cs.url)
 			stt = append(stt, ms(time.Since(start)))
+			if err != nil {
+				errs = append(errs, fmt.Sprintf("kg serve: %v", err))
+			}
 		}
 		qAll, sAll = append(qAll, qt...), append(sAll, stt...)
 		say("  %-56s %9.0f ms %9.1f ms %6d", trim(cs.show, 56), pct(qt, 50), pct(stt, 50), rows)
+		if len(errs) > 0 {
+			r.FailedQueries += len(errs)
+			say("    %d of %d runs failed; the first: %s", len(errs), 2*c.runs, tail(errs[0], 1))
+		}
 	}
 	r.QueryP50MS, r.QueryP99MS = pct(qAll, 50), pct(qAll, 99)
 	r.ServeP50MS, r.ServeP99MS = pct(sAll, 50), pct(sAll, 99)
 	say("  %-56s %9.0f ms %9.1f ms", "all: p50", r.QueryP50MS, r.ServeP50MS)
 	say("  %-56s %9.0f ms %9.1f ms", "all: p99", r.QueryP99MS, r.ServeP99MS)
+	if r.FailedQueries > 0 {
+		say("  %d runs failed (timed all the same)", r.FailedQueries)
+	}
 
 	// the page
 	if !c.noPage {
@@ -293,12 +324,14 @@ func run(c *config, out io.Writer) error {
 	var singles []float64
 	one := filepath.Join(c.work, "one")
 	for i := 0; i < 3; i++ {
+		// new articles, also on a --store measured before
+		k := 1_000_000 + r.Articles + i
 		os.RemoveAll(one)
-		if err := writeArticles(one, 1_000_000+i, 1); err != nil {
+		if err := writeArticles(one, k, 1); err != nil {
 			return err
 		}
 		start := time.Now()
-		b, err := command("", nil, c.kgBin, "--db", db, "load", filepath.Join(one, gen.Name(1_000_000+i))).CombinedOutput()
+		b, err := command("", nil, c.kgBin, "--db", db, "load", filepath.Join(one, gen.Name(k))).CombinedOutput()
 		if err != nil {
 			return fmt.Errorf("kg load of one article: %v\n%s", err, b)
 		}
@@ -548,6 +581,19 @@ func tail(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// headTail is the first h and the last t lines of s, "..." between.
+func headTail(s string, h, t int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	if len(lines) <= h+t {
+		return strings.Join(lines, "\n")
+	}
+	return strings.Join(append(append(lines[:h:h], "..."), lines[len(lines)-t:]...), "\n")
+}
+
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
 }
 
 func lastLine(s, prefix string) string {
