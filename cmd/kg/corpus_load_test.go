@@ -1,11 +1,16 @@
 package main
 
 import (
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/creack/pty"
 
 	"github.com/kgnews/kg/bench/gen"
 )
@@ -95,5 +100,35 @@ func TestCorpusLoadFailFast(t *testing.T) {
 	out, _, _ := kg(t, db, "", "stats", "--json")
 	if strings.Contains(out, `"articles": 3`) {
 		t.Errorf("the files after the failure were loaded: %s", out)
+	}
+}
+
+// On a terminal a corpus load draws the progress bar (on the terminal
+// itself, not through the writer that escapes kg's messages, which would
+// print its carriage returns and colours as text), then the summary.
+func TestCorpusLoadDrawsABarOnATerminal(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	writeCorpus(t, corpus, 0, perFileMax+4)
+	cmd := exec.Command(kgBin, "--db", filepath.Join(dir, "kg.db"), "load", corpus)
+	cmd.Env = append(os.Environ(), "TERM=xterm")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 30, Cols: 120})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out, _ := io.ReadAll(f) // ends with an error once kg has exited
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("kg load: %v\n%s", err, out)
+	}
+	s := string(out)
+	if !regexp.MustCompile(`loading +\d+% \|.*\| \(\d+/` + strconv.Itoa(perFileMax+4) + `, `).MatchString(s) {
+		t.Errorf("no progress bar on the terminal:\n%q", s)
+	}
+	if strings.Contains(s, `\r`) || strings.Contains(s, `\x1b`) {
+		t.Errorf("the bar's control characters were escaped:\n%q", s)
+	}
+	if !strings.Contains(s, "kg: load: "+strconv.Itoa(perFileMax+4)+" loaded") {
+		t.Errorf("no summary:\n%q", s)
 	}
 }

@@ -36,7 +36,7 @@ func newProgress(c *cli.Context, total int, show bool) *progress {
 	if !show || c.Bool("quiet") {
 		return p
 	}
-	if f, ok := c.App.ErrWriter.(*os.File); ok && xterm.IsTerminal(int(f.Fd())) {
+	if f := terminalFile(c.App.ErrWriter); f != nil {
 		p.bar = progressbar.NewOptions(total,
 			progressbar.OptionSetWriter(f),
 			progressbar.OptionSetDescription("loading"),
@@ -52,6 +52,20 @@ func newProgress(c *cli.Context, total int, show bool) *progress {
 	}
 	p.plain = true
 	return p
+}
+
+// terminalFile is the terminal w writes to, or nil. kg's messages go
+// through a writer that escapes control characters (termSafe): the bar,
+// whose carriage returns and escape sequences are the point, is drawn on
+// the terminal under it.
+func terminalFile(w io.Writer) *os.File {
+	if t, ok := w.(*termSafe); ok {
+		w = t.w
+	}
+	if f, ok := w.(*os.File); ok && xterm.IsTerminal(int(f.Fd())) {
+		return f
+	}
+	return nil
 }
 
 func (p *progress) add(n int) {
