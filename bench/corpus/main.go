@@ -204,7 +204,7 @@ func run(c *config, out io.Writer) error {
 			return fmt.Errorf("kg load: %v\n%s", err, tail(logs, 20))
 		}
 		r.KgLoadS, r.KgLoadCPUS, r.RSSMB = m.wall.Seconds(), m.cpu.Seconds(), m.rssMB
-		say("kg load          %8.1f s wall  %7.1f s CPU  %6.0f MB peak RSS   %s", m.wall.Seconds(), m.cpu.Seconds(), m.rssMB, lastLine(logs, "kg: load:"))
+		say("kg load          %8.1f s wall  %7.1f s CPU  %6.0f MB peak RSS   %s", m.wall.Seconds(), m.cpu.Seconds(), m.rssMB, summaryLine(logs))
 		// kg load's own output (not a terminal: a progress line every
 		// few seconds, then the summary), its first and last lines
 		say("%s", indent(headTail(logs, 2, 4), "    | "))
@@ -596,11 +596,12 @@ func indent(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
 }
 
-func lastLine(s, prefix string) string {
-	lines := strings.Split(s, "\n")
+// summaryLine is kg load's summary (the warnings counted follow it).
+func summaryLine(logs string) string {
+	lines := strings.Split(logs, "\n")
 	for i := len(lines) - 1; i >= 0; i-- {
-		if strings.HasPrefix(lines[i], prefix) {
-			return strings.TrimPrefix(lines[i], prefix)
+		if strings.HasPrefix(lines[i], "kg: load: ") && strings.Contains(lines[i], " loaded, ") {
+			return strings.TrimPrefix(lines[i], "kg: load:")
 		}
 	}
 	return ""
