@@ -500,3 +500,38 @@ func TestRemoveAfterReplaceUnderNewID(t *testing.T) {
 	s.do(t, "POST", "/api/articles?id=after", bytes.NewReader(article), auth...).want(t, 201)
 	s.do(t, "DELETE", "/api/articles/after", nil, auth...).want(t, 200)
 }
+
+// The API pages a canned query as kg query does: pages of two, asked for
+// with offset = offset + limit while truncated says there are more, make
+// up the whole answer, in its order; the answer names its offset.
+func TestCannedQueryPages(t *testing.T) {
+	s := start(t, 2)
+	for _, q := range []string{"timeline", "relationships?entity=Putin", "entities"} {
+		sep := "?"
+		if strings.Contains(q, "?") {
+			sep = "&"
+		}
+		all := s.get(t, "/api/queries/"+q).want(t, 200).rows(t)
+		if len(all) < 3 {
+			t.Fatalf("%s: %d rows, too few to page", q, len(all))
+		}
+		var paged []map[string]any
+		for off := 0; ; off += 2 {
+			r := s.get(t, fmt.Sprintf("/api/queries/%s%slimit=2&offset=%d", q, sep, off)).want(t, 200)
+			if r.JSON["offset"] != float64(off) {
+				t.Errorf("%s page at %d: offset %v", q, off, r.JSON["offset"])
+			}
+			paged = append(paged, r.rows(t)...)
+			if r.JSON["truncated"] != (off+2 < len(all)) {
+				t.Errorf("%s page at %d: truncated=%v with %d rows in all", q, off, r.JSON["truncated"], len(all))
+			}
+			if r.JSON["truncated"] != true || off > len(all) {
+				break
+			}
+		}
+		if fmt.Sprint(paged) != fmt.Sprint(all) {
+			t.Errorf("%s: the pages differ from the whole answer:\n%v\n%v", q, paged, all)
+		}
+	}
+	s.get(t, "/api/queries/timeline?offset=-1").want(t, 400)
+}
