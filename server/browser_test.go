@@ -376,7 +376,7 @@ func TestPageInChromium(t *testing.T) {
 	); err != nil {
 		t.Fatalf("open the bookmarked view: %v", err)
 	}
-	if st, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.dataset.state + ": " + document.getElementById("status").textContent`)); !strings.HasPrefix(st, "ready") {
+	if st, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.dataset.state + ": " + document.getElementById("status").textContent + "\n" + (document.body.dataset.error || "")`)); !strings.HasPrefix(st, "ready") {
 		t.Fatalf("open the bookmarked view: %s", st)
 	}
 	type restored struct {

@@ -170,6 +170,8 @@ async function open(root) {
     document.body.dataset.drawnMs = String(ms);
   } catch (e) {
     say(e.message, true);
+    // where it failed, for a test that finds the page in error
+    document.body.dataset.error = String((e && e.stack) || e);
     document.body.dataset.state = "error";
   }
 }
