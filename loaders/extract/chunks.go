@@ -153,7 +153,9 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 				n++
 			}
 			if n > 0 && k < len(s.norms) && !starts[k] {
-				if l := x.d.postpos.at(s.norms, k); l > 0 {
+				// "मुंबई की उस कंपनी ने": a city does not act through
+				// what it qualifies
+				if l := x.d.postpos.at(s.norms, k); l > 0 && !(s.norms[k] == "ने" && cityLike(c.ents)) {
 					c.post = strings.Join(s.norms[k:k+l], " ")
 					c.postEnd = k + l
 				}
@@ -289,4 +291,14 @@ func dropBracketed(s *sentence, chunks []*chunk) []*chunk {
 		out = append(out, c)
 	}
 	return out
+}
+
+// cityLike: a city or a place that is not a state or a country.
+func cityLike(ents []*Ent) bool {
+	for _, e := range ents {
+		if e.Type != "City" && e.Type != "Place" {
+			return false
+		}
+	}
+	return len(ents) > 0
 }

@@ -279,6 +279,12 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 		cc.subject = c
 		break
 	}
+	// "लंदन पहुंची पाकिस्तानी टीम … हार गई": a verb right before a bare
+	// name, with another verb after it, is a participle of that name, which
+	// is the subject of both
+	if c := x.participleSubject(cc, triggers); c != nil {
+		cc.subject = c
+	}
 	// a genitive lifted over the nouns it qualifies ("पाकिस्तान के वरिष्ठ
 	// पत्रकार … कहते हैं") names whose they are, not who acts, except for
 	// events among equals ("दोनों देशों के विदेश सचिव मिलेंगे")
@@ -312,7 +318,12 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	triggers = kept
 	var events []*Event
 	assigned := map[*chunk]bool{}
+	habitual := x.habitual(s, cl)
 	for ti, t := range triggers {
+		// "यहाँ हर साल बाढ़ आती है": a rule, not an event
+		if habitual {
+			continue
+		}
 		// not facts: what did not happen, what ought to or is wished to
 		if t.Negated || t.Modal == "obligation" || t.Modal == "desire" || x.clauseNegates(s, cl, t.Start) {
 			continue
@@ -533,4 +544,56 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 	ev.ReportedBy = appendUnique(ev.ReportedBy, cc.sources...)
 	ev.nominal = t.Nominal
 	return ev
+}
+
+// habitual reports whether a clause tells what happens as a rule: a cue
+// ("हर साल", "अक्सर") and an imperfective present verb ("होते हैं").
+func (x *extractor) habitual(s *sentence, cl clause) bool {
+	cue := false
+	for k := cl.start; k < cl.end && !cue; k++ {
+		cue = x.d.cues["habitual"].at(s.norms, k) > 0
+	}
+	if !cue {
+		return false
+	}
+	for k := cl.start; k+1 < cl.end; k++ {
+		if x.d.cues["present"].at(s.norms, k+1) == 0 {
+			continue
+		}
+		for _, end := range x.d.cues["imperfective"] {
+			if len(end) == 1 && strings.HasSuffix(s.norms[k], end[0]) && s.norms[k] != end[0] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// participleSubject finds a verb used as a participle before the bare
+// phrase it qualifies, when a later verb of the clause is the finite one:
+// that phrase is the clause's subject.
+func (x *extractor) participleSubject(cc *clauseCtx, triggers []event.Trigger) *chunk {
+	for ti, t := range triggers {
+		if t.Nominal || t.Frame.Flags.Say || t.Frame.Flags.KiClass != "" || ti == len(triggers)-1 {
+			continue
+		}
+		if last := cc.s.norms[t.GroupEnd-1]; x.d.cues["conjunctive"].at(cc.s.norms, t.GroupEnd-1) > 0 ||
+			strings.HasSuffix(last, "कर") || x.isInfinitive(cc.s, t.GroupEnd-1, nil) {
+			continue
+		}
+		for _, c := range cc.chunks {
+			if c.post == "ने" && c.start < t.Start {
+				return nil // "X ने मैच जीता …": the verb is finite
+			}
+		}
+		for _, c := range cc.chunks {
+			if c.start != t.GroupEnd || c.post != "" || c.pronoun != "" || c.consumed || len(c.ents) == 0 || !c.ents[0].isAgentLike() {
+				continue
+			}
+			if last := triggers[len(triggers)-1]; last.Start >= c.end {
+				return c
+			}
+		}
+	}
+	return nil
 }

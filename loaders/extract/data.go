@@ -365,7 +365,8 @@ func readData() (*data, error) {
 		return nil, err
 	}
 	if d.cues, err = readKinds("hi/cues.tsv", "planned", "earlier", "anaphoric", "participle", "within", "connector",
-		"possible", "question", "casualty-relative", "done-infinitive", "nor", "not-only", "participle-end", "another", "purpose"); err != nil {
+		"possible", "question", "casualty-relative", "done-infinitive", "nor", "not-only", "participle-end", "another", "purpose",
+		"habitual", "imperfective", "present", "conjunctive"); err != nil {
 		return nil, err
 	}
 	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",

@@ -381,12 +381,28 @@ func (x *extractor) samePlace(a, b []*Ent) bool {
 	}
 	for _, p := range a {
 		for _, q := range b {
-			if p == q || x.within(p, q, 4) || x.within(q, p, 4) {
+			if p == q || x.within(p, q, 4) || x.within(q, p, 4) || x.mayLieIn(p, q) || x.mayLieIn(q, p) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// mayLieIn: a place the article does not put in any country may lie in
+// the country named for the same event ("लाहौर में भूस्खलन" and
+// "पाकिस्तान में भूस्खलन" in one report, when the report does not say
+// where Lahore lies).
+func (x *extractor) mayLieIn(p, country *Ent) bool {
+	if country.Type != "Country" || p.Type == "Country" || !p.isPlace() {
+		return false
+	}
+	for _, r := range x.res.Relations {
+		if r.From == p && (r.Predicate == "located_in" || r.Predicate == "part_of") && r.To.Type == "Country" && r.To != country {
+			return false
+		}
+	}
+	return true
 }
 
 // within reports whether a lies in b.
