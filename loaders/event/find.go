@@ -44,7 +44,7 @@ func (t Trigger) VerbEnd() int {
 
 // verbGroup holds the words of verb groups (verbgroup.tsv) by kind.
 type verbGroup struct {
-	particle, negation, refusal, ambiguous, end, join, passive, completive, compound, aux, possible, obligation, desire, intransitive map[string]bool
+	particle, negation, refusal, ambiguous, end, join, passive, completive, compound, aux, possible, obligation, desire, intransitive, vectorHost map[string]bool
 }
 
 func loadVerbGroup() (*verbGroup, error) {
@@ -56,7 +56,7 @@ func loadVerbGroup() (*verbGroup, error) {
 	kinds := map[string]*map[string]bool{
 		"particle": &g.particle, "negation": &g.negation, "refusal": &g.refusal, "ambiguous": &g.ambiguous,
 		"end": &g.end, "join": &g.join, "passive": &g.passive, "completive": &g.completive, "compound": &g.compound, "aux": &g.aux, "possible": &g.possible,
-		"obligation": &g.obligation, "desire": &g.desire, "intransitive": &g.intransitive,
+		"obligation": &g.obligation, "desire": &g.desire, "intransitive": &g.intransitive, "vector-host": &g.vectorHost,
 	}
 	for _, r := range rows {
 		m, ok := kinds[r.Field(0)]

@@ -93,6 +93,13 @@ func (fs *Frames) MainVerb(words []string, lo, hi int) (Verb, bool) {
 			if s > lo && isInfinitive(words[s-1]) {
 				return Verb{}, false
 			}
+			// "संक्रमित कर दिया", "बहाल कर दिया": a verb the auxiliaries
+			// hold (दिया, लिया) after करना's stem is a vector verb
+			// (completion), not give or take; the relation is the word
+			// before कर, which no gloss names
+			if s >= k && s > lo && g.vectorHost[words[s-1]] {
+				return Verb{}, false
+			}
 			t := Trigger{Start: s, End: e, LightStart: e, LightEnd: e}
 			fs.readGroup(words, hi, &t)
 			v := Verb{Gloss: gl, Start: s, End: e, GroupEnd: t.GroupEnd, Passive: t.Passive, Modal: t.Modal, Negated: t.Negated}

@@ -158,6 +158,7 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 				if l := x.d.postpos.at(s.norms, k); l > 0 && !(s.norms[k] == "ने" && cityLike(c.ents)) {
 					c.post = strings.Join(s.norms[k:k+l], " ")
 					c.postEnd = k + l
+					c.qualifies = true
 				}
 			} else if n > 0 && k < len(s.norms) && starts[k] && !x.d.stop[s.norms[k-1]] {
 				// "दोनों देशों के विदेश सचिव नई दिल्ली में मिलेंगे": the phrase

@@ -70,6 +70,7 @@ type chunk struct {
 	pronoun    string  // anaphora kind, before resolution
 	consumed   bool    // part of a title or relation phrase, not an argument
 	lifted     bool    // a genitive read as bare over the nouns it qualifies
+	qualifies  bool    // a genitive whose case marker was reached over the nouns it qualifies
 }
 
 // extractor holds the state of one article.

@@ -32,11 +32,15 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 		if len(ents) == 0 {
 			continue
 		}
+		// "X की पुरानी कार को बेचा", "अपने X पन्ने पर लिखा": a name that
+		// qualifies the phrase a case marker ends is not what a verb no
+		// frame knows acts on; only an agent may stand for its own
+		qualifier := c.qualifies && c.post != "ने" || c.post == "" && x.modifiesNext(s, c)
 		var role schema.Role
 		switch {
 		case c.post == "ने" || c.post == "द्वारा" || c.post == "के द्वारा":
 			role = schema.RoleAgent
-		case c.post == "":
+		case c.post == "" && !qualifier:
 			bare = append(bare, c)
 			continue
 		case c.post == "को":
@@ -52,7 +56,7 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 				role = schema.RoleTheme // "X ने Y में हिस्सा लिया"
 			}
 		}
-		if role == "" || x.inInfinitive(s, c, event.Trigger{Start: v.Start, End: v.End}, nil) {
+		if role == "" || qualifier || x.inInfinitive(s, c, event.Trigger{Start: v.Start, End: v.End}, nil) {
 			continue
 		}
 		ev.Roles[role] = appendUnique(ev.Roles[role], ents...)
@@ -97,4 +101,18 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 	ev.ReportedBy = appendUnique(ev.ReportedBy, cc.sources...)
 	ev.trig.Start, ev.trig.End, ev.trig.LightStart, ev.trig.LightEnd, ev.trig.GroupEnd = v.Start, v.End, v.End, v.End, v.GroupEnd
 	return ev
+}
+
+// modifiesNext reports whether a bare phrase qualifies the noun after it:
+// one or two words follow it before a case marker ("अपने X पन्ने पर").
+func (x *extractor) modifiesNext(s *sentence, c *chunk) bool {
+	for k := c.end; k < len(s.norms) && k <= c.end+1; k++ {
+		if !isLetterWord(s.norms[k]) || x.d.frames.ForWord(s.norms[k]) != nil {
+			return false
+		}
+		if x.d.postpos.at(s.norms, k+1) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -1034,7 +1034,8 @@ func (x *extractor) ofPlaceNames(s *sentence, owner []*chunk, add func(*chunk)) 
 		}
 		k := i - 2
 		w := s.norms[k]
-		if nd.modifiers[w] || !x.ruleShaped(s, k, k+1) {
+		// "सिंध प्रांत के गवर्नर": a noun naming a place's kind is no name
+		if nd.modifiers[w] || x.d.is("classifier", w) || !x.ruleShaped(s, k, k+1) {
 			continue
 		}
 		if k > 0 && owner[k-1] == nil && isLetterWord(s.norms[k-1]) && !x.d.stop[s.norms[k-1]] && x.d.postpos.at(s.norms, k-1) == 0 {

@@ -144,6 +144,18 @@ func TestClauseStructures(t *testing.T) {
 		{"a defeat one got: 'X को हार मिली' — को names who lost",
 			"पाकिस्तान को फाइनल में इंग्लैंड से हार मिली।",
 			[]string{"Loss agent=Pakistan participant=England @2025-08 asserted"}, nil},
+		{"vector verb: दिया after करना's stem completes the verb before it; it is no giving",
+			"अदालत ने कंपनी के लाइसेंस को बहाल कर दिया।",
+			nil, []string{"Event(give)"}},
+		{"vector verb: a verb of its own keeps its gloss when a vector verb completes it",
+			"रूस ने यूक्रेन को पांच सौ ड्रोन दे दिए।",
+			[]string{"Event(give) agent=Russia recipient=Ukraine theme=drones @2025-08 #500 asserted"}, nil},
+		{"generic: a name that qualifies the noun before a case marker is not the object",
+			"दर्जनों लोगों ने मोदी की नीतियों को लेकर पत्र लिखा।",
+			nil, []string{"Event(write)"}},
+		{"generic: a bare name before a noun and its case marker qualifies that noun",
+			"पुतिन ने ट्रंप वाले पत्र में जवाब लिखा।",
+			nil, []string{"Event(write)"}},
 		{"generic: a clause no frame covers, with a subject and an object",
 			"रूस ने यूक्रेन को पांच सौ ड्रोन दिए।",
 			[]string{"Event(give) agent=Russia recipient=Ukraine theme=drones @2025-08 #500 asserted"}, nil},
@@ -238,6 +250,8 @@ func TestTypedRelations(t *testing.T) {
 		{"भारत की ओर से नरेंद्र मोदी ने बधाई दी।", "Narendra Modi Representative India"},
 		// a group noun before a title names the body
 		{"पुलिस प्रवक्ता जो बाइडन ने कहा।", "Joe Biden Spokesperson police"},
+		// a noun naming the place's kind stands between it and the title
+		{"अलास्का प्रांत के गवर्नर जो बाइडन ने कहा।", "Joe Biden Governor Alaska"},
 		// an office without its country takes the one its sentence names
 		{"राष्ट्रपति पुतिन ने रूस में कहा कि युद्ध खत्म होगा।", "Vladimir Putin President Russia"},
 	}
