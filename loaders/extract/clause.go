@@ -41,7 +41,7 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 	}
 	var out []clause
 	cur := clause{start: 0}
-	conditional := false
+	conditional, correlative := false, false
 	cut := func(i, skip int, kind string) {
 		cur.end = i
 		if cur.end > cur.start {
@@ -79,6 +79,19 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 			} else {
 				cut(i, l, "consequent")
 			}
+			i += l - 1
+			continue
+		}
+		// "X ने जहाँ A किया है वहीं Y ने B": after a case marker जहाँ is
+		// "whereas"; the clause goes on to its वहीं, which opens the other
+		if l := x.d.clauseWords["relative-place"].at(s.norms, i); l > 0 && i > 0 && x.d.postpos.at(s.norms, i-1) == 1 && x.correlativeAfter(s, i+l) {
+			correlative = true
+			i += l - 1
+			continue
+		}
+		if l := x.d.clauseWords["correlative"].at(s.norms, i); l > 0 && correlative {
+			correlative = false
+			cut(i, l, "independent")
 			i += l - 1
 			continue
 		}
@@ -149,6 +162,10 @@ func (x *extractor) sentenceSources(s *sentence, chunks []*chunk) []*Ent {
 		if isGenitive(c.post) && j < len(s.norms) && x.d.reportNouns[s.norms[j]] && x.d.sourcePosts.at(s.norms, j+1) > 0 {
 			isSource = true
 		}
+		// "X और Y से आ रही रिपोर्टों के अनुसार": names shortly before a
+		// report noun and a source postposition, with no ने, कि or
+		// punctuation between, are its sources
+		isSource = isSource || x.reportSourceAfter(s, c.end)
 		if !isSource {
 			continue
 		}
@@ -320,8 +337,9 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	assigned := map[*chunk]bool{}
 	habitual := x.habitual(s, cl)
 	for ti, t := range triggers {
-		// "यहाँ हर साल बाढ़ आती है": a rule, not an event
-		if habitual {
+		// "यहाँ हर साल बाढ़ आती है": a rule, not an event; so is a habitual
+		// passive ("X को Y कहा जाता है", "… गिरफ्तार किए जाते हैं")
+		if habitual || x.habitualPassive(s, t) {
 			continue
 		}
 		// not facts: what did not happen, what ought to or is wished to
@@ -335,6 +353,11 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 		ev := x.newEvent(cc, t, ci)
 		ev.trig = t
 		x.roles(cc, triggers, ti, ev, assigned, prior)
+		// "… को चाचा कहा करता था", "ऐसा कहा जा रहा है": saying with no
+		// one who says it, and no source, states nothing about anyone
+		if ev.flags.Say && len(ev.Roles[schema.RoleAgent]) == 0 && len(cc.sources) == 0 {
+			continue
+		}
 		events = append(events, ev)
 	}
 	x.nestEvents(s, triggers, events)
@@ -521,7 +544,10 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 	}
 	// "क्रोएशिया पर उनकी जीत के बाद …": an event noun before "के बाद" came
 	// first, whatever the clause's verb says of what follows
-	if t.Nominal && t.End < cc.cl.end && x.d.cues["done-infinitive"].at(s.norms, t.End) > 0 && ev.Modality != schema.Asserted {
+	// ("… यात्रा के दौरान मिलेंगे": an event noun the clause's verb happens
+	// during, or before, shares that verb's modality)
+	if t.Nominal && t.End < cc.cl.end && x.d.cues["done-infinitive"].at(s.norms, t.End) > 0 && ev.Modality != schema.Asserted &&
+		x.d.cues["alongside"].at(s.norms, t.End) == 0 {
 		ev.Modality = schema.Asserted
 	}
 	if cc.conditional {
@@ -596,4 +622,42 @@ func (x *extractor) participleSubject(cc *clauseCtx, triggers []event.Trigger) *
 		}
 	}
 	return nil
+}
+
+// reportSourceAfter reports whether a report noun and a source postposition
+// ("रिपोर्टों के अनुसार") follow word k within twelve words, before any ने,
+// कि or punctuation.
+func (x *extractor) reportSourceAfter(s *sentence, k int) bool {
+	for j := k; j < len(s.norms)-1 && j < k+12; j++ {
+		w := s.norms[j]
+		if x.d.is("ergative", w) || w == "कि" || !isLetterWord(w) && !x.d.is("quote", w) {
+			return false
+		}
+		if x.d.reportNouns[w] && x.d.sourcePosts.at(s.norms, j+1) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// correlativeAfter reports whether a correlative (वहीं) follows word k in
+// the sentence.
+func (x *extractor) correlativeAfter(s *sentence, k int) bool {
+	for ; k < len(s.norms); k++ {
+		if x.d.clauseWords["correlative"].at(s.norms, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// habitualPassive reports whether a trigger's verb group is an imperfective
+// passive ("कहा जाता है", "माने जाते थे").
+func (x *extractor) habitualPassive(s *sentence, t event.Trigger) bool {
+	for k := t.VerbEnd(); k < t.GroupEnd && k < len(s.norms); k++ {
+		if x.d.cues["habitual-passive"].at(s.norms, k) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -361,12 +361,12 @@ func readData() (*data, error) {
 		return nil, err
 	}
 	if d.clauseWords, err = readKinds("hi/clauses.tsv", "complement", "independent", "relative", "relative-genitive", "relative-place",
-		"temporal", "condition", "then"); err != nil {
+		"temporal", "condition", "then", "correlative"); err != nil {
 		return nil, err
 	}
 	if d.cues, err = readKinds("hi/cues.tsv", "planned", "earlier", "anaphoric", "participle", "within", "connector",
 		"possible", "question", "casualty-relative", "done-infinitive", "nor", "not-only", "participle-end", "another", "purpose",
-		"habitual", "imperfective", "present", "conjunctive"); err != nil {
+		"habitual", "imperfective", "present", "conjunctive", "alongside", "habitual-passive"); err != nil {
 		return nil, err
 	}
 	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",
