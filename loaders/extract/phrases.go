@@ -192,9 +192,7 @@ func (x *extractor) groups(s *sentence, owner []*chunk, add, remove func(*chunk)
 		}
 		// "फलस्तीनी संगठन हमास": a group noun right before a name is an
 		// apposition; the name is the head
-		// ("पाकिस्तानी टीम लंदन पहुंची": a place after it is not)
-		if end := i + glen; end < len(owner) && owner[end] != nil && owner[end].start == end && len(owner[end].ents) > 0 && demonyms[owner[end]] == nil &&
-			!owner[end].ents[0].isPlace() {
+		if end := i + glen; end < len(owner) && owner[end] != nil && owner[end].start == end && len(owner[end].ents) > 0 && demonyms[owner[end]] == nil {
 			i = end - 1
 			continue
 		}
