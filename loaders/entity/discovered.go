@@ -51,3 +51,14 @@ func Romanize(name string) string {
 	}
 	return hindi.Transliterate(strings.TrimSpace(name))
 }
+
+// Label returns the Latin label of a discovered name of a type: a
+// person's name is transliterated (Romanize); the name of anything else
+// has its common nouns translated too (येल विश्वविद्यालय → Yale
+// University, hindi.LabelName).
+func Label(typ, name string) string {
+	if Scope(typ) == "person" || !hindi.IsDevanagari(name) {
+		return Romanize(name)
+	}
+	return hindi.LabelName(strings.TrimSpace(name))
+}

@@ -126,6 +126,9 @@ type extractor struct {
 	// quotedTwice holds those quoted twice or more
 	quotes      map[string]int
 	quotedTwice map[string]bool
+	// quoteCues holds the quoted phrases of a sentence that speaks of
+	// works (first pass); quoteCued is the first pass's quoteCues
+	quoteCues, quoteCued map[string]bool
 }
 
 // Extract reads the facts of an article.

@@ -48,6 +48,15 @@ type nameData struct {
 	common map[string]bool
 	// kin: kinship nouns
 	kin map[string]bool
+	// group: nouns of a family or community, which end no person's name;
+	// split: words of rank between two names, part of neither; noble:
+	// titles of nobility ("ड्यूक ऑफ़ X" is a person); orghead: words that
+	// make an abbreviation's expansion an organisation's; workcue: words
+	// that say a sentence speaks of works
+	group, split, noble, orgHead, workCue map[string]bool
+	// apposBefore, apposAfter: a class noun right before or after a name
+	// → the class it gives the name ("कंपनी X", "X नदी")
+	apposBefore, apposAfter map[string]string
 }
 
 var loadNameData = sync.OnceValues(func() (*nameData, error) {
@@ -59,7 +68,8 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 		other: map[string]bool{}, placeAfter: map[string]string{}, notName: map[string]bool{},
 		edge: map[string]bool{}, heads: map[string]string{}, weakHeads: map[string]bool{}, modifiers: map[string]bool{}, works: map[string]bool{},
 		ofPlace: map[string]string{}, function: map[string]bool{}, notAbbr: map[string]bool{},
-		kin: map[string]bool{}}
+		kin: map[string]bool{}, group: map[string]bool{}, split: map[string]bool{}, noble: map[string]bool{},
+		orgHead: map[string]bool{}, workCue: map[string]bool{}, apposBefore: map[string]string{}, apposAfter: map[string]string{}}
 	for _, r := range rows {
 		class := r.Field(1)
 		if !schema.IsEntityClass(class) {
@@ -111,10 +121,19 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 					d.weakHeads[k] = true
 				}
 			}
-		case "modifier", "work", "function", "kin":
-			m := map[string]map[string]bool{"modifier": d.modifiers, "work": d.works, "function": d.function, "kin": d.kin}[r.Field(0)]
+		case "modifier", "work", "function", "kin", "group", "split", "noble", "orghead", "workcue":
+			m := map[string]map[string]bool{"modifier": d.modifiers, "work": d.works, "function": d.function, "kin": d.kin,
+				"group": d.group, "split": d.split, "noble": d.noble, "orghead": d.orgHead, "workcue": d.workCue}[r.Field(0)]
 			for _, w := range r.List(2) {
 				m[hindi.Fold(w)] = true
+			}
+		case "appos":
+			m := map[string]map[string]string{"before": d.apposBefore, "after": d.apposAfter}[r.Field(3)]
+			if m == nil {
+				return nil, r.Errorf("side %q: want before or after", r.Field(3))
+			}
+			for _, w := range r.List(2) {
+				m[hindi.Fold(w)] = class
 			}
 		case "placeafter":
 			for _, w := range r.List(2) {
@@ -132,7 +151,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			}
 			sortLongest(d.roles)
 		default:
-			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, ofplace, placeafter, notabbr or role)", r.Field(0))
+			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr or role)", r.Field(0))
 		}
 	}
 	common, err := schema.ReadLines("hi/common.txt")
@@ -171,7 +190,7 @@ func (x *extractor) discovered(typ, name string, sent int, score float64, via st
 		}
 		return e
 	}
-	hi, en := "", entity.Romanize(name)
+	hi, en := "", entity.Label(typ, name)
 	if hindi.IsDevanagari(name) {
 		hi = name
 	}
@@ -294,6 +313,7 @@ func (x *extractor) lookAhead(pre *extractor) {
 			x.quotedTwice[q] = true
 		}
 	}
+	x.quoteCued = pre.quoteCues
 	x.found = map[string]*Ent{}
 	for _, e := range pre.order {
 		if e.Discovered {
@@ -446,32 +466,173 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		for _, c := range inside {
 			remove(c)
 		}
-		if sp.Type == ner.PER {
-			start = x.skipTitles(s, start, end)
+		typ, noble := sp.Type, false
+		if ns, ok := x.nobleStart(s, owner, start, end); ok {
+			start, typ, noble = ns, ner.PER, true
 		}
-		start, end = x.trimNotNames(s, start, end)
-		if end > start && (x.inLexicon(s, start, end) || x.plainWords(s, start, end)) {
-			continue
+		pieces := [][2]int{{start, end}}
+		if typ == ner.PER && !noble {
+			pieces = x.splitAtTitles(s, start, end)
 		}
-		// a name of one word is easier to mistake (a common noun where a
-		// name could stand): it needs more confidence
-		if end-start == 1 && (sp.Score < minSingle || sp.Score < minCommon && (nd.common[s.norms[start]] || utf8.RuneCountInString(s.norms[start]) <= 3 || loanword(s.norms[start]))) ||
-			!x.nameShaped(s, start, end) && !(sp.Type == ner.ORG && x.orgShaped(s, start, end)) {
-			continue
-		}
-		var class string
-		switch sp.Type {
-		case ner.PER:
-			class = "Person"
-		case ner.LOC:
-			class = x.placeClass(s, start, end)
-		default:
-			class = x.orgClass(s, start, end)
-		}
-		if e := x.discovered(class, x.surface(s, start, end), s.idx, sp.Score, "ner"); e != nil {
-			add(&chunk{ents: []*Ent{e}, start: start, end: end})
+		for _, pc := range pieces {
+			start, end := pc[0], pc[1]
+			if typ == ner.PER && !noble {
+				start = x.skipTitles(s, start, end)
+			}
+			start, end = x.trimNotNames(s, start, end)
+			if end > start && (x.inLexicon(s, start, end) || x.plainWords(s, start, end)) {
+				continue
+			}
+			// a name of one word is easier to mistake (a common noun where a
+			// name could stand): it needs more confidence
+			if end-start == 1 && (sp.Score < minSingle || sp.Score < minCommon && (nd.common[s.norms[start]] || utf8.RuneCountInString(s.norms[start]) <= 3 || loanword(s.norms[start]))) ||
+				!x.nameShaped(s, start, end) && !(typ == ner.ORG && x.orgShaped(s, start, end)) {
+				continue
+			}
+			if typ == ner.PER && nd.group[s.norms[end-1]] {
+				continue // "राजसी ख़ानदान": a family, no person
+			}
+			if end-start == 1 && x.termAbbreviation(s, start) {
+				continue
+			}
+			var class string
+			switch typ {
+			case ner.PER:
+				class = "Person"
+			case ner.LOC:
+				class = x.placeClass(s, start, end)
+			default:
+				class = x.orgClass(s, start, end)
+			}
+			if c := x.apposClass(s, start, end); c != "" && !noble {
+				class = c
+			}
+			if e := x.discovered(class, x.surface(s, start, end), s.idx, sp.Score, "ner"); e != nil {
+				add(&chunk{ents: []*Ent{e}, start: start, end: end})
+			}
 		}
 	}
+}
+
+// nobleStart reports whether a recognised span is, or follows, a title of
+// nobility and "ऑफ़" ("ड्यूक ऑफ़ X", "डचेस ऑफ़ X"), and where the name
+// then starts: the title and its place are the name of a person.
+func (x *extractor) nobleStart(s *sentence, owner []*chunk, start, end int) (int, bool) {
+	nd, _ := loadNameData()
+	of := func(i int) bool { w := s.norms[i]; return w == "ऑफ" || w == "आफ" || w == "of" }
+	if start+2 < end+1 && start+1 < end && nd.noble[s.norms[start]] && of(start+1) {
+		return start, true
+	}
+	if start >= 2 && of(start-1) && nd.noble[s.norms[start-2]] && owner[start-1] == nil && owner[start-2] == nil {
+		return start - 2, true
+	}
+	return start, false
+}
+
+// splitAtTitles cuts a recognised person's span around the titles and
+// words of rank inside it ("X मुग़ल बादशाह Y" is two persons, X and Y;
+// "X प्रमुख Y" too): a title names an office, never part of a name. A
+// title at the start is left for skipTitles.
+func (x *extractor) splitAtTitles(s *sentence, start, end int) [][2]int {
+	nd, _ := loadNameData()
+	var out [][2]int
+	from := start
+	for i := start + 1; i < end; {
+		l := 0
+		if nd.split[s.norms[i]] {
+			l = 1
+		} else {
+			for _, t := range x.d.titles {
+				if i+len(t.words) <= end && t.words.at(s.norms, i) {
+					l = len(t.words)
+					break
+				}
+			}
+		}
+		if l == 0 {
+			i++
+			continue
+		}
+		// words of rank before the title belong to it ("मुग़ल बादशाह")
+		k := i
+		for k > from && nd.split[s.norms[k-1]] {
+			k--
+		}
+		if k > from {
+			out = append(out, [2]int{from, k})
+		}
+		i += l
+		from = i
+	}
+	if from < end {
+		out = append(out, [2]int{from, end})
+	}
+	return out
+}
+
+// apposClass is the class a class noun right before or after a name gives
+// it ("कंपनी X ने" a company, "X नदी" a river, hi/names.tsv appos rows),
+// or "".
+func (x *extractor) apposClass(s *sentence, start, end int) string {
+	nd, _ := loadNameData()
+	if start > 0 {
+		if c := nd.apposBefore[s.norms[start-1]]; c != "" {
+			return c
+		}
+	}
+	if end < len(s.norms) {
+		if c := nd.apposAfter[s.norms[end]]; c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// termAbbreviation reports whether the word at i is an abbreviation
+// beside its expansion in brackets ("ABC (X Y Z)" or "X Y Z (ABC)") whose
+// words name no organisation (no orghead, org or head row): a technical
+// term, not a body.
+func (x *extractor) termAbbreviation(s *sentence, i int) bool {
+	nd, _ := loadNameData()
+	if _, ok := hindi.Abbreviation(s.norms[i]); !ok && !isUpperLatin(x.a.Text[s.words[i].start:s.words[i].end]) {
+		return false
+	}
+	n := len(s.norms)
+	var exp []string
+	switch {
+	case i+1 < n && s.norms[i+1] == "(":
+		for k := i + 2; k < n && s.norms[k] != ")" && k-i < 10; k++ {
+			exp = append(exp, s.norms[k])
+		}
+	case i > 0 && i+1 < n && s.norms[i-1] == "(" && s.norms[i+1] == ")":
+		for k := i - 2; k >= 0 && i-k < 10 && isLetterWord(s.norms[k]) && x.d.postpos.at(s.norms, k) == 0; k-- {
+			exp = append(exp, s.norms[k])
+		}
+	}
+	if len(exp) < 2 {
+		return false
+	}
+	for _, w := range exp {
+		lw := strings.ToLower(w)
+		_, org := nd.org[lw]
+		if nd.orgHead[lw] || org || entity.Scope(nd.heads[lw]) == "org" {
+			return false
+		}
+	}
+	return true
+}
+
+// isUpperLatin reports whether a word is Latin capitals (OLED, NSA).
+func isUpperLatin(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // skipTitles moves the start of a person's span past titles and
@@ -586,7 +747,7 @@ func (x *extractor) abbreviationNames(s *sentence, owner []*chunk, add func(*chu
 			continue // an initial of a person's name, or part of a longer one
 		}
 		latin, ok := hindi.Abbreviation(s.norms[i])
-		if !ok || len(latin) < 3 || nd.notAbbr[latin] || x.inLexicon(s, i, i+1) {
+		if !ok || len(latin) < 3 || nd.notAbbr[latin] || x.inLexicon(s, i, i+1) || x.termAbbreviation(s, i) {
 			continue
 		}
 		if e := x.discovered("Organization", x.surface(s, i, i+1), s.idx, cueScore, "abbreviation"); e != nil {
@@ -985,8 +1146,14 @@ func (x *extractor) workNames(s *sentence, owner []*chunk, add func(*chunk)) {
 			x.quotes = map[string]int{}
 		}
 		x.quotes[key]++
+		if x.sentenceOfWorks(s) {
+			if x.quoteCues == nil {
+				x.quoteCues = map[string]bool{}
+			}
+			x.quoteCues[key] = true
+		}
 		byNoun := i > 0 && nd.works[s.norms[i-1]]
-		if !byNoun && !(x.quotedTwice[key] && x.titleWords(s, i+1, end)) {
+		if !byNoun && !(x.quotedTwice[key] && x.quoteCued[key] && x.titleWords(s, i+1, end)) {
 			continue
 		}
 		free := true
@@ -1001,6 +1168,19 @@ func (x *extractor) workNames(s *sentence, owner []*chunk, add func(*chunk)) {
 		}
 		i = end
 	}
+}
+
+// sentenceOfWorks reports whether a sentence speaks of works: it holds a
+// noun of works (फ़िल्म, किताब) or a word of their making and showing
+// (रिलीज़, निर्देशित: workcue rows).
+func (x *extractor) sentenceOfWorks(s *sentence) bool {
+	nd, _ := loadNameData()
+	for _, w := range s.norms {
+		if nd.works[w] || nd.workCue[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // titleWords reports whether words [start, end) hold no common word and
@@ -1148,7 +1328,8 @@ func (x *extractor) kinNames(s *sentence, owner []*chunk, add func(*chunk)) {
 		// X की बहन
 		if g := k - 1; g >= 1 && x.d.is("genitive", s.norms[g]) && owner[g-1] == nil {
 			i := g - 1
-			if x.ruleShaped(s, i, i+1) && (i == 0 || !isLetterWord(s.norms[i-1]) || x.d.stop[s.norms[i-1]] || x.d.postpos.at(s.norms, i-1) > 0 || owner[i-1] != nil) {
+			// not after an opening quote: "'X के पिता'" is a title
+			if x.ruleShaped(s, i, i+1) && (i == 0 || !isLetterWord(s.norms[i-1]) && !x.d.is("quote", s.norms[i-1]) || x.d.stop[s.norms[i-1]] || x.d.postpos.at(s.norms, i-1) > 0 || owner[i-1] != nil) {
 				if e := x.discovered("Person", x.surface(s, i, i+1), s.idx, cueScore, "kin"); e != nil {
 					add(&chunk{ents: []*Ent{e}, start: i, end: i + 1})
 				}

@@ -157,7 +157,10 @@ func Check() error {
 	if _, err := loadLists(); err != nil {
 		return err
 	}
-	_, err := loadTranslit()
+	if _, err := loadTranslit(); err != nil {
+		return err
+	}
+	_, err := loadNameHeads()
 	return err
 }
 

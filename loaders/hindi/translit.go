@@ -193,7 +193,10 @@ func Transliterate(s string) string {
 		for j < len(rs) && inWord(rs[j]) {
 			j++
 		}
-		word, loan := t.loans[Fold(string(rs[i:j]))], true
+		word, loan := t.loan(string(rs[i:j])), true
+		if word == "" {
+			word = t.compound(rs[i:j])
+		}
 		if word == "" {
 			word, loan = t.word(rs[i:j], strict), false
 		}
@@ -235,6 +238,68 @@ func Loanword(word string) (string, bool) {
 	f := Fold(word)
 	l, ok := t.loans[f]
 	return l, ok && !t.loanNames[f]
+}
+
+// loan returns the English spelling of a loanword or foreign name, "" if
+// the lists lack it. A nasal before a consonant is written three ways
+// (मैन्चेस्टर, मैंचेस्टर, मैनचेस्टर) and Fold joins only some of them: a
+// form the lists lack is tried in the other two.
+func (t *translit) loan(w string) string {
+	f := Fold(w)
+	if e := t.loans[f]; e != "" {
+		return e
+	}
+	for _, alt := range [][2]string{{"न्", "न"}, {"न्", "ं"}, {"ं", "न"}, {"ं", "न्"}} {
+		if strings.Contains(f, alt[0]) {
+			if e := t.loans[strings.ReplaceAll(f, alt[0], alt[1])]; e != "" {
+				return e
+			}
+		}
+	}
+	return ""
+}
+
+// compound spells a word that Hindi writes solid from two English words
+// the loan lists know (फ़ास्टट्रैक → Fasttrack, not Fastatraik), or a
+// Scottish or Irish name in Mc (मैक्गिल → McGil: मैक before a consonant
+// is the prefix, not Maik); "" when the word is neither. Each part has
+// three letters or more, and the second starts with a consonant or a vowel
+// letter, never a sign, so no word is cut inside a syllable.
+func (t *translit) compound(rs []rune) string {
+	if len(rs) >= 6 {
+		for k := 3; k <= len(rs)-3; k++ {
+			if !t.startsSyllable(rs[k]) {
+				continue
+			}
+			a, b := t.loan(string(rs[:k])), t.loan(string(rs[k:]))
+			if a != "" && b != "" {
+				return a + strings.ToLower(b)
+			}
+		}
+	}
+	// मैक, मेक then a consonant, with or without a virama: मैक्गिल, मैकगिल
+	if len(rs) >= 5 && (rs[0] == 'म' && (rs[1] == 'ै' || rs[1] == 'े')) && rs[2] == 'क' {
+		k := 3
+		if rs[k] == virama {
+			k++
+		}
+		if k < len(rs)-1 && t.cons[rs[k]] != "" && rs[k] != 'क' {
+			rest := t.loan(string(rs[k:]))
+			if rest == "" {
+				rest = t.word(rs[k:], true)
+			}
+			if rest != "" {
+				return "Mc" + strings.ToUpper(rest[:1]) + rest[1:]
+			}
+		}
+	}
+	return ""
+}
+
+// startsSyllable reports whether a word may begin with letter r: a
+// consonant or an independent vowel, not a vowel sign, virama or nukta.
+func (t *translit) startsSyllable(r rune) bool {
+	return t.cons[r] != "" || t.vowel[r] != ""
 }
 
 // word transliterates one word of Devanagari letters and signs.
