@@ -67,6 +67,7 @@ func (x *extractor) mentions(s *sentence) (out []*chunk) {
 	// 3. names the lexicon lacks: after a role word, from the name
 	// recogniser, from the words around them
 	x.roleNames(s, owner, add)
+	x.apposNames(s, owner, add)
 	x.kinNames(s, owner, add)
 	x.workNames(s, owner, add)
 	x.recognise(s, owner, add, remove)

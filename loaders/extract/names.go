@@ -463,6 +463,11 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		if !free {
 			continue
 		}
+		// a demonym and a common noun describe ("अमरीकी विश्वविद्यालय": an
+		// American university), they name no organisation
+		if sp.Type == ner.ORG && len(inside) == 1 && inside[0].start == start && inside[0].end == end-1 && x.demonymAt(s, inside[0]) && x.commonNoun(s.norms[end-1]) {
+			continue
+		}
 		for _, c := range inside {
 			remove(c)
 		}
@@ -470,9 +475,13 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		if ns, ok := x.nobleStart(s, owner, start, end); ok {
 			start, typ, noble = ns, ner.PER, true
 		}
-		pieces := [][2]int{{start, end}}
-		if typ == ner.PER && !noble {
-			pieces = x.splitAtTitles(s, start, end)
+		var pieces [][2]int
+		for _, pc := range x.splitAtConjunctions(s, start, end) {
+			if typ == ner.PER && !noble {
+				pieces = append(pieces, x.splitAtTitles(s, pc[0], pc[1])...)
+			} else {
+				pieces = append(pieces, pc)
+			}
 		}
 		for _, pc := range pieces {
 			start, end := pc[0], pc[1]
@@ -489,11 +498,20 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 				!x.nameShaped(s, start, end) && !(typ == ner.ORG && x.orgShaped(s, start, end)) {
 				continue
 			}
+			if _, num := x.d.numbers[s.norms[start]]; num && end-start == 1 {
+				continue // "सत्तर और अस्सी के दशक": a number
+			}
 			if typ == ner.PER && nd.group[s.norms[end-1]] {
 				continue // "राजसी ख़ानदान": a family, no person
 			}
 			if end-start == 1 && x.termAbbreviation(s, start) {
 				continue
+			}
+			if l, ok := hindi.Abbreviation(s.norms[start]); ok && end-start == 1 && nd.notAbbr[l] {
+				continue // "डीआईजी": a rank, not a body
+			}
+			if x.insideQuote(s, start, end) {
+				continue // "'लार्जर दैन लाइफ'": a piece of a quoted phrase
 			}
 			var class string
 			switch typ {
@@ -514,6 +532,70 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 	}
 }
 
+// commonNoun reports whether a word is a Hindi common noun of names
+// (विश्वविद्यालय, सेना: hi/nameheads.tsv), a common word (hi/common.txt)
+// or a common English word (हॉकी).
+func (x *extractor) commonNoun(w string) bool {
+	nd, _ := loadNameData()
+	_, head := hindi.NameHead(w)
+	return head || nd.common[w] || loanword(w)
+}
+
+// apposNames reads the name right after a class noun of organisations
+// ("कंपनी X ने", "संस्था X की") as one of that class where the recogniser
+// missed it or took it for a person: one or two words shaped like a name,
+// before a case marker or the end of the clause.
+func (x *extractor) apposNames(s *sentence, owner []*chunk, add func(*chunk)) {
+	nd, _ := loadNameData()
+	n := len(s.norms)
+	for i := 0; i+1 < n; i++ {
+		class := nd.apposBefore[s.norms[i]]
+		if entity.Scope(class) != "org" || owner[i] != nil || owner[i+1] != nil {
+			continue
+		}
+		start := i + 1
+		end := x.nameRun(s, owner, start)
+		if end == start || end-start > 2 {
+			continue
+		}
+		if end < n && x.d.postpos.at(s.norms, end) == 0 && isLetterWord(s.norms[end]) {
+			continue
+		}
+		if !x.ruleShaped(s, start, end) || x.plainWords(s, start, end) || x.inLexicon(s, start, end) {
+			continue
+		}
+		if e := x.discovered(class, x.surface(s, start, end), s.idx, cueScore, "appos"); e != nil {
+			add(&chunk{ents: []*Ent{e}, start: start, end: end})
+		}
+		i = end - 1
+	}
+}
+
+// insideQuote reports whether words [start, end) lie inside a quoted
+// phrase of a few words that is longer than they are: a part of a title
+// or a saying, not a name by itself.
+func (x *extractor) insideQuote(s *sentence, start, end int) bool {
+	open := -1
+	for i := 0; i < start; i++ {
+		if x.d.is("quote", s.norms[i]) {
+			if open < 0 {
+				open = i
+			} else {
+				open = -1
+			}
+		}
+	}
+	if open < 0 || start-open > 6 {
+		return false
+	}
+	for i := end; i < len(s.norms) && i-open <= 8; i++ {
+		if x.d.is("quote", s.norms[i]) {
+			return open+1 < start || i > end
+		}
+	}
+	return false
+}
+
 // nobleStart reports whether a recognised span is, or follows, a title of
 // nobility and "ऑफ़" ("ड्यूक ऑफ़ X", "डचेस ऑफ़ X"), and where the name
 // then starts: the title and its place are the name of a person.
@@ -527,6 +609,30 @@ func (x *extractor) nobleStart(s *sentence, owner []*chunk, start, end int) (int
 		return start - 2, true
 	}
 	return start, false
+}
+
+// splitAtConjunctions cuts a recognised span at the conjunctions inside
+// it ("X और Y" is two names, whatever the recogniser joined) and after a
+// class noun inside it ("लीग टीम Y": the team Y, which apposClass types;
+// the words before the noun qualify it and are dropped).
+func (x *extractor) splitAtConjunctions(s *sentence, start, end int) [][2]int {
+	nd, _ := loadNameData()
+	var out [][2]int
+	from := start
+	for i := start; i < end; i++ {
+		class := i > start && i+1 < end && nd.apposBefore[s.norms[i]] != ""
+		if x.d.is("conjunction", s.norms[i]) || class {
+			// the words before a class noun qualify it ("लीग टीम X")
+			if i > from && !class {
+				out = append(out, [2]int{from, i})
+			}
+			from = i + 1
+		}
+	}
+	if from < end {
+		out = append(out, [2]int{from, end})
+	}
+	return out
 }
 
 // splitAtTitles cuts a recognised person's span around the titles and

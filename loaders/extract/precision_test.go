@@ -14,10 +14,12 @@ import (
 // names, of what type, under what English label.
 
 // tagged is a recogniser's span given by its words: type, the words as
-// written, and a confidence.
+// written, a confidence, and the sentence (from 1) it is found in, or 0
+// for every sentence that holds the words.
 type tagged struct {
 	typ, words string
 	score      float64
+	only       int
 }
 
 // discoverWith extracts one sentence as Extract does (a first pass, then
@@ -44,6 +46,9 @@ func discoverWith(t *testing.T, text string, spans ...tagged) map[string]*Ent {
 			x.tokenize(s)
 			s.tagged = true
 			for _, g := range spans {
+				if g.only > 0 && g.only != len(sents)+1 {
+					continue
+				}
 				want := strings.Fields(hindi.Fold(g.words))
 				for i := 0; i+len(want) <= len(s.norms); i++ {
 					if strings.Join(s.norms[i:i+len(want)], " ") == strings.Join(want, " ") {
@@ -86,12 +91,12 @@ func ids(m map[string]*Ent) []string {
 // "X मुग़ल बादशाह Y" names two persons, neither of them "X मुग़ल बादशाह Y".
 func TestTitleInsideASpanSplitsIt(t *testing.T) {
 	got := discoverWith(t, "यह मंच उसी दिन सजेगा जब अनुराधा पटेल मुग़ल बादशाह अकबर के बनवाए किले में गाएंगी।",
-		tagged{ner.PER, "अनुराधा पटेल मुग़ल बादशाह अकबर", 0.8})
+		tagged{typ: ner.PER, words: "अनुराधा पटेल मुग़ल बादशाह अकबर", score: 0.8})
 	if got["person/anuradha-patel"] == nil || got["person/akbar"] == nil || len(got) != 2 {
 		t.Errorf("got %v, want Anuradha Patel and Akbar", ids(got))
 	}
 	got = discoverWith(t, "बैठक में संगठन प्रमुख विनोद सहगल और सचिव राकेश बंसल मौजूद थे।",
-		tagged{ner.PER, "प्रमुख विनोद सहगल", 0.8})
+		tagged{typ: ner.PER, words: "प्रमुख विनोद सहगल", score: 0.8})
 	if got["person/vinod-sahgal"] == nil || len(got) != 1 {
 		t.Errorf("got %v, want Vinod Sahgal alone", ids(got))
 	}
@@ -100,11 +105,11 @@ func TestTitleInsideASpanSplitsIt(t *testing.T) {
 // "ड्यूक ऑफ़ X" is a person, whatever type the recogniser gave the span,
 // and so is "X" after "डचेस ऑफ़" taken with its title.
 func TestNobleTitleIsAPerson(t *testing.T) {
-	got := discoverWith(t, "समारोह में ड्यूक ऑफ़ नॉरफ़ॉक भी मौजूद थे।", tagged{ner.LOC, "ड्यूक ऑफ़ नॉरफ़ॉक", 0.7})
+	got := discoverWith(t, "समारोह में ड्यूक ऑफ़ नॉरफ़ॉक भी मौजूद थे।", tagged{typ: ner.LOC, words: "ड्यूक ऑफ़ नॉरफ़ॉक", score: 0.7})
 	if e := got["person/dyuk-of-norfok"]; e == nil || e.Type != "Person" || len(got) != 1 {
 		t.Errorf("got %v, want one Person, the duke", ids(got))
 	}
-	got = discoverWith(t, "गर्भावस्था के दौरान डचेस ऑफ़ वेसेक्स ने ढीले कपड़े नहीं चुने।", tagged{ner.LOC, "वेसेक्स", 0.8})
+	got = discoverWith(t, "गर्भावस्था के दौरान डचेस ऑफ़ वेसेक्स ने ढीले कपड़े नहीं चुने।", tagged{typ: ner.LOC, words: "वेसेक्स", score: 0.8})
 	if len(got) != 1 {
 		t.Fatalf("got %v, want one Person, the duchess", ids(got))
 	}
@@ -127,7 +132,7 @@ func TestClassNounTypesTheName(t *testing.T) {
 		{"लोग सुवर्णरेखा नदी में नहाने गए।", "सुवर्णरेखा", ner.PER, "Place"},
 		{"उन्होंने फ़िल्म सूरजमुखी में एक गाना गाया।", "सूरजमुखी", ner.PER, "CreativeWork"},
 	} {
-		got := discoverWith(t, c.text, tagged{c.typ, c.words, 0.8})
+		got := discoverWith(t, c.text, tagged{typ: c.typ, words: c.words, score: 0.8})
 		if len(got) != 1 {
 			t.Errorf("%s: got %v, want one %s", c.text, ids(got), c.want)
 			continue
@@ -149,7 +154,7 @@ func TestCommonNounsAreNoPersons(t *testing.T) {
 		{"उनके कपड़ों में शाही ख़ानदान की झलक बहुत दिखती थी।", "शाही ख़ानदान"},
 		{"इस शादी में पटेल परिवार के सभी लोग आए।", "पटेल परिवार"},
 	} {
-		if got := discoverWith(t, c.text, tagged{ner.PER, c.words, 0.8}); len(got) != 0 {
+		if got := discoverWith(t, c.text, tagged{typ: ner.PER, words: c.words, score: 0.8}); len(got) != 0 {
 			t.Errorf("%s: discovered %v", c.text, ids(got))
 		}
 	}
@@ -162,7 +167,7 @@ func TestAbbreviationOfATermIsNoOrganisation(t *testing.T) {
 	if got := discoverWith(t, "ये फ़ोन नए एलसीपी (लिक्विड क्रिस्टल पैनल) तकनीक वाले हैं।"); len(got) != 0 {
 		t.Errorf("a term: discovered %v", ids(got))
 	}
-	if got := discoverWith(t, "इन फ़ोनों में एलसीपी (लिक्विड क्रिस्टल पैनल) लगा है।", tagged{ner.ORG, "एलसीपी", 0.8}); len(got) != 0 {
+	if got := discoverWith(t, "इन फ़ोनों में एलसीपी (लिक्विड क्रिस्टल पैनल) लगा है।", tagged{typ: ner.ORG, words: "एलसीपी", score: 0.8}); len(got) != 0 {
 		t.Errorf("a term the recogniser took: discovered %v", ids(got))
 	}
 	got := discoverWith(t, "विश्व जल संगठन (डब्ल्यूडब्ल्यूओ) ने चेतावनी दी है।")
@@ -196,14 +201,86 @@ func TestKinInsideAQuoteIsNoPerson(t *testing.T) {
 // The English label of an organisation or place translates the noun that
 // says what it is; a person's name is only transliterated.
 func TestDiscoveredLabelsTranslateHeads(t *testing.T) {
-	got := discoverWith(t, "ऑक्सफ़ोर्ड विश्वविद्यालय के शोधकर्ताओं ने अध्ययन किया।", tagged{ner.ORG, "ऑक्सफ़ोर्ड विश्वविद्यालय", 0.9})
+	got := discoverWith(t, "ऑक्सफ़ोर्ड विश्वविद्यालय के शोधकर्ताओं ने अध्ययन किया।", tagged{typ: ner.ORG, words: "ऑक्सफ़ोर्ड विश्वविद्यालय", score: 0.9})
 	if e := got["org/oxford-vishwavidyalay"]; e == nil || e.EN != "Oxford University" {
 		t.Errorf("got %v, want Oxford University", ids(got))
 	}
-	got = discoverWith(t, "इस बार गोपाल नदी ने भी गाना गाया।", tagged{ner.PER, "गोपाल नदी", 0.9})
+	got = discoverWith(t, "इस बार गोपाल नदी ने भी गाना गाया।", tagged{typ: ner.PER, words: "गोपाल नदी", score: 0.9})
 	for _, e := range got {
 		if e.Type == "Person" && e.EN != "Gopal Nadi" {
 			t.Errorf("a person's label %q: want the name transliterated", e.EN)
 		}
+	}
+}
+
+// A name after a class noun of organisations is one even where the
+// recogniser is silent, and stays one where it later says person.
+func TestNameAfterACompanyNoun(t *testing.T) {
+	got := discoverWith(t, "बाद में उन्होंने बीमा कंपनी सुरक्षानिधि से बात की। सुरक्षानिधि ने कहा कि दावा सही है।",
+		tagged{typ: ner.PER, words: "सुरक्षानिधि", score: 0.8, only: 2})
+	if e := got["org/surakshanidhi"]; e == nil || e.Type != "Organization" || len(got) != 1 {
+		t.Errorf("got %v, want the one organisation", ids(got))
+	}
+	// common words after the noun are none
+	for _, text := range []string{"कंपनी प्रबंधन ने इससे इनकार किया।", "कंपनी सूत्रों ने बताया कि सौदा हो गया।"} {
+		if got := discoverWith(t, text); len(got) != 0 {
+			t.Errorf("%s: discovered %v", text, ids(got))
+		}
+	}
+}
+
+// A demonym and a common noun describe, they name nothing: "जापानी
+// विश्वविद्यालय" is a Japanese university.
+func TestDemonymAndCommonNounIsNoName(t *testing.T) {
+	if got := discoverWith(t, "एक जापानी विश्वविद्यालय के छात्रों ने यह रोबोट बनाया।", tagged{typ: ner.ORG, words: "जापानी विश्वविद्यालय", score: 0.8}); len(got) != 0 {
+		t.Errorf("discovered %v", ids(got))
+	}
+}
+
+// Adjectives news puts before a name are no part of it, and a job title
+// in letters is no organisation.
+func TestAdjectivesAndJobTitlesAreNoNames(t *testing.T) {
+	got := discoverWith(t, "अंत में अनुभवी रमेश ठाकुर ने मैच जिता दिया।", tagged{typ: ner.PER, words: "अनुभवी रमेश ठाकुर", score: 0.8})
+	if got["person/ramesh-thakur"] == nil || len(got) != 1 {
+		t.Errorf("got %v, want Ramesh Thakur", ids(got))
+	}
+	if got := discoverWith(t, "वे तीन साल तक कंपनी के सीएफ़ओ रहे।"); len(got) != 0 {
+		t.Errorf("a job title: discovered %v", ids(got))
+	}
+	if got := discoverWith(t, "उन्होंने भारी इनामी राशि जीती है।", tagged{typ: ner.PER, words: "इनामी राशि", score: 0.8}); len(got) != 0 {
+		t.Errorf("an amount: discovered %v", ids(got))
+	}
+}
+
+// A conjunction inside a recognised span makes two names of it; a number
+// word is no name.
+func TestConjunctionSplitsASpanAndNumbersAreNoNames(t *testing.T) {
+	got := discoverWith(t, "इस बार कोयलांचल टाइगर्स और सुंदरबन रॉयल्स फ़ाइनल में हैं।", tagged{typ: ner.ORG, words: "कोयलांचल टाइगर्स और सुंदरबन रॉयल्स", score: 0.8})
+	if len(got) != 2 {
+		t.Errorf("got %v, want two teams", ids(got))
+	}
+	for id := range got {
+		if strings.Contains(id, "aur") {
+			t.Errorf("%s holds the conjunction", id)
+		}
+	}
+	if got := discoverWith(t, "सत्तर और अस्सी के दशक में ऐसी फ़िल्में बनती थीं।", tagged{typ: ner.LOC, words: "सत्तर", score: 0.8}); len(got) != 0 {
+		t.Errorf("a number: discovered %v", ids(got))
+	}
+}
+
+// A piece of a quoted phrase is no name ("'ब्लैक ऐंड व्हाइट' किरदार"); a
+// rank in letters is no organisation; a class noun inside a span cuts it
+// ("लीग टीम X"), the name after it of its class.
+func TestQuotedPiecesRanksAndInnerClassNouns(t *testing.T) {
+	if got := discoverWith(t, "वो 'हैंडसम ऐंड डेंजरस' किरदार थे।", tagged{typ: ner.PER, words: "हैंडसम ऐंड", score: 0.8}); len(got) != 0 {
+		t.Errorf("a piece of a quote: discovered %v", ids(got))
+	}
+	if got := discoverWith(t, "बैठक में एसएसपी और आईजी मौजूद थे।", tagged{typ: ner.ORG, words: "एसएसपी", score: 0.8}); len(got) != 0 {
+		t.Errorf("a rank: discovered %v", ids(got))
+	}
+	got := discoverWith(t, "इस बार लीग टीम रांची रेंजर्स ने कप जीता।", tagged{typ: ner.ORG, words: "लीग टीम रांची रेंजर्स", score: 0.8})
+	if e := got["org/ranchi-rangers"]; e == nil || len(got) != 1 {
+		t.Errorf("got %v, want Ranchi Rangers alone", ids(got))
 	}
 }

@@ -12,7 +12,8 @@ import (
 // English word.
 type nameHeads struct {
 	words   map[string]string
-	longest int // words in the longest row
+	modify  map[string]bool // rows of kind "word": translated only beside other translated words
+	longest int             // words in the longest row
 }
 
 var loadNameHeads = sync.OnceValues(func() (*nameHeads, error) {
@@ -20,11 +21,14 @@ var loadNameHeads = sync.OnceValues(func() (*nameHeads, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &nameHeads{words: map[string]string{}}
+	h := &nameHeads{words: map[string]string{}, modify: map[string]bool{}}
 	for _, r := range rows {
 		en := r.Field(1)
 		if en == "" {
 			return nil, r.Errorf("%q needs its English word", r.Field(0))
+		}
+		if k := r.Field(2); k != "" && k != "word" {
+			return nil, r.Errorf("kind %q: want nothing (a head) or word", k)
 		}
 		for _, w := range r.List(0) {
 			f := Fold(w)
@@ -35,6 +39,7 @@ var loadNameHeads = sync.OnceValues(func() (*nameHeads, error) {
 				return nil, r.Errorf("%q is already %q", w, old)
 			}
 			h.words[f] = en
+			h.modify[f] = r.Field(2) == "word"
 			h.longest = max(h.longest, len(strings.Fields(f)))
 		}
 	}
@@ -45,8 +50,11 @@ var loadNameHeads = sync.OnceValues(func() (*nameHeads, error) {
 // person (an organisation, a place, a prize): its transliteration, with the
 // common nouns that say what it is translated (hi/nameheads.tsv): मैकगिल
 // विश्वविद्यालय → McGill University rather than Maikgil Vishwavidyalay,
-// which no analyst would search for. A name of one word, or of such nouns
-// only, is transliterated whole: a head alone is what the name is called.
+// which no analyst would search for. The words of kind "word" (रक्षा →
+// Defence) are translated only when every word of the name is (रक्षा
+// मंत्रालय → Defence Ministry; not राष्ट्रीय in a name that has a proper
+// name in it). A name of one word is transliterated whole: a head alone
+// is what the name is called.
 func LabelName(s string) string {
 	h, err := loadNameHeads()
 	if err != nil {
@@ -56,6 +64,31 @@ func LabelName(s string) string {
 	if len(words) < 2 {
 		return Transliterate(s)
 	}
+	// the rows at each word: translated heads, words, or neither
+	type part struct {
+		words  []string
+		en     string
+		modify bool
+	}
+	var parts []part
+	all := true
+	for i := 0; i < len(words); {
+		found := false
+		for l := min(h.longest, len(words)-i); l > 0; l-- {
+			f := Fold(strings.Join(words[i:i+l], " "))
+			if en, ok := h.words[f]; ok {
+				parts = append(parts, part{words: words[i : i+l], en: en, modify: h.modify[f]})
+				i += l
+				found = true
+				break
+			}
+		}
+		if !found {
+			parts = append(parts, part{words: words[i : i+1]})
+			all = false
+			i++
+		}
+	}
 	var out, run []string
 	flush := func() {
 		if len(run) > 0 {
@@ -63,27 +96,28 @@ func LabelName(s string) string {
 			run = run[:0]
 		}
 	}
-	translated := 0
-	for i := 0; i < len(words); {
-		found := false
-		for l := min(h.longest, len(words)-i); l > 0; l-- {
-			if en, ok := h.words[Fold(strings.Join(words[i:i+l], " "))]; ok {
-				flush()
-				out = append(out, en)
-				translated += l
-				i += l
-				found = true
-				break
-			}
+	for _, p := range parts {
+		if p.en == "" || p.modify && !all {
+			run = append(run, p.words...)
+			continue
 		}
-		if !found {
-			run = append(run, words[i])
-			i++
-		}
+		flush()
+		out = append(out, p.en)
 	}
 	flush()
-	if translated == len(words) {
-		return Transliterate(s)
-	}
 	return strings.Join(out, " ")
+}
+
+// NameHead returns the English word of a Hindi noun that says what a name
+// names (विश्वविद्यालय → University, hi/nameheads.tsv heads, not the
+// qualifying words): such a noun after a demonym ("अमरीकी विश्वविद्यालय")
+// is a description, not a name.
+func NameHead(word string) (string, bool) {
+	h, err := loadNameHeads()
+	if err != nil {
+		panic(err) // embedded data; see Check
+	}
+	f := Fold(word)
+	en, ok := h.words[f]
+	return en, ok && !h.modify[f]
 }

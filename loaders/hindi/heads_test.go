@@ -15,9 +15,11 @@ func TestLabelName(t *testing.T) {
 		{"चंदनगढ़ क्षेत्र", "Chandangarh Region"},
 		{"रतनपुर हवाई अड्डा", "Ratanpur Airport"},
 		{"कलाश्री पुरस्कार", "Kalashri Award"},
-		{"विश्वविद्यालय", "Vishwavidyalay"},     // one word: what it is called
-		{"उच्च न्यायालय", "Uchch Nyayalay"},     // heads only
-		{"मैक्डरमट अकादमी", "McDarmat Academy"}, // Mc before a consonant
+		{"विश्वविद्यालय", "Vishwavidyalay"}, // one word: what it is called
+		{"उच्च न्यायालय", "High Court"},
+		{"रक्षा मंत्रालय", "Defence Ministry"},
+		{"रक्षा सुंदरगढ़ अकादमी", "Raksha Sundargarh Academy"}, // a qualifier beside a name is not translated
+		{"मैक्डरमट अकादमी", "McDarmat Academy"},                // Mc before a consonant
 	} {
 		if got := LabelName(c.in); got != c.want {
 			t.Errorf("LabelName(%s) = %q, want %q", c.in, got, c.want)
