@@ -3,6 +3,7 @@
 // line, with how many there are. Each entry is also a filter: unticking it
 // hides those nodes (and their lines) or lines; the hidden kinds go into
 // the page's address with the rest of the view.
+import { settleStyles } from "./network.js";
 import { el } from "./text.js";
 
 // lineKinds are the kinds of line the page draws (one per claim), in
@@ -43,6 +44,8 @@ export function applyFilter(cy, hidden) {
     cy.elements().removeClass("filtered");
     for (const key of hidden) matches(cy, key).addClass("filtered");
   });
+  // Hidden now, not when a fit or a frame next reads them (see settleStyles).
+  settleStyles(cy);
 }
 
 // renderLegend fills container with the legend of what cy draws; onToggle

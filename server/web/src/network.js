@@ -26,6 +26,21 @@ export function width(articles) {
   return Math.min(12, 1 + 2 * Math.log2(Math.max(1, articles)));
 }
 
+// settleStyles makes Cytoscape apply every style it has left pending.
+// Cytoscape restyles lazily (a class added or a style sheet replaced is
+// applied when the element's style is next read) but keeps what a style
+// implies in caches (whether a line takes up space, whether it is drawn in
+// a bundle with its parallel lines) that only applying the style clears.
+// Left pending, the styles got applied halfway through a fit, while it
+// laid out the lines of the nodes just hidden: a line counted in a bundle
+// then found none (TypeError "reading 'source'" in findEdgeControlPoints).
+// Whether a fit applied them in that order depended on the zoom the fit
+// chose, so on the size of the drawing's box when the page opened.
+export function settleStyles(cy) {
+  cy.nodes().forEach((n) => void n.style("display"));
+  cy.edges().forEach((e) => void e.style("display"));
+}
+
 // createNetwork draws into container; onSelect gets {kind: "node"|"edge",
 // id} for a tap on an element, or null for a tap on the background.
 export function createNetwork(container, onSelect) {
@@ -44,6 +59,7 @@ export function createNetwork(container, onSelect) {
     if (!force && z === zoomStep) return;
     zoomStep = z;
     cy.style().fromJson([...base, ...labelRules(z)]).update();
+    settleStyles(cy);
   }
   cy.on("zoom", () => restyle(false));
   restyle(true);
