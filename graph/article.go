@@ -465,14 +465,7 @@ func (s *Store) apply(deltas, deferred []cgraph.Delta) error {
 	if len(deferred) == 0 && !losesValues(deltas) {
 		return commit("commit", deltas)
 	}
-	var adds, dels []cgraph.Delta
-	for _, d := range deltas {
-		if d.Action == cgraph.Add {
-			adds = append(adds, d)
-		} else {
-			dels = append(dels, d)
-		}
-	}
+	adds, dels := splitByAction(deltas)
 	dels = append(dels, deferred...)
 	if err := writeJournal(s.dir, adds, dels); err != nil {
 		return err
@@ -489,6 +482,19 @@ func (s *Store) apply(deltas, deferred []cgraph.Delta) error {
 		return errors.Join(err, removeJournal(s.dir))
 	}
 	return removeJournal(s.dir)
+}
+
+// splitByAction parts deltas into additions and removals, each in order:
+// the two transactions of a journalled write.
+func splitByAction(deltas []cgraph.Delta) (adds, dels []cgraph.Delta) {
+	for _, d := range deltas {
+		if d.Action == cgraph.Add {
+			adds = append(adds, d)
+		} else {
+			dels = append(dels, d)
+		}
+	}
+	return adds, dels
 }
 
 // losesValues reports whether a batch hits Cayley's bug: a value used by a

@@ -70,35 +70,7 @@ func TestJournalRecoveryWithTypedIntegers(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := dump(t, s)
-	short := withOffsets(article("short", "/tmp/z.txt", "kim", "putin"))
-	_, targets, _, err := s.identify(ctx, short)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := newBatch(s)
-	if _, err := b.plan(ctx, targets, short); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.finish(ctx); err != nil {
-		t.Fatal(err)
-	}
-	var adds, dels []cgraph.Delta
-	for _, d := range b.deltas() {
-		if d.Action == cgraph.Add {
-			adds = append(adds, d)
-		} else {
-			dels = append(dels, d)
-		}
-	}
-	if !losesValues(append(append([]cgraph.Delta{}, adds...), dels...)) {
-		t.Fatal("the test's batch does not need two phases")
-	}
-	if err := writeJournal(dir, adds, dels); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.qs.ApplyDeltas(adds, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
-		t.Fatal(err)
-	}
+	writeFirstHalf(t, s, dir, withOffsets(article("short", "/tmp/z.txt", "kim", "putin")))
 	s.Close() // the crash between the batches
 	s, err = Open(dir, &Options{})
 	if err != nil {
@@ -122,4 +94,34 @@ func TestJournalRecoveryWithTypedIntegers(t *testing.T) {
 	if JournalPending(dir) {
 		t.Error("the journal is still there")
 	}
+}
+
+// writeFirstHalf plans the load of a into s as a batch that needs the
+// journalled two-transaction write, writes the journal and the additions,
+// and stops there: the state a crash between the two transactions leaves.
+// It returns the removals the second transaction would have written.
+func writeFirstHalf(t *testing.T, s *Store, dir string, a *Article) []cgraph.Delta {
+	t.Helper()
+	_, targets, _, err := s.identify(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBatch(s)
+	if _, err := b.plan(ctx, targets, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.finish(ctx); err != nil {
+		t.Fatal(err)
+	}
+	adds, dels := splitByAction(b.deltas())
+	if !losesValues(append(append([]cgraph.Delta{}, adds...), dels...)) {
+		t.Fatal("the test's batch does not need two phases")
+	}
+	if err := writeJournal(dir, adds, dels); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.qs.ApplyDeltas(adds, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+		t.Fatal(err)
+	}
+	return dels
 }
