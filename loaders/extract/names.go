@@ -57,6 +57,16 @@ type nameData struct {
 	// apposBefore, apposAfter: a class noun right before or after a name
 	// → the class it gives the name ("कंपनी X", "X नदी")
 	apposBefore, apposAfter map[string]string
+	// noun: common nouns, languages and currencies that name nothing on
+	// their own, whatever rule or recogniser proposes them (noun rows,
+	// matched as whole folded names)
+	noun map[string]bool
+	// weakAppos: class nouns before a name that yield to a person the
+	// recogniser reads there ("पार्टी X के ख़िलाफ़": X is acted on)
+	weakAppos map[string]bool
+	// placeEnd: endings of place names (-बर्ग, -पुर): a word with one is
+	// no organisation because a class noun stands before it
+	placeEnd []string
 }
 
 var loadNameData = sync.OnceValues(func() (*nameData, error) {
@@ -69,7 +79,8 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 		edge: map[string]bool{}, heads: map[string]string{}, weakHeads: map[string]bool{}, modifiers: map[string]bool{}, works: map[string]bool{},
 		ofPlace: map[string]string{}, function: map[string]bool{}, notAbbr: map[string]bool{},
 		kin: map[string]bool{}, group: map[string]bool{}, split: map[string]bool{}, noble: map[string]bool{},
-		orgHead: map[string]bool{}, workCue: map[string]bool{}, apposBefore: map[string]string{}, apposAfter: map[string]string{}}
+		orgHead: map[string]bool{}, workCue: map[string]bool{}, apposBefore: map[string]string{}, apposAfter: map[string]string{},
+		noun: map[string]bool{}, weakAppos: map[string]bool{}}
 	for _, r := range rows {
 		class := r.Field(1)
 		if !schema.IsEntityClass(class) {
@@ -135,6 +146,18 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			for _, w := range r.List(2) {
 				m[hindi.Fold(w)] = class
 			}
+		case "noun", "apposweak":
+			m := d.noun
+			if r.Field(0) == "apposweak" {
+				m = d.weakAppos
+			}
+			for _, w := range r.List(2) {
+				m[strings.Join(fold(w), " ")] = true
+			}
+		case "placeend":
+			for _, w := range r.List(2) {
+				d.placeEnd = append(d.placeEnd, hindi.Fold(w))
+			}
 		case "placeafter":
 			for _, w := range r.List(2) {
 				d.placeAfter[strings.Join(fold(w), " ")] = class
@@ -151,7 +174,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			}
 			sortLongest(d.roles)
 		default:
-			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr or role)", r.Field(0))
+			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr, role, noun, apposweak or placeend)", r.Field(0))
 		}
 	}
 	common, err := schema.ReadLines("hi/common.txt")
@@ -174,7 +197,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 // lexicon, so later mentions ("केजरीवाल ने") name the same entity.
 func (x *extractor) discovered(typ, name string, sent int, score float64, via string) *Ent {
 	id := entity.DiscoveredID(typ, name)
-	if id == "" {
+	if id == "" || x.commonName(typ, name, via) {
 		return nil
 	}
 	if e, ok := x.ents[id]; ok {
@@ -201,6 +224,56 @@ func (x *extractor) discovered(typ, name string, sent int, score float64, via st
 	e.names = []string{name}
 	x.introduce(e, name)
 	return e
+}
+
+// commonName reports whether a name some rule or the recogniser proposes
+// is a common word all the same, whichever of them found it: one word that
+// is a common noun, a language or a currency (noun rows: "सम्मेलन",
+// "मराठी", "पेसो"), a word no name is made of alone (notname rows), an
+// English common word (hindi.EnglishWord: "कॉकटेल") or an ordinal
+// ("आठवां"); or a person's name made only of such words and kinship nouns
+// ("ब्रेन स्कैन", "मां-बाप"). Titles of works may be common words (the
+// film "आग") and abbreviations are letters: they are not asked.
+func (x *extractor) commonName(typ, name, via string) bool {
+	if via == "work" || via == "abbreviation" {
+		return false
+	}
+	nd, _ := loadNameData()
+	ws := fold(name)
+	if len(ws) == 0 || nd.noun[strings.Join(ws, " ")] {
+		return len(ws) > 0
+	}
+	plain := func(w string) bool {
+		_, ord := x.d.ordinals[w]
+		return nd.noun[w] || nd.notName[w] || hindi.EnglishWord(w) || ord
+	}
+	if len(ws) == 1 && plain(ws[0]) {
+		return true
+	}
+	if typ != "Person" {
+		return false
+	}
+	for _, w := range ws {
+		for _, p := range strings.Split(w, "-") {
+			if p != "" && !plain(p) && !nd.kin[p] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// placeEnding reports whether a word ends like a place's name (-बर्ग,
+// -पुर, -स्तान: names.tsv placeend rows), with at least two letters
+// before the ending.
+func (x *extractor) placeEnding(w string) bool {
+	nd, _ := loadNameData()
+	for _, e := range nd.placeEnd {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 func containsString(list []string, s string) bool {
@@ -492,6 +565,11 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 			if end > start && (x.inLexicon(s, start, end) || x.plainWords(s, start, end)) {
 				continue
 			}
+			// what is left of "भारतीय क्रिकेट टीम" once the edge word goes
+			// is a demonym and a noun: a description, no name
+			if typ != ner.PER && end-start == 2 && x.demonymWord(s, start) && (x.commonNoun(s.norms[start+1]) || hindi.EnglishWord(s.norms[start+1])) {
+				continue
+			}
 			// a name of one word is easier to mistake (a common noun where a
 			// name could stand): it needs more confidence
 			if end-start == 1 && (sp.Score < minSingle || sp.Score < minCommon && (nd.common[s.norms[start]] || utf8.RuneCountInString(s.norms[start]) <= 3 || loanword(s.norms[start]))) ||
@@ -522,7 +600,7 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 			default:
 				class = x.orgClass(s, start, end)
 			}
-			if c := x.apposClass(s, start, end); c != "" && !noble {
+			if c := x.apposClass(s, start, end); c != "" && !noble && !(typ == ner.PER && start > 0 && nd.weakAppos[s.norms[start-1]]) {
 				class = c
 			}
 			if e := x.discovered(class, x.surface(s, start, end), s.idx, sp.Score, "ner"); e != nil {
@@ -563,6 +641,19 @@ func (x *extractor) apposNames(s *sentence, owner []*chunk, add func(*chunk)) {
 		}
 		if !x.ruleShaped(s, start, end) || x.plainWords(s, start, end) || x.inLexicon(s, start, end) {
 			continue
+		}
+		// "टीम X में खेले", "पार्टी X के ख़िलाफ़": a team plays in a city and
+		// a party acts on a person; the class noun is no apposition there
+		if x.recognisedAs(s, start, end, ner.LOC) || nd.weakAppos[s.norms[i]] && x.recognisedAs(s, start, end, ner.PER) {
+			continue
+		}
+		if x.placeEnding(s.norms[end-1]) {
+			// a place's name where the team or firm is ("टीम X में खेली")
+			if end < n && x.d.is("locative", s.norms[end]) {
+				class = "Place"
+			} else {
+				continue
+			}
 		}
 		if e := x.discovered(class, x.surface(s, start, end), s.idx, cueScore, "appos"); e != nil {
 			add(&chunk{ents: []*Ent{e}, start: start, end: end})
@@ -1403,6 +1494,17 @@ func (x *extractor) demonymAt(s *sentence, c *chunk) bool {
 	return false
 }
 
+// demonymWord reports whether word i alone is a country's demonym as the
+// lexicon knows it ("रूसी", "भारतीय").
+func (x *extractor) demonymWord(s *sentence, i int) bool {
+	for _, f := range x.lex.Lookup(s.norms[i]) {
+		if f.Kind == entity.Demonym {
+			return true
+		}
+	}
+	return false
+}
+
 // orgShaped is nameShaped for an organisation's name, which may hold the
 // common nouns that end a person's name after a title ("विदेश मंत्रालय"),
 // though not as its first word.
@@ -1459,6 +1561,17 @@ func (x *extractor) kinNames(s *sentence, owner []*chunk, add func(*chunk)) {
 		}
 		k = end
 	}
+}
+
+// recognisedAs reports whether the recogniser found a name of type typ
+// overlapping words [start, end), with the confidence it needs.
+func (x *extractor) recognisedAs(s *sentence, start, end int, typ string) bool {
+	for _, sp := range x.nameSpans(s) {
+		if sp.Type == typ && sp.Score >= minScore[typ] && sp.Start < end && sp.End > start {
+			return true
+		}
+	}
+	return false
 }
 
 // recognised reports whether the recogniser found a person's name

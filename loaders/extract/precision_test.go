@@ -284,3 +284,78 @@ func TestQuotedPiecesRanksAndInnerClassNouns(t *testing.T) {
 		t.Errorf("got %v, want Ranchi Rangers alone", ids(got))
 	}
 }
+
+// A common noun, a language, a currency, an ordinal or an English common
+// word names nothing on its own, whichever rule or the recogniser
+// proposes it; nor does a person's name made only of such words. A name
+// beside them is still one.
+func TestCommonWordsAreNoNamesWhoeverFindsThem(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		span tagged
+	}{
+		{"संवाददाता सम्मेलन में उन्होंने यह बात दोहराई।", tagged{typ: ner.PER, words: "सम्मेलन", score: 0.9}},
+		{"यह ऐप तमिल और कन्नड़ में भी मिलेगा।", tagged{typ: ner.LOC, words: "कन्नड़", score: 0.9}},
+		{"इस साल थाईलैंड का बहत कमज़ोर हुआ।", tagged{typ: ner.LOC, words: "बहत", score: 0.9}},
+		{"उसने अपना नौवां शतक पूरा किया।", tagged{typ: ner.LOC, words: "नौवां", score: 0.9}},
+		{"दावत में सबने कॉकटेल पिया।", tagged{typ: ner.LOC, words: "कॉकटेल", score: 0.9}},
+		{"डॉक्टरों ने ब्रेन स्कैन कराने को कहा।", tagged{typ: ner.PER, words: "ब्रेन स्कैन", score: 0.85}},
+		{"गांव की कुटिया में दीया जल रहा था।", tagged{typ: ner.LOC, words: "कुटिया", score: 0.9}},
+	} {
+		if got := discoverWith(t, c.text, c.span); len(got) != 0 {
+			t.Errorf("%s: discovered %v", c.text, ids(got))
+		}
+	}
+	// the rules' own paths ask the same: "सांसद" after a genitive and
+	// before a case marker is no person
+	if got := discoverWith(t, "पार्टी के सांसद ने कहा कि वे इस्तीफ़ा नहीं देंगे।"); len(got) != 0 {
+		t.Errorf("a member of parliament: discovered %v", ids(got))
+	}
+	got := discoverWith(t, "सम्मेलन में रीना शर्मा ने भाषण दिया।", tagged{typ: ner.PER, words: "रीना शर्मा", score: 0.8})
+	if got["person/rina-sharma"] == nil || len(got) != 1 {
+		t.Errorf("got %v, want Rina Sharma", ids(got))
+	}
+}
+
+// A reflexive or emphatic word after a name ("ख़ुद", "स्वयं") is no part
+// of it.
+func TestReflexiveIsNoPartOfAName(t *testing.T) {
+	got := discoverWith(t, "इस बार सुरभि जोशी ख़ुद मंच पर आईं।", tagged{typ: ner.PER, words: "सुरभि जोशी ख़ुद", score: 0.8})
+	if got["person/surbhi-joshi"] == nil || len(got) != 1 {
+		t.Errorf("got %v, want Surabhi Joshi", ids(got))
+	}
+}
+
+// A demonym and one noun describe, also when an edge word the recogniser
+// took in ("टीम") is trimmed first; three words with a head noun name a
+// body.
+func TestDemonymAndNounAfterTrimIsNoName(t *testing.T) {
+	for _, c := range []struct{ text, span string }{
+		{"रूसी हॉकी टीम ने कल अभ्यास किया।", "रूसी हॉकी टीम"},
+		{"रूसी टेलीविज़न पर यह ख़बर दिन भर चली।", "रूसी टेलीविज़न"},
+	} {
+		if got := discoverWith(t, c.text, tagged{typ: ner.ORG, words: c.span, score: 0.9}); len(got) != 0 {
+			t.Errorf("%s: discovered %v", c.text, ids(got))
+		}
+	}
+	got := discoverWith(t, "रूसी स्पार्टक क्लब ने नई टीम चुनी।", tagged{typ: ner.ORG, words: "रूसी स्पार्टक क्लब", score: 0.9})
+	if len(got) != 1 {
+		t.Errorf("got %v, want the club", ids(got))
+	}
+}
+
+// After a team's noun a word shaped like a place's name before "में" is
+// the place the team is in; after "पार्टी" a person the recogniser reads
+// is acted on, no party.
+func TestClassNounBeforeAPlaceOrAPerson(t *testing.T) {
+	got := discoverWith(t, "हमारी टीम क्लेनबर्ग में दो मैच खेलेगी।")
+	if e := got["place/klenbarg"]; e == nil || e.Type != "Place" || len(got) != 1 {
+		t.Errorf("got %v, want the place Klenbarg", ids(got))
+	}
+	got = discoverWith(t, "क्या पार्टी विमल के ख़िलाफ़ कदम उठाएगी?", tagged{typ: ner.PER, words: "विमल", score: 0.8})
+	for _, e := range got {
+		if e.Type != "Person" {
+			t.Errorf("got %v, want no party", ids(got))
+		}
+	}
+}

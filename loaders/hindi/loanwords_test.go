@@ -138,3 +138,14 @@ func TestLoanwordsGiveLabelsOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishWord checks that EnglishWord knows the common English words
+// of both files and no name or Hindi word.
+func TestEnglishWord(t *testing.T) {
+	for w, want := range map[string]bool{"कॉकटेल": true, "टेलीविज़न": true, "स्ट्रीट": true, "यूनिवर्सिटी": true, "राइडर्स": true,
+		"माइकल": false, "लंदन": false, "राम": false, "सम्मेलन": false} {
+		if got := EnglishWord(w); got != want {
+			t.Errorf("EnglishWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

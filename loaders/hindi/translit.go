@@ -29,6 +29,7 @@ type translit struct {
 	maxLetter                                int               // runes of the longest letter name
 	loans                                    map[string]string // folded English loanword or name → its spelling
 	loanNames                                map[string]bool   // the folded loans that are names
+	english                                  map[string]bool   // the folded loans that are common English words (loan rows of either file)
 }
 
 var loadTranslit = sync.OnceValues(func() (*translit, error) {
@@ -45,9 +46,13 @@ var loadTranslit = sync.OnceValues(func() (*translit, error) {
 	if err != nil {
 		return nil, err
 	}
+	var englishRows []schema.Row
 	for _, r := range loanRows {
 		if k := r.Field(0); k != "loan" && k != "loanname" {
 			return nil, r.Errorf("kind %q: this file holds only loan and loanname rows", k)
+		}
+		if r.Field(0) == "loan" {
+			englishRows = append(englishRows, r)
 		}
 		r.Fields[0] = "loanname"
 		rows = append(rows, r)
@@ -55,7 +60,12 @@ var loadTranslit = sync.OnceValues(func() (*translit, error) {
 	t := &translit{cons: map[rune]string{}, nukta: map[rune]string{}, nfinal: map[rune]string{}, vowel: map[rune]string{},
 		matra: map[rune]string{}, other: map[rune]string{}, nasal: map[rune]string{}, cluster: map[string]string{},
 		sonorant: map[rune]bool{}, w: map[rune]bool{}, keepLast: map[rune]bool{}, keepWhole: map[string]bool{},
-		letters: map[string]string{}, loans: map[string]string{}, loanNames: map[string]bool{}}
+		letters: map[string]string{}, loans: map[string]string{}, loanNames: map[string]bool{}, english: map[string]bool{}}
+	for _, r := range englishRows {
+		for _, w := range r.List(1) {
+			t.english[Fold(w)] = true
+		}
+	}
 	single := map[string]map[rune]string{"c": t.cons, "n": t.nukta, "nfinal": t.nfinal, "v": t.vowel, "m": t.matra,
 		"x": t.other, "nasal": t.nasal}
 	sets := map[string]map[rune]bool{"sonorant": t.sonorant, "w": t.w}
@@ -94,6 +104,8 @@ var loadTranslit = sync.OnceValues(func() (*translit, error) {
 				t.loans[Fold(w)] = r.Field(2)
 				if kind == "loanname" {
 					t.loanNames[Fold(w)] = true
+				} else {
+					t.english[Fold(w)] = true
 				}
 			}
 		case "letter":
@@ -238,6 +250,20 @@ func Loanword(word string) (string, bool) {
 	f := Fold(word)
 	l, ok := t.loans[f]
 	return l, ok && !t.loanNames[f]
+}
+
+// EnglishWord reports whether a word is a common English word written in
+// Devanagari: a loan row of hi/translit.tsv or of hi/loanwords.tsv
+// (कॉकटेल, टेलीविज़न), matched after folding. Names (माइकल, लंदन) are
+// not. Unlike Loanword it knows the long list, whose words make up many
+// names (वॉल स्ट्रीट, रॉयल चैलेंजर्स): a caller asks it about a word
+// that stands alone, which no such word names.
+func EnglishWord(word string) bool {
+	t, err := loadTranslit()
+	if err != nil {
+		panic(err) // embedded data; see Check
+	}
+	return t.english[Fold(word)]
 }
 
 // loan returns the English spelling of a loanword or foreign name, "" if
