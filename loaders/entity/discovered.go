@@ -57,8 +57,38 @@ func Romanize(name string) string {
 // has its common nouns translated too (येल विश्वविद्यालय → Yale
 // University, hindi.LabelName).
 func Label(typ, name string) string {
+	if Scope(typ) == "person" && hindi.IsDevanagari(name) {
+		return personLabel(name)
+	}
 	if Scope(typ) == "person" || !hindi.IsDevanagari(name) {
 		return Romanize(name)
 	}
 	return hindi.LabelName(strings.TrimSpace(name))
+}
+
+// personLabel romanises a person's name, its initials as their letters:
+// "ए आर रहमान" → "A R Rahman", not "E Ar Rahman". The words between the
+// initials are romanised together, as Romanize would.
+func personLabel(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return Romanize(name)
+	}
+	var out, run []string
+	flush := func() {
+		if len(run) > 0 {
+			out = append(out, Romanize(strings.Join(run, " ")))
+			run = nil
+		}
+	}
+	for _, w := range ws {
+		if l, ok := hindi.Initial(strings.TrimSuffix(w, ".")); ok {
+			flush()
+			out = append(out, l)
+			continue
+		}
+		run = append(run, w)
+	}
+	flush()
+	return strings.Join(out, " ")
 }

@@ -164,3 +164,19 @@ func TestWalk(t *testing.T) {
 		t.Errorf("Walk did not list %q", p)
 	}
 }
+
+// A person's initials are written as their letters, the rest of the name
+// romanised; other names and one-word names are as Romanize has them.
+func TestLabelWritesInitials(t *testing.T) {
+	for _, c := range []struct{ typ, name, want string }{
+		{"Person", "ए आर रहमान", "A R Rahman"},
+		{"Person", "वी बी चंद्रशेखर", "V B Chandrashekhar"},
+		{"Person", "सुनीता आर.", "Sunita R"},
+		{"Person", "अटल जी", Romanize("अटल जी")},
+		{"Person", "आर", Romanize("आर")},
+	} {
+		if got := Label(c.typ, c.name); got != c.want {
+			t.Errorf("Label(%s, %q) = %q, want %q", c.typ, c.name, got, c.want)
+		}
+	}
+}

@@ -343,6 +343,7 @@ func (x *extractor) titles(s *sentence, owner []*chunk, chunks *[]*chunk, add fu
 				nameEnd = nameStart
 			}
 			if nameEnd > nameStart {
+				nameEnd = x.personEnd(s, nameStart, nameEnd)
 				if person = x.discovered("Person", x.surface(s, nameStart, nameEnd), s.idx, 1, "title"); person != nil {
 					pc = &chunk{ents: []*Ent{person}, start: nameStart, end: nameEnd}
 					add(pc)

@@ -64,6 +64,9 @@ type nameData struct {
 	// weakAppos: class nouns before a name that yield to a person the
 	// recogniser reads there ("पार्टी X के ख़िलाफ़": X is acted on)
 	weakAppos map[string]bool
+	// verbAfter: words that follow a verb's stem ("बिता रहे", "जा सकती"):
+	// one word before them is the verb, no name
+	verbAfter map[string]bool
 	// placeEnd: endings of place names (-बर्ग, -पुर): a word with one is
 	// no organisation because a class noun stands before it
 	placeEnd []string
@@ -80,7 +83,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 		ofPlace: map[string]string{}, function: map[string]bool{}, notAbbr: map[string]bool{},
 		kin: map[string]bool{}, group: map[string]bool{}, split: map[string]bool{}, noble: map[string]bool{},
 		orgHead: map[string]bool{}, workCue: map[string]bool{}, apposBefore: map[string]string{}, apposAfter: map[string]string{},
-		noun: map[string]bool{}, weakAppos: map[string]bool{}}
+		noun: map[string]bool{}, weakAppos: map[string]bool{}, verbAfter: map[string]bool{}}
 	for _, r := range rows {
 		class := r.Field(1)
 		if !schema.IsEntityClass(class) {
@@ -146,11 +149,8 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			for _, w := range r.List(2) {
 				m[hindi.Fold(w)] = class
 			}
-		case "noun", "apposweak":
-			m := d.noun
-			if r.Field(0) == "apposweak" {
-				m = d.weakAppos
-			}
+		case "noun", "apposweak", "verbafter":
+			m := map[string]map[string]bool{"noun": d.noun, "apposweak": d.weakAppos, "verbafter": d.verbAfter}[r.Field(0)]
 			for _, w := range r.List(2) {
 				m[strings.Join(fold(w), " ")] = true
 			}
@@ -174,7 +174,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			}
 			sortLongest(d.roles)
 		default:
-			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr, role, noun, apposweak or placeend)", r.Field(0))
+			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr, role, noun, apposweak, verbafter or placeend)", r.Field(0))
 		}
 	}
 	common, err := schema.ReadLines("hi/common.txt")
@@ -252,6 +252,9 @@ func (x *extractor) commonName(typ, name, via string) bool {
 	}
 	if typ != "Person" {
 		return false
+	}
+	if nd.noun[ws[0]] {
+		return true // "सम्मेलन बुलाकर": no name begins with a common noun
 	}
 	for _, w := range ws {
 		for _, p := range strings.Split(w, "-") {
@@ -548,6 +551,12 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		if ns, ok := x.nobleStart(s, owner, start, end); ok {
 			start, typ, noble = ns, ner.PER, true
 		}
+		// a profession or a form of address right before the name says
+		// whose it is ("निशानेबाज़ X", "बकौल X"), whatever type the
+		// recogniser guessed
+		if typ != ner.PER && x.roleBefore(s, start) {
+			typ = ner.PER
+		}
 		var pieces [][2]int
 		for _, pc := range x.splitAtConjunctions(s, start, end) {
 			if typ == ner.PER && !noble {
@@ -558,8 +567,15 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		}
 		for _, pc := range pieces {
 			start, end := pc[0], pc[1]
+			headClass := ""
 			if typ == ner.PER && !noble {
 				start = x.skipTitles(s, start, end)
+				// "X हॉस्पिटल" is the hospital, not a person
+				if c, ok := nd.heads[s.norms[end-1]]; ok && end-start > 1 {
+					headClass = c
+				} else {
+					end = x.personEnd(s, start, end)
+				}
 			}
 			start, end = x.trimNotNames(s, start, end)
 			if end > start && (x.inLexicon(s, start, end) || x.plainWords(s, start, end)) {
@@ -602,6 +618,9 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 			}
 			if c := x.apposClass(s, start, end); c != "" && !noble && !(typ == ner.PER && start > 0 && nd.weakAppos[s.norms[start-1]]) {
 				class = c
+			}
+			if headClass != "" {
+				class = headClass
 			}
 			if e := x.discovered(class, x.surface(s, start, end), s.idx, sp.Score, "ner"); e != nil {
 				add(&chunk{ents: []*Ent{e}, start: start, end: end})
@@ -1310,6 +1329,11 @@ func (x *extractor) headNames(s *sentence, owner []*chunk, add, remove func(*chu
 		if len(places) == 0 && !x.ruleShaped(s, start, h) && !x.englishName(s, start, h) || !x.nameShaped(s, start, h+hl) {
 			continue
 		}
+		// one English common word before the head says what kind of place
+		// or body it is ("फायर स्टेशन", "गेस्ट हाउस"), not which
+		if h-start == 1 && len(places) == 0 && hindi.EnglishWord(s.norms[start]) {
+			continue
+		}
 		for _, c := range places {
 			remove(c)
 		}
@@ -1477,6 +1501,9 @@ func (x *extractor) ruleShaped(s *sentence, start, end int) bool {
 	if end-start == 1 && loanword(s.norms[start]) {
 		return false // "चैंपियनशिप" alone is a word
 	}
+	if end-start == 1 && end < len(s.norms) && nd.verbAfter[s.norms[end]] {
+		return false // "कई मंत्री बिता रहे हैं": a verb's stem
+	}
 	// an oblique infinitive is a verb ("महाभारत पढ़ने")
 	if strings.HasSuffix(s.norms[end-1], "ने") {
 		return false
@@ -1492,6 +1519,42 @@ func (x *extractor) demonymAt(s *sentence, c *chunk) bool {
 		}
 	}
 	return false
+}
+
+// roleBefore reports whether a role word (names.tsv role rows: a
+// profession, a rank, a form of address) ends right before word i.
+func (x *extractor) roleBefore(s *sentence, i int) bool {
+	nd, _ := loadNameData()
+	for l := 1; l <= 3 && l <= i; l++ {
+		if nd.roles.at(s.norms, i-l) == l {
+			return true
+		}
+	}
+	return false
+}
+
+// personEnd cuts from the end of a person's name the common nouns (noun
+// rows: "धोनी मैच", "X बिजली") that follow it in the text, and a head
+// noun with the English words before it ("X फायर स्टेशन पहुंचे": the
+// governor went to the fire station); at least one word is kept.
+func (x *extractor) personEnd(s *sentence, start, end int) int {
+	nd, _ := loadNameData()
+	for end-start > 1 {
+		w := s.norms[end-1]
+		if nd.noun[w] {
+			end--
+			continue
+		}
+		if _, ok := nd.heads[w]; ok {
+			end--
+			for end-start > 1 && hindi.EnglishWord(s.norms[end-1]) {
+				end--
+			}
+			continue
+		}
+		break
+	}
+	return end
 }
 
 // demonymWord reports whether word i alone is a country's demonym as the

@@ -359,3 +359,31 @@ func TestClassNounBeforeAPlaceOrAPerson(t *testing.T) {
 		}
 	}
 }
+
+// A role word before a name makes it a person's whatever type the
+// recogniser guessed; a word before a verb's auxiliary is the verb; a
+// person's name ends before the common nouns and the place it is followed
+// by; a "person" ending in a head noun is the body the head says.
+func TestRolesVerbsAndTailsOfPersons(t *testing.T) {
+	got := discoverWith(t, "कल निशानेबाज़ सुनीता ने सोना जीता।", tagged{typ: ner.LOC, words: "सुनीता", score: 0.8})
+	if e := got["person/sunita"]; e == nil || e.Type != "Person" || len(got) != 1 {
+		t.Errorf("got %v, want the person Sunita", ids(got))
+	}
+	if got := discoverWith(t, "कई मंत्री ऐसा जीवन बिता रहे हैं।"); len(got) != 0 {
+		t.Errorf("a verb: discovered %v", ids(got))
+	}
+	got = discoverWith(t, "राज्यपाल रमण कुलकर्णी फायर स्टेशन पहुंचे।")
+	if got["person/raman-kulkarni"] == nil || len(got) != 1 {
+		t.Errorf("got %v, want Raman Kulkarni", ids(got))
+	}
+	got = discoverWith(t, "मैदान पर तेजस मैच के बाद भी रुका रहा।", tagged{typ: ner.PER, words: "तेजस मैच", score: 0.8})
+	if got["person/tejas"] == nil || len(got) != 1 {
+		t.Errorf("got %v, want Tejas", ids(got))
+	}
+	got = discoverWith(t, "घायलों को सेंट मार्कस हॉस्पिटल ले जाया गया।", tagged{typ: ner.PER, words: "मार्कस हॉस्पिटल", score: 0.8})
+	for _, e := range got {
+		if e.Type == "Person" {
+			t.Errorf("got %v, want no person", ids(got))
+		}
+	}
+}

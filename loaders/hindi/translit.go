@@ -252,6 +252,23 @@ func Loanword(word string) (string, bool) {
 	return l, ok && !t.loanNames[f]
 }
 
+// Initial returns the Latin letter a word names when it is the Hindi name
+// of one Latin letter (आर → R, एल → L), as an initial of a person's name
+// is written ("ए आर रहमान", "अंजलि आर."). Names that are also words a
+// name holds (जी, the honorific; आई, "came"; ई, ओ) are not initials.
+func Initial(word string) (string, bool) {
+	t, err := loadTranslit()
+	if err != nil {
+		panic(err) // embedded data; see Check
+	}
+	switch word {
+	case "जी", "आई", "ई", "ओ":
+		return "", false
+	}
+	l, ok := t.letters[word]
+	return l, ok
+}
+
 // EnglishWord reports whether a word is a common English word written in
 // Devanagari: a loan row of hi/translit.tsv or of hi/loanwords.tsv
 // (कॉकटेल, टेलीविज़न), matched after folding. Names (माइकल, लंदन) are
