@@ -257,6 +257,9 @@ func isServe(l string) bool {
 // names and on a store of its own, waits for its URL, and stops it.
 func (s *sandbox) serveBriefly(ex example, l string) {
 	s.t.Helper()
+	// The flag goes before a trailing "# comment", where sh would read it
+	// as part of the comment and kg serve would take port 7070.
+	l = stripComment(l)
 	if strings.Contains(l, "--addr") {
 		l = port7070.ReplaceAllString(l, "127.0.0.1:0")
 	} else {
@@ -270,6 +273,27 @@ func (s *sandbox) serveBriefly(ex example, l string) {
 		s.t.Errorf("%s: %s: printed no URL: %s", ex.where, ex.line, errs())
 	}
 	stop()
+}
+
+// stripComment drops a shell comment from a command line: a '#' that
+// starts a word, outside quotes, and everything after it.
+func stripComment(l string) string {
+	var quote rune
+	prev := ' '
+	for i, r := range l {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '\'' || r == '"':
+			quote = r
+		case r == '#' && (prev == ' ' || prev == '\t'):
+			return strings.TrimRight(l[:i], " \t")
+		}
+		prev = r
+	}
+	return l
 }
 
 // startServer starts the block's kg serve on a copy of the sandbox's
@@ -421,5 +445,22 @@ func TestReadmeFigures(t *testing.T) {
 	removed := regexp.MustCompile(`removed \S+ \((\d+) quads\)`).FindStringSubmatch(errs)
 	if code != 0 || removed == nil || removed[1] != got[3] {
 		t.Errorf("kg rm: exit %d, %s; want %s quads removed", code, errs, got[3])
+	}
+}
+
+// The serve examples get their --addr before a trailing comment: appended
+// after it, sh reads the flag as part of the comment and kg serve takes
+// port 7070, so the example fails where 7070 is in use.
+func TestStripComment(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"./kg serve                                    # http://127.0.0.1:7070: the page at /", "./kg serve"},
+		{"KG_TOKEN=s3cret ./kg serve\t# writes need a token", "KG_TOKEN=s3cret ./kg serve"},
+		{`kg query '#x' "a # b" # c`, `kg query '#x' "a # b"`},
+		{"kg export --format a#b", "kg export --format a#b"},
+		{"kg serve", "kg serve"},
+	} {
+		if got := stripComment(c.in); got != c.want {
+			t.Errorf("stripComment(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }
