@@ -24,7 +24,7 @@ import (
 // existing Cayley server would answer.
 func cayleyReference(t *testing.T, dir string) *httptest.Server {
 	t.Helper()
-	st, err := graph.OpenReader(dir, 5*time.Second)
+	st, err := graph.OpenReader(dir, time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}

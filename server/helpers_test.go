@@ -134,7 +134,11 @@ func start(t *testing.T, workers int, opts ...option) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := server.Config{Lease: lease, Pool: pool, Log: log.New(testLog{t}, "server: ", 0)}
+	// Deadlines that only catch hangs, so that a query or a posted
+	// article is not cut short because the machine is busy; a test of the
+	// deadlines themselves sets its own (withTimeout, withExtractTimeout).
+	cfg := server.Config{Lease: lease, Pool: pool, Log: log.New(testLog{t}, "server: ", 0),
+		Timeout: 10 * time.Minute, ExtractTimeout: 10 * time.Minute}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -180,7 +184,8 @@ type reply struct {
 	JSON   map[string]any
 }
 
-var client = &http.Client{Timeout: 2 * time.Minute}
+// a hang catch, longer than the servers' query deadline (start)
+var client = &http.Client{Timeout: 12 * time.Minute}
 
 func (s *testServer) do(t *testing.T, method, path string, body io.Reader, header ...string) reply {
 	t.Helper()

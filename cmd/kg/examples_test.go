@@ -234,7 +234,7 @@ func (s *sandbox) run(ex example) {
 	var err error
 	select {
 	case err = <-done:
-	case <-time.After(90 * time.Second):
+	case <-time.After(5 * time.Minute): // only catches a hang
 		cmd.Process.Kill()
 		s.t.Errorf("%s: %s: hung", ex.where, ex.line)
 		return
@@ -335,7 +335,7 @@ func startExample(t *testing.T, cmd *exec.Cmd) (string, func(), func() string) {
 	var url string
 	select {
 	case url = <-urls:
-	case <-time.After(30 * time.Second):
+	case <-time.After(3 * time.Minute): // only catches a hang
 	}
 	stop := func() {
 		syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
@@ -346,7 +346,7 @@ func startExample(t *testing.T, cmd *exec.Cmd) (string, func(), func() string) {
 			if err != nil {
 				t.Errorf("kg serve after SIGTERM: %v: %s", err, errb.String())
 			}
-		case <-time.After(20 * time.Second):
+		case <-time.After(2 * time.Minute): // only catches a hang
 			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 			t.Errorf("kg serve did not stop on SIGTERM")
 		}

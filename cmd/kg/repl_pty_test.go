@@ -61,7 +61,9 @@ var ansi = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]`)
 // expect waits until the output since the last match contains want.
 func (tm *term) expect(want string) {
 	tm.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	// a deadline that only catches a hang: at a load average of 40 the
+	// REPL's first prompt took seconds
+	deadline := time.Now().Add(3 * time.Minute)
 	for time.Now().Before(deadline) {
 		tm.mu.Lock()
 		out := ansi.ReplaceAllString(tm.buf.String(), "")
@@ -90,7 +92,7 @@ func (tm *term) exited() bool {
 	case <-tm.done:
 		_ = tm.cmd.Wait()
 		return true
-	case <-time.After(10 * time.Second):
+	case <-time.After(2 * time.Minute): // only catches a hang
 		return false
 	}
 }

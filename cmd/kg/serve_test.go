@@ -37,7 +37,7 @@ func startServe(t *testing.T, db string, args ...string) string {
 	var url string
 	select {
 	case url = <-urls:
-	case <-time.After(20 * time.Second):
+	case <-time.After(3 * time.Minute): // only catches a hang
 		cmd.Process.Kill()
 		t.Fatalf("kg serve printed no URL: %s", errb.String())
 	}
@@ -54,7 +54,7 @@ func startServe(t *testing.T, db string, args ...string) string {
 			if err != nil {
 				t.Errorf("kg serve after SIGTERM: %v: %s", err, errb.String())
 			}
-		case <-time.After(20 * time.Second):
+		case <-time.After(2 * time.Minute): // only catches a hang
 			cmd.Process.Kill()
 			t.Errorf("kg serve did not stop on SIGTERM")
 		}

@@ -82,7 +82,7 @@ func TestKeptSessionSurvivesTimeoutAndCancel(t *testing.T) {
 		if qe, ok := err.(*Error); !ok || qe.Kind != Canceled {
 			t.Fatalf("cancelled statement: %v", err)
 		}
-	case <-time.After(20 * time.Second):
+	case <-time.After(2 * time.Minute): // only catches a hang
 		t.Fatal("cancel did not stop the statement")
 	}
 	if got := mustKept(t, p, "n", "7"); got != sess {

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,8 +47,9 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// minKills is how many points each command is killed at, at least: every
-// sync point of its clean run, then moments spread over its run time.
+// minKills is how many runs of each command must die mid-run, at least:
+// killed at every sync point of its clean run, then at moments spread over
+// its run time.
 const minKills = 20
 
 // corpus writes n short articles of the project's own making: the same few
@@ -222,58 +224,79 @@ func (c crashCase) check(t *testing.T) report {
 		t.Fatalf("%s: the clean run wrote no journal (sync points %v): the case does not test the journalled path", c.name, names)
 	}
 	t.Logf("%s: %d sync points %v, clean run %v", c.name, points, names, took.Round(time.Millisecond))
-	var kills []func(db string) (int, string)
-	for i := 1; i <= points; i++ {
-		env := []string{"KG_TEST_CRASH_AT=" + strconv.Itoa(i)}
-		kills = append(kills, func(db string) (int, string) {
-			code, errs, _ := run(t, db, env, 0, c.args...)
+	// The kills: at every sync point (the process kills itself there),
+	// then at moments of the run until minKills runs have died mid-run.
+	// A moment is a fraction of the clean run's wall time, spread by the
+	// golden ratio so that any number of them covers the run evenly
+	// (reading, extracting, planning, writing). A run that ended before
+	// its kill is checked all the same but does not count, and the moments
+	// after it come from a shorter span: on a busy machine as on an idle
+	// one the kills land inside the run.
+	kill := func(i int, span time.Duration, db string) (int, string) {
+		if i < points {
+			code, errs, _ := run(t, db, []string{"KG_TEST_CRASH_AT=" + strconv.Itoa(i+1)}, 0, c.args...)
 			return code, errs
-		})
-	}
-	// moments spread over the run: reading, extracting, planning, writing
-	for k, m := 0, max(minKills-points, 2); k < m; k++ {
-		at := took * time.Duration(2*k+1) / time.Duration(2*m)
-		kills = append(kills, func(db string) (int, string) {
-			code, errs, _ := run(t, db, nil, at, c.args...)
-			return code, errs
-		})
+		}
+		f := math.Mod(0.5+float64(i-points)*0.6180339887, 1)
+		code, errs, _ := run(t, db, nil, time.Duration(f*float64(span))+time.Millisecond, c.args...)
+		return code, errs
 	}
 	var rep report
 	rep.syncKills = points
-	for i, kill := range kills {
+	span := took
+	var tCopy, tKill, tOpen, tRerun time.Duration
+	lap := func(d *time.Duration, since time.Time) { *d += time.Since(since) }
+	for i := 0; i < points || rep.died < minKills || i-points < 2; i++ {
+		if i >= 3*minKills+points {
+			break // reported below
+		}
+		t0 := time.Now()
 		db := fresh(fmt.Sprintf("kill%d", i))
-		code, errs := kill(db)
+		lap(&tCopy, t0)
+		t0 = time.Now()
+		code, errs := kill(i, span, db)
+		lap(&tKill, t0)
 		rep.kills++
 		switch code {
 		case -1:
 			rep.died++
 		case 0:
 			rep.finished++ // the kill came after the end
+			if i >= points {
+				span = span * 3 / 4
+			}
 		default:
 			t.Errorf("%s kill %d: exit %d: %s", c.name, i, code, errs)
 			continue
 		}
+		t0 = time.Now()
 		got, err := open(t, db)
+		lap(&tOpen, t0)
 		if err != nil {
 			t.Errorf("%s kill %d: the store does not open: %v", c.name, i, err)
 			continue
 		}
 		c.checkState(t, i, got, before, after)
+		t0 = time.Now()
 		// the command again, to its end: as if it had never been killed
 		// (kg rm of what the killed run had removed already says so)
 		if code, errs, _ := run(t, db, nil, 0, c.args...); code != 0 && !(c.args[0] == "rm" && strings.Contains(errs, "no article")) {
 			t.Errorf("%s kill %d: the re-run failed: exit %d: %s", c.name, i, code, errs)
 			continue
 		}
+		lap(&tRerun, t0)
+		t0 = time.Now()
 		again, err := open(t, db)
+		lap(&tOpen, t0)
 		must(t, err)
 		if again.String() != after.String() {
 			t.Errorf("%s kill %d: after the re-run the store differs from a clean run's:\n%s", c.name, i, diff(after.lines, again.lines))
 		}
 	}
 	t.Logf("%s: %d kills (%d at sync points), %d died mid-run, %d had finished", c.name, rep.kills, rep.syncKills, rep.died, rep.finished)
-	if rep.kills < minKills {
-		t.Errorf("%s: %d kills, want at least %d", c.name, rep.kills, minKills)
+	t.Logf("%s: time in copies %v, killed runs %v, opens %v, re-runs %v", c.name, tCopy.Round(time.Millisecond), tKill.Round(time.Millisecond), tOpen.Round(time.Millisecond), tRerun.Round(time.Millisecond))
+	if rep.died < minKills {
+		t.Errorf("%s: %d runs died mid-run, want at least %d", c.name, rep.died, minKills)
 	}
 	return rep
 }
@@ -346,6 +369,7 @@ func TestCrashSafety(t *testing.T) {
 		t.Skip("kills kg a hundred times")
 	}
 	dir := t.TempDir()
+	setup := time.Now()
 	paths := corpus(t, filepath.Join(dir, "corpus"), 300)
 
 	// an empty store, and one holding the 300 articles
@@ -385,6 +409,7 @@ func TestCrashSafety(t *testing.T) {
 	must(t, os.WriteFile(same, article("सियोल में एक बातचीत", body+" शी जिनपिंग ने नरेंद्र मोदी को समर्थन दिया।"), 0o644))
 	must(t, os.WriteFile(renamed, article("छोटा शीर्षक", "किम जोंग-उन ने पुतिन से बातचीत की।"), 0o644))
 
+	t.Logf("setup (the stores before) took %v", time.Since(setup).Round(time.Millisecond))
 	cases := []crashCase{
 		{name: "kg load of 300 articles", before: empty, args: []string{"load", filepath.Join(dir, "corpus")}},
 		{name: "kg rm", before: full, args: []string{"rm", paths[42]}, single: true},
