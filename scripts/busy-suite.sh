@@ -71,6 +71,18 @@ fails = [n for _, a, n in tests + pkgs if a == "fail"]
 print("== failed:", len(fails))
 for n in fails:
     print("FAIL", n)
+outs = {}
+for line in open(sys.argv[1], errors="replace"):
+    try:
+        e = json.loads(line)
+    except ValueError:
+        continue
+    if e.get("Action") == "output" and e.get("Test"):
+        outs.setdefault(e["Package"] + "." + e["Test"], []).append(e.get("Output", ""))
+for n in fails:
+    if n in outs:
+        print("---- output of", n, "(last 40 lines)")
+        print("".join(outs[n][-40:]).rstrip())
 print("== slowest tests (top-level and subtests)")
 for el, a, n in sorted(tests, reverse=True)[:40]:
     print(f"{a:4} {el:8.1f}s {n}")

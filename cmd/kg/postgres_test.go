@@ -352,10 +352,10 @@ func TestServeReadsFromReplica(t *testing.T) {
 	}
 	waitFor := func(what string, ok func() bool) {
 		t.Helper()
-		deadline := time.Now().Add(2 * time.Minute)
+		deadline := time.Now().Add(5 * time.Minute) // only catches a hang
 		for !ok() {
 			if time.Now().After(deadline) {
-				t.Fatalf("waited two minutes for %s: %v", what, health(srv))
+				t.Fatalf("waited five minutes for %s: %v", what, health(srv))
 			}
 			time.Sleep(50 * time.Millisecond)
 		}

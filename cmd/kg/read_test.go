@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -95,15 +96,16 @@ func TestReadWhileReplHolds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var replOut strings.Builder
+	var replOut lockedBuffer
 	repl.Stdout = &replOut
 	if err := repl.Start(); err != nil {
 		t.Fatal(err)
 	}
 	defer repl.Process.Kill()
 	// A statement that ran means the REPL holds the store and its worker
-	// has it open.
-	in.Write([]byte("var kept = 41\nkept + 1\n"))
+	// has it open. Piped input runs a statement when the next line comes
+	// (a chain may go on with ".method()" there): the empty line runs it.
+	in.Write([]byte("var kept = 41\nkept + 1\n\n"))
 	// (a deadline that only catches a hang: the REPL must have answered
 	// before the load beside it means anything)
 	deadline := time.Now().Add(3 * time.Minute)
@@ -145,4 +147,23 @@ func TestStaleServerInLock(t *testing.T) {
 			t.Errorf("kg %v with a stale server in the lock: exit %d: %s", args, code, errs)
 		}
 	}
+}
+
+// lockedBuffer is a child's output that a test may read while the child
+// writes it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -315,7 +315,7 @@ func (c *Cluster) start() error {
 			return err
 		}
 		c.Port = port
-		out, err := c.run(pgctl, "start", "-w", "-t", "60", "-D", c.Data(), "-l", filepath.Join(c.Dir, "log"),
+		out, err := c.run(pgctl, "start", "-w", "-t", "300", "-D", c.Data(), "-l", filepath.Join(c.Dir, "log"),
 			"-o", fmt.Sprintf("-p %d", port))
 		if err == nil {
 			return nil
@@ -342,7 +342,7 @@ func (c *Cluster) Halt() error {
 	if err != nil {
 		return err
 	}
-	if out, err := c.run(pgctl, "stop", "-w", "-m", "fast", "-D", c.Data()); err != nil {
+	if out, err := c.run(pgctl, "stop", "-w", "-t", "300", "-m", "fast", "-D", c.Data()); err != nil {
 		return fmt.Errorf("pg_ctl stop: %v: %s", err, out)
 	}
 	return nil
