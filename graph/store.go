@@ -37,6 +37,8 @@ type Options struct {
 	// NoSync skips fsync on commit: faster, but a power loss (not a crash of
 	// the process) may lose the last commits. For benchmarks and tests.
 	NoSync bool
+	// upgrade lets Reindex open a store of the format before this one.
+	upgrade bool
 }
 
 // Store is a kg knowledge graph on disk: a Cayley quad store plus the rules
@@ -66,7 +68,9 @@ type meta struct {
 const (
 	metaName   = "kg.json"
 	dataDir    = "data"
-	formatVers = 3
+	// formatVers 4: claims ranked per entity (schema.ClaimRank); 3 is
+	// upgraded by Reindex.
+	formatVers = 4
 )
 
 // Open opens the store in dir, creating it (and dir) on first use. It fails
@@ -222,8 +226,8 @@ func openLocked(dir string, opts *Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.Format != formatVers {
-		return nil, fmt.Errorf("open store %s: format %d, this kg reads format %d (export it with the kg that wrote it and load the N-Quads into a new store)", dir, m.Format, formatVers)
+	if m.Format != formatVers && !(opts.upgrade && m.Format == formatBeforeClaimRanks) {
+		return nil, formatError(dir, m.Format)
 	}
 	timeout := opts.LockTimeout
 	if timeout == 0 {
@@ -259,6 +263,9 @@ func OpenReader(dir string, timeout time.Duration) (*Store, error) {
 	}
 	if m.Backend != "bolt" {
 		return nil, fmt.Errorf("open store %s read-only: the %s backend allows one process at a time", dir, m.Backend)
+	}
+	if m.Format != formatVers {
+		return nil, formatError(dir, m.Format) // its queries would miss what it lacks
 	}
 	qs, bdb, err := openBolt(filepath.Join(dir, dataDir), true, timeout, false)
 	if err != nil {

@@ -950,6 +950,9 @@ func (b *writeBatch) finishClaim(ctx context.Context, c quad.IRI, cd *claimDelta
 	if n > 0 {
 		nv = claimStats{Articles: n, First: firstD, Last: lastD, Claim: string(c), Subject: string(cd.s), Relation: string(cd.rel), Object: string(cd.o)}.value()
 	}
+	// the stats and, in the claim rank buckets of both entities, the
+	// members that are the same literal: a version goes from all of them
+	// at once, and readers take the largest count as for the stats
 	kept := false
 	for _, v := range versions {
 		if nv != nil && !kept && v.String() == nv.String() {
@@ -958,14 +961,19 @@ func (b *writeBatch) finishClaim(ctx context.Context, c quad.IRI, cd *claimDelta
 		}
 		// a claim's stats name the claim, so no other quad of the batch
 		// uses the old value: a soft removal goes in at once
-		if n > 0 && !exact {
-			b.softDel(cq(schema.ClaimStats, v))
-		} else {
-			b.del(cq(schema.ClaimStats, v))
+		for _, q := range append([]quad.Quad{cq(schema.ClaimStats, v)}, claimRanks(cd.s, cd.o, v)...) {
+			if n > 0 && !exact {
+				b.softDel(q)
+			} else {
+				b.del(q)
+			}
 		}
 	}
 	if nv != nil && !kept {
 		b.add(cq(schema.ClaimStats, nv))
+		for _, q := range claimRanks(cd.s, cd.o, nv) {
+			b.add(q)
+		}
 	}
 	switch {
 	case n <= 0 && existed:
@@ -978,6 +986,28 @@ func (b *writeBatch) finishClaim(ctx context.Context, c quad.IRI, cd *claimDelta
 		}
 	}
 	return nil
+}
+
+// claimRanks are the members a version of a claim's stats puts in the
+// claim rank buckets of its subject and its object (schema.ClaimRank): the
+// bucket of its article count, the stats literal itself as the member, so
+// that a reader ranks a bucket without reading the claims.
+func claimRanks(s, o quad.IRI, stats quad.Value) []quad.Quad {
+	var cs claimStats
+	if json.Unmarshal([]byte(schema.Text(stats)), &cs) != nil || cs.Articles <= 0 {
+		return nil
+	}
+	k := bits.Len(uint(cs.Articles))
+	var out []quad.Quad
+	for i, e := range []quad.IRI{s, o} {
+		if i == 1 && o == s {
+			break
+		}
+		if node, ok := schema.ClaimRank(e, k); ok {
+			out = append(out, quad.Quad{Subject: node, Predicate: schema.IndexMember, Object: stats, Label: schema.IndexGraph})
+		}
+	}
+	return out
 }
 
 func sortedIRIKeys(m map[quad.IRI]bool) []quad.IRI {
@@ -1054,11 +1084,25 @@ func (b *writeBatch) claimArticles(ctx context.Context, c quad.IRI) ([]quad.IRI,
 // IRI says it is a claim; so does kg:sbj).
 func claimNode(c quad.IRI, cd *claimDelta) []quad.Quad {
 	g := schema.ClaimGraph
-	return []quad.Quad{
+	out := []quad.Quad{
 		{Subject: c, Predicate: schema.ClaimSubject, Object: cd.s, Label: g},
 		{Subject: c, Predicate: schema.ClaimRelation, Object: cd.rel, Label: g},
 		{Subject: c, Predicate: schema.ClaimObject, Object: cd.o, Label: g},
 	}
+	if q, ok := claimPair(c, cd.s, cd.o); ok {
+		out = append(out, q)
+	}
+	return out
+}
+
+// claimPair is the claim's member of the pair node of its two entities
+// (schema.ClaimPair), written with the claim and removed with it.
+func claimPair(c, s, o quad.IRI) (quad.Quad, bool) {
+	node, ok := schema.ClaimPair(s, o)
+	if !ok {
+		return quad.Quad{}, false
+	}
+	return quad.Quad{Subject: node, Predicate: schema.IndexMember, Object: anyURI(c), Label: schema.IndexGraph}, true
 }
 
 // supportOf reads one article's support of a claim from the store: the

@@ -397,37 +397,209 @@ function eventRows(evs) {
 }
 
 // ---- claims ----------------------------------------------------------
-// claimsOf lists the claims an entity is the subject or object of, from
-// their stats (one value each): {claim, sbj, rel, obj, articles, first,
-// last}.
-var claimCache = {};
-function claimsOf(e) {
-  if (e in claimCache) return claimCache[e];
-  var out = [], seen = {};
-  [KG.claimSubject, KG.claimObject].forEach(function (p) {
-    g.V(iri(e)).In(iri(p)).Out(iri(KG.claimStats)).ToArray().forEach(function (v) {
-      var s = JSON.parse(textOf(v));
-      var k = s.sbj + " " + s.rel + " " + s.obj;
-      if (seen[k]) {
-        if (s.articles > seen[k].articles) { seen[k].articles = s.articles; seen[k].first = s.first || s.last; seen[k].last = s.last; }
-        return;
-      }
-      var c = seen[k] = { claim: s.claim, sbj: s.sbj, rel: s.rel, obj: s.obj, articles: s.articles, first: s.first || s.last || null, last: s.last || null };
-      out.push(c);
-    });
-  });
-  return claimCache[e] = out;
+// A claim as the queries use it, from its stats literal: {claim, sbj, rel,
+// obj, articles, first, last}.
+function claimOf(v) {
+  var s = JSON.parse(textOf(v));
+  return { claim: s.claim, sbj: s.sbj, rel: s.rel, obj: s.obj, articles: s.articles, first: s.first || s.last || null, last: s.last || null };
 }
+
+function claimKey(c) { return c.sbj + " " + c.rel + " " + c.obj; }
+
+// keepLarger records claim c under its key in seen, or, for a second
+// version of one claim's stats (a write may leave the older beside the
+// newer for a while), keeps the larger count and the wider dates. It says
+// whether c is new.
+function keepLarger(seen, key, c) {
+  var old = seen[key];
+  if (!old) { seen[key] = c; return true; }
+  if (c.articles > old.articles) { old.articles = c.articles; old.first = c.first; old.last = c.last; }
+  return false;
+}
+
+// An entity's claims sit in rank buckets by how many articles state them:
+// bucket k holds those of 2^(k-1) to 2^k - 1 articles, each member the
+// claim's stats literal. No claim has more articles than the store.
+function bitLength(n) { var k = 0; while (n >= 1) { k++; n = Math.floor(n / 2); } return k; }
+function topRank() { return bitLength(storeTotals().articles); }
+function rankNode(e, k) { var idx = indexOf(e); return idx === null ? null : idx + "/claims/" + k; }
+
+// rankBuckets reads bucket k of several entities, in batches of start
+// nodes through all predicates (a bucket node has only members): {entity:
+// [claims]}.
+function rankBuckets(ents, k) {
+  var out = {}, back = {}, nodes = [];
+  uniq(ents).forEach(function (e) {
+    out[e] = [];
+    var n = rankNode(e, k);
+    if (n !== null) { back[n] = e; nodes.push(n); }
+  });
+  var seen = {};
+  for (var i = 0; i < nodes.length; i += edgeBatch) {
+    var batch = nodes.slice(i, i + edgeBatch);
+    var path = batch.length === 1 ? g.V(iri(batch[0])).Tag("s").Out(iri(KG.indexMember), "p") : g.V.apply(g, iris(batch)).Tag("s").Out(null, "p");
+    path.Tag("o").TagArray().forEach(function (r) {
+      if (idOf(r.p) !== KG.indexMember) return;
+      var e = back[idOf(r.s)], c = claimOf(r.o);
+      if (keepLarger(seen, e + "\u0000" + claimKey(c), c)) out[e].push(c);
+    });
+  }
+  return out;
+}
+
+// claimReader reads an entity's claims busiest first: each call returns
+// the claims of its next bucket that holds any (unsorted), null after the
+// last. A claim comes once, from its highest bucket.
+function claimReader(e) {
+  var k = topRank() + 1, seen = {};
+  return function () {
+    while (--k >= 1) {
+      var out = rankBuckets([e], k)[e].filter(function (c) { return keepLarger(seen, claimKey(c), c); });
+      if (out.length > 0) return out;
+    }
+    return null;
+  };
+}
+
+// claimsOfMany lists every claim of each entity: {entity: [claims]}.
+var claimCache = {};
+function claimsOfMany(ents) {
+  var need = uniq(ents.filter(function (e) { return !(e in claimCache); }));
+  var seen = {};
+  need.forEach(function (e) { claimCache[e] = []; seen[e] = {}; });
+  if (need.length > 0) {
+    for (var k = topRank(); k >= 1; k--) {
+      var b = rankBuckets(need, k);
+      need.forEach(function (e) {
+        b[e].forEach(function (c) { if (keepLarger(seen[e], claimKey(c), c)) claimCache[e].push(c); });
+      });
+    }
+  }
+  var out = {};
+  ents.forEach(function (e) { out[e] = claimCache[e]; });
+  return out;
+}
+
+// claimsOf lists the claims an entity is the subject or object of.
+function claimsOf(e) { return claimsOfMany([e])[e]; }
+
+// The claims between two entities are also listed on their pair node
+// (as xsd:anyURI literals), whose IRI spells both: what joins two hubs is
+// read without reading either one's claims.
+function pairNode(a, b) {
+  if (b < a) { var t = a; a = b; b = t; }
+  var idx = indexOf(a);
+  return idx === null || !isEntity(b) ? null : idx + "/pair/" + b.substring(KG.entityNS.length);
+}
+
+function pairKey(a, b) { return a < b ? a + " " + b : b + " " + a; }
+
+// claimsBetweenMany returns the claims joining each pair [a, b]: {pairKey:
+// [claims]}.
+var pairCache = {};
+function claimsBetweenMany(pairs) {
+  var nodes = [], back = {};
+  pairs.forEach(function (p) {
+    var key = pairKey(p[0], p[1]);
+    if (key in pairCache) return;
+    pairCache[key] = [];
+    var n = pairNode(p[0], p[1]);
+    if (n !== null && !(n in back)) { back[n] = key; nodes.push(n); }
+  });
+  var claims = [], claimPair = {};
+  for (var i = 0; i < nodes.length; i += edgeBatch) {
+    var batch = nodes.slice(i, i + edgeBatch);
+    var path = batch.length === 1 ? g.V(iri(batch[0])).Tag("s").Out(iri(KG.indexMember), "p") : g.V.apply(g, iris(batch)).Tag("s").Out(null, "p");
+    path.Tag("o").TagArray().forEach(function (r) {
+      if (idOf(r.p) !== KG.indexMember) return;
+      var c = textOf(r.o);
+      if (!(c in claimPair)) { claimPair[c] = back[idOf(r.s)]; claims.push(c); }
+    });
+  }
+  var seen = {};
+  for (var j = 0; j < claims.length; j += edgeBatch) {
+    var cb = claims.slice(j, j + edgeBatch);
+    g.V.apply(g, iris(cb)).Tag("s").Out(null, "p").Tag("o").TagArray().forEach(function (r) {
+      if (idOf(r.p) !== KG.claimStats) return;
+      var c = claimOf(r.o), key = claimPair[idOf(r.s)];
+      if (key !== undefined && keepLarger(seen, claimKey(c), c)) pairCache[key].push(c);
+    });
+  }
+  var out = {};
+  pairs.forEach(function (p) { var key = pairKey(p[0], p[1]); out[key] = pairCache[key]; });
+  return out;
+}
+
+// claimsBetween returns the claims joining two entities.
+function claimsBetween(a, b) { return claimsBetweenMany([[a, b]])[pairKey(a, b)]; }
 
 function isWith(rel) { return rel.indexOf(KG.withNS) === 0; }
 
 // linksOf are an entity's claims as edges of its network: a "with" claim
 // (partners of an event with no direct edge between them) only when no
 // direct relation joins the two.
-function linksOf(e) {
-  var cs = claimsOf(e), related = {};
-  cs.forEach(function (c) { if (!isWith(c.rel)) related[c.sbj === e ? c.obj : c.sbj] = true; });
-  return cs.filter(function (c) { return !isWith(c.rel) || !related[c.sbj === e ? c.obj : c.sbj]; });
+function linksOf(e) { return linksOfMany([e])[e]; }
+
+// linksOfMany: {entity: its links}, every entity's claims read at once.
+function linksOfMany(ents) {
+  var all = claimsOfMany(ents), out = {};
+  ents.forEach(function (e) {
+    var cs = all[e], related = {};
+    cs.forEach(function (c) { if (!isWith(c.rel)) related[c.sbj === e ? c.obj : c.sbj] = true; });
+    out[e] = cs.filter(function (c) { return !isWith(c.rel) || !related[c.sbj === e ? c.obj : c.sbj]; });
+  });
+  return out;
+}
+
+// directRelations says, for pairs [a, b], whether a direct relation (no
+// "with" claim) joins them: {pairKey: bool}.
+function directRelations(pairs) {
+  var m = claimsBetweenMany(pairs), out = {};
+  pairs.forEach(function (p) {
+    var key = pairKey(p[0], p[1]);
+    out[key] = m[key].some(function (c) { return !isWith(c.rel); });
+  });
+  return out;
+}
+
+// topLinks reads the links (as linksOf) of the entities ents, busiest
+// first, a rank bucket at a time for all of them, until it has at least
+// need links that accept(claim, entity, other) takes, or has read them
+// all: {links, complete}. A bucket is read whole, so every link with more
+// articles than the last one read, or as many, is in links. Each link is
+// a claim with from, the entity of ents it was read from. Whether a
+// direct relation joins the two ends of a "with" claim is known from the
+// claims read once they are all read; before, the pair nodes say.
+function topLinks(ents, need, accept) {
+  var links = [], seen = {}, related = {}, asked = {};
+  function kept(l) { return !isWith(l.rel) || !(related[l.pair] || asked[l.pair]); }
+  function count() { var n = 0; links.forEach(function (l) { if (kept(l)) n++; }); return n; }
+  ents = uniq(ents);
+  for (var k = topRank(); k >= 1; k--) {
+    var b = rankBuckets(ents, k);
+    ents.forEach(function (n) {
+      b[n].forEach(function (c) {
+        var other = c.sbj === n ? c.obj : c.sbj, pair = pairKey(n, other);
+        // any direct relation counts, whether or not accept takes it
+        if (!isWith(c.rel)) related[pair] = true;
+        if (!keepLarger(seen, claimKey(c), c) || !accept(c, n, other)) return;
+        c.from = n;
+        c.pair = pair;
+        c.ends = [n, other];
+        links.push(c);
+      });
+    });
+    if (k > 1 && count() >= need) {
+      var ask = [], once = {};
+      links.forEach(function (l) {
+        if (isWith(l.rel) && !related[l.pair] && !(l.pair in asked) && !once[l.pair]) { once[l.pair] = true; ask.push(l.ends); }
+      });
+      var d = directRelations(ask);
+      for (var p in d) asked[p] = d[p];
+      if (count() >= need) return { links: links.filter(kept), complete: false };
+    }
+  }
+  return { links: links.filter(kept), complete: true };
 }
 
 // relName is a claim's relation as the queries show it: spoke_with,
@@ -437,13 +609,6 @@ function relName(rel) {
   if (!isWith(rel)) return localName(rel);
   var r = rel.substring(KG.withNS.length), i = r.indexOf("-");
   return i < 0 ? r : r.substring(0, i) + " (" + r.substring(i + 1) + ")";
-}
-
-// claimsBetween returns the claims joining two entities, read from the
-// side with fewer articles.
-function claimsBetween(a, b) {
-  var from = entityStats(a).articles <= entityStats(b).articles ? a : b, other = from === a ? b : a;
-  return claimsOf(from).filter(function (c) { return (c.sbj === from ? c.obj : c.sbj) === other; });
 }
 
 // supportOf lists what supports a claim: its events, and the articles

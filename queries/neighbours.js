@@ -25,20 +25,20 @@ function rank(a, b) {
   return laterFirst(a.latest, b.latest) || (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0) ||
     (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
 }
-// A level is read whole (to rank it); the next only when the page reaches it.
+// A level is read busiest first, for all its entities at once, until the
+// page is full; the next level only when the page reaches it (then this
+// one has been read whole).
 for (var h = 1; h <= params.depth && frontier.length > 0 && out.length < wanted(); h++) {
-  var next = [], level = [];
-  frontier.forEach(function (n) {
-    linksOf(n).forEach(function (c) {
-      var k = c.sbj + " " + c.rel + " " + c.obj;
-      if (seen[k] || !inRange(c.first, c.last)) return;
-      seen[k] = true;
-      level.push({ depth: h, source: c.sbj, relation: relName(c.rel), target: c.obj,
-        articles: c.articles, latest: c.last });
-      [c.sbj, c.obj].forEach(function (x) {
-        if (dist[x] === undefined) { dist[x] = h; next.push(x); }
-      });
+  var next = [];
+  var found = topLinks(frontier, wanted() - out.length, function (c) {
+    return !seen[claimKey(c)] && inRange(c.first, c.last);
+  });
+  var level = found.links.map(function (c) {
+    seen[claimKey(c)] = true;
+    [c.sbj, c.obj].forEach(function (x) {
+      if (dist[x] === undefined) { dist[x] = h; next.push(x); }
     });
+    return { depth: h, source: c.sbj, relation: relName(c.rel), target: c.obj, articles: c.articles, latest: c.last };
   });
   level.sort(rank);
   out = out.concat(level);

@@ -13,22 +13,55 @@
 //   and --offset.
 
 var A = params.a, B = params.b, maxHops = params.max_hops;
-// Breadth-first from both ends at once, always widening the smaller
-// frontier: two busy entities meet in the middle without either side
-// reading its whole neighbourhood.
+// Breadth-first from both ends at once, always widening the cheaper
+// frontier (fewer articles mention it, or fewer nodes when both are
+// large): a busy entity and a rare one meet near the rare one without the
+// busy one's neighbourhood being read. Before widening, when the two
+// frontiers make few pairs, their pair nodes say whether they touch: a
+// hub at one end is then never widened at all.
 var side = [
   { dist: {}, parents: {}, frontier: [A], depth: 0 },
   { dist: {}, parents: {}, frontier: [B], depth: 0 }
 ];
 side[0].dist[A] = 0; side[1].dist[B] = 0;
 var length = A === B ? null : -1;
+var probePairs = 256;
+function weight(f) { var w = 0; f.forEach(function (n) { w += 1 + entityStats(n).articles; }); return w; }
+function cheaper(f, g2) {
+  if (f.length <= edgeBatch && g2.length <= edgeBatch) return weight(f) <= weight(g2);
+  return f.length <= g2.length;
+}
+// touching links the frontiers of s and t by the claims between them (as
+// linksOf: a "with" claim only when no direct relation joins the two),
+// widening s onto t's frontier; it says whether they touch.
+function touching(s, t) {
+  var pairs = [];
+  s.frontier.forEach(function (n) { t.frontier.forEach(function (m) { if (n !== m) pairs.push([n, m]); }); });
+  var between = claimsBetweenMany(pairs), met = false;
+  pairs.forEach(function (p) {
+    var cs = between[pairKey(p[0], p[1])], direct = cs.some(function (c) { return !isWith(c.rel); });
+    cs.forEach(function (c) {
+      if (isWith(c.rel) && direct) return;
+      var n = p[0], other = p[1];
+      if (s.dist[other] === undefined) { s.dist[other] = s.depth + 1; s.parents[other] = []; }
+      if (s.dist[other] === s.depth + 1) { s.parents[other].push({ node: n, claim: c }); met = true; }
+    });
+  });
+  return met;
+}
 while (length === -1 && side[0].frontier.length > 0 && side[1].frontier.length > 0 &&
        side[0].depth + side[1].depth < maxHops) {
-  var s = side[0].frontier.length <= side[1].frontier.length ? side[0] : side[1];
+  if (side[0].frontier.length * side[1].frontier.length <= probePairs && touching(side[0], side[1])) {
+    side[0].depth++;
+    length = side[0].depth + side[1].depth;
+    break;
+  }
+  var s = cheaper(side[0].frontier, side[1].frontier) ? side[0] : side[1];
   var t = s === side[0] ? side[1] : side[0];
   var next = [];
+  var links = linksOfMany(s.frontier);
   s.frontier.forEach(function (n) {
-    linksOf(n).forEach(function (c) {
+    links[n].forEach(function (c) {
       var other = c.sbj === n ? c.obj : c.sbj;
       if (other === n) return;
       if (s.dist[other] === undefined) { s.dist[other] = s.depth + 1; s.parents[other] = []; next.push(other); }

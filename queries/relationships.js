@@ -17,17 +17,13 @@
 //   paged by --limit and --offset.
 
 var e = params.entity;
-var claims = claimsOf(e);
-var related = {};
-claims.forEach(function (c) { if (!isWith(c.rel)) related[c.sbj === e ? c.obj : c.sbj] = true; });
-var rows = [];
-claims.forEach(function (c) {
+// The entity's claims busiest first, until the page (and its ties) is read.
+var found = topLinks([e], wanted(), function (c, n, other) { return other !== e && isEntity(other); });
+var rows = found.links.map(function (c) {
   var other = c.sbj === e ? c.obj : c.sbj;
-  if (other === e || !isEntity(other)) return;
   var dir = isWith(c.rel) ? "with" : c.sbj === e ? "out" : "in";
-  if (dir === "with" && related[other]) return;
-  rows.push({ direction: dir, relation: relName(c.rel), other: other, other_en: null, other_hi: null,
-    articles: c.articles, latest: c.last, first: c.first });
+  return { direction: dir, relation: relName(c.rel), other: other, other_en: null, other_hi: null,
+    articles: c.articles, latest: c.last, first: c.first };
 });
 function rank(a, b) {
   if (a.articles !== b.articles) return b.articles - a.articles;

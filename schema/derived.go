@@ -168,6 +168,34 @@ func RankBucket(kind string, k int) quad.IRI {
 	return quad.IRI(IndexNS + "entities/" + kind + "/" + strconv.Itoa(k))
 }
 
+// ClaimRank is the node listing, as their stats literals, the claims of
+// entity e (as subject or object) that 2^(k-1) to 2^k - 1 articles state:
+// a query reads an entity's busiest claims first, bucket by bucket, and
+// stops when its page is full, instead of reading every claim of a hub.
+func ClaimRank(e quad.IRI, k int) (quad.IRI, bool) {
+	idx, ok := IndexOf(e)
+	if !ok {
+		return "", false
+	}
+	return quad.IRI(string(idx) + "/claims/" + strconv.Itoa(k)), true
+}
+
+// ClaimPair is the node listing, as xsd:anyURI literals, the claims
+// between two entities, whichever is the subject: a query finds what joins
+// two hubs without reading either one's claims. Its IRI spells both
+// entities (the smaller IRI first), so a query computes it.
+func ClaimPair(a, b quad.IRI) (quad.IRI, bool) {
+	if b < a {
+		a, b = b, a
+	}
+	idx, ok := IndexOf(a)
+	tail, ok2 := strings.CutPrefix(string(b), EntityNS)
+	if !ok || !ok2 {
+		return "", false
+	}
+	return quad.IRI(string(idx) + "/pair/" + tail), true
+}
+
 // TimelineIndex is the index node of every event.
 var TimelineIndex = quad.IRI(IndexNS + "timeline")
 

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgnews/kg/graph"
+)
+
+func reindexCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "reindex",
+		Usage: "upgrade a store written by an older kg (format 3) to this kg's format",
+		Description: `Stores of format 3 lack the index that ranks each entity's claims by how many
+articles state them (what lets relationships, neighbours, path and evidence
+read a hub's busiest claims first instead of all of them). kg reindex writes
+it from the claims the store holds, then records format 4; nothing else
+changes. It only adds quads, so a reindex that is stopped is run again.
+Other kg commands refuse a format 3 store and say to run this. On a store
+of format 4 it adds nothing.
+
+Examples:
+   kg --db archive.db reindex`,
+		Action: func(c *cli.Context) error {
+			start := time.Now()
+			last := time.Time{}
+			n, err := graph.Reindex(c.Context, c.String("db"), &graph.Options{Owner: graph.Owner{Command: "kg reindex"}},
+				func(done, total int) {
+					if time.Since(last) < 2*time.Second && done < total {
+						return
+					}
+					last = time.Now()
+					logf(c, "reindex: %d of %d claims (%.0f s)", done, total, time.Since(start).Seconds())
+				})
+			if err != nil {
+				return err
+			}
+			logf(c, "reindex: %d claims ranked in %.1f s", n, time.Since(start).Seconds())
+			return nil
+		},
+	}
+}

@@ -1,0 +1,141 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgnews/kg/schema"
+)
+
+// formatBeforeClaimRanks is the format of stores written before the
+// store kept each entity's claims in rank buckets (schema.ClaimRank): the
+// only older format Reindex upgrades. Everything else in them is as now.
+const formatBeforeClaimRanks = 3
+
+// formatError explains a store of another format, and what to do.
+func formatError(dir string, f int) error {
+	if f == formatBeforeClaimRanks {
+		return fmt.Errorf("open store %s: format %d, written before kg kept each entity's claims ranked; upgrade it once with `kg --db %s reindex` (about a minute per million claims)", dir, f, dir)
+	}
+	return fmt.Errorf("open store %s: format %d, this kg reads format %d (export it with the kg that wrote it and load the N-Quads into a new store)", dir, f, formatVers)
+}
+
+// reindexBatch is how many rank members one transaction of Reindex adds.
+const reindexBatch = 50_000
+
+// ReindexProgress is called as Reindex goes: claims done of all.
+type ReindexProgress func(done, total int)
+
+// Reindex brings the store in dir to this kg's format: it writes the claim
+// rank buckets of every claim from the claim's stats (what a load now
+// writes with them), then records the format in kg.json. It only adds
+// quads, in transactions of reindexBatch, and records the format last, so
+// a reindex that is stopped leaves a store the old format still describes
+// and is simply run again; on a store already of this format it adds
+// nothing. It returns the number of claims. A PostgreSQL store is not
+// upgraded this way (export it and load the N-Quads into a new one).
+func Reindex(ctx context.Context, dir string, opts *Options, progress ReindexProgress) (int, error) {
+	if IsDatabase(dir) {
+		return 0, errors.New("reindex: a PostgreSQL store is not upgraded in place; export it with the kg that wrote it and load the N-Quads into a new database")
+	}
+	m, err := readMeta(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, fmt.Errorf("reindex %s: no kg store there", dir)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if m.Format != formatVers && m.Format != formatBeforeClaimRanks {
+		return 0, formatError(dir, m.Format)
+	}
+	o := Options{}
+	if opts != nil {
+		o = *opts
+	}
+	o.upgrade = true
+	st, err := Open(dir, &o)
+	if err != nil {
+		return 0, err
+	}
+	n, err := st.reindex(ctx, progress)
+	if err == nil && m.Format != formatVers {
+		m.Format = formatVers
+		err = writeMeta(dir, m)
+	}
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	return n, err
+}
+
+func (s *Store) reindex(ctx context.Context, progress ReindexProgress) (int, error) {
+	// Read every claim's stats first: bolt cannot grow its file for a
+	// write while a read of the same process is open.
+	var stats []quad.Value
+	err := s.eachQuad(ctx, match{p: schema.ClaimStats, label: schema.ClaimGraph}, func(q quad.Quad) error {
+		stats = append(stats, q.Object)
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	total := len(stats)
+	if progress != nil {
+		progress(0, total)
+	}
+	var deltas []cgraph.Delta
+	flush := func(done int) error {
+		if len(deltas) == 0 {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+			return fmt.Errorf("reindex: %w", err)
+		}
+		releaseMapped(s.bolt)
+		deltas = deltas[:0]
+		if progress != nil {
+			progress(done, total)
+		}
+		return nil
+	}
+	last := time.Now()
+	paired := map[string]bool{} // a claim with two versions of its stats has one pair member
+	for i, v := range stats {
+		var cs claimStats
+		if json.Unmarshal([]byte(schema.Text(v)), &cs) != nil {
+			continue
+		}
+		qs := claimRanks(quad.IRI(cs.Subject), quad.IRI(cs.Object), v)
+		if q, ok := claimPair(quad.IRI(cs.Claim), quad.IRI(cs.Subject), quad.IRI(cs.Object)); ok && cs.Claim != "" && !paired[cs.Claim] {
+			paired[cs.Claim] = true
+			qs = append(qs, q)
+		}
+		for _, q := range qs {
+			deltas = append(deltas, cgraph.Delta{Action: cgraph.Add, Quad: q})
+		}
+		stats[i] = nil
+		if len(deltas) >= reindexBatch {
+			if err := flush(i + 1); err != nil {
+				return 0, err
+			}
+			last = time.Now()
+		} else if progress != nil && time.Since(last) > 2*time.Second {
+			progress(i+1, total)
+			last = time.Now()
+		}
+	}
+	if err := flush(total); err != nil {
+		return 0, err
+	}
+	return total, nil
+}
