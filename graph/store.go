@@ -66,8 +66,8 @@ type meta struct {
 }
 
 const (
-	metaName   = "kg.json"
-	dataDir    = "data"
+	metaName = "kg.json"
+	dataDir  = "data"
 	// formatVers 4: claims ranked per entity (schema.ClaimRank); 3 is
 	// upgraded by Reindex.
 	formatVers = 4
