@@ -35,9 +35,10 @@ type env struct {
 	ents []graph.Entity
 }
 
-func newEnv(t testing.TB) *env {
+// newEnv is the seed fixture's store, or one of the articles given.
+func newEnv(t testing.TB, articles ...*graph.Article) *env {
 	t.Helper()
-	dir := fixture.Build(t)
+	dir := fixture.Build(t, articles...)
 	p, err := runner.New(runner.SelfOptions(dir, 1))
 	if err != nil {
 		t.Fatal(err)
