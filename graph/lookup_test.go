@@ -31,7 +31,7 @@ func TestLookupLeadsWithAnIndexedDirection(t *testing.T) {
 	}
 	filter := map[quad.Direction]cgraph.Ref{quad.Predicate: ref(schema.Type), quad.Object: ref(schema.NewsArticle)}
 	for i := 0; i < 64; i++ {
-		lead := s.scanIterator(ctx, filter)
+		lead, _ := s.scanIterator(ctx, filter)
 		if and, ok := lead.(*iterator.And); ok {
 			lead = and.SubIterators()[0]
 		}
