@@ -321,7 +321,12 @@ function scanTimeline(accept, n) {
   var to = params.to ? dateTo(params.to).substring(0, 7) : null;
   var extra = [];
   if (params.from || params.to) {
-    var span = bucketMembers("span").map(memberEvent), sr = rows(span);
+    // a member names its dates: only the events that meet the window
+    // are read
+    var span = bucketMembers("span").filter(function (k) {
+      var f = k.split(" ");
+      return inRange(f[0] || null, f[1] || null);
+    }).map(memberEvent), sr = rows(span);
     span.forEach(function (ev) { if (sr[ev] && accept(sr[ev])) extra.push(ev); });
   }
   var months = timelineMonths();
