@@ -18,14 +18,15 @@ var evs;
 var small = entityStats(A).events <= entityStats(B).events ? A : B;
 if (entityStats(small).events * entityStats(small).events <= wanted() * storeTotals().events) {
   // the events of the entity fewer articles mention, with the other in them
-  evs = eventsOf(small, null, both, Infinity);
+  evs = eventsOf(small, null, both, Infinity, [small === A ? B : A]);
 } else {
   // two busy entities: the events that support their claims
   evs = [];
   between.forEach(function (c) { evs = evs.concat(supportOf(c).events); });
   evs = uniq(evs);
+  fetchRows(evs);
+  evs = evs.filter(function (ev) { return rowNames(ev, [A, B]) && rowOf(ev) !== null && both(rowOf(ev)); });
   var rs = rows(evs);
-  evs = evs.filter(function (ev) { return rs[ev] && both(rs[ev]); });
   evs.sort(function (a, b) { return byDate(rowKey(a, rs[a]), rowKey(b, rs[b])); });
 }
 var out = [], explained = {};

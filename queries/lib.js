@@ -251,20 +251,49 @@ function rowIRI(ev) { return KG.indexNS + "row/" + ev.substring(KG.eventNS.lengt
 
 // rows reads the index rows of events (what timeline, claims and evidence
 // show of an event, with entity IRIs), in batches of start nodes through
-// all predicates (a row node has one quad): {ev: row}.
-var rowCache = {};
-function rows(evs) {
-  var need = uniq(evs.filter(function (ev) { return !(ev in rowCache); }));
+// all predicates (a row node has one quad): {ev: row}. A row is parsed
+// only when asked for: goja's JSON.parse costs more than reading it.
+var rowText = {}, rowCache = {};
+function fetchRows(evs) {
+  var need = uniq(evs.filter(function (ev) { return !(ev in rowText); }));
   for (var i = 0; i < need.length; i += edgeBatch) {
     var batch = need.slice(i, i + edgeBatch), back = {};
-    batch.forEach(function (ev) { back[rowIRI(ev)] = ev; rowCache[ev] = null; });
+    batch.forEach(function (ev) { back[rowIRI(ev)] = ev; rowText[ev] = null; });
     g.V.apply(g, batch.map(function (ev) { return iri(rowIRI(ev)); })).Tag("s").Out(null, "p").Tag("o").TagArray().forEach(function (r) {
-      if (idOf(r.p) === KG.indexRow) rowCache[back[idOf(r.s)]] = JSON.parse(textOf(r.o));
+      if (idOf(r.p) === KG.indexRow) rowText[back[idOf(r.s)]] = textOf(r.o);
     });
   }
+}
+
+function rowOf(ev) {
+  if (!(ev in rowCache)) {
+    var t = rowText[ev];
+    rowCache[ev] = t === null || t === undefined ? null : JSON.parse(t);
+  }
+  return rowCache[ev];
+}
+
+function rows(evs) {
+  fetchRows(evs);
   var out = {};
-  evs.forEach(function (ev) { out[ev] = rowCache[ev]; });
+  evs.forEach(function (ev) { out[ev] = rowOf(ev); });
   return out;
+}
+
+// rowNames: the event's row names every one of the IRIs (anywhere: a
+// row names entities by IRI, as JSON strings), a test on its text that a
+// row must pass to have them in a role or as its source, made before the
+// row is parsed. names is null when there is nothing to test, and an IRI
+// that Go's JSON would escape differently from goja's is not tested.
+function rowNames(ev, names) {
+  var t = rowText[ev];
+  if (t === null || t === undefined) return false;
+  if (names === null) return true;
+  for (var i = 0; i < names.length; i++) {
+    if (/[<>&\u2028\u2029]/.test(names[i])) continue;
+    if (t.indexOf(JSON.stringify(names[i])) < 0) return false;
+  }
+  return true;
 }
 
 function inRow(r, e) {
@@ -315,7 +344,9 @@ function memberEvent(k) { return k.substring(k.lastIndexOf(" ") + 1); }
 // first n events, in order, whose rows accept takes; with a date window it
 // starts at the window and also reads the events with an end date that
 // began before it.
-function scanTimeline(accept, n) {
+function scanTimeline(accept, n, names) {
+  if (names === undefined) names = null;
+  var take = function (ev) { return rowNames(ev, names) && rowOf(ev) !== null && accept(rowOf(ev)); };
   var out = [];
   var from = params.from ? dateFrom(params.from).substring(0, 7) : null;
   var to = params.to ? dateTo(params.to).substring(0, 7) : null;
@@ -326,8 +357,9 @@ function scanTimeline(accept, n) {
     var span = bucketMembers("span").filter(function (k) {
       var f = k.split(" ");
       return inRange(f[0] || null, f[1] || null);
-    }).map(memberEvent), sr = rows(span);
-    span.forEach(function (ev) { if (sr[ev] && accept(sr[ev])) extra.push(ev); });
+    }).map(memberEvent);
+    fetchRows(span);
+    span.forEach(function (ev) { if (take(ev)) extra.push(ev); });
   }
   var months = timelineMonths();
   for (var i = 0; i < months.length && out.length < n; i++) {
@@ -340,8 +372,9 @@ function scanTimeline(accept, n) {
     }
     var evs = bucketMembers(m).map(memberEvent);
     for (var j = 0; j < evs.length && out.length < n; j += edgeBatch) {
-      var batch = evs.slice(j, j + edgeBatch), rs = rows(batch);
-      batch.forEach(function (ev) { if (out.length < n && rs[ev] && accept(rs[ev])) out.push(ev); });
+      var batch = evs.slice(j, j + edgeBatch);
+      fetchRows(batch);
+      batch.forEach(function (ev) { if (out.length < n && take(ev)) out.push(ev); });
     }
   }
   if (extra.length === 0) return out;
@@ -353,15 +386,19 @@ function scanTimeline(accept, n) {
 
 // eventsOf returns the first n events (by date) an entity takes part in
 // (or is the source of, with pred = KG.reportedBy) whose rows keep takes.
-function eventsOf(e, pred, keep, n) {
+// Rows that do not name e (or the others of names) are not parsed.
+function eventsOf(e, pred, keep, n, names) {
+  names = [e].concat(names || []);
   if (scanCheaper(e, pred, n)) {
     return scanTimeline(function (r) {
       if (!keep(r)) return false;
       return pred ? (r.r || []).indexOf(e) >= 0 : inRow(r, e);
-    }, n);
+    }, n, names);
   }
-  var evs = directEvents(e, pred), rs = rows(evs);
-  evs = evs.filter(function (ev) { return rs[ev] && keep(rs[ev]); });
+  var evs = directEvents(e, pred), rs;
+  fetchRows(evs);
+  evs = evs.filter(function (ev) { return rowNames(ev, names) && rowOf(ev) !== null && keep(rowOf(ev)); });
+  rs = rows(evs);
   evs.sort(function (a, b) { return byDate(rowKey(a, rs[a]), rowKey(b, rs[b])); });
   return evs.slice(0, n);
 }
