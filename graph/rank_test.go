@@ -320,3 +320,50 @@ func valueOf(f map[quad.Direction]cgraph.Ref, d quad.Direction, v quad.Value) qu
 	}
 	return nil
 }
+
+// An entity's totals follow removals: counted down when the article that
+// went had neither the first nor the last date, counted again when it
+// had one of them.
+func TestEntityTotalsFollowRemovals(t *testing.T) {
+	s := openTemp(t, "")
+	dates := []string{"2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01"}
+	for i, d := range dates {
+		id := fmt.Sprintf("t%d", i)
+		a := report(id, "/tmp/"+id, "text "+id, d, "kim", fmt.Sprintf("p%d", i), "")
+		for j, q := range a.Quads {
+			if q.Predicate == schema.DatePublished {
+				a.Quads[j].Object = quad.TypedString{Value: quad.String(d), Type: schema.XSDDate}
+			}
+		}
+		if _, err := s.Load(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	totals := func() entityStats {
+		idx, _ := schema.IndexOf(schema.EntityIRI("kim"))
+		vs, err := s.objects(ctx, idx, schema.EntityStats, schema.IndexGraph)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(vs) != 1 {
+			t.Errorf("%d versions of kim's totals", len(vs))
+		}
+		return readEntityStats(vs)
+	}
+	for _, step := range []struct {
+		rm          string
+		n           int
+		first, last string
+	}{
+		{"t1", 3, "2024-01-01", "2024-04-01"}, // neither first nor last
+		{"t0", 2, "2024-03-01", "2024-04-01"}, // the first
+		{"t3", 1, "2024-03-01", "2024-03-01"}, // the last
+	} {
+		if _, err := s.Retract(ctx, schema.ArticleIRI(step.rm)); err != nil {
+			t.Fatal(err)
+		}
+		if st := totals(); st.Articles != step.n || st.First != step.first || st.Last != step.last {
+			t.Errorf("after removing %s: %d articles, %s to %s; want %d, %s to %s", step.rm, st.Articles, st.First, st.Last, step.n, step.first, step.last)
+		}
+	}
+}
