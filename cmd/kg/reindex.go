@@ -21,7 +21,7 @@ Other kg commands refuse a format 3 store and say to run this. On a store
 of format 4 it adds nothing.
 
 Examples:
-   kg --db archive.db reindex`,
+   kg reindex                     the store in ./kg.db (or --db DIR, KG_DB)`,
 		Action: func(c *cli.Context) error {
 			start := time.Now()
 			last := time.Time{}
