@@ -224,6 +224,19 @@ func derive(art quad.IRI, qs []quad.Quad) *derived {
 		for _, r := range e.reporters {
 			d.reportedOf[r]++
 		}
+		// each shared entity's own date buckets: the events and offices
+		// it has a role in, and those it is the source of, so that its
+		// timeline reads its own events in date order
+		for _, f := range e.fillers() {
+			if idx, ok := schema.IndexOf(f); ok && !isLocal(f) {
+				member(idx, schema.EntityEvents, e)
+			}
+		}
+		for _, r := range uniqIRIs(append([]quad.IRI(nil), e.reporters...)) {
+			if idx, ok := schema.IndexOf(r); ok && !isLocal(r) {
+				member(idx, schema.EntityReported, e)
+			}
+		}
 		if sig, ok := e.signature(art); ok {
 			d.sigs = append(d.sigs, sig)
 			add(sig.node, schema.IndexMember, quad.String(sig.date+"|"+string(n)), schema.IndexGraph)

@@ -175,8 +175,9 @@ func TestClaimRanksInABatch(t *testing.T) {
 	}
 }
 
-// A store of format 3 (no claim index) is refused with the way out, and
-// kg reindex makes it the store a load of today writes.
+// A store of format 3 (no claim index, no entity date buckets) is refused
+// with the way out, and kg reindex makes it the store a load of today
+// writes.
 func TestReindexUpgradesAnOldStore(t *testing.T) {
 	dir := t.TempDir()
 	s, err := Open(dir, &Options{NoSync: true})
@@ -197,13 +198,27 @@ func TestReindexUpgradesAnOldStore(t *testing.T) {
 	if len(have) == 0 {
 		t.Fatal("no claim index to take away")
 	}
+	events := 0
 	s.Each(ctx, func(q quad.Quad) error {
 		sub := string(q.Subject.(quad.IRI))
-		if q.Predicate == schema.IndexMember && (strings.Contains(sub, "/claims/") || strings.Contains(sub, "/pair/")) {
-			old = append(old, cgraph.Delta{Action: cgraph.Delete, Quad: q})
+		if !strings.HasPrefix(sub, schema.IndexNS+"entity/") {
+			return nil
 		}
+		month := schema.Text(q.Object)
+		switch {
+		case q.Predicate == schema.IndexMember && (strings.Contains(sub, "/claims/") || strings.Contains(sub, "/pair/")):
+		case q.Predicate == schema.IndexMember && (strings.Contains(sub, "/events/") || strings.Contains(sub, "/reported/")):
+			events++
+		case q.Predicate == schema.IndexMonth && (strings.HasPrefix(month, "events/") || strings.HasPrefix(month, "reported/")):
+		default:
+			return nil
+		}
+		old = append(old, cgraph.Delta{Action: cgraph.Delete, Quad: q})
 		return nil
 	})
+	if events == 0 {
+		t.Fatal("no entity date buckets to take away")
+	}
 	if err := s.qs.ApplyDeltas(old, cgraph.IgnoreOpts{}); err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +252,11 @@ func TestReindexUpgradesAnOldStore(t *testing.T) {
 		}
 	}
 	var calls []string
-	n, err := Reindex(ctx, dir, &Options{NoSync: true}, func(done, total int) { calls = append(calls, fmt.Sprint(done, "/", total)) })
+	n, err := Reindex(ctx, dir, &Options{NoSync: true}, func(what string, done, total int) {
+		if what == "claims" {
+			calls = append(calls, fmt.Sprint(done, "/", total))
+		}
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

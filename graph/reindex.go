@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -14,15 +15,17 @@ import (
 	"github.com/kgnews/kg/schema"
 )
 
-// formatBeforeClaimRanks is the format of stores written before the
-// store kept each entity's claims in rank buckets (schema.ClaimRank): the
-// only older format Reindex upgrades. Everything else in them is as now.
-const formatBeforeClaimRanks = 3
+// Older formats Reindex upgrades: 3, written before the store kept each
+// entity's claims in rank buckets (schema.ClaimRank) and pair nodes, and
+// 4, before it kept each entity's own date buckets of events (the kinds
+// schema.EntityEvents and EntityReported). Everything else in them is as
+// now.
+func upgradable(f int) bool { return f == 3 || f == 4 }
 
 // formatError explains a store of another format, and what to do.
 func formatError(dir string, f int) error {
-	if f == formatBeforeClaimRanks {
-		return fmt.Errorf("open store %s: format %d, written before kg kept each entity's claims ranked; upgrade it once with `kg --db %s reindex` (about a minute per million claims)", dir, f, dir)
+	if upgradable(f) {
+		return fmt.Errorf("open store %s: format %d, written before kg kept each entity's claims ranked and its events by date; upgrade it once with `kg --db %s reindex` (minutes for a big store)", dir, f, dir)
 	}
 	return fmt.Errorf("open store %s: format %d, this kg reads format %d (export it with the kg that wrote it and load the N-Quads into a new store)", dir, f, formatVers)
 }
@@ -30,12 +33,14 @@ func formatError(dir string, f int) error {
 // reindexBatch is how many rank members one transaction of Reindex adds.
 const reindexBatch = 50_000
 
-// ReindexProgress is called as Reindex goes: claims done of all.
-type ReindexProgress func(done, total int)
+// ReindexProgress is called as Reindex goes: what ("claims", then
+// "event rows") done of all.
+type ReindexProgress func(what string, done, total int)
 
 // Reindex brings the store in dir to this kg's format: it writes the claim
 // rank buckets of every claim from the claim's stats (what a load now
-// writes with them), then records the format in kg.json. It only adds
+// writes with them) and every shared entity's own date buckets of events
+// from the event rows, then records the format in kg.json. It only adds
 // quads, in transactions of reindexBatch, and records the format last, so
 // a reindex that is stopped leaves a store the old format still describes
 // and is simply run again; on a store already of this format it adds
@@ -52,7 +57,7 @@ func Reindex(ctx context.Context, dir string, opts *Options, progress ReindexPro
 	if err != nil {
 		return 0, err
 	}
-	if m.Format != formatVers && m.Format != formatBeforeClaimRanks {
+	if m.Format != formatVers && !upgradable(m.Format) {
 		return 0, formatError(dir, m.Format)
 	}
 	o := Options{}
@@ -88,7 +93,7 @@ func (s *Store) reindex(ctx context.Context, progress ReindexProgress) (int, err
 	}
 	total := len(stats)
 	if progress != nil {
-		progress(0, total)
+		progress("claims", 0, total)
 	}
 	var deltas []cgraph.Delta
 	flush := func(done int) error {
@@ -104,7 +109,7 @@ func (s *Store) reindex(ctx context.Context, progress ReindexProgress) (int, err
 		releaseMapped(s.bolt)
 		deltas = deltas[:0]
 		if progress != nil {
-			progress(done, total)
+			progress("claims", done, total)
 		}
 		return nil
 	}
@@ -130,12 +135,102 @@ func (s *Store) reindex(ctx context.Context, progress ReindexProgress) (int, err
 			}
 			last = time.Now()
 		} else if progress != nil && time.Since(last) > 2*time.Second {
-			progress(i+1, total)
+			progress("claims", i+1, total)
 			last = time.Now()
 		}
 	}
 	if err := flush(total); err != nil {
 		return 0, err
 	}
+	if err := s.reindexEvents(ctx, progress); err != nil {
+		return 0, err
+	}
 	return total, nil
+}
+
+// reindexEvents writes every shared entity's own date buckets from the
+// event rows: the events and offices it has a role in, and those it is
+// the source of (what derive writes with them).
+func (s *Store) reindexEvents(ctx context.Context, progress ReindexProgress) error {
+	type entry struct {
+		key     string
+		date    string
+		end     string
+		fillers []quad.IRI
+		sources []quad.IRI
+	}
+	var entries []entry
+	err := s.eachQuad(ctx, match{p: schema.IndexRow, label: schema.IndexGraph}, func(q quad.Quad) error {
+		sub, _ := q.Subject.(quad.IRI)
+		tail, ok := strings.CutPrefix(string(sub), schema.IndexNS+"row/")
+		if !ok {
+			return nil
+		}
+		var r row
+		if json.Unmarshal([]byte(schema.Text(q.Object)), &r) != nil {
+			return nil
+		}
+		e := &event{iri: quad.IRI(schema.EventNS + tail), date: r.Date, end: r.End}
+		en := entry{key: memberKey(e, r.Article), date: r.Date, end: r.End}
+		var fs []quad.IRI
+		for _, l := range r.Roles {
+			for _, f := range l {
+				fs = append(fs, quad.IRI(f))
+			}
+		}
+		en.fillers = uniqIRIs(fs)
+		var rs []quad.IRI
+		for _, x := range r.Reporter {
+			rs = append(rs, quad.IRI(x))
+		}
+		en.sources = uniqIRIs(rs)
+		entries = append(entries, en)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var deltas []cgraph.Delta
+	listed := map[qkey]bool{}
+	add := func(q quad.Quad) { deltas = append(deltas, cgraph.Delta{Action: cgraph.Add, Quad: q}) }
+	for i, en := range entries {
+		for _, kind := range []string{schema.EntityEvents, schema.EntityReported} {
+			ents := en.fillers
+			if kind == schema.EntityReported {
+				ents = en.sources
+			}
+			for _, f := range ents {
+				idx, ok := schema.IndexOf(f)
+				if !ok || isLocal(f) {
+					continue
+				}
+				keys := []string{bucketMonth(en.date)}
+				if en.end != "" {
+					keys = append(keys, "span")
+				}
+				for _, k := range keys {
+					add(quad.Quad{Subject: schema.Bucket(idx, kind, k), Predicate: schema.IndexMember, Object: quad.String(en.key), Label: schema.IndexGraph})
+					mq := quad.Quad{Subject: idx, Predicate: schema.IndexMonth, Object: quad.String(kind + "/" + k), Label: schema.IndexGraph}
+					if !listed[quadKey(mq)] {
+						listed[quadKey(mq)] = true
+						add(mq)
+					}
+				}
+			}
+		}
+		if len(deltas) >= reindexBatch || i == len(entries)-1 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+				return fmt.Errorf("reindex: %w", err)
+			}
+			releaseMapped(s.bolt)
+			deltas = deltas[:0]
+			if progress != nil {
+				progress("event rows", i+1, len(entries))
+			}
+		}
+	}
+	return nil
 }

@@ -68,9 +68,10 @@ type meta struct {
 const (
 	metaName = "kg.json"
 	dataDir  = "data"
-	// formatVers 4: claims ranked per entity (schema.ClaimRank); 3 is
+	// formatVers 5: claims ranked per entity (schema.ClaimRank, 4) and
+	// each entity's events in date buckets of its own (5); 3 and 4 are
 	// upgraded by Reindex.
-	formatVers = 4
+	formatVers = 5
 )
 
 // Open opens the store in dir, creating it (and dir) on first use. It fails
@@ -226,7 +227,7 @@ func openLocked(dir string, opts *Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.Format != formatVers && !(opts.upgrade && m.Format == formatBeforeClaimRanks) {
+	if m.Format != formatVers && !(opts.upgrade && upgradable(m.Format)) {
 		return nil, formatError(dir, m.Format)
 	}
 	timeout := opts.LockTimeout

@@ -321,11 +321,22 @@ function directEvents(e, pred) {
   return uniq(out);
 }
 
-// months lists the timeline's buckets in date order: partial dates before
+// A timeline is an index node and a kind of buckets: the store's
+// (KG.timelineIndex, ""), or an entity's own: the events it has a role in
+// (its index node, "events") or is the source of ("reported").
+var storeTimeline = { node: KG.timelineIndex, kind: "" };
+
+// months lists a timeline's buckets in date order: partial dates before
 // the days they hold, "undated" last; "span" (events with an end date) is
 // apart, for date windows.
-function timelineMonths() {
-  var ms = valuesOf(KG.timelineIndex, KG.indexMonth).map(textOf).filter(function (m) { return m !== "span"; });
+function timelineMonths(tl) {
+  tl = tl || storeTimeline;
+  var prefix = tl.kind === "" ? "" : tl.kind + "/";
+  var ms = [];
+  valuesOf(tl.node, KG.indexMonth).map(textOf).forEach(function (m) {
+    if (prefix === "" ? m.indexOf("/") < 0 : m.indexOf(prefix) === 0) ms.push(m.substring(prefix.length));
+  });
+  ms = ms.filter(function (m) { return m !== "span"; });
   ms.sort(function (a, b) {
     if ((a === "undated") !== (b === "undated")) return a === "undated" ? 1 : -1;
     return a < b ? -1 : a > b ? 1 : 0;
@@ -333,8 +344,10 @@ function timelineMonths() {
   return ms;
 }
 
-function bucketMembers(m) {
-  return valuesOf(KG.timelineIndex + "/" + m, KG.indexMember).map(textOf).sort();
+function bucketMembers(m, tl) {
+  tl = tl || storeTimeline;
+  var node = tl.kind === "" ? tl.node + "/" + m : tl.node + "/" + tl.kind + "/" + m;
+  return valuesOf(node, KG.indexMember).map(textOf).sort();
 }
 
 // memberEvent reads a bucket member "DATE END ID NNNNNN EVENT".
@@ -344,8 +357,9 @@ function memberEvent(k) { return k.substring(k.lastIndexOf(" ") + 1); }
 // first n events, in order, whose rows accept takes; with a date window it
 // starts at the window and also reads the events with an end date that
 // began before it.
-function scanTimeline(accept, n, names) {
+function scanTimeline(accept, n, names, tl) {
   if (names === undefined) names = null;
+  tl = tl || storeTimeline;
   var take = function (ev) { return rowNames(ev, names) && rowOf(ev) !== null && accept(rowOf(ev)); };
   var out = [];
   var from = params.from ? dateFrom(params.from).substring(0, 7) : null;
@@ -354,14 +368,14 @@ function scanTimeline(accept, n, names) {
   if (params.from || params.to) {
     // a member names its dates: only the events that meet the window
     // are read
-    var span = bucketMembers("span").filter(function (k) {
+    var span = bucketMembers("span", tl).filter(function (k) {
       var f = k.split(" ");
       return inRange(f[0] || null, f[1] || null);
     }).map(memberEvent);
     fetchRows(span);
     span.forEach(function (ev) { if (take(ev)) extra.push(ev); });
   }
-  var months = timelineMonths();
+  var months = timelineMonths(tl);
   for (var i = 0; i < months.length && out.length < n; i++) {
     var m = months[i];
     if (m !== "undated") {
@@ -370,7 +384,7 @@ function scanTimeline(accept, n, names) {
     } else if (from !== null || to !== null) {
       break; // an undated event is in no window
     }
-    var evs = bucketMembers(m).map(memberEvent);
+    var evs = bucketMembers(m, tl).map(memberEvent);
     for (var j = 0; j < evs.length && out.length < n; j += edgeBatch) {
       var batch = evs.slice(j, j + edgeBatch);
       fetchRows(batch);
@@ -386,9 +400,18 @@ function scanTimeline(accept, n, names) {
 
 // eventsOf returns the first n events (by date) an entity takes part in
 // (or is the source of, with pred = KG.reportedBy) whose rows keep takes.
-// Rows that do not name e (or the others of names) are not parsed.
+// A shared entity's events are read from its own date buckets, as far as
+// n; an article's own group's (no buckets: a handful) through its role
+// edges. Rows that do not name e (or the others of names) are not parsed.
 function eventsOf(e, pred, keep, n, names) {
   names = [e].concat(names || []);
+  var idx = indexOf(e);
+  if (idx !== null && e.indexOf(KG.entityNS + "local/") !== 0) {
+    return scanTimeline(function (r) {
+      if (!keep(r)) return false;
+      return pred ? (r.r || []).indexOf(e) >= 0 : inRow(r, e);
+    }, n, names, { node: idx, kind: pred ? "reported" : "events" });
+  }
   if (scanCheaper(e, pred, n)) {
     return scanTimeline(function (r) {
       if (!keep(r)) return false;

@@ -110,9 +110,10 @@ func TestRankedClaimsOnAPage(t *testing.T) {
 	}
 }
 
-// On a corpus with claims in many buckets, pages of any size at any
-// offset are slices of the whole answer, for the queries that stop
-// reading once their page is full.
+// On a corpus with claims in many buckets and events over many months,
+// pages of any size at any offset are slices of the whole answer, for the
+// queries that stop reading once their page is full (an entity's claims
+// by rank bucket, its events by its own date buckets).
 func TestRankedPagesAreSlicesOfTheAnswer(t *testing.T) {
 	e := newEnv(t, fixture.Synthetic(60)...)
 	hub := fixture.SynthLabel(0)
@@ -120,6 +121,9 @@ func TestRankedPagesAreSlicesOfTheAnswer(t *testing.T) {
 		{"relationships", hub},
 		{"neighbours", hub},
 		{"neighbours", fixture.SynthLabel(63), "--depth", "2"},
+		{"timeline", hub},
+		{"timeline", hub, "--from", "2015", "--to", "2020-06"},
+		{"claims", fixture.SynthLabel(1)},
 	}
 	for _, c := range cases {
 		all := e.run(t, c[0], c[1:]...)

@@ -199,6 +199,13 @@ func ClaimPair(a, b quad.IRI) (quad.IRI, bool) {
 // TimelineIndex is the index node of every event.
 var TimelineIndex = quad.IRI(IndexNS + "timeline")
 
+// The kinds of an entity's own date buckets (Bucket): the events and
+// offices it has a role in, and those it is the source of.
+const (
+	EntityEvents   = "events"
+	EntityReported = "reported"
+)
+
 // Bucket is the IRI of one bucket of an index node; kind is "events"
 // (events the entity takes part in) or "reported" (events it is the
 // source of). The global timeline has one kind.
