@@ -339,7 +339,7 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	for ti, t := range triggers {
 		// "यहाँ हर साल बाढ़ आती है": a rule, not an event; so is a habitual
 		// passive ("X को Y कहा जाता है", "… गिरफ्तार किए जाते हैं")
-		if habitual || x.habitualPassive(s, t) {
+		if habitual || x.habitualPassive(s, t) || x.simplePresent(cc, t) {
 			continue
 		}
 		// not facts: what did not happen, what ought to or is wished to
@@ -656,6 +656,39 @@ func (x *extractor) correlativeAfter(s *sentence, k int) bool {
 func (x *extractor) habitualPassive(s *sentence, t event.Trigger) bool {
 	for k := t.VerbEnd(); k < t.GroupEnd && k < len(s.norms); k++ {
 		if x.d.cues["habitual-passive"].at(s.norms, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// simplePresent reports whether a trigger's verb is in the simple present
+// or the habitual past ("समर्थन करता है", "पुरस्कार देती है", "मैच खेलते
+// थे"): what someone does as a rule or used to do, not an event. Verbs of
+// saying keep their reading ("कहते हैं कि …" reports what is said now).
+func (x *extractor) simplePresent(cc *clauseCtx, t event.Trigger) bool {
+	s, f := cc.s, t.Frame
+	// a ने subject makes it a perfective ("शरापोवा ने राशि जीती है"); a कि
+	// after it reports ("… आगाह करते हैं कि …")
+	if t.GroupEnd < len(s.norms) && s.norms[t.GroupEnd] == "कि" {
+		return false
+	}
+	for k := cc.cl.start; k < t.Start; k++ {
+		if w := s.norms[k]; x.d.is("ergative", w) || x.d.anaphora["agent"].at(s.norms, k) > 0 ||
+			strings.HasSuffix(w, "ने") && x.d.anaphora["speaker"].at(s.norms, k) > 0 {
+			return false
+		}
+	}
+	if t.Nominal || f.Flags.Say || f.Flags.Tell || f.Flags.Report || f.Flags.KiClass != "" || f.Flags.Complement {
+		return false
+	}
+	e := t.VerbEnd()
+	if e >= len(s.norms) || x.d.cues["habitual-aux"].at(s.norms, e) == 0 {
+		return false
+	}
+	w := s.norms[e-1]
+	for _, end := range x.d.cues["imperfective"] {
+		if len(end) == 1 && strings.HasSuffix(w, end[0]) && w != end[0] && len([]rune(w)) > 2 {
 			return true
 		}
 	}
