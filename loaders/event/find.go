@@ -118,6 +118,10 @@ func (fs *Frames) Participle(w string) bool {
 	return fs.verbForms[w] && g.perfective(w) && !g.ambiguous[w] && !g.intransitive[w] && !g.passive[w]
 }
 
+// Intransitive reports whether a folded word is a form of होना, the light
+// verb of what happens rather than of what someone does.
+func (fs *Frames) Intransitive(w string) bool { return fs.group.intransitive[w] }
+
 // Negation reports whether a folded word negates (नहीं, न).
 func (fs *Frames) Negation(w string) bool { return fs.group.negation[w] }
 
