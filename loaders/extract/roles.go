@@ -100,7 +100,9 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		}
 		// a noun used alone takes only the phrases right before it ("X की",
 		// "X के बीच"); those further back belong to the clause's verb
-		if t.Nominal && t.Start-c.postEnd > 3 {
+		// — or the first genitive before a participle phrase that ends
+		// right before it ("X की दिल्ली की जेल में हुई फांसी": X's)
+		if t.Nominal && t.Start-c.postEnd > 3 && !(isGenitive(c.post) && t.Start-c.postEnd <= 8 && x.participleBefore(s, t.Start) && firstGenitive(cc, c, prevEnd)) {
 			continue
 		}
 		role := x.roleFor(f, c, cc, t)
@@ -224,6 +226,18 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		}
 		ev.Roles[schema.RoleAgent] = by
 	}
+	// a purpose infinitive's subject is the clause's: "उनका स्वागत करने के
+	// लिए मुख्यमंत्री X मौजूद थे" — X is who welcomes
+	if len(ev.Roles[schema.RoleAgent]) == 0 && !t.Nominal {
+		if e := max(t.VerbEnd(), t.GroupEnd); e < cc.cl.end && x.isInfinitive(s, e-1, nil) && x.d.cues["purpose"].at(s.norms, e) > 0 {
+			for _, c := range cc.chunks {
+				if c.start > e && c.post == "" && !c.consumed && c.pronoun == "" && len(c.ents) > 0 && c.ents[0].isAgentLike() {
+					ev.Roles[schema.RoleAgent] = append([]*Ent{}, c.ents...)
+					break
+				}
+			}
+		}
+	}
 	// a symmetric event's agent also takes part; the agent of an agentless
 	// symmetric event is its first participant
 	if ev.symmetric() && len(ev.Roles[schema.RoleAgent]) == 0 && len(ev.Roles[schema.RoleParticipant]) > 1 {
@@ -244,6 +258,17 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 			ev.Roles[r] = keep
 		}
 	}
+}
+
+// firstGenitive reports whether c is the first genitive phrase of the
+// clause from word from on.
+func firstGenitive(cc *clauseCtx, c *chunk, from int) bool {
+	for _, o := range cc.chunks {
+		if o.start >= from && isGenitive(o.post) {
+			return o == c
+		}
+	}
+	return false
 }
 
 // ergativeBefore reports whether a ने phrase or an ergative pronoun
