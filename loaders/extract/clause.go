@@ -556,6 +556,11 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 	if e := max(t.VerbEnd(), t.GroupEnd); e < cc.cl.end && x.d.cues["aim"].at(s.norms, e) > 0 {
 		ev.Modality = schema.Planned
 	}
+	// "X की हत्या का आरोप", "हत्या के मामले में": an event named as what
+	// someone is accused of is alleged
+	if e := max(t.VerbEnd(), t.GroupEnd); e < cc.cl.end && x.d.cues["alleged"].at(s.norms, e) > 0 && ev.Modality == schema.Asserted {
+		ev.Modality = schema.Reported
+	}
 	if x.alternative(s, cc.cl) {
 		ev.Modality = schema.Possible
 	}
