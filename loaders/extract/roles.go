@@ -381,6 +381,12 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 	if role == schema.RoleLocation && len(c.ents) > 0 && !c.ents[0].canBeLocation() {
 		return ""
 	}
+	// a match is played at a place, not in a team ("टीम में आने के बाद")
+	if role == schema.RoleLocation && len(c.ents) > 0 && !c.ents[0].isPlace() {
+		if et, _ := schema.LookupEvent(f.Class); et.Domain == "sports" {
+			return ""
+		}
+	}
 	return role
 }
 
