@@ -45,6 +45,17 @@ func (t Trigger) VerbEnd() int {
 // verbGroup holds the words of verb groups (verbgroup.tsv) by kind.
 type verbGroup struct {
 	particle, negation, refusal, ambiguous, end, join, passive, completive, compound, aux, possible, obligation, desire, intransitive, vectorHost map[string]bool
+	// host: nouns that take the light verb after them themselves ("फोन
+	// इस्तेमाल किया", "फोन बंद किया"): a trigger before one is no light-verb
+	// construction of its own
+	host map[string]bool
+	// carryOut, carryVerb: "… को अंजाम दिया" (carried out) stands for करना
+	// after any trigger noun that takes करना ("हमले को अंजाम दिया")
+	carryOut, carryVerb map[string]bool
+	// predicateStop: words that, right before a verb of calling ("बताया"),
+	// show that no predicate noun stands there ("बीबीसी को बताया", "उन्हें
+	// यह बताया"): the verb tells someone, it does not call something
+	predicateStop map[string]bool
 }
 
 func loadVerbGroup() (*verbGroup, error) {
@@ -57,6 +68,7 @@ func loadVerbGroup() (*verbGroup, error) {
 		"particle": &g.particle, "negation": &g.negation, "refusal": &g.refusal, "ambiguous": &g.ambiguous,
 		"end": &g.end, "join": &g.join, "passive": &g.passive, "completive": &g.completive, "compound": &g.compound, "aux": &g.aux, "possible": &g.possible,
 		"obligation": &g.obligation, "desire": &g.desire, "intransitive": &g.intransitive, "vector-host": &g.vectorHost,
+		"host": &g.host, "carry-out": &g.carryOut, "carry-verb": &g.carryVerb, "predicate-stop": &g.predicateStop,
 	}
 	for _, r := range rows {
 		m, ok := kinds[r.Field(0)]
@@ -105,6 +117,10 @@ func (fs *Frames) Participle(w string) bool {
 	g := fs.group
 	return fs.verbForms[w] && g.perfective(w) && !g.ambiguous[w] && !g.intransitive[w] && !g.passive[w]
 }
+
+// Intransitive reports whether a folded word is a form of होना, the light
+// verb of what happens rather than of what someone does.
+func (fs *Frames) Intransitive(w string) bool { return fs.group.intransitive[w] }
 
 // Negation reports whether a folded word negates (नहीं, न).
 func (fs *Frames) Negation(w string) bool { return fs.group.negation[w] }
@@ -203,6 +219,11 @@ func (f *Frame) matchAt(fs *Frames, words, types []string, i, lo, hi int, used m
 			// place: "यह समझौता पिछले साल जून में हुआ था", "वार्ता … नई
 			// दिल्ली में होने वाली है". Stop at another event's word.
 			for k := j + 1; k < hi && k <= j+8; k++ {
+				// "फोन इस्तेमाल किया", "नया फोन लॉन्च किया": the noun right
+				// after the trigger takes the light verb
+				if k == j+1 && g.host[words[j]] {
+					break
+				}
 				// beyond one word only a form of होना or a passive: the subject
 				// noun's verb ("वार्ता … में होने वाली है", "राहत सामग्री
 				// गांवों में भेजी जाएगी"); an object noun stands next to its
@@ -241,6 +262,9 @@ func (f *Frame) matchAt(fs *Frames, words, types []string, i, lo, hi int, used m
 	}
 	if i > lo && g.negation[words[i-1]] && f.IsVerb {
 		t.Negated = true
+	}
+	if f.Flags.Predicative && !g.predicativeAt(words, i, lo) {
+		return Trigger{}, false
 	}
 	return t, true
 }
@@ -300,6 +324,25 @@ func isInfinitive(w string) bool {
 	return len([]rune(w)) > 2 && (strings.HasSuffix(w, "ना") || strings.HasSuffix(w, "ने") || strings.HasSuffix(w, "नी"))
 }
 
+// predicativeAt reports whether the verb at i follows a को phrase and a
+// predicate noun or adjective: "अदालत ने उसे दोषी बताया", "विरोधियों को
+// 'देशद्रोही' बताया" (called them traitors), not "बीबीसी को बताया".
+func (g *verbGroup) predicativeAt(words []string, i, lo int) bool {
+	k := i - 1
+	for k >= lo && g.particle[words[k]] {
+		k--
+	}
+	if k < lo || g.predicateStop[words[k]] {
+		return false
+	}
+	for m := k - 1; m >= lo && m >= k-8; m-- {
+		if words[m] == "को" {
+			return true
+		}
+	}
+	return false
+}
+
 // findLight matches a light verb at j.
 func (f *Frame) findLight(g *verbGroup, words []string, j, hi int, used map[int]bool, t *Trigger) bool {
 	for _, lp := range f.Light {
@@ -311,6 +354,11 @@ func (f *Frame) findLight(g *verbGroup, words []string, j, hi int, used map[int]
 			t.LightStart, t.LightEnd = j, end
 			return true
 		}
+	}
+	// "हमले को अंजाम दिया": carried out, for a noun that takes करना
+	if f.DoLight && j+2 < hi && words[j] == "को" && g.carryOut[words[j+1]] && g.carryVerb[words[j+2]] && !used[j] {
+		t.LightStart, t.LightEnd = j, j+3
+		return true
 	}
 	return false
 }

@@ -23,7 +23,10 @@ type Frame struct {
 	Triggers []Pattern
 	Light    []Pattern
 	Nominal  bool // the trigger alone evokes the event ("*" in light)
-	IsVerb   bool // the trigger is the verb ("-" in light)
+	// DoLight: one of its light verbs is करना, so "… को अंजाम दिया" (carried
+	// out) serves too
+	DoLight bool
+	IsVerb  bool // the trigger is the verb ("-" in light)
 	// Sense is the word-sense guard: words (or entity types) of which one
 	// must stand near the trigger, and words none of which may.
 	Must, MustNot []SenseWord
@@ -63,6 +66,9 @@ type Flags struct {
 	Report     bool // "यह जानकारी X ने दी": the report of the previous sentence, no event of its own
 	Tell       bool // its कि/that clause is what it says, while it keeps its class ("told Y that")
 	Place      bool // stands with a place alone: a flood, a curfew, an election
+	// Predicative: a verb of calling that fires only after a को phrase and
+	// a predicate noun ("X को दोषी बताया": called X guilty)
+	Predicative bool
 	// KiClass: followed by कि the event is of this class and says the कि
 	// clause ("बताया कि" is a Statement, not a Briefing).
 	KiClass schema.EventClass
@@ -76,7 +82,7 @@ type Flags struct {
 }
 
 // knownFlags lists the flags frames.tsv may use, for the error message.
-const knownFlags = "symmetric, motion, say, complement, attach, self, undergoer, report, tell, place, ki=CLASS, casualty=killed|injured|affected, needs=ROLE|ROLE"
+const knownFlags = "symmetric, motion, say, complement, attach, self, undergoer, report, tell, place, predicative, ki=CLASS, casualty=killed|injured|affected, needs=ROLE|ROLE"
 
 // parseFlags reads "symmetric,casualty=killed".
 func parseFlags(list []string) (Flags, error) {
@@ -104,6 +110,8 @@ func parseFlags(list []string) (Flags, error) {
 			f.Tell = true
 		case "place":
 			f.Place = true
+		case "predicative":
+			f.Predicative = true
 		case "ki":
 			c := schema.EventClass(val)
 			if _, ok := schema.LookupEvent(c); !ok {
@@ -280,6 +288,9 @@ func parseFrame(r schema.Row, verbs *verbTable) (*Frame, error) {
 				return nil, r.Errorf("light verb %q: %v", l, err)
 			}
 			f.Light = append(f.Light, p)
+			if len(p) == 1 && p[0][hindi.Fold("किया")] {
+				f.DoLight = true
+			}
 		}
 	}
 	if f.IsVerb && (f.Nominal || len(f.Light) > 0) {

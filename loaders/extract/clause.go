@@ -336,10 +336,11 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	var events []*Event
 	assigned := map[*chunk]bool{}
 	habitual := x.habitual(s, cl)
+	asks := x.asks(s, cl)
 	for ti, t := range triggers {
 		// "यहाँ हर साल बाढ़ आती है": a rule, not an event; so is a habitual
 		// passive ("X को Y कहा जाता है", "… गिरफ्तार किए जाते हैं")
-		if habitual || x.habitualPassive(s, t) {
+		if habitual || asks || x.habitualPassive(s, t) || x.simplePresent(cc, t) {
 			continue
 		}
 		// not facts: what did not happen, what ought to or is wished to
@@ -550,6 +551,19 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 		x.d.cues["alongside"].at(s.norms, t.End) == 0 {
 		ev.Modality = schema.Asserted
 	}
+	// an event named as what is hoped, tried, threatened or planned ("बचा
+	// लेने की उम्मीद में", "हमले की धमकी दी") has not happened
+	if e := max(t.VerbEnd(), t.GroupEnd); e < cc.cl.end && x.d.cues["aim"].at(s.norms, e) > 0 {
+		ev.Modality = schema.Planned
+	}
+	// "X की हत्या का आरोप", "हत्या के मामले में": an event named as what
+	// someone is accused of is alleged
+	if e := max(t.VerbEnd(), t.GroupEnd); e < cc.cl.end && x.d.cues["alleged"].at(s.norms, e) > 0 && ev.Modality == schema.Asserted {
+		ev.Modality = schema.Reported
+	}
+	if x.alternative(s, cc.cl) {
+		ev.Modality = schema.Possible
+	}
 	if cc.conditional {
 		ev.Modality = schema.Conditional
 	}
@@ -656,6 +670,64 @@ func (x *extractor) correlativeAfter(s *sentence, k int) bool {
 func (x *extractor) habitualPassive(s *sentence, t event.Trigger) bool {
 	for k := t.VerbEnd(); k < t.GroupEnd && k < len(s.norms); k++ {
 		if x.d.cues["habitual-passive"].at(s.norms, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// asks reports whether a clause asks rather than states: a question word
+// inside it ("पूछा कि क्या वह मिलीं", "किन खिलाड़ियों को जगह देते हैं"),
+// an indirect question as much as a direct one.
+func (x *extractor) asks(s *sentence, cl clause) bool {
+	for k := cl.start; k < cl.end; k++ {
+		if x.d.cues["interrogative"].at(s.norms, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// alternative reports whether a clause offers one of two alternatives
+// ("या तो … या फिर …"): neither is told as what happened.
+func (x *extractor) alternative(s *sentence, cl clause) bool {
+	for k := max(0, cl.start-1); k < cl.end; k++ {
+		if x.d.cues["alternative"].at(s.norms, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// simplePresent reports whether a trigger's verb is in the simple present
+// or the habitual past ("समर्थन करता है", "पुरस्कार देती है", "मैच खेलते
+// थे"): what someone does as a rule or used to do, not an event. Verbs of
+// saying keep their reading ("कहते हैं कि …" reports what is said now).
+func (x *extractor) simplePresent(cc *clauseCtx, t event.Trigger) bool {
+	f := t.Frame
+	if t.Nominal || f.Flags.Say || f.Flags.Tell || f.Flags.Report || f.Flags.KiClass != "" || f.Flags.Complement {
+		return false
+	}
+	return x.simplePresentAt(cc, t.Start, t.VerbEnd(), t.GroupEnd)
+}
+
+// simplePresentAt: the verb of [start, end), its group ending at groupEnd.
+func (x *extractor) simplePresentAt(cc *clauseCtx, start, e, groupEnd int) bool {
+	s := cc.s
+	// a ने subject makes it a perfective ("शरापोवा ने राशि जीती है"); a कि
+	// after it reports ("… आगाह करते हैं कि …")
+	if groupEnd < len(s.norms) && s.norms[groupEnd] == "कि" {
+		return false
+	}
+	if x.ergativeBefore(cc, start) {
+		return false
+	}
+	if e >= len(s.norms) || x.d.cues["habitual-aux"].at(s.norms, e) == 0 {
+		return false
+	}
+	w := s.norms[e-1]
+	for _, end := range x.d.cues["imperfective"] {
+		if len(end) == 1 && strings.HasSuffix(w, end[0]) && w != end[0] && len([]rune(w)) > 2 {
 			return true
 		}
 	}

@@ -285,6 +285,11 @@ func stands(ev *Event) bool {
 			return false
 		}
 	}
+	// an event among equals needs two of them, or one who acts: "टोगो के
+	// राष्ट्रपति और X की मुलाकात" with X unread is no meeting with Togo
+	if ev.symmetric() && len(ev.Roles[schema.RoleAgent]) == 0 && len(core(ev)) == 1 {
+		return false
+	}
 	return len(core(ev)) > 0 || ev.flags.Place && (len(ev.Roles[schema.RoleLocation]) > 0 || len(ev.Roles[schema.RoleOrigin]) > 0) ||
 		ev.Killed+ev.Injured+ev.Affected > 0 // "350 शव निकाले गए"
 }

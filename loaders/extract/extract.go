@@ -413,6 +413,10 @@ func (x *extractor) sentence(s *sentence) {
 					for _, ev := range evs {
 						ev.ReportedBy = appendUnique(ev.ReportedBy, host.Roles[schema.RoleAgent]...)
 						host.Themes = append(host.Themes, ev)
+						// "X पर आरोप है कि …" with no accuser: alleged, not told as done
+						if host.flags.Tell && len(host.Roles[schema.RoleAgent]) == 0 && ev.Modality == schema.Asserted {
+							ev.Modality = schema.Reported
+						}
 					}
 					break
 				}

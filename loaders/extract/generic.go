@@ -17,7 +17,8 @@ import (
 func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 	s := cc.s
 	v, ok := x.d.frames.MainVerb(s.norms, cc.cl.start, cc.cl.end)
-	if !ok || v.Negated || v.Modal == "obligation" || v.Modal == "desire" {
+	if !ok || v.Negated || v.Modal == "obligation" || v.Modal == "desire" ||
+		x.asks(s, cc.cl) || x.simplePresentAt(cc, v.Start, v.End, v.GroupEnd) {
 		return nil
 	}
 	ev := &Event{Class: schema.GenericEvent, Roles: map[schema.Role][]*Ent{}, sentence: s.idx, clause: ci,
@@ -52,7 +53,7 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 		case c.post == "में" || c.post == "पर":
 			if ents[0].isPlace() {
 				role = schema.RoleLocation
-			} else if c.post == "में" {
+			} else if c.post == "में" && v.Start-c.postEnd <= 2 {
 				role = schema.RoleTheme // "X ने Y में हिस्सा लिया"
 			}
 		}
@@ -91,7 +92,7 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 	switch {
 	case cc.conditional:
 		ev.Modality = schema.Conditional
-	case v.Modal == "possible":
+	case v.Modal == "possible" || x.alternative(s, cc.cl):
 		ev.Modality = schema.Possible
 	case cc.tense == temporal.Future:
 		ev.Modality = schema.Planned

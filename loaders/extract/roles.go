@@ -26,6 +26,11 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 	if t.Nominal && t.End < cc.cl.end && x.d.cues["within"].at(s.norms, t.End) > 0 {
 		agentOK = true
 	}
+	// "X ने यात्रा शुरू की और इसी साल चुनाव होने हैं": what happens (a
+	// light verb होना) has no ने agent; that ने phrase acts in another verb
+	if agentOK && t.LightEnd > t.LightStart && x.d.frames.Intransitive(s.norms[t.LightStart]) && x.ergativeBefore(cc, t.Start) {
+		agentOK = false
+	}
 	if agentOK {
 		ev.Roles[schema.RoleAgent] = append([]*Ent{}, x.agentFor(cc, t, prior)...)
 		cc.curAgent = ev.Roles[schema.RoleAgent]
@@ -89,9 +94,15 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		if x.inInfinitive(s, c, t, triggers) || x.inParticiple(s, c, t) {
 			continue
 		}
+		// "मोदी के विरोधियों को देशद्रोही बताया" calls the opponents
+		if f.Flags.Predicative && (c.qualifies || c.lifted) {
+			continue
+		}
 		// a noun used alone takes only the phrases right before it ("X की",
 		// "X के बीच"); those further back belong to the clause's verb
-		if t.Nominal && t.Start-c.postEnd > 3 {
+		// — or the first genitive before a participle phrase that ends
+		// right before it ("X की दिल्ली की जेल में हुई फांसी": X's)
+		if t.Nominal && t.Start-c.postEnd > 3 && !(isGenitive(c.post) && t.Start-c.postEnd <= 8 && x.participleBefore(s, t.Start) && firstGenitive(cc, c, prevEnd)) {
 			continue
 		}
 		role := x.roleFor(f, c, cc, t)
@@ -215,6 +226,18 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		}
 		ev.Roles[schema.RoleAgent] = by
 	}
+	// a purpose infinitive's subject is the clause's: "उनका स्वागत करने के
+	// लिए मुख्यमंत्री X मौजूद थे" — X is who welcomes
+	if len(ev.Roles[schema.RoleAgent]) == 0 && !t.Nominal {
+		if e := max(t.VerbEnd(), t.GroupEnd); e < cc.cl.end && x.isInfinitive(s, e-1, nil) && x.d.cues["purpose"].at(s.norms, e) > 0 {
+			for _, c := range cc.chunks {
+				if c.start > e && c.post == "" && !c.consumed && c.pronoun == "" && len(c.ents) > 0 && c.ents[0].isAgentLike() {
+					ev.Roles[schema.RoleAgent] = append([]*Ent{}, c.ents...)
+					break
+				}
+			}
+		}
+	}
 	// a symmetric event's agent also takes part; the agent of an agentless
 	// symmetric event is its first participant
 	if ev.symmetric() && len(ev.Roles[schema.RoleAgent]) == 0 && len(ev.Roles[schema.RoleParticipant]) > 1 {
@@ -222,6 +245,43 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		ev.Roles[schema.RoleParticipant] = ev.Roles[schema.RoleParticipant][1:]
 	}
 	dropAgentsFromRoles(ev)
+	// the one arrested, acquitted or killed is someone, never a place or a
+	// thing ("मुंबई हमलों … के मामले में बरी" acquits no city)
+	if x.d.cues["person-undergoer"].at(fold(string(ev.Class)), 0) > 0 {
+		for _, r := range []schema.Role{schema.RolePatient, schema.RoleTheme, schema.RoleRecipient} {
+			var keep []*Ent
+			for _, e := range ev.Roles[r] {
+				if e.isAgentLike() {
+					keep = append(keep, e)
+				}
+			}
+			ev.Roles[r] = keep
+		}
+	}
+}
+
+// firstGenitive reports whether c is the first genitive phrase of the
+// clause from word from on.
+func firstGenitive(cc *clauseCtx, c *chunk, from int) bool {
+	for _, o := range cc.chunks {
+		if o.start >= from && isGenitive(o.post) {
+			return o == c
+		}
+	}
+	return false
+}
+
+// ergativeBefore reports whether a ने phrase or an ergative pronoun
+// (उन्होंने) stands in the clause before word k.
+func (x *extractor) ergativeBefore(cc *clauseCtx, k int) bool {
+	s := cc.s
+	for i := cc.cl.start; i < k; i++ {
+		if w := s.norms[i]; x.d.is("ergative", w) || x.d.anaphora["agent"].at(s.norms, i) > 0 ||
+			strings.HasSuffix(w, "ने") && x.d.anaphora["speaker"].at(s.norms, i) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // participleBefore reports whether a participle phrase ends right before
@@ -278,9 +338,19 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 		if d := t.Start - c.postEnd; d > 3 && !(d <= 8 && x.participleBefore(cc.s, t.Start)) {
 			return ""
 		}
+		// "X के सहयोग की अपील": X is whose the help is, not who appeals
+		for k := c.postEnd; k < t.Start; k++ {
+			if isGenitive(cc.s.norms[k]) && !x.participleBefore(cc.s, t.Start) {
+				return ""
+			}
+		}
 		key = "gen"
 	}
 	role := f.Roles[key]
+	// "दमिश्क के हमले": a city or a region does not act; it is where
+	if key == "gen" && role == schema.RoleAgent && len(c.ents) > 0 && c.ents[0].isPlace() && c.ents[0].Type != "Country" {
+		return schema.RoleLocation
+	}
 	if alt, ok := f.AltRoles[key]; ok && len(c.ents) > 0 && !c.ents[0].isAgentLike() {
 		role = alt // "रिपोर्ट को अदालत को सौंपा": a thing is what is handed over
 	}
@@ -310,6 +380,12 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 	// a person or a group of people is not where an event is ("लोगों में")
 	if role == schema.RoleLocation && len(c.ents) > 0 && !c.ents[0].canBeLocation() {
 		return ""
+	}
+	// a match is played at a place, not in a team ("टीम में आने के बाद")
+	if role == schema.RoleLocation && len(c.ents) > 0 && !c.ents[0].isPlace() {
+		if et, _ := schema.LookupEvent(f.Class); et.Domain == "sports" {
+			return ""
+		}
 	}
 	return role
 }
