@@ -243,6 +243,11 @@ func (x *extractor) commonName(typ, name, via string) bool {
 	if len(ws) == 0 || nd.noun[strings.Join(ws, " ")] {
 		return len(ws) > 0
 	}
+	for _, w := range ws {
+		if x.glued(w) {
+			return true
+		}
+	}
 	plain := func(w string) bool {
 		_, ord := x.d.ordinals[w]
 		return nd.noun[w] || nd.notName[w] || hindi.EnglishWord(w) || ord
@@ -253,8 +258,8 @@ func (x *extractor) commonName(typ, name, via string) bool {
 	if typ != "Person" {
 		return false
 	}
-	if nd.noun[ws[0]] {
-		return true // "सम्मेलन बुलाकर": no name begins with a common noun
+	if nd.noun[ws[0]] || hindi.EnglishWord(ws[0]) && !nd.noble[ws[0]] {
+		return true // "सम्मेलन बुलाकर", "गैलेक्सी गीयर": no person's name begins with a common noun
 	}
 	for _, w := range ws {
 		for _, p := range strings.Split(w, "-") {
@@ -264,6 +269,39 @@ func (x *extractor) commonName(typ, name, via string) bool {
 		}
 	}
 	return true
+}
+
+// glued reports whether a word of a name is two words the text ran
+// together, a missing space or line break: a word of grammar or a common
+// word and a name the lexicon or the article knows ("बादइंग्लैंड",
+// "ख़बरसिंगापुर"), or a name and a common noun (noun rows: "राकेशकलाकार").
+// Compound names (रामनिवास, देवानंद) are made of name parts, not of these.
+func (x *extractor) glued(w string) bool {
+	nd, _ := loadNameData()
+	rs := []rune(w)
+	if len(rs) < 6 {
+		return false
+	}
+	known := func(p string) bool {
+		return len(x.lex.Lookup(p)) > 0 || len(x.overlay.Lookup(p)) > 0
+	}
+	for k := 2; k+3 <= len(rs); k++ {
+		if !isLetterStart(rs[k]) {
+			continue // a vowel sign or virama belongs to the letter before
+		}
+		left, right := string(rs[:k]), string(rs[k:])
+		word := x.d.stop[left] || nd.function[left] || nd.common[left] || nd.noun[left]
+		if word && utf8.RuneCountInString(left) >= 2 && known(right) || nd.noun[right] && known(left) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLetterStart reports whether a word can go on at r: a consonant or an
+// independent vowel, not a vowel sign, virama, nukta or nasal sign.
+func isLetterStart(r rune) bool {
+	return r >= 0x0905 && r <= 0x0939 || r >= 0x0958 && r <= 0x0961
 }
 
 // placeEnding reports whether a word ends like a place's name (-बर्ग,

@@ -387,3 +387,19 @@ func TestRolesVerbsAndTailsOfPersons(t *testing.T) {
 		}
 	}
 }
+
+// Two words the text ran together (a missing space or line break: a word
+// and a known name) make no name; nor does a person's name that begins
+// with an English common word. A compound name of name parts stays.
+func TestGluedWordsAndEnglishFirstWords(t *testing.T) {
+	if got := discoverWith(t, "खेल के बादभारत ने सिरीज़ जीती।", tagged{typ: ner.LOC, words: "बादभारत", score: 0.9}); len(got) != 0 {
+		t.Errorf("glued words: discovered %v", ids(got))
+	}
+	if got := discoverWith(t, "गांव में मोबाइल टावर लगाया गया।", tagged{typ: ner.PER, words: "मोबाइल टावर", score: 0.9}); len(got) != 0 {
+		t.Errorf("English words: discovered %v", ids(got))
+	}
+	got := discoverWith(t, "इस बार रामनिवास गुप्ता ने चुनाव जीता।", tagged{typ: ner.PER, words: "रामनिवास गुप्ता", score: 0.9})
+	if got["person/ramniwas-gupta"] == nil || len(got) != 1 {
+		t.Errorf("got %v, want Ramniwas Gupta", ids(got))
+	}
+}
