@@ -67,6 +67,9 @@ type nameData struct {
 	// verbAfter: words that follow a verb's stem ("बिता रहे", "जा सकती"):
 	// one word before them is the verb, no name
 	verbAfter map[string]bool
+	// placeHead: nouns of bodies every place has ("अदालत"): a place's
+	// name and one of them describe, they name nothing
+	placeHead map[string]bool
 	// placeEnd: endings of place names (-बर्ग, -पुर): a word with one is
 	// no organisation because a class noun stands before it
 	placeEnd []string
@@ -83,7 +86,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 		ofPlace: map[string]string{}, function: map[string]bool{}, notAbbr: map[string]bool{},
 		kin: map[string]bool{}, group: map[string]bool{}, split: map[string]bool{}, noble: map[string]bool{},
 		orgHead: map[string]bool{}, workCue: map[string]bool{}, apposBefore: map[string]string{}, apposAfter: map[string]string{},
-		noun: map[string]bool{}, weakAppos: map[string]bool{}, verbAfter: map[string]bool{}}
+		noun: map[string]bool{}, weakAppos: map[string]bool{}, verbAfter: map[string]bool{}, placeHead: map[string]bool{}}
 	for _, r := range rows {
 		class := r.Field(1)
 		if !schema.IsEntityClass(class) {
@@ -149,8 +152,8 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			for _, w := range r.List(2) {
 				m[hindi.Fold(w)] = class
 			}
-		case "noun", "apposweak", "verbafter":
-			m := map[string]map[string]bool{"noun": d.noun, "apposweak": d.weakAppos, "verbafter": d.verbAfter}[r.Field(0)]
+		case "noun", "apposweak", "verbafter", "placehead":
+			m := map[string]map[string]bool{"noun": d.noun, "apposweak": d.weakAppos, "verbafter": d.verbAfter, "placehead": d.placeHead}[r.Field(0)]
 			for _, w := range r.List(2) {
 				m[strings.Join(fold(w), " ")] = true
 			}
@@ -174,7 +177,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			}
 			sortLongest(d.roles)
 		default:
-			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr, role, noun, apposweak, verbafter or placeend)", r.Field(0))
+			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr, role, noun, apposweak, verbafter, placehead or placeend)", r.Field(0))
 		}
 	}
 	common, err := schema.ReadLines("hi/common.txt")
@@ -248,6 +251,13 @@ func (x *extractor) commonName(typ, name, via string) bool {
 			return true
 		}
 	}
+	// a place and a common head say where, not which ("X अदालत", "X
+	// अस्पताल", "X स्कूल": a court, a hospital, a school in X); a head
+	// that names one body of a place stays ("X विश्वविद्यालय", "X हाई
+	// कोर्ट")
+	if len(ws) == 2 && typ != "Person" && (nd.weakHeads[ws[1]] || nd.placeHead[ws[1]]) && x.knownPlace(ws[0]) {
+		return true
+	}
 	plain := func(w string) bool {
 		_, ord := x.d.ordinals[w]
 		return nd.noun[w] || nd.notName[w] || hindi.EnglishWord(w) || ord
@@ -269,6 +279,22 @@ func (x *extractor) commonName(typ, name, via string) bool {
 		}
 	}
 	return true
+}
+
+// knownPlace reports whether the lexicon, or the article, knows a word as
+// a place's name.
+func (x *extractor) knownPlace(w string) bool {
+	for _, l := range []*entity.Lexicon{x.lex, x.overlay} {
+		for _, f := range l.Lookup(w) {
+			switch f.Entity.Type {
+			case "Country", "City", "Place", "AdministrativeArea":
+				if f.Kind != entity.Demonym {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // glued reports whether a word of a name is two words the text ran
@@ -1188,7 +1214,8 @@ func (x *extractor) listNames(s *sentence, owner []*chunk, add, remove func(*chu
 // word (a first name or a surname, "फ़े", "बीटी") and the one person it
 // names in full whose first or last word that is ("फ़े डनअवे"), wherever
 // in the article the two appear: every fact about the one is about the
-// other.
+// other. The one word may have been typed a place by the recogniser (no
+// place word said so): the person named in full wins.
 func (x *extractor) mergePartials() {
 	byWord := map[string][]*Ent{}
 	for _, e := range x.order {
@@ -1211,7 +1238,10 @@ func (x *extractor) mergePartials() {
 	into := map[*Ent]*Ent{}
 	for _, e := range x.order {
 		names := e.fullNames()
-		if !e.Discovered || e.Type != "Person" || len(names) == 0 {
+		// a first name alone is often taken for a place ("बकौल X,");
+		// a place a place word named ("X ज़िले") is one
+		place := e.Type == "Place" && (e.via == "ner" || e.via == "list")
+		if !e.Discovered || e.Type != "Person" && !place || len(names) == 0 {
 			continue
 		}
 		w := strings.Fields(hindi.Fold(names[0]))

@@ -28,6 +28,18 @@ type tagged struct {
 // returns the discovered entities by id.
 func discoverWith(t *testing.T, text string, spans ...tagged) map[string]*Ent {
 	t.Helper()
+	return discover(t, false, text, spans...)
+}
+
+// discoverMerged is discoverWith followed by the article's merging of
+// partial names (Extract's mergePartials): the entities left.
+func discoverMerged(t *testing.T, text string, spans ...tagged) map[string]*Ent {
+	t.Helper()
+	return discover(t, true, text, spans...)
+}
+
+func discover(t *testing.T, merge bool, text string, spans ...tagged) map[string]*Ent {
+	t.Helper()
 	a, err := article.Parse(text)
 	if err != nil {
 		t.Fatal(err)
@@ -73,6 +85,15 @@ func discoverWith(t *testing.T, text string, spans ...tagged) map[string]*Ent {
 				if e.Discovered {
 					out[e.ID] = e
 				}
+			}
+		}
+	}
+	if merge {
+		x.mergePartials()
+		out = map[string]*Ent{}
+		for _, e := range x.order {
+			if e.Discovered {
+				out[e.ID] = e
 			}
 		}
 	}
@@ -401,5 +422,27 @@ func TestGluedWordsAndEnglishFirstWords(t *testing.T) {
 	got := discoverWith(t, "इस बार रामनिवास गुप्ता ने चुनाव जीता।", tagged{typ: ner.PER, words: "रामनिवास गुप्ता", score: 0.9})
 	if got["person/ramniwas-gupta"] == nil || len(got) != 1 {
 		t.Errorf("got %v, want Ramniwas Gupta", ids(got))
+	}
+}
+
+// A place's name and a head every town has describe (a court, a hospital
+// in that city), they name no body; a first name alone that the
+// recogniser took for a place is the person the article names in full.
+func TestPlaceAndCommonHeadAndFirstNamesTakenForPlaces(t *testing.T) {
+	for _, c := range []struct{ text, span, typ string }{
+		{"मामला लाहौर अदालत में पहुंचा।", "लाहौर अदालत", ner.ORG},
+		{"घायलों को लाहौर अस्पताल ले जाया गया।", "लाहौर अस्पताल", ner.LOC},
+	} {
+		got := discoverWith(t, c.text, tagged{typ: c.typ, words: c.span, score: 0.9})
+		for id := range got {
+			if strings.Contains(id, "lahaur") {
+				t.Errorf("%s: discovered %v", c.text, ids(got))
+			}
+		}
+	}
+	got := discoverMerged(t, "पत्रकार अनिरुद्ध बोस ने किताब लिखी है। अनिरुद्ध के मुताबिक, यह आसान नहीं था।",
+		tagged{typ: ner.PER, words: "अनिरुद्ध बोस", score: 0.9, only: 1}, tagged{typ: ner.LOC, words: "अनिरुद्ध", score: 0.9, only: 2})
+	if got["person/aniruddh-bos"] == nil || len(got) != 1 {
+		t.Errorf("got %v, want Aniruddh Bos alone", ids(got))
 	}
 }
