@@ -268,6 +268,9 @@ func (x *extractor) commonName(typ, name, via string) bool {
 	if typ != "Person" {
 		return false
 	}
+	if _, head := nd.heads[ws[len(ws)-1]]; head && len(ws) > 1 {
+		return true // "X विश्वविद्यालय" after a role word is a body, no person
+	}
 	if nd.noun[ws[0]] || hindi.EnglishWord(ws[0]) && !nd.noble[ws[0]] {
 		return true // "सम्मेलन बुलाकर", "गैलेक्सी गीयर": no person's name begins with a common noun
 	}
@@ -309,7 +312,12 @@ func (x *extractor) glued(w string) bool {
 		return false
 	}
 	known := func(p string) bool {
-		return len(x.lex.Lookup(p)) > 0 || len(x.overlay.Lookup(p)) > 0
+		if len(x.lex.Lookup(p)) > 0 || len(x.overlay.Lookup(p)) > 0 {
+			return true
+		}
+		// the first word of a name the article introduced ("जीतराहुल
+		// द्रविड़" after "राहुल द्रविड़")
+		return x.overlay.Begins(p)
 	}
 	for k := 2; k+3 <= len(rs); k++ {
 		if !isLetterStart(rs[k]) {
