@@ -70,6 +70,15 @@ type nameData struct {
 	// placeHead: nouns of bodies every place has ("अदालत"): a place's
 	// name and one of them describe, they name nothing
 	placeHead map[string]bool
+	// notAfter: nouns after a name that make it a product's, a method's
+	// or a term's ("X सिस्टम", "X नियम"), no person's, place's or body's
+	notAfter map[string]bool
+	// termEnd: endings of English terms written in Devanagari
+	// ("-फ़ोबिया", "-लॉजी"): one word with one names nothing
+	termEnd []string
+	// orgAfter: phrases after a name that say it is an organisation's
+	// ("X के संस्थापक", "X के चेयरमैन"): no place or person has them
+	orgAfter phrases
 	// placeEnd: endings of place names (-बर्ग, -पुर): a word with one is
 	// no organisation because a class noun stands before it
 	placeEnd []string
@@ -86,7 +95,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 		ofPlace: map[string]string{}, function: map[string]bool{}, notAbbr: map[string]bool{},
 		kin: map[string]bool{}, group: map[string]bool{}, split: map[string]bool{}, noble: map[string]bool{},
 		orgHead: map[string]bool{}, workCue: map[string]bool{}, apposBefore: map[string]string{}, apposAfter: map[string]string{},
-		noun: map[string]bool{}, weakAppos: map[string]bool{}, verbAfter: map[string]bool{}, placeHead: map[string]bool{}}
+		noun: map[string]bool{}, weakAppos: map[string]bool{}, verbAfter: map[string]bool{}, placeHead: map[string]bool{}, notAfter: map[string]bool{}}
 	for _, r := range rows {
 		class := r.Field(1)
 		if !schema.IsEntityClass(class) {
@@ -152,14 +161,23 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			for _, w := range r.List(2) {
 				m[hindi.Fold(w)] = class
 			}
-		case "noun", "apposweak", "verbafter", "placehead":
-			m := map[string]map[string]bool{"noun": d.noun, "apposweak": d.weakAppos, "verbafter": d.verbAfter, "placehead": d.placeHead}[r.Field(0)]
+		case "noun", "apposweak", "verbafter", "placehead", "notafter":
+			m := map[string]map[string]bool{"noun": d.noun, "apposweak": d.weakAppos, "verbafter": d.verbAfter, "placehead": d.placeHead, "notafter": d.notAfter}[r.Field(0)]
 			for _, w := range r.List(2) {
 				m[strings.Join(fold(w), " ")] = true
 			}
-		case "placeend":
+		case "orgafter":
 			for _, w := range r.List(2) {
-				d.placeEnd = append(d.placeEnd, hindi.Fold(w))
+				d.orgAfter = append(d.orgAfter, fold(w))
+			}
+			sortLongest(d.orgAfter)
+		case "placeend", "termend":
+			for _, w := range r.List(2) {
+				if r.Field(0) == "termend" {
+					d.termEnd = append(d.termEnd, hindi.Fold(w))
+				} else {
+					d.placeEnd = append(d.placeEnd, hindi.Fold(w))
+				}
 			}
 		case "placeafter":
 			for _, w := range r.List(2) {
@@ -177,7 +195,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			}
 			sortLongest(d.roles)
 		default:
-			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr, role, noun, apposweak, verbafter, placehead or placeend)", r.Field(0))
+			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr, role, noun, apposweak, verbafter, placehead, notafter, termend, orgafter or placeend)", r.Field(0))
 		}
 	}
 	common, err := schema.ReadLines("hi/common.txt")
@@ -262,7 +280,7 @@ func (x *extractor) commonName(typ, name, via string) bool {
 		_, ord := x.d.ordinals[w]
 		return nd.noun[w] || nd.notName[w] || hindi.EnglishWord(w) || ord
 	}
-	if len(ws) == 1 && plain(ws[0]) {
+	if len(ws) == 1 && (plain(ws[0]) || x.termEnding(ws[0])) {
 		return true
 	}
 	if typ != "Person" {
@@ -336,6 +354,19 @@ func (x *extractor) glued(w string) bool {
 // independent vowel, not a vowel sign, virama, nukta or nasal sign.
 func isLetterStart(r rune) bool {
 	return r >= 0x0905 && r <= 0x0939 || r >= 0x0958 && r <= 0x0961
+}
+
+// termEnding reports whether a word ends like an English term (names.tsv
+// termend rows: "गेल्टोफ़ोबिया", "इकोलॉजी"), three letters at least
+// before the ending.
+func (x *extractor) termEnding(w string) bool {
+	nd, _ := loadNameData()
+	for _, e := range nd.termEnd {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // placeEnding reports whether a word ends like a place's name (-बर्ग,
@@ -616,6 +647,9 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		if sp.Type == ner.ORG && len(inside) == 1 && inside[0].start == start && inside[0].end == end-1 && x.demonymAt(s, inside[0]) && x.commonNoun(s.norms[end-1]) {
 			continue
 		}
+		if end < len(s.norms) && nd.notAfter[s.norms[end]] {
+			continue // "X सिस्टम", "X नियम": a product or a method
+		}
 		for _, c := range inside {
 			remove(c)
 		}
@@ -628,6 +662,10 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		// recogniser guessed
 		if typ != ner.PER && x.roleBefore(s, start) {
 			typ = ner.PER
+		}
+		// "X के संस्थापक": a founder, a chairman, are an organisation's
+		if typ != ner.ORG && nd.orgAfter.at(s.norms, end) > 0 {
+			typ = ner.ORG
 		}
 		var pieces [][2]int
 		for _, pc := range x.splitAtConjunctions(s, start, end) {

@@ -446,3 +446,23 @@ func TestPlaceAndCommonHeadAndFirstNamesTakenForPlaces(t *testing.T) {
 		t.Errorf("got %v, want Aniruddh Bos alone", ids(got))
 	}
 }
+
+// A name before a word of products, methods or terms ("X सिस्टम", "X
+// नियम") names no person, place or body; an English term ("-फ़ोबिया")
+// alone is no name; a cricket term in letters is no organisation; a name
+// with a founder or a chairman is an organisation's.
+func TestProductsTermsAndFoundedBodies(t *testing.T) {
+	if got := discoverWith(t, "मैच का नतीजा हार्पर मिल्टन नियम से तय हुआ।", tagged{typ: ner.PER, words: "हार्पर मिल्टन", score: 0.9}); len(got) != 0 {
+		t.Errorf("a method: discovered %v", ids(got))
+	}
+	if got := discoverWith(t, "इस डर को क्लॉस्ट्रोफ़ोबिया कहते हैं।", tagged{typ: ner.PER, words: "क्लॉस्ट्रोफ़ोबिया", score: 0.9}); len(got) != 0 {
+		t.Errorf("a term: discovered %v", ids(got))
+	}
+	if got := discoverWith(t, "वह पहले ही ओवर में एलबीडब्ल्यू हो गया।"); len(got) != 0 {
+		t.Errorf("a cricket term: discovered %v", ids(got))
+	}
+	got := discoverWith(t, "टेकनोवा के संस्थापक ने नई सेवा शुरू की।", tagged{typ: ner.LOC, words: "टेकनोवा", score: 0.8})
+	if e := got["org/teknowa"]; e == nil || e.Type != "Organization" || len(got) != 1 {
+		t.Errorf("got %v, want the organisation", ids(got))
+	}
+}
