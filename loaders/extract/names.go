@@ -1103,6 +1103,9 @@ func (x *extractor) roleNames(s *sentence, owner []*chunk, add func(*chunk)) {
 			continue
 		}
 		start, end = x.trimNotNames(s, start, end)
+		if end > start {
+			end = x.personEnd(s, start, end)
+		}
 		if !x.ruleShaped(s, start, end) {
 			continue
 		}
@@ -1648,9 +1651,11 @@ func (x *extractor) roleBefore(s *sentence, i int) bool {
 }
 
 // personEnd cuts from the end of a person's name the common nouns (noun
-// rows: "धोनी मैच", "X बिजली") that follow it in the text, and a head
-// noun with the English words before it ("X फायर स्टेशन पहुंचे": the
-// governor went to the fire station); at least one word is kept.
+// rows: "धोनी मैच", "X बिजली") that follow it in the text, and a place's
+// head noun with the English words before it ("X फायर स्टेशन पहुंचे":
+// the governor went to the fire station); at least one word is kept. A
+// body's head noun ("X विश्वविद्यालय") makes the whole no person's name:
+// it returns start.
 func (x *extractor) personEnd(s *sentence, start, end int) int {
 	nd, _ := loadNameData()
 	for end-start > 1 {
@@ -1659,7 +1664,10 @@ func (x *extractor) personEnd(s *sentence, start, end int) int {
 			end--
 			continue
 		}
-		if _, ok := nd.heads[w]; ok {
+		if c, ok := nd.heads[w]; ok {
+			if entity.Scope(c) == "org" {
+				return start // "X सुभारती विश्वविद्यालय": a body's name, no person's
+			}
 			end--
 			for end-start > 1 && hindi.EnglishWord(s.norms[end-1]) {
 				end--
