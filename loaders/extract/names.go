@@ -289,6 +289,9 @@ func (x *extractor) commonName(typ, name, via string) bool {
 	if _, head := nd.heads[ws[len(ws)-1]]; head && len(ws) > 1 {
 		return true // "X विश्वविद्यालय" after a role word is a body, no person
 	}
+	if len(ws) > 1 && hindi.Brand(ws[0]) {
+		return true // "निसान निस्मो": a product of the company, no person
+	}
 	if nd.noun[ws[0]] || hindi.EnglishWord(ws[0]) && !nd.noble[ws[0]] {
 		return true // "सम्मेलन बुलाकर", "गैलेक्सी गीयर": no person's name begins with a common noun
 	}
@@ -731,6 +734,12 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 			}
 			if headClass != "" {
 				class = headClass
+			}
+			if x.allBrands(s, start, end) {
+				class = "Organization" // "कोका कोला ने": the company
+			}
+			if _, abbr := hindi.Abbreviation(s.norms[start]); abbr && end-start == 1 && class == "Person" {
+				class = "Organization" // "एलजी ने": letters alone name a body, not a person
 			}
 			if e := x.discovered(class, x.surface(s, start, end), s.idx, sp.Score, "ner"); e != nil {
 				add(&chunk{ents: []*Ent{e}, start: start, end: end})
@@ -1636,6 +1645,17 @@ func (x *extractor) demonymAt(s *sentence, c *chunk) bool {
 		}
 	}
 	return false
+}
+
+// allBrands reports whether every word of [start, end) names a company
+// or its brand (hi/loanwords.tsv brand rows: "कोका कोला").
+func (x *extractor) allBrands(s *sentence, start, end int) bool {
+	for i := start; i < end; i++ {
+		if !hindi.Brand(s.norms[i]) {
+			return false
+		}
+	}
+	return end > start
 }
 
 // roleBefore reports whether a role word (names.tsv role rows: a

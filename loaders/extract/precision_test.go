@@ -466,3 +466,22 @@ func TestProductsTermsAndFoundedBodies(t *testing.T) {
 		t.Errorf("got %v, want the organisation", ids(got))
 	}
 }
+
+// A company's name (hi/loanwords.tsv brand rows) the recogniser took for
+// a person's is the company's, and a name that begins with one and goes on
+// is a product's, no person's; letters alone name a body.
+func TestBrandsAndLettersAreNoPersons(t *testing.T) {
+	got := discoverWith(t, "इस साल सैमसंग ने दाम घटाए।", tagged{typ: ner.PER, words: "सैमसंग", score: 0.9})
+	for _, e := range got {
+		if e.Type == "Person" {
+			t.Errorf("got %v, want the company", ids(got))
+		}
+	}
+	if got := discoverWith(t, "नई टोयोटा कोरोला सड़क पर उतरी।", tagged{typ: ner.PER, words: "टोयोटा कोरोला", score: 0.9}); len(got) != 0 {
+		t.Errorf("a product: discovered %v", ids(got))
+	}
+	got = discoverWith(t, "बाद में एचजी ने बयान जारी किया।", tagged{typ: ner.PER, words: "एचजी", score: 0.9})
+	if e := got["org/hg"]; e == nil || e.Type != "Organization" {
+		t.Errorf("got %v, want the body HG", ids(got))
+	}
+}
