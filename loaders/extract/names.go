@@ -433,6 +433,12 @@ func (x *extractor) placeClass(s *sentence, start, end int) string {
 func (x *extractor) orgClass(s *sentence, start, end int) string {
 	nd, _ := loadNameData()
 	if c, ok := nd.org[s.norms[end-1]]; ok {
+		// "स्कूल ऑफ़ X विभाग": a department of a school is no government's
+		for i := start; i < end-1; i++ {
+			if nd.heads[s.norms[i]] == "Organization" {
+				return "Organization"
+			}
+		}
 		return c
 	}
 	return "Organization"
@@ -650,8 +656,8 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		if sp.Type == ner.ORG && len(inside) == 1 && inside[0].start == start && inside[0].end == end-1 && x.demonymAt(s, inside[0]) && x.commonNoun(s.norms[end-1]) {
 			continue
 		}
-		if end < len(s.norms) && nd.notAfter[s.norms[end]] {
-			continue // "X सिस्टम", "X नियम": a product or a method
+		if x.thingAfter(s, end) {
+			continue // "X सिस्टम", "X नियम", "X नाम का लेंस": a product or a method
 		}
 		for _, c := range inside {
 			remove(c)
@@ -1643,6 +1649,21 @@ func (x *extractor) demonymAt(s *sentence, c *chunk) bool {
 		if f.Kind == entity.Demonym {
 			return true
 		}
+	}
+	return false
+}
+
+// thingAfter reports whether a noun of products, methods or things
+// (notafter rows) follows word end-1, right after it ("X सिस्टम") or
+// after "नाम का/की/के" ("X नाम के तारे"): the name is a thing's.
+func (x *extractor) thingAfter(s *sentence, end int) bool {
+	nd, _ := loadNameData()
+	n := len(s.norms)
+	if end < n && nd.notAfter[s.norms[end]] {
+		return true
+	}
+	if end+2 < n && s.norms[end] == "नाम" && x.d.is("genitive", s.norms[end+1]) {
+		return nd.notAfter[s.norms[end+2]]
 	}
 	return false
 }

@@ -485,3 +485,20 @@ func TestBrandsAndLettersAreNoPersons(t *testing.T) {
 		t.Errorf("got %v, want the body HG", ids(got))
 	}
 }
+
+// "X नाम का लेंस": a name before "नाम का" and a noun of things is a
+// thing's; a department of a school or university is no government's.
+func TestNamedThingsAndSchoolDepartments(t *testing.T) {
+	if got := discoverWith(t, "वीज़ो-टेक नाम का लेंस बाज़ार में आया।", tagged{typ: ner.LOC, words: "वीज़ो-टेक", score: 0.9}); len(got) != 0 {
+		t.Errorf("a thing: discovered %v", ids(got))
+	}
+	got := discoverWith(t, "स्कूल ऑफ़ फ़ार्मेसी विभाग ने दाख़िले खोले।", tagged{typ: ner.ORG, words: "स्कूल ऑफ़ फ़ार्मेसी विभाग", score: 0.9})
+	for _, e := range got {
+		if e.Type != "Organization" {
+			t.Errorf("got %v, want an Organization", ids(got))
+		}
+	}
+	if len(got) != 1 {
+		t.Errorf("got %v, want the department", ids(got))
+	}
+}
