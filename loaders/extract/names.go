@@ -735,8 +735,9 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 			default:
 				class = x.orgClass(s, start, end)
 			}
-			if c := x.apposClass(s, start, end); c != "" && !noble && !(typ == ner.PER && start > 0 && nd.weakAppos[s.norms[start-1]]) {
-				class = c
+			_, ownHead := nd.heads[s.norms[end-1]]
+			if c := x.apposClass(s, start, end); c != "" && !noble && !(ownHead && c == "CreativeWork") && !(typ == ner.PER && start > 0 && nd.weakAppos[s.norms[start-1]]) {
+				class = c // not "फ़िल्म X बैनर की": the name's own head says what it is
 			}
 			if headClass != "" {
 				class = headClass

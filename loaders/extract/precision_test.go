@@ -502,3 +502,21 @@ func TestNamedThingsAndSchoolDepartments(t *testing.T) {
 		t.Errorf("got %v, want the department", ids(got))
 	}
 }
+
+// A manager or an analyst before a name makes it a person's; a film
+// banner is a body, not the film the noun before it speaks of.
+func TestManagersAndBanners(t *testing.T) {
+	got := discoverWith(t, "कंपनी के जनरल मैनेजर टोबियास वेंगर ने कहा कि दाम नहीं बढ़ेंगे।", tagged{typ: ner.LOC, words: "टोबियास वेंगर", score: 0.8})
+	for _, e := range got {
+		if e.Type != "Person" {
+			t.Errorf("got %v, want a person", ids(got))
+		}
+	}
+	if len(got) != 1 {
+		t.Errorf("got %v, want the manager", ids(got))
+	}
+	got = discoverWith(t, "उनकी अगली फ़िल्म नीलगगन बैनर की होगी।", tagged{typ: ner.ORG, words: "नीलगगन बैनर", score: 0.8})
+	if e := got["org/nilaggan-bainar"]; e == nil || e.Type != "Organization" {
+		t.Errorf("got %v, want the banner, an Organization", ids(got))
+	}
+}
