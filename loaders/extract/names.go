@@ -283,6 +283,20 @@ func (x *extractor) commonName(typ, name, via string) bool {
 	if len(ws) == 1 && (plain(ws[0]) || x.termEnding(ws[0])) {
 		return true
 	}
+	// "जमात-ए": an izafat with nothing after it is a name cut short
+	if nm := strings.TrimSpace(name); strings.HasSuffix(nm, "-ए") || strings.HasSuffix(nm, "-उल") {
+		return true
+	}
+	// "X X": a word said twice is a refrain or a call, no name
+	if len(ws) == 2 && ws[0] == ws[1] {
+		return true
+	}
+	// "सांस्कृतिक अकादमी", "राज्य विधानसभा": a common word and the noun
+	// of a body describe one (a government's bodies are typed by their
+	// noun and kept: "रक्षा मंत्रालय")
+	if len(ws) == 2 && typ == "Organization" && (nd.common[ws[0]] || nd.modifiers[ws[0]]) && !hindi.EnglishWord(ws[0]) && x.bodyNoun(ws[1]) {
+		return true
+	}
 	if typ != "Person" {
 		return false
 	}
@@ -303,6 +317,15 @@ func (x *extractor) commonName(typ, name, via string) bool {
 		}
 	}
 	return true
+}
+
+// bodyNoun reports whether a word is a noun that ends an organisation's
+// name (org, head or orghead rows: "अकादमी", "विधानसभा", "बोर्ड").
+func (x *extractor) bodyNoun(w string) bool {
+	nd, _ := loadNameData()
+	_, org := nd.org[w]
+	_, head := nd.heads[w]
+	return org || head || nd.orgHead[w]
 }
 
 // knownPlace reports whether the lexicon, or the article, knows a word as

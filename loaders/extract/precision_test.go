@@ -520,3 +520,22 @@ func TestManagersAndBanners(t *testing.T) {
 		t.Errorf("got %v, want the banner, an Organization", ids(got))
 	}
 }
+
+// A word said twice is a refrain, an izafat with nothing after it a name
+// cut short, a common word and a body's noun a description; a film
+// industry is no organisation.
+func TestRefrainsCutNamesAndDescribedBodies(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		span tagged
+	}{
+		{"गाने में बार बार 'ढोलना ढोलना' आता है।", tagged{typ: ner.PER, words: "ढोलना ढोलना", score: 0.9}},
+		{"इस पर तहरीक-ए ने कुछ नहीं कहा।", tagged{typ: ner.PER, words: "तहरीक-ए", score: 0.9}},
+		{"शहर की साहित्यिक अकादमी ने पुरस्कार दिया।", tagged{typ: ner.ORG, words: "साहित्यिक अकादमी", score: 0.9}},
+		{"यह फ़िल्म बॉलीवुड में ख़ूब चली।", tagged{typ: ner.ORG, words: "बॉलीवुड", score: 0.9}},
+	} {
+		if got := discoverWith(t, c.text, c.span); len(got) != 0 {
+			t.Errorf("%s: discovered %v", c.text, ids(got))
+		}
+	}
+}
