@@ -328,6 +328,37 @@ func (x *extractor) bodyNoun(w string) bool {
 	return org || head || nd.orgHead[w]
 }
 
+// misspeltPlace returns the lexicon's country, state or city that a word
+// names when the word is one of its forms with one vowel sign, nasal or
+// "्र" left out inside it ("कोलकता" for कोलकाता, "ऑस्टेलिया" for
+// ऑस्ट्रेलिया): news misspells long names, and the reader wants the
+// place, not a new one. Words of six letters or more; nil when two places
+// would fit.
+func (x *extractor) misspeltPlace(w string) *entity.Entity {
+	rs := []rune(w)
+	if len(rs) < 6 {
+		return nil
+	}
+	var found *entity.Entity
+	for k := 1; k < len(rs); k++ {
+		for _, in := range []string{"ा", "ि", "ी", "ु", "ू", "े", "ै", "ो", "ौ", "ं", "्र"} {
+			for _, f := range x.lex.Lookup(string(rs[:k]) + in + string(rs[k:])) {
+				if f.Kind == entity.Demonym || f.Entity.Discovered {
+					continue
+				}
+				switch f.Entity.Type {
+				case "Country", "City", "AdministrativeArea":
+					if found != nil && found != f.Entity {
+						return nil
+					}
+					found = f.Entity
+				}
+			}
+		}
+	}
+	return found
+}
+
 // knownPlace reports whether the lexicon, or the article, knows a word as
 // a place's name.
 func (x *extractor) knownPlace(w string) bool {
@@ -749,6 +780,12 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 			if x.insideQuote(s, start, end) {
 				continue // "'लार्जर दैन लाइफ'": a piece of a quoted phrase
 			}
+			if typ == ner.LOC && end-start == 1 {
+				if le := x.misspeltPlace(s.norms[start]); le != nil {
+					add(&chunk{ents: []*Ent{x.lexEnt(le, x.surface(s, start, end), s.idx)}, start: start, end: end})
+					continue
+				}
+			}
 			var class string
 			switch typ {
 			case ner.PER:
@@ -1091,6 +1128,10 @@ func (x *extractor) cueNames(s *sentence, owner []*chunk, add func(*chunk)) {
 		}
 		if i > 0 && owner[i-1] == nil && isLetterWord(s.norms[i-1]) && !x.d.stop[s.norms[i-1]] && x.d.postpos.at(s.norms, i-1) == 0 {
 			continue // "X Y शहर": which words are the name is unclear
+		}
+		if le := x.misspeltPlace(w); le != nil {
+			add(&chunk{ents: []*Ent{x.lexEnt(le, x.surface(s, i, i+1), s.idx)}, start: i, end: i + 1})
+			continue
 		}
 		if e := x.discovered(class, x.surface(s, i, i+1), s.idx, cueScore, "placeafter"); e != nil {
 			add(&chunk{ents: []*Ent{e}, start: i, end: i + 1})

@@ -539,3 +539,26 @@ func TestRefrainsCutNamesAndDescribedBodies(t *testing.T) {
 		}
 	}
 }
+
+// A place's name misspelt by one vowel sign or "्र" left out is the
+// lexicon's place, not a new one; a short word is not guessed at.
+func TestMisspeltPlaceIsTheLexiconsPlace(t *testing.T) {
+	d, err := loadData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := article.Parse("x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newExtractor(d, fixtureLexicon(t), a, pub)
+	if le := x.misspeltPlace(hindi.Fold("इस्लामबाद")); le == nil || le.EN != "Islamabad" {
+		t.Errorf("misspeltPlace(इस्लामबाद) = %v, want Islamabad", le)
+	}
+	if le := x.misspeltPlace(hindi.Fold("लहौर")); le != nil {
+		t.Errorf("misspeltPlace(लहौर) = %v, want nothing for a short word", le)
+	}
+	if got := discoverWith(t, "वे कल इस्लामबाद पहुंचे।", tagged{typ: ner.LOC, words: "इस्लामबाद", score: 0.9}); len(got) != 0 {
+		t.Errorf("discovered %v, want the lexicon's city", ids(got))
+	}
+}
