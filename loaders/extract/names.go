@@ -751,6 +751,9 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 				}
 			}
 			start, end = x.trimNotNames(s, start, end)
+			if typ == ner.ORG {
+				start = x.orgStart(s, start, end)
+			}
 			if end > start && (x.inLexicon(s, start, end) || x.plainWords(s, start, end)) {
 				continue
 			}
@@ -1742,6 +1745,30 @@ func (x *extractor) allBrands(s *sentence, start, end int) bool {
 		}
 	}
 	return end > start
+}
+
+// orgStart drops from the start of an organisation's name a common Hindi
+// word that the text put before it ("शामिल X यूनिवर्सिटी", "निराश भारतीय
+// X"): one that stands before a word the lists spell in English, a head
+// noun with more after it, or a place or demonym the lexicon knows, which
+// begin names. "शिया सेंट्रल वक़्फ़ बोर्ड" keeps its first word (an
+// English common word follows it); English words ("ऑल इंडिया") stay.
+func (x *extractor) orgStart(s *sentence, start, end int) int {
+	nd, _ := loadNameData()
+	for end-start >= 2 {
+		w, next := s.norms[start], s.norms[start+1]
+		if !nd.common[w] || hindi.Spelt(w) || x.inLexicon(s, start, start+1) {
+			break
+		}
+		_, head := nd.heads[next]
+		head = head && end-start > 2 // "X अकादमी" keeps X: a head alone is no name
+		name := hindi.Spelt(next) && !hindi.EnglishWord(next)
+		if !(name || head || x.knownPlace(next) || x.demonymWord(s, start+1)) {
+			break
+		}
+		start++
+	}
+	return start
 }
 
 // roleBefore reports whether a role word (names.tsv role rows: a

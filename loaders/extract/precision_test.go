@@ -562,3 +562,19 @@ func TestMisspeltPlaceIsTheLexiconsPlace(t *testing.T) {
 		t.Errorf("discovered %v, want the lexicon's city", ids(got))
 	}
 }
+
+// A common word the text put before an organisation's name is no part of
+// it when a place, a demonym, a foreign name or a head noun with more
+// after it follows ("शामिल X यूनिवर्सिटी"); a community word before an
+// English word stays ("शिया सेंट्रल X बोर्ड").
+func TestCommonWordBeforeAnOrganisation(t *testing.T) {
+	got := discoverWith(t, "इस दल में शामिल लाहौर टेक्निकल यूनिवर्सिटी के छात्र थे।", tagged{typ: ner.ORG, words: "शामिल लाहौर टेक्निकल यूनिवर्सिटी", score: 0.9})
+	for id := range got {
+		if strings.Contains(id, "shamil") {
+			t.Errorf("got %v, want the university without शामिल", ids(got))
+		}
+	}
+	if len(got) != 1 {
+		t.Errorf("got %v, want the university", ids(got))
+	}
+}

@@ -290,6 +290,18 @@ func Brand(word string) bool {
 	return t.brands[Fold(word)]
 }
 
+// Spelt reports whether the lists spell a word in English: a loanword,
+// a foreign name or a brand of hi/loanwords.tsv or hi/translit.tsv
+// (डूंडी → Dundee), matched after folding.
+func Spelt(word string) bool {
+	t, err := loadTranslit()
+	if err != nil {
+		panic(err) // embedded data; see Check
+	}
+	_, ok := t.loans[Fold(word)]
+	return ok
+}
+
 // EnglishWord reports whether a word is a common English word written in
 // Devanagari: a loan row of hi/translit.tsv or of hi/loanwords.tsv
 // (कॉकटेल, टेलीविज़न), matched after folding. Names (माइकल, लंदन) are
