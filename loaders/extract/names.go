@@ -298,7 +298,21 @@ func (x *extractor) commonName(typ, name, via string) bool {
 		return true
 	}
 	if typ != "Person" {
-		return false
+		// "बॉलीवुड सेलिब्रिटीज़": a common noun and English words describe
+		nouns, rest := 0, true
+		for _, w := range ws {
+			_, head := nd.heads[w]
+			switch {
+			case head: // "किंग्स कॉलेज अस्पताल": a head names the body
+				rest = false
+			case nd.noun[w]:
+				nouns++
+			case hindi.EnglishWord(w) || nd.common[w]:
+			default:
+				rest = false
+			}
+		}
+		return nouns > 0 && rest && len(ws) > 1
 	}
 	if _, head := nd.heads[ws[len(ws)-1]]; head && len(ws) > 1 {
 		return true // "X विश्वविद्यालय" after a role word is a body, no person
@@ -759,8 +773,8 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 			}
 			// what is left of "भारतीय क्रिकेट टीम" once the edge word goes
 			// is a demonym and a noun: a description, no name
-			if typ != ner.PER && end-start == 2 && x.demonymWord(s, start) && (x.commonNoun(s.norms[start+1]) || hindi.EnglishWord(s.norms[start+1])) {
-				continue
+			if typ != ner.PER && end-start == 2 && x.demonymWord(s, start) && (x.commonNoun(s.norms[start+1]) || hindi.EnglishWord(s.norms[start+1]) || !hindi.Spelt(s.norms[start+1]) && !x.inLexicon(s, start+1, end)) {
+				continue // also "इसराइली सेनाधिकारी": a Hindi noun no list spells in English
 			}
 			// a name of one word is easier to mistake (a common noun where a
 			// name could stand): it needs more confidence

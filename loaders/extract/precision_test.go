@@ -578,3 +578,21 @@ func TestCommonWordBeforeAnOrganisation(t *testing.T) {
 		t.Errorf("got %v, want the university", ids(got))
 	}
 }
+
+// A demonym and a Hindi noun no list spells in English describe ("रूसी
+// नौसैनिक"); so do a common noun and English words ("बॉलीवुड
+// सुपरस्टार"), though a head noun keeps a body's name.
+func TestDemonymAndHindiNounAndCommonNounWithEnglish(t *testing.T) {
+	for _, c := range []struct{ text, span string }{
+		{"एक रूसी नौसैनिक ने यह बताया।", "रूसी नौसैनिक"},
+		{"कई बॉलीवुड सुपरस्टार वहां थे।", "बॉलीवुड सुपरस्टार"},
+	} {
+		if got := discoverWith(t, c.text, tagged{typ: ner.ORG, words: c.span, score: 0.9}); len(got) != 0 {
+			t.Errorf("%s: discovered %v", c.text, ids(got))
+		}
+	}
+	got := discoverWith(t, "उन्हें प्रिंसटन कॉलेज अस्पताल ले जाया गया।", tagged{typ: ner.ORG, words: "प्रिंसटन कॉलेज अस्पताल", score: 0.9})
+	if len(got) != 1 {
+		t.Errorf("got %v, want the hospital", ids(got))
+	}
+}
