@@ -145,6 +145,17 @@ func (l *Lexicon) ByID(id string) *Entity { return l.byID[id] }
 // Entities lists the lexicon's entities in the order they were added.
 func (l *Lexicon) Entities() []*Entity { return l.entities }
 
+// Begins reports whether some form of several words begins with the word
+// given ("राहुल" of "राहुल द्रविड़").
+func (l *Lexicon) Begins(word string) bool {
+	ws := Words(hindi.Tokenize(word))
+	if len(ws) != 1 {
+		return false
+	}
+	n := l.root.next[ws[0].Norm]
+	return n != nil && len(n.next) > 0
+}
+
 // Lookup returns the forms registered for exactly this phrase.
 func (l *Lexicon) Lookup(phrase string) []Form {
 	n := l.root

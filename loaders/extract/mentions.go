@@ -332,6 +332,9 @@ func (x *extractor) titles(s *sentence, owner []*chunk, chunks *[]*chunk, add fu
 			}
 		} else {
 			nameEnd = x.nameRun(s, owner, nameStart)
+			if nameEnd > nameStart {
+				nameEnd = x.personEnd(s, nameStart, nameEnd)
+			}
 			// "देशों के नेता शामिल होंगे": a "name" followed by a form of
 			// होना is a predicate, not a name
 			if nameEnd > nameStart && nameEnd < n && x.d.auxiliary[s.norms[nameEnd]] {
@@ -343,7 +346,6 @@ func (x *extractor) titles(s *sentence, owner []*chunk, chunks *[]*chunk, add fu
 				nameEnd = nameStart
 			}
 			if nameEnd > nameStart {
-				nameEnd = x.personEnd(s, nameStart, nameEnd)
 				if person = x.discovered("Person", x.surface(s, nameStart, nameEnd), s.idx, 1, "title"); person != nil {
 					pc = &chunk{ents: []*Ent{person}, start: nameStart, end: nameEnd}
 					add(pc)

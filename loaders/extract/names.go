@@ -67,6 +67,18 @@ type nameData struct {
 	// verbAfter: words that follow a verb's stem ("बिता रहे", "जा सकती"):
 	// one word before them is the verb, no name
 	verbAfter map[string]bool
+	// placeHead: nouns of bodies every place has ("अदालत"): a place's
+	// name and one of them describe, they name nothing
+	placeHead map[string]bool
+	// notAfter: nouns after a name that make it a product's, a method's
+	// or a term's ("X सिस्टम", "X नियम"), no person's, place's or body's
+	notAfter map[string]bool
+	// termEnd: endings of English terms written in Devanagari
+	// ("-फ़ोबिया", "-लॉजी"): one word with one names nothing
+	termEnd []string
+	// orgAfter: phrases after a name that say it is an organisation's
+	// ("X के संस्थापक", "X के चेयरमैन"): no place or person has them
+	orgAfter phrases
 	// placeEnd: endings of place names (-बर्ग, -पुर): a word with one is
 	// no organisation because a class noun stands before it
 	placeEnd []string
@@ -83,7 +95,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 		ofPlace: map[string]string{}, function: map[string]bool{}, notAbbr: map[string]bool{},
 		kin: map[string]bool{}, group: map[string]bool{}, split: map[string]bool{}, noble: map[string]bool{},
 		orgHead: map[string]bool{}, workCue: map[string]bool{}, apposBefore: map[string]string{}, apposAfter: map[string]string{},
-		noun: map[string]bool{}, weakAppos: map[string]bool{}, verbAfter: map[string]bool{}}
+		noun: map[string]bool{}, weakAppos: map[string]bool{}, verbAfter: map[string]bool{}, placeHead: map[string]bool{}, notAfter: map[string]bool{}}
 	for _, r := range rows {
 		class := r.Field(1)
 		if !schema.IsEntityClass(class) {
@@ -149,14 +161,23 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			for _, w := range r.List(2) {
 				m[hindi.Fold(w)] = class
 			}
-		case "noun", "apposweak", "verbafter":
-			m := map[string]map[string]bool{"noun": d.noun, "apposweak": d.weakAppos, "verbafter": d.verbAfter}[r.Field(0)]
+		case "noun", "apposweak", "verbafter", "placehead", "notafter":
+			m := map[string]map[string]bool{"noun": d.noun, "apposweak": d.weakAppos, "verbafter": d.verbAfter, "placehead": d.placeHead, "notafter": d.notAfter}[r.Field(0)]
 			for _, w := range r.List(2) {
 				m[strings.Join(fold(w), " ")] = true
 			}
-		case "placeend":
+		case "orgafter":
 			for _, w := range r.List(2) {
-				d.placeEnd = append(d.placeEnd, hindi.Fold(w))
+				d.orgAfter = append(d.orgAfter, fold(w))
+			}
+			sortLongest(d.orgAfter)
+		case "placeend", "termend":
+			for _, w := range r.List(2) {
+				if r.Field(0) == "termend" {
+					d.termEnd = append(d.termEnd, hindi.Fold(w))
+				} else {
+					d.placeEnd = append(d.placeEnd, hindi.Fold(w))
+				}
 			}
 		case "placeafter":
 			for _, w := range r.List(2) {
@@ -174,7 +195,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			}
 			sortLongest(d.roles)
 		default:
-			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr, role, noun, apposweak, verbafter or placeend)", r.Field(0))
+			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr, role, noun, apposweak, verbafter, placehead, notafter, termend, orgafter or placeend)", r.Field(0))
 		}
 	}
 	common, err := schema.ReadLines("hi/common.txt")
@@ -243,18 +264,64 @@ func (x *extractor) commonName(typ, name, via string) bool {
 	if len(ws) == 0 || nd.noun[strings.Join(ws, " ")] {
 		return len(ws) > 0
 	}
+	for _, w := range ws {
+		if x.glued(w) {
+			return true
+		}
+	}
+	// a place and a common head say where, not which ("X अदालत", "X
+	// अस्पताल", "X स्कूल": a court, a hospital, a school in X); a head
+	// that names one body of a place stays ("X विश्वविद्यालय", "X हाई
+	// कोर्ट")
+	if len(ws) == 2 && typ != "Person" && (nd.weakHeads[ws[1]] || nd.placeHead[ws[1]]) && x.knownPlace(ws[0]) {
+		return true
+	}
 	plain := func(w string) bool {
 		_, ord := x.d.ordinals[w]
 		return nd.noun[w] || nd.notName[w] || hindi.EnglishWord(w) || ord
 	}
-	if len(ws) == 1 && plain(ws[0]) {
+	if len(ws) == 1 && (plain(ws[0]) || x.termEnding(ws[0])) {
+		return true
+	}
+	// "जमात-ए": an izafat with nothing after it is a name cut short
+	if nm := strings.TrimSpace(name); strings.HasSuffix(nm, "-ए") || strings.HasSuffix(nm, "-उल") {
+		return true
+	}
+	// "X X": a word said twice is a refrain or a call, no name
+	if len(ws) == 2 && ws[0] == ws[1] {
+		return true
+	}
+	// "सांस्कृतिक अकादमी", "राज्य विधानसभा": a common word and the noun
+	// of a body describe one (a government's bodies are typed by their
+	// noun and kept: "रक्षा मंत्रालय")
+	if len(ws) == 2 && typ == "Organization" && (nd.common[ws[0]] || nd.modifiers[ws[0]]) && !hindi.EnglishWord(ws[0]) && x.bodyNoun(ws[1]) {
 		return true
 	}
 	if typ != "Person" {
-		return false
+		// "बॉलीवुड सेलिब्रिटीज़": a common noun and English words describe
+		nouns, rest := 0, true
+		for _, w := range ws {
+			_, head := nd.heads[w]
+			switch {
+			case head: // "किंग्स कॉलेज अस्पताल": a head names the body
+				rest = false
+			case nd.noun[w]:
+				nouns++
+			case hindi.EnglishWord(w) || nd.common[w]:
+			default:
+				rest = false
+			}
+		}
+		return nouns > 0 && rest && len(ws) > 1
 	}
-	if nd.noun[ws[0]] {
-		return true // "सम्मेलन बुलाकर": no name begins with a common noun
+	if _, head := nd.heads[ws[len(ws)-1]]; head && len(ws) > 1 {
+		return true // "X विश्वविद्यालय" after a role word is a body, no person
+	}
+	if len(ws) > 1 && hindi.Brand(ws[0]) {
+		return true // "निसान निस्मो": a product of the company, no person
+	}
+	if nd.noun[ws[0]] || hindi.EnglishWord(ws[0]) && !nd.noble[ws[0]] {
+		return true // "सम्मेलन बुलाकर", "गैलेक्सी गीयर": no person's name begins with a common noun
 	}
 	for _, w := range ws {
 		for _, p := range strings.Split(w, "-") {
@@ -264,6 +331,113 @@ func (x *extractor) commonName(typ, name, via string) bool {
 		}
 	}
 	return true
+}
+
+// bodyNoun reports whether a word is a noun that ends an organisation's
+// name (org, head or orghead rows: "अकादमी", "विधानसभा", "बोर्ड").
+func (x *extractor) bodyNoun(w string) bool {
+	nd, _ := loadNameData()
+	_, org := nd.org[w]
+	_, head := nd.heads[w]
+	return org || head || nd.orgHead[w]
+}
+
+// misspeltPlace returns the lexicon's country, state or city that a word
+// names when the word is one of its forms with one vowel sign, nasal or
+// "्र" left out inside it ("कोलकता" for कोलकाता, "ऑस्टेलिया" for
+// ऑस्ट्रेलिया): news misspells long names, and the reader wants the
+// place, not a new one. Words of six letters or more; nil when two places
+// would fit.
+func (x *extractor) misspeltPlace(w string) *entity.Entity {
+	rs := []rune(w)
+	if len(rs) < 6 {
+		return nil
+	}
+	var found *entity.Entity
+	for k := 1; k < len(rs); k++ {
+		for _, in := range []string{"ा", "ि", "ी", "ु", "ू", "े", "ै", "ो", "ौ", "ं", "्र"} {
+			for _, f := range x.lex.Lookup(string(rs[:k]) + in + string(rs[k:])) {
+				if f.Kind == entity.Demonym || f.Entity.Discovered {
+					continue
+				}
+				switch f.Entity.Type {
+				case "Country", "City", "AdministrativeArea":
+					if found != nil && found != f.Entity {
+						return nil
+					}
+					found = f.Entity
+				}
+			}
+		}
+	}
+	return found
+}
+
+// knownPlace reports whether the lexicon, or the article, knows a word as
+// a place's name.
+func (x *extractor) knownPlace(w string) bool {
+	for _, l := range []*entity.Lexicon{x.lex, x.overlay} {
+		for _, f := range l.Lookup(w) {
+			switch f.Entity.Type {
+			case "Country", "City", "Place", "AdministrativeArea":
+				if f.Kind != entity.Demonym {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// glued reports whether a word of a name is two words the text ran
+// together, a missing space or line break: a word of grammar or a common
+// word and a name the lexicon or the article knows ("बादइंग्लैंड",
+// "ख़बरसिंगापुर"), or a name and a common noun (noun rows: "राकेशकलाकार").
+// Compound names (रामनिवास, देवानंद) are made of name parts, not of these.
+func (x *extractor) glued(w string) bool {
+	nd, _ := loadNameData()
+	rs := []rune(w)
+	if len(rs) < 6 {
+		return false
+	}
+	known := func(p string) bool {
+		if len(x.lex.Lookup(p)) > 0 || len(x.overlay.Lookup(p)) > 0 {
+			return true
+		}
+		// the first word of a name the article introduced ("जीतराहुल
+		// द्रविड़" after "राहुल द्रविड़")
+		return x.overlay.Begins(p)
+	}
+	for k := 2; k+3 <= len(rs); k++ {
+		if !isLetterStart(rs[k]) {
+			continue // a vowel sign or virama belongs to the letter before
+		}
+		left, right := string(rs[:k]), string(rs[k:])
+		word := x.d.stop[left] || nd.function[left] || nd.common[left] || nd.noun[left]
+		if word && utf8.RuneCountInString(left) >= 2 && known(right) || nd.noun[right] && known(left) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLetterStart reports whether a word can go on at r: a consonant or an
+// independent vowel, not a vowel sign, virama, nukta or nasal sign.
+func isLetterStart(r rune) bool {
+	return r >= 0x0905 && r <= 0x0939 || r >= 0x0958 && r <= 0x0961
+}
+
+// termEnding reports whether a word ends like an English term (names.tsv
+// termend rows: "गेल्टोफ़ोबिया", "इकोलॉजी"), three letters at least
+// before the ending.
+func (x *extractor) termEnding(w string) bool {
+	nd, _ := loadNameData()
+	for _, e := range nd.termEnd {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // placeEnding reports whether a word ends like a place's name (-बर्ग,
@@ -327,6 +501,12 @@ func (x *extractor) placeClass(s *sentence, start, end int) string {
 func (x *extractor) orgClass(s *sentence, start, end int) string {
 	nd, _ := loadNameData()
 	if c, ok := nd.org[s.norms[end-1]]; ok {
+		// "स्कूल ऑफ़ X विभाग": a department of a school is no government's
+		for i := start; i < end-1; i++ {
+			if nd.heads[s.norms[i]] == "Organization" {
+				return "Organization"
+			}
+		}
 		return c
 	}
 	return "Organization"
@@ -544,6 +724,9 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		if sp.Type == ner.ORG && len(inside) == 1 && inside[0].start == start && inside[0].end == end-1 && x.demonymAt(s, inside[0]) && x.commonNoun(s.norms[end-1]) {
 			continue
 		}
+		if x.thingAfter(s, end) {
+			continue // "X सिस्टम", "X नियम", "X नाम का लेंस": a product or a method
+		}
 		for _, c := range inside {
 			remove(c)
 		}
@@ -556,6 +739,10 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 		// recogniser guessed
 		if typ != ner.PER && x.roleBefore(s, start) {
 			typ = ner.PER
+		}
+		// "X के संस्थापक": a founder, a chairman, are an organisation's
+		if typ != ner.ORG && nd.orgAfter.at(s.norms, end) > 0 {
+			typ = ner.ORG
 		}
 		var pieces [][2]int
 		for _, pc := range x.splitAtConjunctions(s, start, end) {
@@ -578,13 +765,16 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 				}
 			}
 			start, end = x.trimNotNames(s, start, end)
+			if typ == ner.ORG {
+				start = x.orgStart(s, start, end)
+			}
 			if end > start && (x.inLexicon(s, start, end) || x.plainWords(s, start, end)) {
 				continue
 			}
 			// what is left of "भारतीय क्रिकेट टीम" once the edge word goes
 			// is a demonym and a noun: a description, no name
-			if typ != ner.PER && end-start == 2 && x.demonymWord(s, start) && (x.commonNoun(s.norms[start+1]) || hindi.EnglishWord(s.norms[start+1])) {
-				continue
+			if typ != ner.PER && end-start == 2 && x.demonymWord(s, start) && (x.commonNoun(s.norms[start+1]) || hindi.EnglishWord(s.norms[start+1]) || !hindi.Spelt(s.norms[start+1]) && !x.inLexicon(s, start+1, end)) {
+				continue // also "इसराइली सेनाधिकारी": a Hindi noun no list spells in English
 			}
 			// a name of one word is easier to mistake (a common noun where a
 			// name could stand): it needs more confidence
@@ -607,6 +797,12 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 			if x.insideQuote(s, start, end) {
 				continue // "'लार्जर दैन लाइफ'": a piece of a quoted phrase
 			}
+			if typ == ner.LOC && end-start == 1 {
+				if le := x.misspeltPlace(s.norms[start]); le != nil {
+					add(&chunk{ents: []*Ent{x.lexEnt(le, x.surface(s, start, end), s.idx)}, start: start, end: end})
+					continue
+				}
+			}
 			var class string
 			switch typ {
 			case ner.PER:
@@ -616,11 +812,18 @@ func (x *extractor) recognise(s *sentence, owner []*chunk, add, remove func(*chu
 			default:
 				class = x.orgClass(s, start, end)
 			}
-			if c := x.apposClass(s, start, end); c != "" && !noble && !(typ == ner.PER && start > 0 && nd.weakAppos[s.norms[start-1]]) {
-				class = c
+			_, ownHead := nd.heads[s.norms[end-1]]
+			if c := x.apposClass(s, start, end); c != "" && !noble && !(ownHead && c == "CreativeWork") && !(typ == ner.PER && start > 0 && nd.weakAppos[s.norms[start-1]]) {
+				class = c // not "फ़िल्म X बैनर की": the name's own head says what it is
 			}
 			if headClass != "" {
 				class = headClass
+			}
+			if x.allBrands(s, start, end) {
+				class = "Organization" // "कोका कोला ने": the company
+			}
+			if _, abbr := hindi.Abbreviation(s.norms[start]); abbr && end-start == 1 && class == "Person" {
+				class = "Organization" // "एलजी ने": letters alone name a body, not a person
 			}
 			if e := x.discovered(class, x.surface(s, start, end), s.idx, sp.Score, "ner"); e != nil {
 				add(&chunk{ents: []*Ent{e}, start: start, end: end})
@@ -943,6 +1146,10 @@ func (x *extractor) cueNames(s *sentence, owner []*chunk, add func(*chunk)) {
 		if i > 0 && owner[i-1] == nil && isLetterWord(s.norms[i-1]) && !x.d.stop[s.norms[i-1]] && x.d.postpos.at(s.norms, i-1) == 0 {
 			continue // "X Y शहर": which words are the name is unclear
 		}
+		if le := x.misspeltPlace(w); le != nil {
+			add(&chunk{ents: []*Ent{x.lexEnt(le, x.surface(s, i, i+1), s.idx)}, start: i, end: i + 1})
+			continue
+		}
 		if e := x.discovered(class, x.surface(s, i, i+1), s.idx, cueScore, "placeafter"); e != nil {
 			add(&chunk{ents: []*Ent{e}, start: i, end: i + 1})
 		}
@@ -993,6 +1200,9 @@ func (x *extractor) roleNames(s *sentence, owner []*chunk, add func(*chunk)) {
 			continue
 		}
 		start, end = x.trimNotNames(s, start, end)
+		if end > start {
+			end = x.personEnd(s, start, end)
+		}
 		if !x.ruleShaped(s, start, end) {
 			continue
 		}
@@ -1150,7 +1360,8 @@ func (x *extractor) listNames(s *sentence, owner []*chunk, add, remove func(*chu
 // word (a first name or a surname, "फ़े", "बीटी") and the one person it
 // names in full whose first or last word that is ("फ़े डनअवे"), wherever
 // in the article the two appear: every fact about the one is about the
-// other.
+// other. The one word may have been typed a place by the recogniser (no
+// place word said so): the person named in full wins.
 func (x *extractor) mergePartials() {
 	byWord := map[string][]*Ent{}
 	for _, e := range x.order {
@@ -1173,7 +1384,10 @@ func (x *extractor) mergePartials() {
 	into := map[*Ent]*Ent{}
 	for _, e := range x.order {
 		names := e.fullNames()
-		if !e.Discovered || e.Type != "Person" || len(names) == 0 {
+		// a first name alone is often taken for a place ("बकौल X,");
+		// a place a place word named ("X ज़िले") is one
+		place := e.Type == "Place" && (e.via == "ner" || e.via == "list")
+		if !e.Discovered || e.Type != "Person" && !place || len(names) == 0 {
 			continue
 		}
 		w := strings.Fields(hindi.Fold(names[0]))
@@ -1521,6 +1735,56 @@ func (x *extractor) demonymAt(s *sentence, c *chunk) bool {
 	return false
 }
 
+// thingAfter reports whether a noun of products, methods or things
+// (notafter rows) follows word end-1, right after it ("X सिस्टम") or
+// after "नाम का/की/के" ("X नाम के तारे"): the name is a thing's.
+func (x *extractor) thingAfter(s *sentence, end int) bool {
+	nd, _ := loadNameData()
+	n := len(s.norms)
+	if end < n && nd.notAfter[s.norms[end]] {
+		return true
+	}
+	if end+2 < n && s.norms[end] == "नाम" && x.d.is("genitive", s.norms[end+1]) {
+		return nd.notAfter[s.norms[end+2]]
+	}
+	return false
+}
+
+// allBrands reports whether every word of [start, end) names a company
+// or its brand (hi/loanwords.tsv brand rows: "कोका कोला").
+func (x *extractor) allBrands(s *sentence, start, end int) bool {
+	for i := start; i < end; i++ {
+		if !hindi.Brand(s.norms[i]) {
+			return false
+		}
+	}
+	return end > start
+}
+
+// orgStart drops from the start of an organisation's name a common Hindi
+// word that the text put before it ("शामिल X यूनिवर्सिटी", "निराश भारतीय
+// X"): one that stands before a word the lists spell in English, a head
+// noun with more after it, or a place or demonym the lexicon knows, which
+// begin names. "शिया सेंट्रल वक़्फ़ बोर्ड" keeps its first word (an
+// English common word follows it); English words ("ऑल इंडिया") stay.
+func (x *extractor) orgStart(s *sentence, start, end int) int {
+	nd, _ := loadNameData()
+	for end-start >= 2 {
+		w, next := s.norms[start], s.norms[start+1]
+		if !nd.common[w] || hindi.Spelt(w) || x.inLexicon(s, start, start+1) {
+			break
+		}
+		_, head := nd.heads[next]
+		head = head && end-start > 2 // "X अकादमी" keeps X: a head alone is no name
+		name := hindi.Spelt(next) && !hindi.EnglishWord(next)
+		if !(name || head || x.knownPlace(next) || x.demonymWord(s, start+1)) {
+			break
+		}
+		start++
+	}
+	return start
+}
+
 // roleBefore reports whether a role word (names.tsv role rows: a
 // profession, a rank, a form of address) ends right before word i.
 func (x *extractor) roleBefore(s *sentence, i int) bool {
@@ -1534,9 +1798,11 @@ func (x *extractor) roleBefore(s *sentence, i int) bool {
 }
 
 // personEnd cuts from the end of a person's name the common nouns (noun
-// rows: "धोनी मैच", "X बिजली") that follow it in the text, and a head
-// noun with the English words before it ("X फायर स्टेशन पहुंचे": the
-// governor went to the fire station); at least one word is kept.
+// rows: "धोनी मैच", "X बिजली") that follow it in the text, and a place's
+// head noun with the English words before it ("X फायर स्टेशन पहुंचे":
+// the governor went to the fire station); at least one word is kept. A
+// body's head noun ("X विश्वविद्यालय") makes the whole no person's name:
+// it returns start.
 func (x *extractor) personEnd(s *sentence, start, end int) int {
 	nd, _ := loadNameData()
 	for end-start > 1 {
@@ -1545,7 +1811,10 @@ func (x *extractor) personEnd(s *sentence, start, end int) int {
 			end--
 			continue
 		}
-		if _, ok := nd.heads[w]; ok {
+		if c, ok := nd.heads[w]; ok {
+			if entity.Scope(c) == "org" {
+				return start // "X सुभारती विश्वविद्यालय": a body's name, no person's
+			}
 			end--
 			for end-start > 1 && hindi.EnglishWord(s.norms[end-1]) {
 				end--

@@ -30,6 +30,7 @@ type translit struct {
 	loans                                    map[string]string // folded English loanword or name → its spelling
 	loanNames                                map[string]bool   // the folded loans that are names
 	english                                  map[string]bool   // the folded loans that are common English words (loan rows of either file)
+	brands                                   map[string]bool   // the folded names of companies and their brands (brand rows)
 }
 
 var loadTranslit = sync.OnceValues(func() (*translit, error) {
@@ -46,13 +47,16 @@ var loadTranslit = sync.OnceValues(func() (*translit, error) {
 	if err != nil {
 		return nil, err
 	}
-	var englishRows []schema.Row
+	var englishRows, brandRows []schema.Row
 	for _, r := range loanRows {
-		if k := r.Field(0); k != "loan" && k != "loanname" {
-			return nil, r.Errorf("kind %q: this file holds only loan and loanname rows", k)
+		if k := r.Field(0); k != "loan" && k != "loanname" && k != "brand" {
+			return nil, r.Errorf("kind %q: this file holds only loan, loanname and brand rows", k)
 		}
-		if r.Field(0) == "loan" {
+		switch r.Field(0) {
+		case "loan":
 			englishRows = append(englishRows, r)
+		case "brand":
+			brandRows = append(brandRows, r)
 		}
 		r.Fields[0] = "loanname"
 		rows = append(rows, r)
@@ -60,10 +64,15 @@ var loadTranslit = sync.OnceValues(func() (*translit, error) {
 	t := &translit{cons: map[rune]string{}, nukta: map[rune]string{}, nfinal: map[rune]string{}, vowel: map[rune]string{},
 		matra: map[rune]string{}, other: map[rune]string{}, nasal: map[rune]string{}, cluster: map[string]string{},
 		sonorant: map[rune]bool{}, w: map[rune]bool{}, keepLast: map[rune]bool{}, keepWhole: map[string]bool{},
-		letters: map[string]string{}, loans: map[string]string{}, loanNames: map[string]bool{}, english: map[string]bool{}}
+		letters: map[string]string{}, loans: map[string]string{}, loanNames: map[string]bool{}, english: map[string]bool{}, brands: map[string]bool{}}
 	for _, r := range englishRows {
 		for _, w := range r.List(1) {
 			t.english[Fold(w)] = true
+		}
+	}
+	for _, r := range brandRows {
+		for _, w := range r.List(1) {
+			t.brands[Fold(w)] = true
 		}
 	}
 	single := map[string]map[rune]string{"c": t.cons, "n": t.nukta, "nfinal": t.nfinal, "v": t.vowel, "m": t.matra,
@@ -267,6 +276,30 @@ func Initial(word string) (string, bool) {
 	}
 	l, ok := t.letters[word]
 	return l, ok
+}
+
+// Brand reports whether a word is the name of a company or of its brand
+// as hi/loanwords.tsv's brand rows write it (सैमसंग, निसान), matched after
+// folding: a name that begins with one is the company's or a product's,
+// no person's.
+func Brand(word string) bool {
+	t, err := loadTranslit()
+	if err != nil {
+		panic(err) // embedded data; see Check
+	}
+	return t.brands[Fold(word)]
+}
+
+// Spelt reports whether the lists spell a word in English: a loanword,
+// a foreign name or a brand of hi/loanwords.tsv or hi/translit.tsv
+// (डूंडी → Dundee), matched after folding.
+func Spelt(word string) bool {
+	t, err := loadTranslit()
+	if err != nil {
+		panic(err) // embedded data; see Check
+	}
+	_, ok := t.loans[Fold(word)]
+	return ok
 }
 
 // EnglishWord reports whether a word is a common English word written in
