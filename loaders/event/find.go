@@ -56,6 +56,9 @@ type verbGroup struct {
 	// show that no predicate noun stands there ("बीबीसी को बताया", "उन्हें
 	// यह बताया"): the verb tells someone, it does not call something
 	predicateStop map[string]bool
+	// caseMarker: after a trigger noun, the noun is in a phrase of the
+	// clause ("चुनाव में … होगी"), not the subject of its far verb
+	caseMarker map[string]bool
 }
 
 func loadVerbGroup() (*verbGroup, error) {
@@ -68,7 +71,7 @@ func loadVerbGroup() (*verbGroup, error) {
 		"particle": &g.particle, "negation": &g.negation, "refusal": &g.refusal, "ambiguous": &g.ambiguous,
 		"end": &g.end, "join": &g.join, "passive": &g.passive, "completive": &g.completive, "compound": &g.compound, "aux": &g.aux, "possible": &g.possible,
 		"obligation": &g.obligation, "desire": &g.desire, "intransitive": &g.intransitive, "vector-host": &g.vectorHost,
-		"host": &g.host, "carry-out": &g.carryOut, "carry-verb": &g.carryVerb, "predicate-stop": &g.predicateStop,
+		"host": &g.host, "carry-out": &g.carryOut, "carry-verb": &g.carryVerb, "predicate-stop": &g.predicateStop, "case": &g.caseMarker,
 	}
 	for _, r := range rows {
 		m, ok := kinds[r.Field(0)]
@@ -219,6 +222,12 @@ func (f *Frame) matchAt(fs *Frames, words, types []string, i, lo, hi int, used m
 			// place: "यह समझौता पिछले साल जून में हुआ था", "वार्ता … नई
 			// दिल्ली में होने वाली है". Stop at another event's word.
 			for k := j + 1; k < hi && k <= j+8; k++ {
+				// "चुनाव में … होगी": a noun in a phrase of the clause is
+				// not the subject of its far verb ("संघर्ष विराम की घोषणा
+				// की" still reads the light verb right after the marker)
+				if k > j+1 && g.caseMarker[words[j]] {
+					break
+				}
 				// "फोन इस्तेमाल किया", "नया फोन लॉन्च किया": the noun right
 				// after the trigger takes the light verb
 				if k == j+1 && g.host[words[j]] {
@@ -260,7 +269,9 @@ func (f *Frame) matchAt(fs *Frames, words, types []string, i, lo, hi int, used m
 	} else if e+1 < hi && words[e] == "से" && (g.refusal[words[e+1]] || e+2 < hi && g.refusal[words[e+2]]) {
 		t.Negated = true // "… से (साफ) इनकार"
 	}
-	if i > lo && g.negation[words[i-1]] && f.IsVerb {
+	// a negation right before the verb, or before a noun that takes its
+	// light verb ("संबंध नहीं स्थापित किए", "नहीं गिरफ्तार किया")
+	if i > lo && g.negation[words[i-1]] && (f.IsVerb || !t.Nominal && t.LightEnd > t.LightStart) {
 		t.Negated = true
 	}
 	if f.Flags.Predicative && !g.predicativeAt(words, i, lo) {

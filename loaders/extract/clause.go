@@ -347,6 +347,11 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 		if t.Negated || t.Modal == "obligation" || t.Modal == "desire" || x.clauseNegates(s, cl, t.Start) {
 			continue
 		}
+		// "समझौते को सरकार की जीत बताया": an event noun right before a
+		// verb of calling is what the को phrase is called, not an event
+		if t.Nominal && ti+1 < len(triggers) && triggers[ti+1].Frame.Flags.Predicative && triggers[ti+1].Start-t.End <= 1 {
+			continue
+		}
 		// "जीत के लिए 166 रनों का लक्ष्य": an event named as a goal is none
 		if t.Nominal && t.End < cl.end && x.d.cues["purpose"].at(s.norms, t.End) > 0 {
 			continue

@@ -24,7 +24,21 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 	// phrase does not act in ("बातचीत की जानकारी")
 	agentOK := !t.Nominal
 	if t.Nominal && t.End < cc.cl.end && x.d.cues["within"].at(s.norms, t.End) > 0 {
-		agentOK = true
+		// "इस हमले में चरमपंथियों ने …" acts in it; in "पत्रकारों ने
+		// हमले में बचे लोगों की मदद की" the phrase before the nominal acts
+		// in the clause's verb, and the nominal only sets a participle's
+		// scene. Talk and events among equals take it either way: "X ने
+		// चैनल से बातचीत में कहा" spoke in the interview.
+		agentOK = f.Flags.Symmetric || f.Flags.Say || f.Flags.Tell || !agentPhraseBefore(cc, t.Start)
+		// "हमले में घायल हुए लोगों का हाल जानने … पहुंचे": a participle
+		// right after the postposition is what happened in it; the
+		// clause's subject acts elsewhere
+		after := t.End + x.d.cues["within"].at(s.norms, t.End)
+		for _, u := range triggers {
+			if u.Start == after && u.Frame.Flags.Undergoer && !f.Flags.Symmetric {
+				agentOK = false
+			}
+		}
 	}
 	// "X ने यात्रा शुरू की और इसी साल चुनाव होने हैं": what happens (a
 	// light verb होना) has no ने agent; that ने phrase acts in another verb
@@ -514,4 +528,15 @@ func (x *extractor) afterPattern(s *sentence, cc *clauseCtx, at int, pat []strin
 		k++
 	}
 	return found
+}
+
+// agentPhraseBefore reports whether the clause's agent phrase (its ने
+// phrase, else the subject that gave the agent) stands before word i.
+func agentPhraseBefore(cc *clauseCtx, i int) bool {
+	for _, c := range cc.chunks {
+		if c.post == "ने" {
+			return c.start < i
+		}
+	}
+	return cc.agentChunk != nil && cc.agentChunk.start < i
 }
