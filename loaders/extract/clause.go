@@ -289,6 +289,20 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 			break
 		}
 	}
+	// "… वे लोग भी हैं जिन्होंने याचिका पर हस्ताक्षर किए": an ergative
+	// relative pronoun stands for its head, the last phrase of the clause
+	// before that can act
+	if len(cc.agent) == 0 && cl.kind == "relative" && x.d.relativeErg[cl.opener] && ci > 0 {
+		var head *chunk
+		for _, c := range all {
+			if c.start >= clauses[ci-1].start && c.start < clauses[ci-1].end && c.pronoun == "" && len(c.ents) > 0 && c.ents[0].isAgentLike() {
+				head = c
+			}
+		}
+		if head != nil {
+			cc.agent = head.ents
+		}
+	}
 	for _, c := range cc.chunks {
 		if c.consumed || c.post != "" || (len(triggers) > 0 && c.start >= triggers[len(triggers)-1].Start) {
 			continue

@@ -116,8 +116,11 @@ type data struct {
 	ordinals     map[string]int  // पहली -> 1 (numbers.tsv)
 	// relativeGen are the genitive relative pronouns (जिसकी): the clause
 	// they open is about the event before it.
-	relativeGen     map[string]bool
-	relativePlace   map[string]bool
+	relativeGen   map[string]bool
+	relativePlace map[string]bool
+	// relativeErg are the ergative relative pronouns (जिन्होंने): the one
+	// they stand for acts in the clause they open
+	relativeErg     map[string]bool
 	lightInfinitive map[string]bool
 	postpos         phrases
 }
@@ -360,7 +363,7 @@ func readData() (*data, error) {
 		"other-country", "reflexive", "own-country", "speaker", "this-state", "this-country", "this-city", "definite-not-after"); err != nil {
 		return nil, err
 	}
-	if d.clauseWords, err = readKinds("hi/clauses.tsv", "complement", "independent", "relative", "relative-genitive", "relative-place",
+	if d.clauseWords, err = readKinds("hi/clauses.tsv", "complement", "independent", "relative", "relative-genitive", "relative-place", "relative-ergative",
 		"temporal", "condition", "then", "correlative"); err != nil {
 		return nil, err
 	}
@@ -381,7 +384,10 @@ func readData() (*data, error) {
 	}
 	d.auxiliary = d.fn["auxiliary"]
 	d.lightInfinitive = d.set("light-infinitive")
-	d.relativeGen, d.relativePlace = map[string]bool{}, map[string]bool{}
+	d.relativeGen, d.relativePlace, d.relativeErg = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, p := range d.clauseWords["relative-ergative"] {
+		d.relativeErg[strings.Join(p, " ")] = true
+	}
 	for _, p := range d.clauseWords["relative-genitive"] {
 		d.relativeGen[strings.Join(p, " ")] = true
 	}
