@@ -164,6 +164,8 @@ func TestSenseGuards(t *testing.T) {
 		{"पुलिस ने उसे चोरी के आरोप में गिरफ्तार किया", "Arrest", "Accusation"},
 		{"विपक्ष ने मंत्री पर भ्रष्टाचार का आरोप लगाया", "Accusation", ""},
 		{"पूरे देश में शीत लहर चल रही है", "ColdWave", "Heatwave"},
+		// a press conference is a briefing of the press, no talks
+		{"कप्तान ने मैच के बाद प्रेस वार्ता में हार की वजह बताई", "Briefing", "Talks"},
 		// a team's or a player's showing is no protest
 		{"दूसरे दिन गेंदबाजों का प्रदर्शन काफी लचर रहा", "", "Protest"},
 		// an interview with the news channels (plural)
