@@ -164,6 +164,11 @@ func TestSenseGuards(t *testing.T) {
 		{"पुलिस ने उसे चोरी के आरोप में गिरफ्तार किया", "Arrest", "Accusation"},
 		{"विपक्ष ने मंत्री पर भ्रष्टाचार का आरोप लगाया", "Accusation", ""},
 		{"पूरे देश में शीत लहर चल रही है", "ColdWave", "Heatwave"},
+		// winning hearts is no victory; getting room or support is no meeting
+		{"इस गाने ने सबका दिल जीत लिया", "", "Victory"},
+		{"इस मुद्दे को अखबारों में काफी जगह मिल रही है", "", "Meeting"},
+		// on a visit, with its verb; "यात्रा पर हुए हमले" is an attack on it
+		{"प्रधानमंत्री इन दिनों जापान यात्रा पर हैं", "Visit", ""},
 		// a press conference is a briefing of the press, no talks
 		{"कप्तान ने मैच के बाद प्रेस वार्ता में हार की वजह बताई", "Briefing", "Talks"},
 		// a team's or a player's showing is no protest

@@ -41,7 +41,7 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 	}
 	var out []clause
 	cur := clause{start: 0}
-	conditional, correlative := false, false
+	conditional, correlative, when := false, false, false
 	cut := func(i, skip int, kind string) {
 		cur.end = i
 		if cur.end > cur.start {
@@ -72,6 +72,17 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 			}
 			i += l - 1
 			continue
+		}
+		// "जब भारत कप जीत गया तो सचिन ने मुझे बुलाया": the तो (तब) that
+		// answers a जब opens the main clause
+		if l := x.d.clauseWords["then"].at(s.norms, i); l > 0 && when && !conditional && i > 0 {
+			when = false
+			cut(i, l, "independent")
+			i += l - 1
+			continue
+		}
+		if l := x.d.clauseWords["temporal"].at(s.norms, i); l > 0 {
+			when = true
 		}
 		if l := x.d.clauseWords["then"].at(s.norms, i); l > 0 && conditional && i > 0 {
 			if cur.kind == "consequent" && cur.start == i {
@@ -550,7 +561,7 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 	// not yet a fact, unless the postposition tells it came first ("हमला
 	// करने के बाद")
 	if e := t.VerbEnd(); !t.Nominal && e > t.Start && e < cc.cl.end && x.isInfinitive(s, e-1, nil) &&
-		x.d.cues["done-infinitive"].at(s.norms, e) == 0 {
+		x.d.cues["done-infinitive"].at(s.norms, e) == 0 && !x.compelled(s, t) {
 		ev.Modality = schema.Planned
 	}
 	// "… हो सकता है", "… की आशंका है": may happen or may have happened
@@ -751,4 +762,16 @@ func (x *extractor) simplePresentAt(cc *clauseCtx, start, e, groupEnd int) bool 
 		}
 	}
 	return false
+}
+
+// compelled reports whether the trigger's verb is an infinitive with a
+// past पड़ना after it ("इस्तीफ़ा देना पड़ा"): the event had to happen, and
+// did, and its को phrase is who did it.
+func (x *extractor) compelled(s *sentence, t event.Trigger) bool {
+	e := t.VerbEnd()
+	if t.Nominal || e <= t.Start || e >= len(s.norms) || x.d.cues["compulsion"].at(s.norms, e) == 0 {
+		return false
+	}
+	w := []rune(s.norms[e-1])
+	return len(w) > 2 && w[len(w)-2] == 'न' && (w[len(w)-1] == 'ा' || w[len(w)-1] == 'ी' || w[len(w)-1] == 'े')
 }

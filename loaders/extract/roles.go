@@ -59,6 +59,22 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 			cc.curAgent = nil
 		}
 	}
+	// "X को इस्तीफ़ा देना पड़ा": the dative phrase before a compelled verb
+	// is its subject, and acts (not a ने phrase: "Y ने X को … पड़ा" is rare
+	// and means Y)
+	if x.compelled(s, t) && len(x.ergativeChunks(cc)) == 0 {
+		for _, c := range cc.chunks {
+			if c.post != "को" || c.consumed || assigned[c] || c.start >= t.Start {
+				continue
+			}
+			if ents := x.resolve1(c, cc, prior); len(ents) > 0 && ents[0].isAgentLike() {
+				ev.Roles[schema.RoleAgent] = ents
+				cc.curAgent = ents
+				assigned[c] = true
+			}
+			break
+		}
+	}
 	// a participle before its noun ("मारे गए जवानों के हथियार"): the noun
 	// undergoes it, not the clause's subject
 	participle := false
@@ -76,6 +92,10 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 	if undergoes && !participle && cc.subject != nil && !assigned[cc.subject] && cc.subject.start < t.Start && cc.subject != cc.agentChunk {
 		if ents := x.resolve1(cc.subject, cc, prior); len(ents) > 0 {
 			role := undergoerRole(f)
+			// "हजारों पुलिसकर्मी मुंबई तैनात किए गए": a bare place is where
+			if role == schema.RoleTheme && bareWhere(f, ents[0]) {
+				role = schema.RoleLocation
+			}
 			ev.Roles[role] = appendUnique(ev.Roles[role], ents...)
 			assigned[cc.subject] = true
 			x.noteGroup(cc, ev, cc.subject, ents, prior)
@@ -386,6 +406,16 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 			return schema.RoleRecipient
 		}
 	}
+	// a motion comes from a place: "लोगों से पूछते-पूछते पहुंचे", "X की
+	// सहायता से पहुंचा" name no origin
+	if f.Flags.Motion && role == schema.RoleOrigin && len(c.ents) > 0 && !c.ents[0].canBeLocation() {
+		return ""
+	}
+	// a bare place beside what is placed is where: "48 हज़ार पुलिसकर्मी
+	// मुंबई तैनात किए गए"
+	if key == "∅" && role == schema.RoleTheme && len(c.ents) > 0 && bareWhere(f, c.ents[0]) {
+		return schema.RoleLocation
+	}
 	// a place where an occasion is expected is where the event was: "यह
 	// रिकॉर्ड पटना में टूटा"
 	if role == schema.RoleOccasion && len(c.ents) > 0 && c.ents[0].isPlace() {
@@ -539,4 +569,22 @@ func agentPhraseBefore(cc *clauseCtx, i int) bool {
 		}
 	}
 	return cc.agentChunk != nil && cc.agentChunk.start < i
+}
+
+// ergativeChunks returns the clause's ने phrases.
+func (x *extractor) ergativeChunks(cc *clauseCtx) []*chunk {
+	var out []*chunk
+	for _, c := range cc.chunks {
+		if c.post == "ने" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// bareWhere reports whether a bare phrase naming e is where an event of
+// frame f happens rather than what it places: a place short of a country
+// (a country may be what is acted on), for a frame that has a place.
+func bareWhere(f *event.Frame, e *Ent) bool {
+	return e.isPlace() && e.Type != "Country" && f.Roles["में"] == schema.RoleLocation
 }
