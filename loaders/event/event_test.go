@@ -169,6 +169,8 @@ func TestSenseGuards(t *testing.T) {
 		{"इस मुद्दे को अखबारों में काफी जगह मिल रही है", "", "Meeting"},
 		// on a visit, with its verb; "यात्रा पर हुए हमले" is an attack on it
 		{"प्रधानमंत्री इन दिनों जापान यात्रा पर हैं", "Visit", ""},
+		// advice given is a recommendation
+		{"डॉक्टरों ने मरीजों को आराम करने की सलाह दी", "Recommendation", ""},
 		// a press conference is a briefing of the press, no talks
 		{"कप्तान ने मैच के बाद प्रेस वार्ता में हार की वजह बताई", "Briefing", "Talks"},
 		// a team's or a player's showing is no protest
