@@ -169,6 +169,10 @@ func TestSenseGuards(t *testing.T) {
 		{"इस मुद्दे को अखबारों में काफी जगह मिल रही है", "", "Meeting"},
 		// on a visit, with its verb; "यात्रा पर हुए हमले" is an attack on it
 		{"प्रधानमंत्री इन दिनों जापान यात्रा पर हैं", "Visit", ""},
+		// free of something is not set free; a batsman out to a bowler is attacked by no one
+		{"पुलिस ने दो बंधकों को मुक्त कर दिया", "Release", ""},
+		{"नेताओं ने देश को भ्रष्टाचार मुक्त करने की बात की", "", "Release"},
+		{"कप्तान दस रन बनाकर स्पिनर का शिकार हुए", "", "Attack"},
 		// advice given is a recommendation
 		{"डॉक्टरों ने मरीजों को आराम करने की सलाह दी", "Recommendation", ""},
 		// a press conference is a briefing of the press, no talks

@@ -109,6 +109,11 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 				if r, ok := f.Roles["gen"]; ok {
 					role = r
 				}
+				// "सरकार ने अपनी जांच में …": one's own investigation
+				// is the one made, not undergone, by the clause's agent
+				if role == schema.RoleTheme || role == schema.RolePatient || role == schema.RoleTarget {
+					role = schema.RoleAgent
+				}
 				ev.Roles[role] = appendUnique(ev.Roles[role], cc.agent...)
 				break
 			}
