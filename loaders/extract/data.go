@@ -93,6 +93,7 @@ type data struct {
 	honorifics   phrases
 	stop         map[string]bool
 	groups       []groupNoun
+	groupFirst   map[string][]int // first word of a form -> indices into groups
 	glossary     map[string]string
 	named        []namedHead
 	treatyHeads  map[string]string // folded head form -> direct display form
@@ -205,6 +206,18 @@ func readData() (*data, error) {
 		g.direct = g.forms[0]
 		sortLongest(g.forms)
 		d.groups = append(d.groups, g)
+	}
+	// the groups a word may begin, in file order: the phrase finder looks
+	// at these only, not at every group at every word
+	d.groupFirst = map[string][]int{}
+	for k, g := range d.groups {
+		seen := map[string]bool{}
+		for _, f := range g.forms {
+			if len(f) > 0 && !seen[f[0]] {
+				seen[f[0]] = true
+				d.groupFirst[f[0]] = append(d.groupFirst[f[0]], k)
+			}
+		}
 	}
 	if rows, err = schema.ReadTSV("hi/glossary.tsv", 2); err != nil {
 		return nil, err

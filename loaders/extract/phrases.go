@@ -157,7 +157,7 @@ func (x *extractor) groups(s *sentence, owner []*chunk, add, remove func(*chunk)
 		}
 		var g *groupNoun
 		var glen int
-		for k := range x.d.groups {
+		for _, k := range x.d.groupFirst[s.norms[i]] {
 			if l := x.d.groups[k].forms.at(s.norms, i); l > 0 {
 				g, glen = &x.d.groups[k], l
 				break
@@ -319,7 +319,10 @@ func (x *extractor) quantityBefore(s *sentence, owner []*chunk, i int) (int64, i
 }
 
 func (x *extractor) groupAt(s *sentence, i int) bool {
-	for k := range x.d.groups {
+	if i >= len(s.norms) {
+		return false
+	}
+	for _, k := range x.d.groupFirst[s.norms[i]] {
 		if x.d.groups[k].forms.at(s.norms, i) > 0 {
 			return true
 		}
