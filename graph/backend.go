@@ -52,6 +52,11 @@ func openBolt(path string, readOnly bool, timeout time.Duration, noSync bool) (c
 	return qs, db.DB(), nil
 }
 
+// DropMapped drops the pages of the store's file that this process has
+// mapped (see releaseMapped), between reads or writes: a reader kept open
+// for many queries calls it to hold no more of the file than a query needs.
+func (s *Store) DropMapped() { releaseMapped(s.bolt) }
+
 // releaseMapped drops the pages of a bolt file from the process's resident
 // set; they stay in the kernel's page cache, and a later read maps them
 // again. Bolt reads through a shared read-only mapping of the whole file,

@@ -159,7 +159,9 @@ func openSession(c *cli.Context, command string) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	pool, err := runner.New(runner.Options{Dir: dir, Workers: 1})
+	// With the lease no one else writes while the session lasts, so its
+	// worker may keep the store open from one query to the next.
+	pool, err := runner.New(runner.Options{Dir: dir, Workers: 1, HoldStore: lease != nil})
 	if err != nil {
 		if lease != nil {
 			lease.Release()

@@ -116,7 +116,10 @@ func runServe(c *cli.Context) error {
 		return cli.Exit("serve: --max-lag must be positive", 2)
 	}
 	var srv *server.Server
-	popts := runner.Options{Dir: dir, Workers: c.Int("workers"), MemoryBudget: budget}
+	// The server writes a directory store only through the pool's pause,
+	// which has the workers let go of it: they may keep it open between
+	// queries.
+	popts := runner.Options{Dir: dir, Workers: c.Int("workers"), MemoryBudget: budget, HoldStore: !graph.IsDatabase(dir)}
 	if len(readDBs) > 0 {
 		// queries are only asked through srv, once it is made
 		popts.Route = func() string { return srv.ReadLocation() }

@@ -6,11 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/boltdb/bolt"
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/queries/fixture"
@@ -358,6 +361,68 @@ func TestPauseLetsLeaseholderWrite(t *testing.T) {
 	}
 	if string(res.Rows[0]) == before {
 		t.Errorf("count unchanged (%s) after the write", before)
+	}
+}
+
+// A pool with HoldStore keeps the store open in its workers between
+// queries (a writer cannot open it meanwhile), lets go of it in every
+// worker for a write (Exclusive), and reads the written store afterwards.
+func TestHeldStoreIsReleasedForAWrite(t *testing.T) {
+	dir := fixture.Build(t)
+	lease, err := graph.Acquire(dir, &graph.Options{LockTimeout: 30 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lease.Release()
+	opts := SelfOptions(dir, 2)
+	opts.HoldStore = true
+	p, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	// two queries at once, so that both workers read the store
+	both := func() []string {
+		count := `var t = Date.now(); while (Date.now() - t < 300) {} g.Emit(g.V("<` + string(fixture.Putin) + `>").In().Count())`
+		var wg sync.WaitGroup
+		counts := make([]string, 2)
+		for i := range counts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				res, err := p.Run(ctx, Query{Script: count, Timeout: time.Minute})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				counts[i] = string(res.Rows[0])
+			}()
+		}
+		waitBusy(t, p, 2)
+		wg.Wait()
+		if t.Failed() {
+			t.FailNow()
+		}
+		return counts
+	}
+	before := both()
+	// held: a writer that does not go through the pool is kept out
+	db, err := bolt.Open(filepath.Join(dir, "data", "indexes.bolt"), 0o600, &bolt.Options{Timeout: 200 * time.Millisecond})
+	if err == nil {
+		db.Close()
+		t.Fatal("the store opened for writing while the workers should hold it")
+	}
+	if !errors.Is(err, bolt.ErrTimeout) {
+		t.Fatalf("open for writing beside the workers: %v, want bolt's lock timeout", err)
+	}
+	// released for a write through the pool: the write opens the store
+	if err := p.Exclusive(ctx, func() error { return retractOne(lease) }); err != nil {
+		t.Fatalf("write while the pool is paused: %v", err)
+	}
+	for i, got := range both() {
+		if got == before[0] {
+			t.Errorf("worker %d after the write: count unchanged (%s): it read its old handle", i+1, got)
+		}
 	}
 }
 

@@ -26,6 +26,11 @@ type request struct {
 	// state outlives it; Reset drops that session first (and runs nothing).
 	Keep  bool `json:"keep,omitempty"`
 	Reset bool `json:"reset,omitempty"`
+	// Hold keeps the bolt store open after the query, for the next; a
+	// Release request (which runs nothing) closes what the worker holds.
+	// See Options.HoldStore.
+	Hold    bool `json:"hold,omitempty"`
+	Release bool `json:"release,omitempty"`
 }
 
 // response is a worker's answer to one request.

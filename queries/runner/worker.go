@@ -140,6 +140,10 @@ func handle(req *request) (resp *response) {
 		}
 		resp.ElapsedNS = int64(time.Since(start))
 	}()
+	if req.Release {
+		releaseHeld()
+		return resp
+	}
 	timeout := time.Duration(req.TimeoutMS) * time.Millisecond
 	if timeout <= 0 {
 		timeout = 30 * time.Second
@@ -154,7 +158,7 @@ func handle(req *request) (resp *response) {
 		slow := time.AfterFunc(slowAfter, lowerPriority)
 		defer slow.Stop()
 	}
-	st, release, err := openReader(req.Dir, timeout)
+	st, release, err := openReader(req.Dir, timeout, req.Hold)
 	if err != nil {
 		resp.Err = errorf(Store, "%v", err)
 		return resp
@@ -311,8 +315,38 @@ func cleanJSError(err error) string {
 // query, as its shared file lock keeps writers out while it is open.
 var pgReaders = map[string]*graph.Store{}
 
+// held are the bolt stores kept open between the queries of a pool that
+// asks for it (Options.HoldStore), until a Release request.
+var held = map[string]*graph.Store{}
+
+// heldResident is the resident memory past which a worker drops the
+// pages of the stores it holds after a query. Bolt reads through a
+// mapping of the whole file, and the pages a query touched stay resident
+// (and count against the pool's memory budget) while the store is held;
+// they stay in the kernel's page cache, so the next query maps them again
+// at the cost of a page fault.
+const heldResident = 256 << 20
+
+func releaseHeld() {
+	for dir, st := range held {
+		st.Close()
+		delete(held, dir)
+	}
+}
+
 // openReader opens a store for one query and returns what ends its use.
-func openReader(dir string, timeout time.Duration) (*graph.Store, func(), error) {
+func openReader(dir string, timeout time.Duration, hold bool) (*graph.Store, func(), error) {
+	if !graph.IsDatabase(dir) && hold {
+		if st := held[dir]; st != nil {
+			return st, func() { afterHeld(st) }, nil
+		}
+		st, err := graph.OpenReader(dir, timeout)
+		if err != nil {
+			return nil, nil, err
+		}
+		held[dir] = st
+		return st, func() { afterHeld(st) }, nil
+	}
 	if !graph.IsDatabase(dir) {
 		st, err := graph.OpenReader(dir, timeout)
 		if err != nil {
@@ -329,4 +363,12 @@ func openReader(dir string, timeout time.Duration) (*graph.Store, func(), error)
 	}
 	pgReaders[dir] = st
 	return st, func() {}, nil
+}
+
+// afterHeld ends a query on a held store: its pages go if the worker
+// holds too many.
+func afterHeld(st *graph.Store) {
+	if residentBytes(os.Getpid()) > heldResident {
+		st.DropMapped()
+	}
 }
