@@ -26,8 +26,7 @@ if (entityStats(small).events * entityStats(small).events <= wanted() * storeTot
   evs = uniq(evs);
   fetchRows(evs);
   evs = evs.filter(function (ev) { return rowNames(ev, [A, B]) && rowOf(ev) !== null && both(rowOf(ev)); });
-  var rs = rows(evs);
-  evs.sort(function (a, b) { return byDate(rowKey(a, rs[a]), rowKey(b, rs[b])); });
+  evs = sortByDate(evs, rows(evs));
 }
 var out = [], explained = {};
 var rs = rows(evs);

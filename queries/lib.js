@@ -190,6 +190,26 @@ function byDate(a, b) {
   return ordinal(a.event) - ordinal(b.event);
 }
 
+// sortByDate orders events as byDate orders their rows' keys (rowKey),
+// stably, by sorting strings that spell those keys natively instead of
+// calling byDate, with two new keys, for every comparison: that sort was a
+// quarter of the evidence between two hubs (1,455 events). In a key, the
+// fields are apart by U+0000, which sorts before any character of a date or
+// an id, so that a shorter date sorts before the longer ones it begins, as
+// it does in byDate; an undated event goes after the dated; the ordinal is
+// zero-padded, and the event's place in evs breaks ties, as a stable sort
+// would.
+function sortByDate(evs, rs) {
+  var pad = function (n, w) { var s = String(n); while (s.length < w) s = "0" + s; return s; };
+  var keys = evs.map(function (ev, i) {
+    var r = rs[ev], d = r.d || null;
+    return (d === null ? "1" : "0" + d) + "\u0000" + (r.e || "") + "\u0000" + r.a + "\u0000" +
+      pad(ordinal(ev), 12) + "\u0000" + pad(i, 9);
+  });
+  keys.sort();
+  return keys.map(function (k) { return evs[parseInt(k.substring(k.lastIndexOf("\u0000") + 1), 10)]; });
+}
+
 function emitAll(rows) { rows.forEach(function (r) { g.Emit(r); }); }
 
 // ---- paging ----------------------------------------------------------
@@ -393,8 +413,7 @@ function scanTimeline(accept, n, names, tl) {
   }
   if (extra.length === 0) return out;
   out = uniq(out.concat(extra));
-  var rs = rows(out);
-  out.sort(function (a, b) { return byDate(rowKey(a, rs[a]), rowKey(b, rs[b])); });
+  out = sortByDate(out, rows(out));
   return out.slice(0, n);
 }
 
@@ -421,8 +440,7 @@ function eventsOf(e, pred, keep, n, names) {
   var evs = directEvents(e, pred), rs;
   fetchRows(evs);
   evs = evs.filter(function (ev) { return rowNames(ev, names) && rowOf(ev) !== null && keep(rowOf(ev)); });
-  rs = rows(evs);
-  evs.sort(function (a, b) { return byDate(rowKey(a, rs[a]), rowKey(b, rs[b])); });
+  evs = sortByDate(evs, rows(evs));
   return evs.slice(0, n);
 }
 
