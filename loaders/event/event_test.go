@@ -173,6 +173,9 @@ func TestSenseGuards(t *testing.T) {
 		{"पुलिस ने दो बंधकों को मुक्त कर दिया", "Release", ""},
 		{"नेताओं ने देश को भ्रष्टाचार मुक्त करने की बात की", "", "Release"},
 		{"कप्तान दस रन बनाकर स्पिनर का शिकार हुए", "", "Attack"},
+		// signing an order or a bill is no treaty; advice followed is no recommendation made
+		{"राष्ट्रपति ने एक नए आदेश पर हस्ताक्षर किए", "", "TreatySigning"},
+		{"उसने परिवार की सलाह पर नौकरी छोड़ी", "", "Recommendation"},
 		// advice given is a recommendation
 		{"डॉक्टरों ने मरीजों को आराम करने की सलाह दी", "Recommendation", ""},
 		// a press conference is a briefing of the press, no talks

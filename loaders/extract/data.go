@@ -382,7 +382,7 @@ func readData() (*data, error) {
 	}
 	if d.cues, err = readKinds("hi/cues.tsv", "planned", "earlier", "anaphoric", "participle", "within", "connector",
 		"possible", "question", "casualty-relative", "done-infinitive", "nor", "not-only", "participle-end", "another", "purpose",
-		"habitual", "imperfective", "present", "conjunctive", "alongside", "habitual-passive", "habitual-aux", "interrogative", "alternative", "aim", "person-undergoer", "alleged", "compulsion"); err != nil {
+		"habitual", "imperfective", "present", "conjunctive", "alongside", "habitual-passive", "habitual-aux", "interrogative", "alternative", "aim", "person-undergoer", "alleged", "compulsion", "thing-undergoer"); err != nil {
 		return nil, err
 	}
 	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",

@@ -284,6 +284,18 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		ev.Roles[schema.RoleParticipant] = ev.Roles[schema.RoleParticipant][1:]
 	}
 	dropAgentsFromRoles(ev)
+	// a film, a book or a phone comes out; no person does
+	if x.d.cues["thing-undergoer"].at(fold(string(ev.Class)), 0) > 0 {
+		for _, r := range []schema.Role{schema.RolePatient, schema.RoleTheme} {
+			var keep []*Ent
+			for _, e := range ev.Roles[r] {
+				if e.Type != "Person" {
+					keep = append(keep, e)
+				}
+			}
+			ev.Roles[r] = keep
+		}
+	}
 	// the one arrested, acquitted or killed is someone, never a place or a
 	// thing ("मुंबई हमलों … के मामले में बरी" acquits no city)
 	if x.d.cues["person-undergoer"].at(fold(string(ev.Class)), 0) > 0 {
