@@ -173,6 +173,10 @@ func TestSenseGuards(t *testing.T) {
 		{"पुलिस ने दो बंधकों को मुक्त कर दिया", "Release", ""},
 		{"नेताओं ने देश को भ्रष्टाचार मुक्त करने की बात की", "", "Release"},
 		{"कप्तान दस रन बनाकर स्पिनर का शिकार हुए", "", "Attack"},
+		// working together (साथ मिलकर) and getting something (X को Y मिला) are no meeting
+		{"भारत रूस के साथ मिलकर यह विमान बनाएगा", "", "Meeting"},
+		{"पहली बार यह पुरस्कार एक धावक को मिला", "", "Meeting"},
+		{"प्रधानमंत्री कल विपक्ष के नेताओं से मिलेंगे", "Meeting", ""},
 		// signing an order or a bill is no treaty; advice followed is no recommendation made
 		{"राष्ट्रपति ने एक नए आदेश पर हस्ताक्षर किए", "", "TreatySigning"},
 		{"उसने परिवार की सलाह पर नौकरी छोड़ी", "", "Recommendation"},
