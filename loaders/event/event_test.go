@@ -173,6 +173,9 @@ func TestSenseGuards(t *testing.T) {
 		{"पुलिस ने दो बंधकों को मुक्त कर दिया", "Release", ""},
 		{"नेताओं ने देश को भ्रष्टाचार मुक्त करने की बात की", "", "Release"},
 		{"कप्तान दस रन बनाकर स्पिनर का शिकार हुए", "", "Attack"},
+		// a participle before a noun describes it: no honour, no one affected
+		{"एक सम्मानित नागरिक होने के नाते उन्होंने वोट डाला", "", "Award"},
+		{"बाढ़ प्रभावित लोग राहत शिविरों में होंगे", "", "Impact"},
 		// working together (साथ मिलकर) and getting something (X को Y मिला) are no meeting
 		{"भारत रूस के साथ मिलकर यह विमान बनाएगा", "", "Meeting"},
 		{"पहली बार यह पुरस्कार एक धावक को मिला", "", "Meeting"},

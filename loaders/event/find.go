@@ -225,7 +225,7 @@ func (f *Frame) matchAt(fs *Frames, words, types []string, i, lo, hi int, used m
 				// "चुनाव में … होगी": a noun in a phrase of the clause is
 				// not the subject of its far verb ("संघर्ष विराम की घोषणा
 				// की" still reads the light verb right after the marker)
-				if k > j+1 && g.caseMarker[words[j]] {
+				if k > j+1 && g.caseMarker[words[j]] || f.Flags.Adjacent {
 					break
 				}
 				// "फोन इस्तेमाल किया", "नया फोन लॉन्च किया": the noun right

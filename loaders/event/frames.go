@@ -69,6 +69,10 @@ type Flags struct {
 	// Predicative: a verb of calling that fires only after a को phrase and
 	// a predicate noun ("X को दोषी बताया": called X guilty)
 	Predicative bool
+	// Adjacent: a participle or an adjective that is an event only with
+	// its light verb right after it (particles between): "सम्मानित नागरिक
+	// होने के नाते" honours no one, "प्रभावित लोगों" affects no one
+	Adjacent bool
 	// KiClass: followed by कि the event is of this class and says the कि
 	// clause ("बताया कि" is a Statement, not a Briefing).
 	KiClass schema.EventClass
@@ -82,7 +86,7 @@ type Flags struct {
 }
 
 // knownFlags lists the flags frames.tsv may use, for the error message.
-const knownFlags = "symmetric, motion, say, complement, attach, self, undergoer, report, tell, place, predicative, ki=CLASS, casualty=killed|injured|affected, needs=ROLE|ROLE"
+const knownFlags = "symmetric, motion, say, complement, attach, self, undergoer, report, tell, place, predicative, adjacent, ki=CLASS, casualty=killed|injured|affected, needs=ROLE|ROLE"
 
 // parseFlags reads "symmetric,casualty=killed".
 func parseFlags(list []string) (Flags, error) {
@@ -112,6 +116,8 @@ func parseFlags(list []string) (Flags, error) {
 			f.Place = true
 		case "predicative":
 			f.Predicative = true
+		case "adjacent":
+			f.Adjacent = true
 		case "ki":
 			c := schema.EventClass(val)
 			if _, ok := schema.LookupEvent(c); !ok {
