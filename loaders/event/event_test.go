@@ -122,6 +122,8 @@ func TestVerbGroup(t *testing.T) {
 		{"तूफान तट से टकरा सकता है", "Landfall", false, "possible", false},
 		{"सरकार को किसानों से बातचीत करनी चाहिए", "Talks", false, "obligation", false},
 		{"पुलिस ने किसी को गिरफ्तार नहीं किया गया", "Arrest", true, "", true},
+		// a refusal a few words after "से"
+		{"अभिनेत्री ने फिल्म में काम करने से कथित तौर पर मना कर दिया", "Performance", false, "", true},
 		// a negation before a noun that takes its light verb
 		{"दोनों देशों ने कभी व्यापारिक संबंध नहीं स्थापित किए", "Founding", false, "", true},
 		{"पुलिस ने उस दिन किसी को नहीं गिरफ्तार किया", "Arrest", false, "", true},
@@ -173,6 +175,8 @@ func TestSenseGuards(t *testing.T) {
 		{"पुलिस ने दो बंधकों को मुक्त कर दिया", "Release", ""},
 		{"नेताओं ने देश को भ्रष्टाचार मुक्त करने की बात की", "", "Release"},
 		{"कप्तान दस रन बनाकर स्पिनर का शिकार हुए", "", "Attack"},
+		// stepping in between is mediation, no defence
+		{"दोस्तों ने बीच बचाव कर झगड़ा रोका", "Mediation", "Defence"},
 		// a participle before a noun describes it: no honour, no one affected
 		{"एक सम्मानित नागरिक होने के नाते उन्होंने वोट डाला", "", "Award"},
 		{"बाढ़ प्रभावित लोग राहत शिविरों में होंगे", "", "Impact"},

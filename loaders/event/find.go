@@ -266,8 +266,15 @@ func (f *Frame) matchAt(fs *Frames, words, types []string, i, lo, hi int, used m
 	// does a refusal: "समर्थन करने से इनकार किया"
 	if e := t.VerbEnd(); e < hi && g.negation[words[e]] {
 		t.Negated = true
-	} else if e+1 < hi && words[e] == "से" && (g.refusal[words[e+1]] || e+2 < hi && g.refusal[words[e+2]]) {
-		t.Negated = true // "… से (साफ) इनकार"
+	} else if e+1 < hi && words[e] == "से" {
+		// "… से (साफ) इनकार", "… से कथित तौर पर मना कर दिया": a refusal
+		// a few words after, before the clause ends
+		for k := e + 1; k < hi && k <= e+4 && !g.end[words[k]]; k++ {
+			if g.refusal[words[k]] {
+				t.Negated = true
+				break
+			}
+		}
 	}
 	// a negation right before the verb, or before a noun that takes its
 	// light verb ("संबंध नहीं स्थापित किए", "नहीं गिरफ्तार किया")

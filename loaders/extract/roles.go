@@ -398,6 +398,11 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 		key = "gen"
 	}
 	role := f.Roles[key]
+	// "रासायनिक हथियारों के हमले": a thing is what an event is made with,
+	// not who acts
+	if key == "gen" && role == schema.RoleAgent && len(c.ents) > 0 && c.ents[0].Type == "Thing" {
+		return ""
+	}
 	// "दमिश्क के हमले": a city or a region does not act; it is where
 	if key == "gen" && role == schema.RoleAgent && len(c.ents) > 0 && c.ents[0].isPlace() && c.ents[0].Type != "Country" {
 		return schema.RoleLocation
@@ -432,6 +437,11 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 	// मुंबई तैनात किए गए"
 	if key == "∅" && role == schema.RoleTheme && len(c.ents) > 0 && bareWhere(f, c.ents[0]) {
 		return schema.RoleLocation
+	}
+	// one speaks or appeals to someone; "बंगलौर से फ़ोन करके कहा" speaks
+	// from a city, not to it
+	if (role == schema.RoleRecipient || role == schema.RoleAddressee) && key == "से" && len(c.ents) > 0 && c.ents[0].isPlace() && c.ents[0].Type != "Country" {
+		return ""
 	}
 	// a place where an occasion is expected is where the event was: "यह
 	// रिकॉर्ड पटना में टूटा"
