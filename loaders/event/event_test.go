@@ -175,6 +175,8 @@ func TestSenseGuards(t *testing.T) {
 		{"पुलिस ने दो बंधकों को मुक्त कर दिया", "Release", ""},
 		{"नेताओं ने देश को भ्रष्टाचार मुक्त करने की बात की", "", "Release"},
 		{"कप्तान दस रन बनाकर स्पिनर का शिकार हुए", "", "Attack"},
+		// wickets taken (अपने नाम किए) are a score, not a title won
+		{"तेज गेंदबाज ने तीन विकेट अपने नाम किए", "Score", "Victory"},
 		// stepping in between is mediation, no defence
 		{"दोस्तों ने बीच बचाव कर झगड़ा रोका", "Mediation", "Defence"},
 		// a participle before a noun describes it: no honour, no one affected
