@@ -71,6 +71,7 @@ type chunk struct {
 	consumed   bool    // part of a title or relation phrase, not an argument
 	lifted     bool    // a genitive read as bare over the nouns it qualifies
 	qualifies  bool    // a genitive whose case marker was reached over the nouns it qualifies
+	short      bool    // named by a lexicon short form only (a surname, a given name)
 }
 
 // extractor holds the state of one article.

@@ -49,7 +49,7 @@ func (x *extractor) mentions(s *sentence) (out []*chunk) {
 		if e == nil {
 			continue
 		}
-		c := &chunk{ents: []*Ent{e}, start: m.Start, end: m.End}
+		c := &chunk{ents: []*Ent{e}, start: m.Start, end: m.End, short: kind == entity.Short}
 		x.nestedPlace(s, e, m.Start, m.End)
 		if kind == entity.Demonym {
 			demonyms[c] = e

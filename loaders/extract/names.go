@@ -1662,14 +1662,53 @@ func (x *extractor) ofPlaceNames(s *sentence, owner []*chunk, add func(*chunk)) 
 	}
 }
 
+// ownNameWords returns the folded words of every name the lexicon gives
+// an entity.
+func ownNameWords(le *entity.Entity) map[string]bool {
+	out := map[string]bool{}
+	if le == nil {
+		return out
+	}
+	for _, name := range append([]string{le.HI}, le.Aliases...) {
+		for _, w := range entity.Words(hindi.Tokenize(name)) {
+			out[w.Norm] = true
+		}
+	}
+	return out
+}
+
 // yields reports whether a name inside a longer recognised span gives way
 // to it: a name discovered earlier ("थापा", then "रमेश थापा"); a lexicon
 // place inside an organisation's name ("न्यूयॉर्क टाइम्स", "X पुलिस"); a
-// lexicon place after a direction ("दक्षिण अफ्रीका" is not Africa).
+// lexicon place after a direction ("दक्षिण अफ्रीका" is not Africa); a
+// person's short form inside another person's name.
 func (x *extractor) yields(s *sentence, sp ner.Span, c *chunk) bool {
 	e := c.ents[0]
 	switch {
 	case e.Discovered:
+		return true
+	case c.short && e.Type == "Person" && sp.Type == ner.PER:
+		// a person's surname or given name that the lexicon lists as a
+		// short form, with another name word beside it, names someone
+		// else: "इमरान X" is not Imran Khan, "X मोदी" not Narendra Modi
+		// (had the words been the entity's full name, the lexicon would
+		// have matched them in full); a title or role beside it is none
+		start := x.skipTitles(s, sp.Start, sp.End)
+		if start >= c.start && sp.End <= c.end {
+			return false
+		}
+		// the words beside it must be a name's, and not the entity's own:
+		// "किम जोंग" is Kim Jong-un cut short, "X स्मारक" a memorial
+		own := ownNameWords(e.Lex)
+		nd, _ := loadNameData()
+		for i := start; i < sp.End; i++ {
+			if i >= c.start && i < c.end {
+				continue
+			}
+			if w := s.norms[i]; own[w] || x.commonNoun(w) || nd.noun[w] || nd.notName[w] || nd.function[w] {
+				return false
+			}
+		}
 		return true
 	case !e.isPlace() || sp.Score < 0.6:
 		return false

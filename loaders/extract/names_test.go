@@ -493,3 +493,22 @@ func TestCueNames(t *testing.T) {
 		}
 	}
 }
+
+// A lexicon person's short form (a given name or a surname) inside a
+// longer recognised name is someone else of that name; with only a title
+// or a word of its own full name beside it, it is still the lexicon's
+// person.
+func TestShortFormInsideAnotherName(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"अनिल मोदी ने कहा कि पिच धीमी थी।", "Anil Modi"},
+		{"नरेंद्र मोदी ने कहा कि पिच धीमी थी। मोदी ने फिर कहा।", "Narendra Modi;Narendra Modi"},
+		{"प्रधानमंत्री मोदी ने कहा कि बजट अच्छा है।", "Narendra Modi"},
+		// words of the entity's own full name: its name cut short
+		{"किम जोंग ने कहा कि बातचीत होगी।", "Kim Jong-un"},
+	} {
+		r := extractText(t, tc.text, pub)
+		if got := agents(r, "Statement"); strings.Join(got, ";") != tc.want {
+			t.Errorf("%s: statements by %q, want %s", tc.text, got, tc.want)
+		}
+	}
+}
