@@ -175,6 +175,9 @@ func TestSenseGuards(t *testing.T) {
 		{"पुलिस ने दो बंधकों को मुक्त कर दिया", "Release", ""},
 		{"नेताओं ने देश को भ्रष्टाचार मुक्त करने की बात की", "", "Release"},
 		{"कप्तान दस रन बनाकर स्पिनर का शिकार हुए", "", "Attack"},
+		// in exchange for (इसके बदले) is no conversion
+		{"भारत गेहूं देगा और इसके बदले तेल लेगा", "", "Conversion"},
+		{"सेना ने पुराने टैंक को बख्तरबंद गाड़ी में बदल दिया", "Conversion", ""},
 		// wickets taken (अपने नाम किए) are a score, not a title won
 		{"तेज गेंदबाज ने तीन विकेट अपने नाम किए", "Score", "Victory"},
 		// stepping in between is mediation, no defence
