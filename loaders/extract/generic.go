@@ -108,11 +108,16 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 // one or two words follow it before a case marker ("अपने X पन्ने पर").
 func (x *extractor) modifiesNext(s *sentence, c *chunk) bool {
 	for k := c.end; k < len(s.norms) && k <= c.end+1; k++ {
-		if !isLetterWord(s.norms[k]) || x.d.frames.ForWord(s.norms[k]) != nil {
+		if !isLetterWord(s.norms[k]) {
 			return false
 		}
+		// "लाहौर टेस्ट में": an event noun in a phrase of its own is
+		// qualified by the name before it too
 		if x.d.postpos.at(s.norms, k+1) > 0 {
 			return true
+		}
+		if x.d.frames.ForWord(s.norms[k]) != nil {
+			return false
 		}
 	}
 	return false
