@@ -505,7 +505,11 @@ func TestMemoryBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	hog := `var a = []; for (var i = 0; ; i++) { a.push("allocate a string of some length " + i); }`
+	// 64 KiB a step: a hog of short strings needs millions of steps to
+	// reach the budget, and past half a second it runs at the least CPU
+	// priority (slowAfter), which beside stress took it minutes at a load
+	// average of 13 and could reach any timeout on a busier machine.
+	hog := `var s = "allocate".repeat(8192), a = []; for (var i = 0; ; i++) { a.push(s + i); }`
 	var wg sync.WaitGroup
 	errs := make([]*Error, 2)
 	for i := range errs {
