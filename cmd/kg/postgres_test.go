@@ -153,7 +153,10 @@ func cannedArgs(t *testing.T, db string) [][]string {
 func queryOut(t *testing.T, db string, argv []string) string {
 	t.Helper()
 	args := append([]string{"-q", "query"}, argv...)
-	out, errs, code := kgLong(t, db, append(args, "--format", "json", "--limit", "100000", "--timeout", "5m")...)
+	// kg's own deadline comes before the test's, so that a query too slow
+	// for it ends in kg's message, not in a kill: both only catch a hang
+	// (a whole-store timeline over PostgreSQL is a round trip a step)
+	out, errs, code := kgWithin(t, db, 12*time.Minute, append(args, "--format", "json", "--limit", "100000", "--timeout", "10m")...)
 	if code != 0 {
 		t.Fatalf("kg query %v on %s: %s", argv, db, errs)
 	}
