@@ -55,6 +55,14 @@ type Options struct {
 	// store's only writer while it holds the lease). A pool whose store
 	// another process may write must not set it.
 	HoldStore bool
+	// KeepPriority keeps the workers at their CPU priority however long a
+	// query runs. A worker otherwise drops to the least priority past
+	// slowAfter, so that a long query yields to the short ones beside it
+	// (kg serve's); a pool with nothing beside its query (kg query, kg
+	// repl, kg export --query) only made that query crawl on a busy
+	// machine: beside two CPU-bound processes a whole-store timeline over
+	// PostgreSQL, a round trip a step, ran past 5 minutes.
+	KeepPriority bool
 }
 
 // Query is one Gizmo script to run.
@@ -226,7 +234,8 @@ func (p *Pool) runOnce(ctx context.Context, q Query, deadline time.Time) (*Resul
 		ID: id, Dir: dir, Script: q.Script, Prelude: q.Prelude,
 		TimeoutMS: left.Milliseconds(), Limit: q.Limit, Value: q.Value,
 		CayleyJSON: q.CayleyJSON, Keep: q.Keep, Reset: q.Reset,
-		Hold: p.opts.HoldStore && !q.Keep && !q.Reset,
+		Hold:         p.opts.HoldStore && !q.Keep && !q.Reset,
+		KeepPriority: p.opts.KeepPriority,
 	}, left+p.opts.Grace, preempt)
 	p.mu.Lock()
 	delete(p.busy, w)

@@ -250,6 +250,44 @@ func niceOf(pid int) int {
 	return n
 }
 
+// A pool with KeepPriority (kg query's: nothing runs beside its query)
+// leaves a slow query's worker at its priority, and keeps the worker.
+func TestKeepPriorityPoolLeavesASlowQueryAlone(t *testing.T) {
+	dir := fixture.Build(t)
+	opts := SelfOptions(dir, 1)
+	opts.KeepPriority = true
+	p, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	rctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Run(rctx, Query{Script: `var t0 = Date.now(); while (Date.now() - t0 < 3000) {} g.Emit("done")`, Timeout: 10 * time.Minute})
+		done <- err
+	}()
+	w := waitBusy(t, p, 1)[0]
+	own := niceOf(os.Getpid())
+	// past slowAfter by the worker's own clock: the script's start is
+	// after the worker took the request
+	time.Sleep(2 * slowAfter)
+	if n := niceOf(w.cmd.Process.Pid); n != own {
+		t.Errorf("the worker's nice value is %d, the test's %d", n, own)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("slow query: %v", err)
+	}
+	cancel()
+	// the check that cannot pass by the machine's timing: a worker that
+	// lowered its priority retires after its answer
+	w2 := <-p.slots
+	p.slots <- w2
+	if w2 != w {
+		t.Errorf("the worker was not kept after a slow query")
+	}
+}
+
 // A query past slowAfter runs on at the lowest CPU priority, so that it
 // takes no CPU from short queries; it still answers, and its worker, which
 // cannot raise its priority again, is replaced.

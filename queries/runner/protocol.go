@@ -36,6 +36,9 @@ type request struct {
 	// it runs, or answers it at once if it has not started yet, and keeps
 	// the session. A cancel for a request that has ended is ignored.
 	Cancel uint64 `json:"cancel,omitempty"`
+	// KeepPriority: the query keeps the worker's CPU priority however long
+	// it runs (Options.KeepPriority).
+	KeepPriority bool `json:"keep_priority,omitempty"`
 }
 
 // response is a worker's answer to one request.

@@ -179,7 +179,7 @@ func handle(req *request) (resp *response) {
 		handleKept(req, resp, timeout)
 		return resp
 	}
-	if ownProcess {
+	if ownProcess && !req.KeepPriority {
 		slow := time.AfterFunc(slowAfter, lowerPriority)
 		defer slow.Stop()
 	}
