@@ -31,7 +31,15 @@ export CI=true
 
 stress --cpu 2 >/dev/null 2>&1 &
 stresspid=$!
-(while sleep 60; do echo "uptime $(date -u +%H:%M:%S) $(uptime)"; done) >>"$log" &
+# Each minute: the load average, and how long a 4 KiB write and fsync
+# took (a test slow for no CPU reason is often waiting for the disk: on
+# ext4 an fsync can wait for everything other processes have written).
+fsyncprobe="$pgdir/fsync-probe"
+(while sleep 60; do
+  /usr/bin/time -f %e -o "$fsyncprobe.time" dd if=/dev/zero of="$fsyncprobe" bs=4k count=1 conv=fsync 2>/dev/null
+  f=$(tail -1 "$fsyncprobe.time")
+  echo "uptime $(date -u +%H:%M:%S) $(uptime) | fsync ${f}s"
+done) >>"$log" &
 uppid=$!
 cleanup() {
   kill "$stresspid" "$uppid" 2>/dev/null
