@@ -160,8 +160,10 @@ func openSession(c *cli.Context, command string) (*session, error) {
 		return nil, err
 	}
 	// With the lease no one else writes while the session lasts, so its
-	// worker may keep the store open from one query to the next.
-	pool, err := runner.New(runner.Options{Dir: dir, Workers: 1, HoldStore: lease != nil})
+	// worker may keep the store open from one query to the next. One
+	// query at a time and none beside it to yield the CPU to: the worker
+	// keeps its priority.
+	pool, err := runner.New(runner.Options{Dir: dir, Workers: 1, HoldStore: lease != nil, KeepPriority: true})
 	if err != nil {
 		if lease != nil {
 			lease.Release()

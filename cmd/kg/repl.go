@@ -187,7 +187,22 @@ func (s *session) interactive(history string) error {
 	fmt.Fprintf(out, "kg repl on %s: Gizmo statements, :help for commands, Ctrl-D to leave\n", s.dir)
 	var buf []string
 	last := "" // the statement that ran last, which a line starting with "." continues
+	// Ctrl-C while a query runs: the terminal is out of raw mode, so it is
+	// a SIGINT. It cancels the query (its worker, in a process group of its
+	// own, never saw the signal: the REPL's worker is asked to stop the
+	// statement and keeps its state) and not kg. kg takes SIGINT for the
+	// whole session, not only while a query runs: between Enter and the
+	// query's start the terminal is already out of raw mode, and a Ctrl-C
+	// there killed kg instead of cancelling the statement.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	defer signal.Stop(sig)
 	for {
+		// a Ctrl-C after the last statement ended is not for the next one
+		select {
+		case <-sig:
+		default:
+		}
 		if len(buf) == 0 {
 			rl.SetPrompt("kg> ")
 		} else {
@@ -219,12 +234,6 @@ func (s *session) interactive(history string) error {
 		buf = nil
 		_ = rl.SaveHistory(strings.Join(strings.Fields(stmt), " "))
 		ctx, cancel := context.WithCancel(context.Background())
-		// Ctrl-C while a query runs: the terminal is out of raw mode, so it
-		// is a SIGINT. It cancels the query (its worker, in a process group
-		// of its own, never saw the signal: the REPL's worker is asked to
-		// stop the statement and keeps its state) and not kg.
-		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, os.Interrupt)
 		done := make(chan struct{})
 		go func() {
 			select {
@@ -234,7 +243,6 @@ func (s *session) interactive(history string) error {
 			}
 		}()
 		quit, err := s.exec(ctx, stmt, out, errw, true)
-		signal.Stop(sig)
 		close(done)
 		cancel()
 		last = ""

@@ -18,7 +18,10 @@ import (
 // with SIGTERM at the end of the test and must exit cleanly.
 func startServe(t *testing.T, db string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command(kgBin, append([]string{"--db", db, "serve", "--addr", "127.0.0.1:0", "--workers", "2"}, args...)...)
+	// a query deadline that only catches a hang (the default is 30 s): a
+	// query of kg serve's past half a second runs at the least CPU
+	// priority, and beside stress, over PostgreSQL, that can be slow
+	cmd := exec.Command(kgBin, append([]string{"--db", db, "serve", "--addr", "127.0.0.1:0", "--workers", "2", "--timeout", "10m"}, args...)...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

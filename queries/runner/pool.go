@@ -55,6 +55,14 @@ type Options struct {
 	// store's only writer while it holds the lease). A pool whose store
 	// another process may write must not set it.
 	HoldStore bool
+	// KeepPriority keeps the workers at their CPU priority however long a
+	// query runs. A worker otherwise drops to the least priority past
+	// slowAfter, so that a long query yields to the short ones beside it
+	// (kg serve's); a pool with nothing beside its query (kg query, kg
+	// repl, kg export --query) only made that query crawl on a busy
+	// machine: beside two CPU-bound processes a whole-store timeline over
+	// PostgreSQL, a round trip a step, ran past 5 minutes.
+	KeepPriority bool
 }
 
 // Query is one Gizmo script to run.
@@ -226,8 +234,9 @@ func (p *Pool) runOnce(ctx context.Context, q Query, deadline time.Time) (*Resul
 		ID: id, Dir: dir, Script: q.Script, Prelude: q.Prelude,
 		TimeoutMS: left.Milliseconds(), Limit: q.Limit, Value: q.Value,
 		CayleyJSON: q.CayleyJSON, Keep: q.Keep, Reset: q.Reset,
-		Hold: p.opts.HoldStore && !q.Keep && !q.Reset,
-	}, left+p.opts.Grace, p.opts.Grace, preempt)
+		Hold:         p.opts.HoldStore && !q.Keep && !q.Reset,
+		KeepPriority: p.opts.KeepPriority,
+	}, left+p.opts.Grace, preempt)
 	p.mu.Lock()
 	delete(p.busy, w)
 	p.mu.Unlock()
@@ -495,7 +504,11 @@ func (w *proc) stop() {
 
 // run sends one request and waits for its answer, the hard deadline, the
 // caller's cancellation or the worker's death, whichever comes first.
-func (w *proc) run(ctx context.Context, req request, hard, grace time.Duration, preempt <-chan struct{}) (*Result, error) {
+// keptCancelWait is how long a kept statement that was cancelled may take
+// to answer before its worker, and the session, is given up.
+const keptCancelWait = time.Minute
+
+func (w *proc) run(ctx context.Context, req request, hard time.Duration, preempt <-chan struct{}) (*Result, error) {
 	w.stderr.Reset()
 	b, _ := json.Marshal(req)
 	if _, err := w.stdin.Write(append(b, '\n')); err != nil {
@@ -523,15 +536,20 @@ func (w *proc) run(ctx context.Context, req request, hard, grace time.Duration, 
 	case <-ctx.Done():
 		if req.Keep {
 			// Ask the worker to stop the statement and keep its session;
-			// kill it only if it does not answer in time.
-			_ = w.cmd.Process.Signal(CancelSignal)
-			select {
-			case r, ok := <-w.resps:
-				if ok {
-					_, _ = w.result(r, req)
-					return nil, canceled(ctx)
+			// kill it only if it does not answer. A statement stopped in
+			// JavaScript answers at once and one in Cayley's Go code
+			// within seconds (runKept), but a busy machine can take longer
+			// than the pool's Grace: the wait only catches a stuck worker.
+			b, _ := json.Marshal(request{Cancel: req.ID})
+			if _, err := w.stdin.Write(append(b, '\n')); err == nil {
+				select {
+				case r, ok := <-w.resps:
+					if ok {
+						_, _ = w.result(r, req)
+						return nil, canceled(ctx)
+					}
+				case <-time.After(keptCancelWait):
 				}
-			case <-time.After(grace):
 			}
 		}
 		w.stop()

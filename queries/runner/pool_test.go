@@ -37,8 +37,15 @@ func newPool(t *testing.T, workers int) (*Pool, string) {
 
 var ctx = context.Background()
 
+// run runs a query; one without a timeout gets one that only catches a
+// hang. (The pool's default, 30 s, is short for a test: a query past
+// half a second runs at the least CPU priority, and beside stress on a
+// busy machine that can be almost no CPU at all.)
 func run(t *testing.T, p *Pool, q Query) (*Result, *Error) {
 	t.Helper()
+	if q.Timeout == 0 {
+		q.Timeout = 10 * time.Minute
+	}
 	res, err := p.Run(ctx, q)
 	if err == nil {
 		return res, nil
@@ -111,7 +118,7 @@ func TestMalformedQueriesDoNotKillThePool(t *testing.T) {
 	for _, c := range cases {
 		// a crash must not pass for a timeout on a busy machine: only the
 		// endless recursion, which may end either way, gets a short one
-		timeout := time.Minute
+		timeout := 10 * time.Minute
 		if c.kind == Timeout {
 			timeout = 2 * time.Second
 		}
@@ -147,11 +154,11 @@ func TestCrashIsReportedForItsOwnQuery(t *testing.T) {
 			defer wg.Done()
 			for i := 0; i < 40; i++ {
 				script := []string{`g.V().Out({}).All()`, `g.V(iri(5)).All()`, `g.V().FollowR(g.M().Labels()).All()`}[(i+c)%3]
-				if res, err := p.Run(ctx, Query{Script: script, Timeout: time.Minute}); err == nil || err.(*Error).Kind != Crash {
+				if res, err := p.Run(ctx, Query{Script: script, Timeout: 10 * time.Minute}); err == nil || err.(*Error).Kind != Crash {
 					t.Errorf("client %d round %d: %s answered %v, %v", c, i, script, res, err)
 					return
 				}
-				if res, err := p.Run(ctx, Query{Script: `g.V().Has("<` + string(fixture.Kim) + `>").Count()`, Value: true}); err != nil || len(res.Rows) != 1 {
+				if res, err := p.Run(ctx, Query{Script: `g.V().Has("<` + string(fixture.Kim) + `>").Count()`, Value: true, Timeout: 10 * time.Minute}); err != nil || len(res.Rows) != 1 {
 					t.Errorf("client %d round %d: the query after %s answered %v, %v", c, i, script, res, err)
 					return
 				}
@@ -187,7 +194,7 @@ func TestRunawayDoesNotSlowOthers(t *testing.T) {
 	w := waitBusy(t, p, 1)[0]
 	eventually(t, "the runaway's worker lowers its priority", func() bool { return niceOf(w.cmd.Process.Pid) == 19 })
 	for i := 0; i < 5; i++ {
-		res, qe := run(t, p, Query{Script: `g.V("<` + string(fixture.Putin) + `>").In().All()`, Timeout: time.Minute})
+		res, qe := run(t, p, Query{Script: `g.V("<` + string(fixture.Putin) + `>").In().All()`, Timeout: 10 * time.Minute})
 		if qe != nil || len(res.Rows) == 0 {
 			t.Fatalf("query beside a runaway: %v %v", res, qe)
 		}
@@ -243,12 +250,50 @@ func niceOf(pid int) int {
 	return n
 }
 
+// A pool with KeepPriority (kg query's: nothing runs beside its query)
+// leaves a slow query's worker at its priority, and keeps the worker.
+func TestKeepPriorityPoolLeavesASlowQueryAlone(t *testing.T) {
+	dir := fixture.Build(t)
+	opts := SelfOptions(dir, 1)
+	opts.KeepPriority = true
+	p, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	rctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Run(rctx, Query{Script: `var t0 = Date.now(); while (Date.now() - t0 < 3000) {} g.Emit("done")`, Timeout: 10 * time.Minute})
+		done <- err
+	}()
+	w := waitBusy(t, p, 1)[0]
+	own := niceOf(os.Getpid())
+	// past slowAfter by the worker's own clock: the script's start is
+	// after the worker took the request
+	time.Sleep(2 * slowAfter)
+	if n := niceOf(w.cmd.Process.Pid); n != own {
+		t.Errorf("the worker's nice value is %d, the test's %d", n, own)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("slow query: %v", err)
+	}
+	cancel()
+	// the check that cannot pass by the machine's timing: a worker that
+	// lowered its priority retires after its answer
+	w2 := <-p.slots
+	p.slots <- w2
+	if w2 != w {
+		t.Errorf("the worker was not kept after a slow query")
+	}
+}
+
 // A query past slowAfter runs on at the lowest CPU priority, so that it
 // takes no CPU from short queries; it still answers, and its worker, which
 // cannot raise its priority again, is replaced.
 func TestSlowQueryYieldsAndRetires(t *testing.T) {
 	p, _ := newPool(t, 1)
-	res, qe := run(t, p, Query{Script: `var t0 = Date.now(); while (Date.now() - t0 < 800) {} g.Emit("done")`, Timeout: time.Minute})
+	res, qe := run(t, p, Query{Script: `var t0 = Date.now(); while (Date.now() - t0 < 800) {} g.Emit("done")`, Timeout: 10 * time.Minute})
 	if qe != nil || len(res.Rows) != 1 || string(res.Rows[0]) != `"done"` {
 		t.Fatalf("slow query: %v %v", res, qe)
 	}
@@ -337,7 +382,7 @@ func TestPauseLetsLeaseholderWrite(t *testing.T) {
 
 	slow := make(chan error, 1)
 	go func() {
-		_, err := p.Run(ctx, Query{Script: `var t = Date.now(); while (Date.now() - t < 300) {} g.Emit(1)`, Timeout: time.Minute})
+		_, err := p.Run(ctx, Query{Script: `var t = Date.now(); while (Date.now() - t < 300) {} g.Emit(1)`, Timeout: 10 * time.Minute})
 		slow <- err
 	}()
 	waitBusy(t, p, 1)
@@ -465,7 +510,7 @@ func TestPauseStopsARunaway(t *testing.T) {
 	during := make(chan *Result, 1)
 	err = p.Exclusive(ctx, func() error {
 		go func() {
-			res, _ := p.Run(ctx, Query{Script: count, Timeout: time.Minute})
+			res, _ := p.Run(ctx, Query{Script: count, Timeout: 10 * time.Minute})
 			during <- res
 		}()
 		return retractOne(lease)
@@ -505,7 +550,11 @@ func TestMemoryBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	hog := `var a = []; for (var i = 0; ; i++) { a.push("allocate a string of some length " + i); }`
+	// 64 KiB a step: a hog of short strings needs millions of steps to
+	// reach the budget, and past half a second it runs at the least CPU
+	// priority (slowAfter), which beside stress took it minutes at a load
+	// average of 13 and could reach any timeout on a busier machine.
+	hog := `var s = "allocate".repeat(8192), a = []; for (var i = 0; ; i++) { a.push(s + i); }`
 	var wg sync.WaitGroup
 	errs := make([]*Error, 2)
 	for i := range errs {
@@ -540,7 +589,7 @@ func TestRetiringWorkersAnswerIsReadToItsEnd(t *testing.T) {
 var s = "x"; while (s.length < 200) { s = s + s }
 for (var i = 0; i < 20000; i++) { g.Emit(s + i) }`
 	for i := 0; i < 3; i++ {
-		res, qe := run(t, p, Query{Script: script, Limit: 20000, Timeout: time.Minute})
+		res, qe := run(t, p, Query{Script: script, Limit: 20000, Timeout: 10 * time.Minute})
 		if qe != nil {
 			t.Fatalf("run %d: %v", i, qe)
 		}

@@ -31,6 +31,14 @@ type request struct {
 	// See Options.HoldStore.
 	Hold    bool `json:"hold,omitempty"`
 	Release bool `json:"release,omitempty"`
+	// Cancel, when set, is no query but the caller giving up on request
+	// Cancel of the kept session (a REPL's Ctrl-C): the worker stops it if
+	// it runs, or answers it at once if it has not started yet, and keeps
+	// the session. A cancel for a request that has ended is ignored.
+	Cancel uint64 `json:"cancel,omitempty"`
+	// KeepPriority: the query keeps the worker's CPU priority however long
+	// it runs (Options.KeepPriority).
+	KeepPriority bool `json:"keep_priority,omitempty"`
 }
 
 // response is a worker's answer to one request.

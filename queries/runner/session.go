@@ -6,11 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"reflect"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -42,33 +40,33 @@ var (
 	retireKept bool
 )
 
-// cancelMu guards cancelCurrent, the cancel function of the request a
-// worker is running: SIGUSR1 (the pool's Cancel for a kept session) calls
-// it, so a REPL's Ctrl-C stops the query and keeps the session.
+// cancelMu guards the cancel state of the kept session: the request it
+// runs and that request's cancel function, and the latest request a
+// cancel named. Cancels come on stdin beside the requests (Serve's
+// reader), so each names its request: one that comes before its request
+// has started (a Ctrl-C just after Enter on a busy machine) stops it
+// before it runs instead of being lost, and one that comes after its
+// request ended stops nothing else. (A signal, as before, named no
+// request: it was lost if it came too early, and the pool then killed the
+// worker and the session with it.)
 var (
 	cancelMu      sync.Mutex
+	runningID     uint64
 	cancelCurrent context.CancelFunc
-	onSignal      sync.Once
+	cancelledID   uint64
 )
 
-// CancelSignal is the signal that stops the running query of a worker
-// without ending the worker.
-const CancelSignal = syscall.SIGUSR1
-
-func watchCancel() {
-	onSignal.Do(func() {
-		ch := make(chan os.Signal, 1)
-		signal.Notify(ch, CancelSignal)
-		go func() {
-			for range ch {
-				cancelMu.Lock()
-				if cancelCurrent != nil {
-					cancelCurrent()
-				}
-				cancelMu.Unlock()
-			}
-		}()
-	})
+// cancelKept stops kept request id if it is running and remembers it in
+// case it has not started yet.
+func cancelKept(id uint64) {
+	cancelMu.Lock()
+	defer cancelMu.Unlock()
+	if id > cancelledID {
+		cancelledID = id
+	}
+	if id == runningID && cancelCurrent != nil {
+		cancelCurrent()
+	}
 }
 
 func dropKept() {
@@ -105,15 +103,20 @@ func handleKept(req *request, resp *response, timeout time.Duration) {
 	}
 	k := keptSession
 	resp.Session = k.id
-	watchCancel()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cancelMu.Lock()
-	cancelCurrent = cancel
+	if cancelledID == req.ID {
+		// cancelled before it started: the session's runtime is not touched
+		cancelMu.Unlock()
+		resp.Err = errorf(Canceled, "query cancelled")
+		return
+	}
+	runningID, cancelCurrent = req.ID, cancel
 	cancelMu.Unlock()
 	defer func() {
 		cancelMu.Lock()
-		cancelCurrent = nil
+		runningID, cancelCurrent = 0, nil
 		cancelMu.Unlock()
 	}()
 

@@ -100,19 +100,44 @@ var errRetire = errors.New("retiring after a timeout or a slow query")
 // Serve answers requests read from r, one JSON object each, with responses
 // written to w, until r ends.
 func Serve(r io.Reader, w io.Writer) error {
-	dec := json.NewDecoder(bufio.NewReader(r))
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	for {
-		var req request
-		if err := dec.Decode(&req); err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil
+	// Requests are read while one runs, so that a cancel (request.Cancel)
+	// reaches the kept statement it names.
+	reqs := make(chan *request)
+	readErr := make(chan error, 1)
+	served := make(chan struct{})
+	defer close(served)
+	go func() {
+		dec := json.NewDecoder(bufio.NewReader(r))
+		for {
+			req := new(request)
+			if err := dec.Decode(req); err != nil {
+				readErr <- err
+				close(reqs)
+				return
 			}
-			return fmt.Errorf("read request: %w", err)
+			if req.Cancel != 0 {
+				cancelKept(req.Cancel)
+				continue
+			}
+			select {
+			case reqs <- req:
+			case <-served:
+				return
+			}
 		}
-		resp := handle(&req)
+	}()
+	for {
+		req, ok := <-reqs
+		if !ok {
+			if err := <-readErr; !errors.Is(err, io.EOF) {
+				return fmt.Errorf("read request: %w", err)
+			}
+			return nil
+		}
+		resp := handle(req)
 		resp.Retiring = lowered.Load() || retireKept
 		if err := enc.Encode(resp); err != nil {
 			return err
@@ -154,7 +179,7 @@ func handle(req *request) (resp *response) {
 		handleKept(req, resp, timeout)
 		return resp
 	}
-	if ownProcess {
+	if ownProcess && !req.KeepPriority {
 		slow := time.AfterFunc(slowAfter, lowerPriority)
 		defer slow.Stop()
 	}
