@@ -95,24 +95,7 @@ func (s *Store) reindex(ctx context.Context, progress ReindexProgress) (int, err
 	if progress != nil {
 		progress("claims", 0, total)
 	}
-	var deltas []cgraph.Delta
-	flush := func(done int) error {
-		if len(deltas) == 0 {
-			return nil
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
-			return fmt.Errorf("reindex: %w", err)
-		}
-		releaseMapped(s.bolt)
-		deltas = deltas[:0]
-		if progress != nil {
-			progress("claims", done, total)
-		}
-		return nil
-	}
+	b := &deltaBatch{s: s, ctx: ctx, phase: "claims", total: total, progress: progress}
 	last := time.Now()
 	paired := map[string]bool{} // a claim with two versions of its stats has one pair member
 	for i, v := range stats {
@@ -126,11 +109,11 @@ func (s *Store) reindex(ctx context.Context, progress ReindexProgress) (int, err
 			qs = append(qs, q)
 		}
 		for _, q := range qs {
-			deltas = append(deltas, cgraph.Delta{Action: cgraph.Add, Quad: q})
+			b.add(q)
 		}
 		stats[i] = nil
-		if len(deltas) >= reindexBatch {
-			if err := flush(i + 1); err != nil {
+		if b.full() {
+			if err := b.flush(i + 1); err != nil {
 				return 0, err
 			}
 			last = time.Now()
@@ -139,7 +122,7 @@ func (s *Store) reindex(ctx context.Context, progress ReindexProgress) (int, err
 			last = time.Now()
 		}
 	}
-	if err := flush(total); err != nil {
+	if err := b.flush(total); err != nil {
 		return 0, err
 	}
 	if err := s.reindexEvents(ctx, progress); err != nil {
@@ -190,9 +173,8 @@ func (s *Store) reindexEvents(ctx context.Context, progress ReindexProgress) err
 	if err != nil {
 		return err
 	}
-	var deltas []cgraph.Delta
+	b := &deltaBatch{s: s, ctx: ctx, phase: "event rows", total: len(entries), progress: progress}
 	listed := map[qkey]bool{}
-	add := func(q quad.Quad) { deltas = append(deltas, cgraph.Delta{Action: cgraph.Add, Quad: q}) }
 	for i, en := range entries {
 		for _, kind := range []string{schema.EntityEvents, schema.EntityReported} {
 			ents := en.fillers
@@ -209,28 +191,58 @@ func (s *Store) reindexEvents(ctx context.Context, progress ReindexProgress) err
 					keys = append(keys, "span")
 				}
 				for _, k := range keys {
-					add(quad.Quad{Subject: schema.Bucket(idx, kind, k), Predicate: schema.IndexMember, Object: quad.String(en.key), Label: schema.IndexGraph})
+					b.add(quad.Quad{Subject: schema.Bucket(idx, kind, k), Predicate: schema.IndexMember, Object: quad.String(en.key), Label: schema.IndexGraph})
 					mq := quad.Quad{Subject: idx, Predicate: schema.IndexMonth, Object: quad.String(kind + "/" + k), Label: schema.IndexGraph}
 					if !listed[quadKey(mq)] {
 						listed[quadKey(mq)] = true
-						add(mq)
+						b.add(mq)
 					}
 				}
 			}
 		}
-		if len(deltas) >= reindexBatch || i == len(entries)-1 {
-			if err := ctx.Err(); err != nil {
+		if b.full() || i == len(entries)-1 {
+			if err := b.flush(i + 1); err != nil {
 				return err
 			}
-			if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
-				return fmt.Errorf("reindex: %w", err)
-			}
-			releaseMapped(s.bolt)
-			deltas = deltas[:0]
-			if progress != nil {
-				progress("event rows", i+1, len(entries))
-			}
 		}
+	}
+	return nil
+}
+
+// deltaBatch gathers a reindex phase's additions and applies them
+// reindexBatch at a time: one batch is one bolt transaction, and the
+// mapped pages are released after each so that reindexing a big store
+// does not hold it all resident.
+type deltaBatch struct {
+	s        *Store
+	ctx      context.Context
+	phase    string
+	total    int
+	progress ReindexProgress
+	deltas   []cgraph.Delta
+}
+
+func (b *deltaBatch) add(q quad.Quad) {
+	b.deltas = append(b.deltas, cgraph.Delta{Action: cgraph.Add, Quad: q})
+}
+
+func (b *deltaBatch) full() bool { return len(b.deltas) >= reindexBatch }
+
+// flush applies what is gathered and reports done of the phase's total.
+func (b *deltaBatch) flush(done int) error {
+	if len(b.deltas) == 0 {
+		return nil
+	}
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+	if err := b.s.qs.ApplyDeltas(b.deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	releaseMapped(b.s.bolt)
+	b.deltas = b.deltas[:0]
+	if b.progress != nil {
+		b.progress(b.phase, done, b.total)
 	}
 	return nil
 }
