@@ -27,12 +27,37 @@ func TestMain(m *testing.M) {
 func newPool(t *testing.T, workers int) (*Pool, string) {
 	t.Helper()
 	dir := fixture.Build(t)
-	p, err := New(SelfOptions(dir, workers))
+	return startPool(t, dir, workers, nil), dir
+}
+
+// startPool starts a pool of workers on the store in dir, with its
+// options changed by set (when not nil), closed when the test ends.
+func startPool(t *testing.T, dir string, workers int, set func(*Options)) *Pool {
+	t.Helper()
+	opts := SelfOptions(dir, workers)
+	if set != nil {
+		set(&opts)
+	}
+	p, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { p.Close() })
-	return p, dir
+	return p
+}
+
+// leasedPool builds the fixture store, holds its write lease as a writer
+// would, and starts a pool of two workers on it beside the lease; it
+// returns the store's directory too.
+func leasedPool(t *testing.T, set func(*Options)) (*Pool, *graph.Lease, string) {
+	t.Helper()
+	dir := fixture.Build(t)
+	lease, err := graph.Acquire(dir, &graph.Options{LockTimeout: 30 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lease.Release() })
+	return startPool(t, dir, 2, set), lease, dir
 }
 
 var ctx = context.Background()
@@ -253,14 +278,7 @@ func niceOf(pid int) int {
 // A pool with KeepPriority (kg query's: nothing runs beside its query)
 // leaves a slow query's worker at its priority, and keeps the worker.
 func TestKeepPriorityPoolLeavesASlowQueryAlone(t *testing.T) {
-	dir := fixture.Build(t)
-	opts := SelfOptions(dir, 1)
-	opts.KeepPriority = true
-	p, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p := startPool(t, fixture.Build(t), 1, func(o *Options) { o.KeepPriority = true })
 	rctx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() {
@@ -360,19 +378,7 @@ func TestValueOfLastExpression(t *testing.T) {
 // that arrive meanwhile run after resume and see the write. With
 // preemption off, the pause waits for the query in flight.
 func TestPauseLetsLeaseholderWrite(t *testing.T) {
-	dir := fixture.Build(t)
-	lease, err := graph.Acquire(dir, &graph.Options{LockTimeout: 30 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lease.Release()
-	opts := SelfOptions(dir, 2)
-	opts.PreemptAfter = -1
-	p, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p, lease, _ := leasedPool(t, func(o *Options) { o.PreemptAfter = -1 })
 	count := `g.Emit(g.V("<` + string(fixture.Putin) + `>").In().Count())`
 	res, qe := run(t, p, Query{Script: count})
 	if qe != nil {
@@ -386,7 +392,7 @@ func TestPauseLetsLeaseholderWrite(t *testing.T) {
 		slow <- err
 	}()
 	waitBusy(t, p, 1)
-	err = p.Exclusive(ctx, func() error {
+	err := p.Exclusive(ctx, func() error {
 		select {
 		case err := <-slow:
 			if err != nil {
@@ -413,19 +419,7 @@ func TestPauseLetsLeaseholderWrite(t *testing.T) {
 // queries (a writer cannot open it meanwhile), lets go of it in every
 // worker for a write (Exclusive), and reads the written store afterwards.
 func TestHeldStoreIsReleasedForAWrite(t *testing.T) {
-	dir := fixture.Build(t)
-	lease, err := graph.Acquire(dir, &graph.Options{LockTimeout: 30 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lease.Release()
-	opts := SelfOptions(dir, 2)
-	opts.HoldStore = true
-	p, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p, lease, dir := leasedPool(t, func(o *Options) { o.HoldStore = true })
 	// two queries at once, so that both workers read the store
 	both := func() []string {
 		count := `var t = Date.now(); while (Date.now() - t < 300) {} g.Emit(g.V("<` + string(fixture.Putin) + `>").In().Count())`
@@ -487,17 +481,7 @@ func retractOne(lease *graph.Lease) error {
 // and the runaway runs again after it, within its own timeout; so does a
 // query that arrived during the pause.
 func TestPauseStopsARunaway(t *testing.T) {
-	dir := fixture.Build(t)
-	lease, err := graph.Acquire(dir, &graph.Options{LockTimeout: 30 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lease.Release()
-	p, err := New(SelfOptions(dir, 2))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p, lease, _ := leasedPool(t, nil)
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	runaway := make(chan error, 1)
@@ -508,7 +492,7 @@ func TestPauseStopsARunaway(t *testing.T) {
 	waitBusy(t, p, 1)
 	count := `g.Emit(g.V("<` + string(fixture.Putin) + `>").In().Count())`
 	during := make(chan *Result, 1)
-	err = p.Exclusive(ctx, func() error {
+	err := p.Exclusive(ctx, func() error {
 		go func() {
 			res, _ := p.Run(ctx, Query{Script: count, Timeout: 10 * time.Minute})
 			during <- res
@@ -542,14 +526,7 @@ func TestPauseStopsARunaway(t *testing.T) {
 // without end are stopped with a Memory error when they pass it together,
 // and the pool answers the next query.
 func TestMemoryBudget(t *testing.T) {
-	dir := fixture.Build(t)
-	opts := SelfOptions(dir, 2)
-	opts.MemoryBudget = 400 << 20
-	p, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p := startPool(t, fixture.Build(t), 2, func(o *Options) { o.MemoryBudget = 400 << 20 })
 	// 64 KiB a step: a hog of short strings needs millions of steps to
 	// reach the budget, and past half a second it runs at the least CPU
 	// priority (slowAfter), which beside stress took it minutes at a load
