@@ -80,7 +80,18 @@ func helpBlocks() [][]example {
 // cutDescription drops the description after a run of three spaces
 // outside quotes.
 func cutDescription(l string) string {
+	if i := unquoted(l, func(i int, _, _ rune) bool { return strings.HasPrefix(l[i:], "   ") }); i >= 0 {
+		l = l[:i]
+	}
+	return strings.TrimSpace(l)
+}
+
+// unquoted is the byte offset of the first rune of l outside shell quotes
+// for which at (given the offset, the rune and the rune before it) holds,
+// or -1.
+func unquoted(l string, at func(i int, r, prev rune) bool) int {
 	var quote rune
+	prev := ' '
 	for i, r := range l {
 		switch {
 		case quote != 0:
@@ -89,11 +100,12 @@ func cutDescription(l string) string {
 			}
 		case r == '\'' || r == '"':
 			quote = r
-		case strings.HasPrefix(l[i:], "   "):
-			return strings.TrimSpace(l[:i])
+		case at(i, r, prev):
+			return i
 		}
+		prev = r
 	}
-	return strings.TrimSpace(l)
+	return -1
 }
 
 // notRunHere are examples of other programs than kg and curl that this
@@ -278,20 +290,8 @@ func (s *sandbox) serveBriefly(ex example, l string) {
 // stripComment drops a shell comment from a command line: a '#' that
 // starts a word, outside quotes, and everything after it.
 func stripComment(l string) string {
-	var quote rune
-	prev := ' '
-	for i, r := range l {
-		switch {
-		case quote != 0:
-			if r == quote {
-				quote = 0
-			}
-		case r == '\'' || r == '"':
-			quote = r
-		case r == '#' && (prev == ' ' || prev == '\t'):
-			return strings.TrimRight(l[:i], " \t")
-		}
-		prev = r
+	if i := unquoted(l, func(_ int, r, prev rune) bool { return r == '#' && (prev == ' ' || prev == '\t') }); i >= 0 {
+		return strings.TrimRight(l[:i], " \t")
 	}
 	return l
 }
