@@ -245,7 +245,7 @@ func derive(art quad.IRI, qs []quad.Quad) *derived {
 	for _, mq := range months {
 		d.months = append(d.months, mq)
 	}
-	sort.Slice(d.months, func(i, j int) bool { return lessQuad(d.months[i], d.months[j]) })
+	sortQuads(d.months)
 
 	// Claims: every direct edge between two entities, every office, and
 	// every pair of partners of an event with no direct edge between them.
@@ -319,7 +319,7 @@ func derive(art quad.IRI, qs []quad.Quad) *derived {
 			add(sup, schema.ClaimEvent, anyURI(n), schema.ClaimGraph)
 		}
 	}
-	sort.Slice(d.quads, func(i, j int) bool { return lessQuad(d.quads[i], d.quads[j]) })
+	sortQuads(d.quads)
 	return d
 }
 

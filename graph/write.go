@@ -408,7 +408,7 @@ func (b *writeBatch) finishMonths(ctx context.Context) error {
 	for k := range b.months {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool { return lessQuad(keys[i], keys[j]) })
+	sortQuads(keys)
 	for _, k := range keys {
 		md := b.months[k]
 		has, err := b.anyObjectAfter(ctx, md.bucket, schema.IndexMember, schema.IndexGraph)
@@ -1308,6 +1308,6 @@ func sortedKeys(m map[qkey]quad.Quad) []qkey {
 	for k := range m {
 		out = append(out, k)
 	}
-	sort.Slice(out, func(i, j int) bool { return lessQuad(out[i], out[j]) })
+	sortQuads(out)
 	return out
 }
