@@ -228,8 +228,8 @@ func (l *loader) extracts() bool {
 }
 
 // warmExtraction starts reading, each in a goroutine of its own, the data
-// extraction builds once per process: the NER model (a gzipped table
-// decoded into 29 MB), the entity lexicon (every name folded), the frames
+// extraction builds once per process: the NER model (read in place
+// since session 5, a few ms), the entity lexicon (every name folded), the frames
 // and the word lists. Extraction would read them one after the other
 // before its first article; read side by side, on both cores, while the
 // store opens and the first file is read and checked, they cost the first

@@ -1,7 +1,7 @@
 // Command nertrain rebuilds kg's Hindi NER model from the training data in
 // the repository and scores it:
 //
-//	go run ./cmd/nertrain            # from the module root: writes loaders/ner/model/hi.model.gz
+//	go run ./cmd/nertrain            # from the module root: writes loaders/ner/model/hi.model
 //
 // It prints the training time, the model's size and strict span F1 (per
 // type and micro-averaged) on IL-NER dev, IL-NER test and the HiNER
@@ -84,7 +84,7 @@ func run(root, out string, dry, verbose bool, opt ner.TrainOptions) error {
 		return err
 	}
 	info := m.Info()
-	fmt.Printf("training time %.1f s (%d passes, %d words); model %.2f MB compressed, %d non-zero buckets of %d\n",
+	fmt.Printf("training time %.1f s (%d passes, %d words); model %.2f MB, %d non-zero buckets of %d\n",
 		took.Seconds(), info.Epochs, info.Words, float64(buf.Len())/1e6, info.Buckets, 1<<info.Bits)
 	score(m, c)
 	if dry {

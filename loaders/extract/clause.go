@@ -247,6 +247,9 @@ func appendUnique(list []*Ent, es ...*Ent) []*Ent {
 
 // clauseCtx is what the events of a clause share.
 type clauseCtx struct {
+	// text is the clause's text, folded once for its tense and dates.
+	text temporal.Text
+
 	s      *sentence
 	cl     clause
 	chunks []*chunk // chunks of the clause, in order
@@ -290,7 +293,8 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 		}
 	}
 	text := x.a.Text[s.words[cl.start].start:s.words[cl.end-1].end]
-	cc.tense = temporal.DetectTense(text)
+	cc.text = temporal.NewText(text)
+	cc.tense = cc.text.Tense()
 	triggers := x.d.frames.FindTyped(s.norms, x.types(s, all), cl.start, cl.end)
 	// the clause's agent: its ने phrase; else its first bare phrase naming
 	// something that can act (the subject of an intransitive or future verb)

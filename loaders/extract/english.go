@@ -123,7 +123,8 @@ func (x *extractor) englishClause(s *sentence, all []*chunk, ci int, cl clause, 
 		}
 	}
 	text := x.a.Text[s.words[cl.start].start:s.words[cl.end-1].end]
-	cc.tense = temporal.DetectTense(text)
+	cc.text = temporal.NewText(text)
+	cc.tense = cc.text.Tense()
 	triggers := x.en.Find(s.norms, cl.start, cl.end)
 	ends := map[int]bool{}
 	for _, c := range all {

@@ -14,7 +14,12 @@ import (
 func (x *extractor) clauseDates(cc *clauseCtx, text string, triggers []event.Trigger, events []*Event) {
 	s := cc.s
 	base := s.words[cc.cl.start].start
-	found := temporal.Find(text, x.pub, cc.tense)
+	var found []temporal.Expr
+	if cc.text.Source() == text {
+		found = cc.text.Find(x.pub, cc.tense)
+	} else {
+		found = temporal.Find(text, x.pub, cc.tense)
+	}
 	x.markTimeWords(cc, found, base)
 	if len(events) == 0 {
 		// "सोमवार को, …": a clause with a date and no event dates the next one

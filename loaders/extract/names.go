@@ -29,7 +29,7 @@ type nameData struct {
 	// notAbbr: abbreviations (Latin letters) that are terms
 	notAbbr map[string]bool
 	// roles: words before a person's name, not part of it
-	roles phrases
+	roles phraseIndex
 	// notName: words that are no name alone; edge: words that begin or
 	// end no name
 	notName, edge map[string]bool
@@ -96,6 +96,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 		kin: map[string]bool{}, group: map[string]bool{}, split: map[string]bool{}, noble: map[string]bool{},
 		orgHead: map[string]bool{}, workCue: map[string]bool{}, apposBefore: map[string]string{}, apposAfter: map[string]string{},
 		noun: map[string]bool{}, weakAppos: map[string]bool{}, verbAfter: map[string]bool{}, placeHead: map[string]bool{}, notAfter: map[string]bool{}}
+	var roles phrases
 	for _, r := range rows {
 		class := r.Field(1)
 		if !schema.IsEntityClass(class) {
@@ -191,9 +192,8 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 			}
 		case "role":
 			for _, w := range r.List(2) {
-				d.roles = append(d.roles, fold(w))
+				roles = append(roles, fold(w))
 			}
-			sortLongest(d.roles)
 		default:
 			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr, role, noun, apposweak, verbafter, placehead, notafter, termend, orgafter or placeend)", r.Field(0))
 		}
@@ -206,6 +206,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 	for _, w := range common {
 		d.common[hindi.Fold(w)] = true
 	}
+	d.roles = indexPhrases(sortLongest(roles))
 	return d, nil
 })
 

@@ -233,3 +233,22 @@ func TestCleanLongSpaceRun(t *testing.T) {
 		t.Errorf("a million spaces before a danda: %d bytes left", len(got))
 	}
 }
+
+// Clean's short cut (plain text is only put in NFC) gives what its every
+// step gives, on text that takes it and on text with each thing that must
+// not take it.
+func TestCleanShortCut(t *testing.T) {
+	for _, s := range []string{
+		"", "भारत", "किम जोंग-उन ने पुतिन से बात की।", "पंक्ति एक\nपंक्ति दो",
+		"नई दिल्ली |", "है ।", "है ॥", "है  ।", "तब\tऔर", "a\r\nb", "\ufeffभारत", "ज़\u200dरा", "x\u00a0y",
+		"\x1b[31mलाल\x1b[0m", "a\u202eb", "a\u2066b", "a\u0085b", "a\u3000b", "क\u093c", "\u0928\u093c", "a\x00b",
+		"trailing ", " leading", "a\u00adb", "\xff\xfe", "ok \ufffd", "U.S. है|",
+	} {
+		if got, want := Clean(s), clean(s); got != want {
+			t.Errorf("Clean(%q) = %q, every step gives %q", s, got, want)
+		}
+	}
+	if !plain("किम जोंग-उन ने पुतिन से बात की।") || plain("है ।") || plain("a\tb") {
+		t.Error("plain misjudges a sentence, a space before a danda or a tab")
+	}
+}

@@ -23,6 +23,14 @@ import (
 // DEL and the bidirectional embedding and override marks go, so that
 // nothing stored can recolour or rewrite the terminal that prints it.
 func Clean(s string) string {
+	if plain(s) {
+		return norm.NFC.String(s) // s itself when it is NFC already
+	}
+	return clean(s)
+}
+
+// clean is Clean's every step.
+func clean(s string) string {
 	s = strings.TrimPrefix(s, "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
@@ -60,6 +68,39 @@ func Clean(s string) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// plain reports whether Clean would change nothing in s but its NFC form:
+// valid UTF-8 without a byte-order mark, CR, tab, control, escape,
+// zero-width or bidi character, no space but the plain one, and no space
+// before a danda. Words and most sentences are plain, and Clean (which
+// Fold calls for every word of the lexicon and of each article) then
+// skips its four passes and copy.
+func plain(s string) bool {
+	space := false
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			space = true
+			continue
+		case r == '\n':
+		case r < 0x20 || r == 0x7f:
+			return false
+		case r < 0x80:
+			if r == '|' && space {
+				return false
+			}
+		case r == '।' || r == '॥':
+			if space {
+				return false
+			}
+		case r == utf8.RuneError || r == '\ufeff' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\u00ad' ||
+			r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || unicode.IsControl(r) || unicode.IsSpace(r):
+			return false
+		}
+		space = false
+	}
+	return true
 }
 
 // stripEscapes removes terminal escape sequences: CSI (ESC [ … final

@@ -14,7 +14,7 @@
 // Tag and Spans take words instead (kg's folded words or words as written).
 // A Model is safe for concurrent use.
 //
-// The model file (model/hi.model.gz, CC BY-SA 4.0 like the HiNER data it is
+// The model file (model/hi.model, CC BY-SA 4.0 like the HiNER data it is
 // trained on) is rebuilt from the corpora in corpus/ by
 //
 //	go run ./cmd/nertrain           # from the module root

@@ -3,7 +3,6 @@ package ner
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
 	"encoding/json"
@@ -11,7 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
+	"math/bits"
 	"sync"
 
 	"github.com/kgnews/kg/loaders/hindi"
@@ -19,17 +18,20 @@ import (
 
 // ModelFile is the embedded model's path in the repository, for the
 // trainer that rebuilds it.
-const ModelFile = "loaders/ner/model/hi.model.gz"
+const ModelFile = "loaders/ner/model/hi.model"
 
-//go:embed model/hi.model.gz
+// The model is stored uncompressed so that its tables are read in place
+// (see table.go); git compresses it in the repository.
+//
+//go:embed model/hi.model
 var embedded []byte
 
 // Model is a trained tagger. It is read-only once loaded and safe for
 // concurrent use.
 type Model struct {
 	bits    uint
-	weights []int16          // bucket × tag, dense
-	vocab   map[string]int32 // training words and their counts (capped at maxCount)
+	tab     table      // bucket × tag weights
+	vocab   vocabulary // training words and their counts (capped at maxCount)
 	tr      transitions
 	info    Info
 	lists   *lists
@@ -64,37 +66,53 @@ func (m *Model) Info() Info { return m.info }
 func Default() (*Model, error) { return loadDefault() }
 
 var loadDefault = sync.OnceValues(func() (*Model, error) {
-	m, err := Load(bytes.NewReader(embedded))
+	m, err := parse(embedded)
 	if err != nil {
 		return nil, fmt.Errorf("ner: embedded model: %w", err)
 	}
 	return m, nil
 })
 
-const magic = "kg-ner-model\n"
+// magic names the file format: "2" is the fixed-width layout below (the
+// first format was gzipped varints).
+const magic = "kg-ner-model 2\n"
 
 // maxCount caps the stored word counts: the features only tell 50+ apart.
 const maxCount = 1000
 
+// maxModelBytes bounds a model file (the embedded one is a few megabytes),
+// so a corrupt file cannot exhaust memory.
+const maxModelBytes = 256 << 20
+
 // Load reads a model written by WriteTo.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
+	raw, err := io.ReadAll(io.LimitReader(r, maxModelBytes+1))
 	if err != nil {
 		return nil, err
 	}
 	if len(raw) > maxModelBytes {
-		return nil, errors.New("model over 256 MiB uncompressed")
+		return nil, errors.New("model over 256 MiB")
 	}
+	return parse(raw)
+}
+
+// parse reads a model file held in memory; the model's tables point into
+// raw, which must not change afterwards. The layout, all little-endian:
+//
+//	magic
+//	uint32 n, n bytes of JSON header (Info)
+//	int32 × len(from), int32 × len(end): transitions
+//	bitmap of the 2^Bits buckets, uint64 words (bit b of word b/64)
+//	int16 × numTags for each bucket whose bit is set, in bucket order
+//	uint32 n: words; uint32 × n: end offset of each word in the blob;
+//	uint16 × n: counts; the blob: the words, sorted, concatenated
+func parse(raw []byte) (*Model, error) {
 	if !bytes.HasPrefix(raw, []byte(magic)) {
-		return nil, errors.New("not a kg NER model")
+		return nil, errors.New("not a kg NER model (format 2)")
 	}
 	d := &decoder{b: raw[len(magic):]}
 	m := &Model{}
-	hb := d.bytes(d.uvarint())
+	hb := d.bytes(uint64(d.u32()))
 	if d.err != nil {
 		return nil, fmt.Errorf("model header: %w", d.err)
 	}
@@ -109,43 +127,41 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	m.bits = m.info.Bits
 	for i := range m.tr.from {
-		m.tr.from[i] = int32(d.varint(math.MinInt32, math.MaxInt32))
+		m.tr.from[i] = int32(d.u32())
 	}
 	for i := range m.tr.end {
-		m.tr.end[i] = int32(d.varint(math.MinInt32, math.MaxInt32))
+		m.tr.end[i] = int32(d.u32())
 	}
-	size := 1 << m.bits
-	m.weights = make([]int16, size*int(numTags))
-	count := d.uvarint()
-	if count > uint64(size) {
-		return nil, errors.New("model weights: bad count")
+	present := d.bytes(uint64(1) << m.bits / 8)
+	if d.err != nil {
+		return nil, fmt.Errorf("model weights: %w", d.err)
 	}
-	b := -1
-	for k := uint64(0); k < count && d.err == nil; k++ {
-		gap := d.uvarint()
-		if gap == 0 || gap > uint64(size) || b+int(gap) >= size {
-			return nil, fmt.Errorf("model weights: bad bucket at %d", k)
-		}
-		b += int(gap)
-		for t := 0; t < int(numTags); t++ {
-			m.weights[b*int(numTags)+t] = int16(d.varint(math.MinInt16, math.MaxInt16))
-		}
+	n := 0
+	for k := 0; k < len(present); k += 8 {
+		n += bits.OnesCount64(binary.LittleEndian.Uint64(present[k:]))
 	}
-	nw := d.uvarint()
+	w := d.bytes(uint64(n * rowBytes))
+	if d.err != nil {
+		return nil, fmt.Errorf("model weights: %w", d.err)
+	}
+	var err error
+	if m.tab, err = tableOf(present, w); err != nil {
+		return nil, err
+	}
+	nw := uint64(d.u32())
 	if nw > 1<<24 {
 		return nil, errors.New("model vocabulary: bad count")
 	}
-	m.vocab = make(map[string]int32, nw)
-	for k := uint64(0); k < nw && d.err == nil; k++ {
-		w := d.bytes(d.uvarint())
-		c := d.uvarint()
-		if c > maxCount {
-			return nil, fmt.Errorf("model vocabulary: bad count at %d", k)
-		}
-		m.vocab[string(w)] = int32(c)
-	}
+	ends, counts := d.bytes(4*nw), d.bytes(2*nw)
 	if d.err != nil {
-		return nil, fmt.Errorf("model: %w", d.err)
+		return nil, fmt.Errorf("model vocabulary: %w", d.err)
+	}
+	blob := d.b
+	if len(ends) > 0 && uint64(binary.LittleEndian.Uint32(ends[len(ends)-4:])) != uint64(len(blob)) {
+		return nil, errors.New("model vocabulary: truncated or bytes after the last word")
+	}
+	if m.vocab, err = vocabularyOf(int(nw), ends, counts, blob); err != nil {
+		return nil, err
 	}
 	if m.lists, err = loadLists(); err != nil {
 		return nil, err
@@ -153,11 +169,8 @@ func Load(r io.Reader) (*Model, error) {
 	return m, nil
 }
 
-// maxModelBytes bounds an uncompressed model (the embedded one is tens of
-// megabytes at most), so a corrupt file cannot exhaust memory.
-const maxModelBytes = 256 << 20
-
-// decoder reads the varints of a model payload; the first error sticks.
+// decoder reads the fixed-width fields of a model file; the first error
+// sticks.
 type decoder struct {
 	b   []byte
 	err error
@@ -169,115 +182,58 @@ func (d *decoder) fail(what string) {
 	}
 }
 
-func (d *decoder) uvarint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail("uvarint")
+func (d *decoder) u32() uint32 {
+	if len(d.b) < 4 {
+		d.fail("uint32")
 		d.b = nil
 		return 0
 	}
-	d.b = d.b[n:]
-	return v
-}
-
-// varint reads a signed varint that must lie in [lo, hi].
-func (d *decoder) varint(lo, hi int64) int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 || v < lo || v > hi {
-		d.fail("varint")
-		d.b = nil
-		return 0
-	}
-	d.b = d.b[n:]
+	v := binary.LittleEndian.Uint32(d.b)
+	d.b = d.b[4:]
 	return v
 }
 
 func (d *decoder) bytes(n uint64) []byte {
-	if n > uint64(len(d.b)) || n > 1<<20 {
+	if d.err != nil {
+		return nil
+	}
+	if n > uint64(len(d.b)) {
 		d.fail("bytes")
 		d.b = nil
 		return nil
 	}
-	out := d.b[:n]
+	out := d.b[:n:n]
 	d.b = d.b[n:]
 	return out
 }
 
-// WriteTo writes the model, gzip-compressed. The output depends only on
-// the model (no time stamps), so one training run gives one file.
+// WriteTo writes the model in the layout parse reads. The output depends
+// only on the model (no time stamps), so one training run gives one file.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
-	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	if err != nil {
-		return 0, err
-	}
-	if err := m.writePayload(zw); err != nil {
-		return cw.n, err
-	}
-	err = zw.Close()
-	return cw.n, err
-}
-
-// writePayload writes the uncompressed model: magic, JSON header,
-// transitions, then the buckets with a non-zero weight as (gap, weights).
-func (m *Model) writePayload(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	var buf [binary.MaxVarintLen64]byte
-	uv := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
-	sv := func(v int64) { bw.Write(buf[:binary.PutVarint(buf[:], v)]) }
+	bw := bufio.NewWriter(cw)
+	u32 := func(v uint32) { bw.Write(binary.LittleEndian.AppendUint32(nil, v)) }
 	bw.WriteString(magic)
 	hb, err := json.Marshal(m.info)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	uv(uint64(len(hb)))
+	u32(uint32(len(hb)))
 	bw.Write(hb)
 	for _, v := range m.tr.from {
-		sv(int64(v))
+		u32(uint32(v))
 	}
 	for _, v := range m.tr.end {
-		sv(int64(v))
+		u32(uint32(v))
 	}
-	T := int(numTags)
-	nonzero := func(b int) bool {
-		for _, v := range m.weights[b*T : (b+1)*T] {
-			if v != 0 {
-				return true
-			}
-		}
-		return false
-	}
-	count := 0
-	for b := 0; b < len(m.weights)/T; b++ {
-		if nonzero(b) {
-			count++
-		}
-	}
-	uv(uint64(count))
-	last := -1
-	for b := 0; b < len(m.weights)/T; b++ {
-		if !nonzero(b) {
-			continue
-		}
-		uv(uint64(b - last))
-		last = b
-		for _, v := range m.weights[b*T : (b+1)*T] {
-			sv(int64(v))
-		}
-	}
-	// the training vocabulary, sorted
-	words := make([]string, 0, len(m.vocab))
-	for w := range m.vocab {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	uv(uint64(len(words)))
-	for _, w := range words {
-		uv(uint64(len(w)))
-		bw.WriteString(w)
-		uv(uint64(min(m.vocab[w], maxCount)))
-	}
-	return bw.Flush()
+	bw.Write(m.tab.present)
+	bw.Write(m.tab.w)
+	u32(uint32(m.vocab.n))
+	bw.Write(m.vocab.ends)
+	bw.Write(m.vocab.counts)
+	bw.Write(m.vocab.blob)
+	err = bw.Flush()
+	return cw.n, err
 }
 
 type countWriter struct {
@@ -313,12 +269,15 @@ func (m *Model) decode(s *scratch, ws []word, margins bool) []Tag {
 	s.lat.reset(n)
 	s.ctx.fill(m.lists, ws)
 	for i, w := range ws {
-		s.ctx.freq[i] = freqBucket(int(m.vocab[w.norm]))
+		s.ctx.freq[i] = freqBucket(int(m.vocab.count(w.norm)))
 	}
 	for i := range ws {
 		s.lat.joined[i] = ws[i].joined
 		s.feats = s.ctx.features(ws, i, m.bits, s.feats[:0])
-		addEmissions(s.lat.em[i*int(numTags):(i+1)*int(numTags)], m.weights, s.feats)
+		e := (*[numTags]int32)(s.lat.em[i*int(numTags):])
+		for _, f := range s.feats {
+			m.tab.add(e, f)
+		}
 	}
 	s.tags = resize(s.tags, n)
 	if n == 0 {

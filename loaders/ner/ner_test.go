@@ -340,9 +340,9 @@ func TestLoadRejectsBadModels(t *testing.T) {
 		t.Fatalf("a written model does not load: %v", err)
 	}
 	for name, b := range map[string][]byte{
-		"empty":     nil,
-		"not gzip":  []byte("hello"),
-		"truncated": good.Bytes()[:good.Len()/2],
+		"empty":       nil,
+		"not a model": []byte("hello"),
+		"truncated":   good.Bytes()[:good.Len()/2],
 	} {
 		if _, err := Load(bytes.NewReader(b)); err == nil {
 			t.Errorf("%s: loaded", name)

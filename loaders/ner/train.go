@@ -129,10 +129,11 @@ func Train(train, tune []Sentence, corpora []string, opt TrainOptions) (*Model, 
 		if opt.Ensemble <= 1 {
 			break
 		}
+		dense := m.tab.dense()
 		if sum == nil {
-			sum = make([]int64, len(m.weights))
+			sum = make([]int64, len(dense))
 		}
-		for i, v := range m.weights {
+		for i, v := range dense {
 			sum[i] += int64(v)
 		}
 		for i, v := range m.tr.from {
@@ -146,6 +147,7 @@ func Train(train, tune []Sentence, corpora []string, opt TrainOptions) (*Model, 
 		k := int64(opt.Ensemble)
 		m.info.Buckets = 0
 		T := int(numTags)
+		weights := make([]int16, len(sum))
 		for b := 0; b < len(sum)/T; b++ {
 			any := false
 			for t := 0; t < T; t++ {
@@ -153,13 +155,14 @@ func Train(train, tune []Sentence, corpora []string, opt TrainOptions) (*Model, 
 				if v < int64(opt.Prune) && v > -int64(opt.Prune) {
 					v = 0
 				}
-				m.weights[b*T+t] = int16(v)
+				weights[b*T+t] = int16(v)
 				any = any || v != 0
 			}
 			if any {
 				m.info.Buckets++
 			}
 		}
+		m.tab = newTable(weights)
 		for i := range sumTr {
 			m.tr.from[i] = int32(roundDiv(sumTr[i], k))
 		}
@@ -215,14 +218,14 @@ func trainPerceptron(l *lists, vocab map[string]int32, exs []example, tune []Sen
 			line := fmt.Sprintf("seed %d pass %d/%d: %d of %d sentences wrong", seed, ep, opt.Epochs, p.mistakes, len(exs))
 			if opt.EvalEach && len(tune) > 0 {
 				m := p.model(l, info)
-				m.vocab = vocab
+				m.vocab = newVocabulary(vocab)
 				line += fmt.Sprintf(", tuning F1 %.4f", Evaluate(m, tune).Micro().F1())
 			}
 			fmt.Fprintln(opt.Progress, line)
 		}
 	}
 	m := p.model(l, info)
-	m.vocab = vocab
+	m.vocab = newVocabulary(vocab)
 	return m
 }
 
@@ -331,7 +334,8 @@ func average(w int64, u int64, step, scale int64) int64 {
 
 // model freezes the averaged weights into a Model.
 func (p *perceptron) model(l *lists, info Info) *Model {
-	m := &Model{bits: info.Bits, weights: make([]int16, len(p.w)), info: info, lists: l}
+	m := &Model{bits: info.Bits, info: info, lists: l}
+	weights := make([]int16, len(p.w))
 	buckets := 0
 	T := int(numTags)
 	for b := 0; b < len(p.w)/T; b++ {
@@ -342,7 +346,7 @@ func (p *perceptron) model(l *lists, info Info) *Model {
 			if q < int64(info.Prune) && q > -int64(info.Prune) {
 				continue
 			}
-			m.weights[i] = int16(max(math.MinInt16, min(math.MaxInt16, q)))
+			weights[i] = int16(max(math.MinInt16, min(math.MaxInt16, q)))
 			any = true
 		}
 		if any {
@@ -355,6 +359,7 @@ func (p *perceptron) model(l *lists, info Info) *Model {
 	for i := range p.tr.end {
 		m.tr.end[i] = int32(average(int64(p.tr.end[i]), p.eu[i], p.step, info.Scale))
 	}
+	m.tab = newTable(weights)
 	m.info.Buckets = buckets
 	return m
 }

@@ -820,8 +820,17 @@ func (p *parser) cue(c *cand, ids []int, covered []bool) Tense {
 // A week ("अगले हफ्ते", "this week") resolves to its Monday as Value and its
 // Sunday as EndDate. "दिसंबर के पहले सप्ताह में" resolves to the month.
 func Find(text string, anchor time.Time, tense Tense) []Expr {
+	return NewText(text).Find(anchor, tense)
+}
+
+// Find is Find of the text.
+func (t Text) Find(anchor time.Time, tense Tense) []Expr {
+	if t.f == nil {
+		return nil
+	}
 	lx := load()
-	f := fold(text)
+	f := t.f
+	text := f.src
 	p := &parser{lx: lx, f: f, toks: f.toks}
 	var cands []*cand
 	covered := make([]bool, len(p.toks))

@@ -176,8 +176,29 @@ func wordsOf(toks []token, i, j int) []string {
 // Future; है alone → Present. The last verb group of the clause decides,
 // so pass one clause for a precise answer: a whole sentence takes the tense
 // of its last clause. Unknown if no marker is found.
-func DetectTense(clause string) Tense {
-	lx := load()
-	f := fold(clause)
-	return lx.tense(wordsOf(f.toks, 0, len(f.toks)))
+func DetectTense(clause string) Tense { return NewText(clause).Tense() }
+
+// Text is a text folded and tokenised once, for a caller that asks both
+// its tense and its time expressions: extraction asks both of every
+// clause, and folding (NFC, then rune by rune) cost as much as the two
+// questions.
+type Text struct{ f *folded }
+
+// NewText folds text for Tense and Find.
+func NewText(text string) Text { return Text{fold(text)} }
+
+// Source is the text as given to NewText.
+func (t Text) Source() string {
+	if t.f == nil {
+		return ""
+	}
+	return t.f.src
+}
+
+// Tense is DetectTense of the text.
+func (t Text) Tense() Tense {
+	if t.f == nil {
+		return Unknown
+	}
+	return load().tense(wordsOf(t.f.toks, 0, len(t.f.toks)))
 }

@@ -1,7 +1,9 @@
 package temporal
 
 import (
+	"reflect"
 	"testing"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -56,5 +58,34 @@ func TestDetectTense(t *testing.T) {
 		if got := DetectTense(tc.clause); got != tc.want {
 			t.Errorf("DetectTense(%q) = %v, want %v", tc.clause, got, tc.want)
 		}
+	}
+}
+
+// A Text folded once answers as DetectTense and Find do for its string.
+func TestTextAnswersAsItsString(t *testing.T) {
+	anchor := time.Date(2025, 8, 13, 0, 0, 0, 0, time.UTC)
+	for _, s := range []string{
+		"पिछले साल जून में समझौता हुआ था",
+		"अगले सोमवार को बैठक होगी",
+		"दो दिन बाद उसे छोड़ दिया गया",
+		"The talks will resume on 3 March 2026",
+		"",
+	} {
+		tx := NewText(s)
+		if tx.Source() != s {
+			t.Errorf("%q: Source %q", s, tx.Source())
+		}
+		if got, want := tx.Tense(), DetectTense(s); got != want {
+			t.Errorf("%q: Tense %v, DetectTense %v", s, got, want)
+		}
+		for _, tense := range []Tense{Unknown, Past, Future} {
+			if got, want := tx.Find(anchor, tense), Find(s, anchor, tense); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q (%v): Text.Find %v, Find %v", s, tense, got, want)
+			}
+		}
+	}
+	var zero Text
+	if zero.Tense() != Unknown || zero.Find(anchor, Past) != nil || zero.Source() != "" {
+		t.Error("the zero Text is not an empty text")
 	}
 }
