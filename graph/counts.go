@@ -245,9 +245,12 @@ func (s *Store) counted(ctx context.Context) (Stats, bool, error) {
 }
 
 // quadCount is the store's number of quads, which Cayley keeps (its kv
-// store has no count before its first write: none).
+// store has no count before its first write: none). Asked for exact
+// figures, Cayley's kv store counts its nodes by reading every one (27 s
+// on 10,000 articles); its count of quads is exact either way. Its SQL
+// store counts quads exactly only when asked.
 func (s *Store) quadCount(ctx context.Context) (int64, error) {
-	st, err := s.qs.Stats(ctx, true)
+	st, err := s.qs.Stats(ctx, s.pg != nil)
 	if errors.Is(err, kv.ErrNoBucket) {
 		return 0, nil
 	}
