@@ -128,7 +128,57 @@ func (s *Store) reindex(ctx context.Context, progress ReindexProgress) (int, err
 	if err := s.reindexEvents(ctx, progress); err != nil {
 		return 0, err
 	}
+	if err := s.reindexCounts(ctx, progress); err != nil {
+		return 0, err
+	}
 	return total, nil
+}
+
+// reindexCounts gives a store that keeps no counts for kg stats (written
+// by a kg before they were kept) the counts of a walk of every quad, in
+// its totals, in one transaction; a store that keeps them is left alone.
+func (s *Store) reindexCounts(ctx context.Context, progress ReindexProgress) error {
+	cur, versions, err := s.readTotals(ctx)
+	if err != nil || cur.Counts != nil {
+		return err
+	}
+	if progress != nil {
+		progress("counts", 0, 1)
+	}
+	st, err := s.walkStats(ctx)
+	if err != nil {
+		return err
+	}
+	if st.Quads == 0 {
+		return nil // an empty store starts them with its first write
+	}
+	cur.Counts = countsOf(st)
+	bs, _ := json.Marshal(cur)
+	var deltas []cgraph.Delta
+	for _, v := range versions {
+		deltas = append(deltas, cgraph.Delta{Action: cgraph.Delete, Quad: quad.Quad{Subject: schema.TimelineIndex, Predicate: schema.EntityStats, Object: v, Label: schema.IndexGraph}})
+	}
+	add := cgraph.Delta{Action: cgraph.Add, Quad: quad.Quad{Subject: schema.TimelineIndex, Predicate: schema.EntityStats, Object: quad.String(bs), Label: schema.IndexGraph}}
+	// One removal and one addition of one subject, predicate and label:
+	// no value of the addition is used less after the transaction (see
+	// Store.apply). With more versions to remove, the removals go first,
+	// and a reindex stopped between the two is run again.
+	txs := [][]cgraph.Delta{append(deltas, add)}
+	if len(versions) > 1 {
+		txs = [][]cgraph.Delta{deltas, {add}}
+	}
+	for _, tx := range txs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.qs.ApplyDeltas(tx, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+			return fmt.Errorf("reindex: %w", err)
+		}
+	}
+	if progress != nil {
+		progress("counts", 1, 1)
+	}
+	return nil
 }
 
 // reindexEvents writes every shared entity's own date buckets from the

@@ -35,9 +35,18 @@ type ArticleInfo struct {
 	Source    string   `json:"source"`
 }
 
-// Stats scans the store once and counts articles, entities by type and
-// events by type.
+// Stats counts articles, entities by type and events by type: it reads
+// the counts the store keeps (storeCounts), or, in a store that keeps none,
+// walks every quad once.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	if st, ok, err := s.counted(ctx); err != nil || ok {
+		return st, err
+	}
+	return s.walkStats(ctx)
+}
+
+// walkStats counts by reading every quad of the store.
+func (s *Store) walkStats(ctx context.Context) (Stats, error) {
 	st := Stats{ByType: map[string]int{}, EventsBy: map[string]int{}, EventsByCAMEO: map[string]int{}, EventsByPLOVER: map[string]int{}}
 	entities := map[string]bool{}
 	eventTypes := map[string][]string{}

@@ -396,10 +396,11 @@ func (b *writeBatch) finish(ctx context.Context) error {
 	if err := b.finishClaims(ctx); err != nil {
 		return err
 	}
-	if err := b.finishTotals(ctx); err != nil {
+	if err := b.finishSameEvents(ctx); err != nil {
 		return err
 	}
-	return b.finishSameEvents(ctx)
+	// last: the counts it keeps read every change of the others
+	return b.finishTotals(ctx)
 }
 
 // finishMonths: an index node lists a bucket while the bucket has members.
@@ -610,20 +611,35 @@ func nameEntries(e quad.IRI, qs map[qkey]quad.Quad) map[qkey]quad.Quad {
 // finishTotals keeps the store's totals on the timeline's index node:
 // how many articles and events it holds, so that a query can weigh one
 // entity's share of them.
+//
+// They also hold the counts kg stats shows (storeCounts), changed by what
+// the batch changes of them. A store gets them when its first write finds
+// it empty (or from `kg reindex`); a store written by an older kg has
+// none, and a write does not start them there, as it cannot know what the
+// store held before.
 func (b *writeBatch) finishTotals(ctx context.Context) error {
-	if b.totals.events == 0 && b.totals.articles == 0 {
-		return nil
-	}
-	versions, err := b.s.objects(ctx, schema.TimelineIndex, schema.EntityStats, schema.IndexGraph)
+	delta, touched, err := b.countsDelta(ctx)
 	if err != nil {
 		return err
 	}
-	var cur storeTotals
-	for _, v := range versions {
-		var t storeTotals
-		if json.Unmarshal([]byte(schema.Text(v)), &t) == nil && t.Articles >= cur.Articles {
-			cur = t
+	if b.totals.events == 0 && b.totals.articles == 0 && (!touched || delta.zero()) {
+		return nil
+	}
+	cur, versions, err := b.s.readTotals(ctx)
+	if err != nil {
+		return err
+	}
+	if cur.Counts == nil && len(versions) == 0 {
+		n, err := b.s.quadCount(ctx)
+		if err != nil {
+			return err
 		}
+		if n == 0 {
+			cur.Counts = newCounts()
+		}
+	}
+	if cur.Counts != nil {
+		cur.Counts.plus(delta)
 	}
 	grew := b.totals.articles >= 0
 	cur.Articles += b.totals.articles
@@ -637,7 +653,7 @@ func (b *writeBatch) finishTotals(ctx context.Context) error {
 			b.del(q)
 		}
 	}
-	if cur.Articles > 0 {
+	if cur.Articles > 0 || cur.Counts != nil && !cur.Counts.zero() {
 		b.add(quad.Quad{Subject: schema.TimelineIndex, Predicate: schema.EntityStats, Object: quad.String(bs), Label: schema.IndexGraph})
 	}
 	return nil
@@ -647,6 +663,8 @@ func (b *writeBatch) finishTotals(ctx context.Context) error {
 type storeTotals struct {
 	Articles int `json:"articles"`
 	Events   int `json:"events"`
+	// Counts are kg stats's counts, where the store keeps them.
+	Counts *storeCounts `json:"counts,omitempty"`
 }
 
 // finishMentions keeps each entity's totals (articles mentioning it, the

@@ -109,10 +109,33 @@ type Page struct{ Offset, Limit int }
 const DefaultPage = 100
 
 // Bind checks the arguments, resolves entity names through ents (under
-// ctx: a lookup stops when it ends) and returns the script to run: the KG
-// vocabulary, the params object (the page included), the shared library
-// and the query itself.
+// ctx: a lookup stops when it ends) and returns the script to run: the
+// query as a function (Bound.Shared) and the call of it with this call's
+// params (Bound.Call), in one program.
 func (c *Canned) Bind(ctx context.Context, args Args, ents EntitySource, page Page) (string, error) {
+	b, err := c.BindCall(ctx, args, ents, page)
+	if err != nil {
+		return "", err
+	}
+	return b.Script(), nil
+}
+
+// Bound is a canned query ready to run, in two parts. Shared defines one
+// function of params that holds the KG vocabulary, the shared library and
+// the query: it is the same text for every call of the query, so that a
+// worker that keeps its JavaScript runtime between queries compiles it
+// once (runner.Query.Shared). Call calls it with this call's params (the
+// page included). Each call runs in the function's own scope: the
+// library's caches and the query's variables are new for every call, and
+// strict mode keeps a stray assignment from making a global that the next
+// query would see.
+type Bound struct{ Shared, Call string }
+
+// Script is the bound query as one program.
+func (b Bound) Script() string { return b.Shared + b.Call }
+
+// BindCall is Bind in two parts; see Bound.
+func (c *Canned) BindCall(ctx context.Context, args Args, ents EntitySource, page Page) (Bound, error) {
 	if page.Limit <= 0 {
 		page.Limit = DefaultPage
 	}
@@ -127,11 +150,11 @@ func (c *Canned) Bind(ctx context.Context, args Args, ents EntitySource, page Pa
 			raw = p.Default
 		}
 		if n := utf8.RuneCountInString(raw); n > maxArgRunes && p.Type != "ENTITY" {
-			return "", fmt.Errorf("%s: --%s is %d characters long; at most %d", c.Name, p.Name, n, maxArgRunes)
+			return Bound{}, fmt.Errorf("%s: --%s is %d characters long; at most %d", c.Name, p.Name, n, maxArgRunes)
 		}
 		v, err := bindValue(ctx, p, raw, ents)
 		if err != nil {
-			return "", fmt.Errorf("%s: %w", c.Name, err)
+			return Bound{}, fmt.Errorf("%s: %w", c.Name, err)
 		}
 		params[p.Key()] = v
 		if p.Type == "TEXT" {
@@ -148,7 +171,29 @@ func (c *Canned) Bind(ctx context.Context, args Args, ents EntitySource, page Pa
 		}
 	}
 	params["offset"], params["limit"] = page.Offset, page.Limit
-	return Script(c.Source, params)
+	pj, err := json.Marshal(params)
+	if err != nil {
+		return Bound{}, err
+	}
+	return Bound{Shared: c.shared(), Call: c.funcName() + "(" + string(pj) + ");\n"}, nil
+}
+
+// funcName is the global function Shared defines.
+func (c *Canned) funcName() string {
+	return "__kg_canned_" + strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '_'
+	}, c.Name)
+}
+
+// shared is the query as a function of params (see Bound), made once.
+func (c *Canned) shared() string {
+	c.sharedOnce.Do(func() {
+		c.sharedText = "function " + c.funcName() + "(params) {\n\"use strict\";\n" + prelude + lib + "\n" + c.Source + "\n}\n"
+	})
+	return c.sharedText
 }
 
 func bindValue(ctx context.Context, p Param, raw string, ents EntitySource) (any, error) {

@@ -75,13 +75,13 @@ func (e *env) page(t testing.TB, page Page, name string, argv ...string) ([]map[
 	if err != nil || len(rest) > 0 {
 		t.Fatalf("%s %v: %v (rest %v)", name, argv, err, rest)
 	}
-	script, err := c.Bind(context.Background(), args, AllEntities(e.ents), page)
+	b, err := c.BindCall(context.Background(), args, AllEntities(e.ents), page)
 	if err != nil {
 		t.Fatalf("%s %v: %v", name, argv, err)
 	}
 	// a deadline that only catches a hang: the default 30 s stopped the
 	// timeline on PostgreSQL on a loaded machine
-	res, err := e.pool.Run(ctx, runner.Query{Script: script, Limit: page.Limit, Timeout: 10 * time.Minute})
+	res, err := e.pool.Run(ctx, runner.Query{Shared: b.Shared, Script: b.Call, Limit: page.Limit, Timeout: 10 * time.Minute})
 	if err != nil {
 		t.Fatalf("%s %v: %v", name, argv, err)
 	}
@@ -134,6 +134,35 @@ var update = flag.Bool("update", false, "rewrite testdata/*.golden.json from the
 // The canned queries on the fixture store: each case's rows must equal its
 // golden file exactly (rows, order, values). The golden files were written
 // with -update and checked by hand against fixture.Seed.
+// A worker that holds the store runs each canned query's function in the
+// runtime that defined it (runner.Query.Shared): every case, run twice
+// over in one such worker, one after another, answers as its golden file
+// says, so no query's state reaches the next.
+func TestCannedInKeptRuntime(t *testing.T) {
+	e := newEnv(t)
+	opts := runner.SelfOptions(e.dir, 1)
+	opts.HoldStore = true
+	p, err := runner.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	kept := *e
+	kept.pool = p
+	for round := 1; round <= 2; round++ {
+		for _, c := range cannedCases {
+			got, _ := json.MarshalIndent(kept.run(t, c.argv[0], c.argv[1:]...), "", "  ")
+			want, err := os.ReadFile(filepath.Join("testdata", c.golden+".golden.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(append(got, '\n')) != string(want) {
+				t.Errorf("round %d, %s: rows differ from the golden file:\n%s", round, c.golden, got)
+			}
+		}
+	}
+}
+
 var cannedCases = []struct {
 	golden string
 	argv   []string

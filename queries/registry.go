@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed *.js
@@ -39,6 +40,9 @@ type Canned struct {
 	Returns string
 	File    string
 	Source  string
+
+	sharedOnce sync.Once
+	sharedText string
 }
 
 var paramTypes = map[string]bool{"ENTITY": true, "DATE": true, "INT": true, "TEXT": true, "CLASS": true, "BOOL": true}

@@ -52,18 +52,19 @@ func FuzzQueryParams(f *testing.F) {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
-		script, err := c.Bind(ctx, args, queries.AllEntities(fuzzEntities), queries.Page{})
+		b, err := c.BindCall(ctx, args, queries.AllEntities(fuzzEntities), queries.Page{})
 		if err != nil {
 			if strings.Contains(err.Error(), "\n") {
 				t.Fatalf("a message of several lines: %q", err)
 			}
 			return
 		}
-		i := strings.Index(script, "var params = ")
+		// the call is NAME(PARAMS);
+		i := strings.Index(b.Call, "(")
 		if i < 0 {
-			t.Fatal("no params in the script")
+			t.Fatalf("no params in the call %q", b.Call)
 		}
-		rest := script[i+len("var params = "):]
+		rest := b.Call[i+1:]
 		var params map[string]any
 		if err := json.NewDecoder(strings.NewReader(rest)).Decode(&params); err != nil {
 			t.Fatalf("params are not JSON: %v", err)

@@ -172,12 +172,14 @@ func (s *Server) canned(w http.ResponseWriter, r *http.Request) {
 	}
 	lctx, cancel := context.WithTimeout(r.Context(), timeout)
 	defer cancel()
-	script, err := c.Bind(lctx, args, s.entitySource(r), queries.Page{Offset: offset, Limit: limit})
+	b, err := c.BindCall(lctx, args, s.entitySource(r), queries.Page{Offset: offset, Limit: limit})
 	if err != nil {
 		writeError(w, bindError(err))
 		return
 	}
-	res, err := s.run(r.Context(), c.Name, runner.Query{Script: script, Timeout: timeout, Limit: limit})
+	// Shared, the query's function, is compiled once in each worker that
+	// holds the store (runner.Query.Shared).
+	res, err := s.run(r.Context(), c.Name, runner.Query{Shared: b.Shared, Script: b.Call, Timeout: timeout, Limit: limit})
 	if err != nil {
 		writeError(w, err)
 		return

@@ -264,11 +264,11 @@ func (s *session) canned(ctx context.Context, name string, argv []string) (*answ
 		return a, set, err
 	}
 	page := set.page()
-	script, err := c.Bind(ctx, args, s.named, page)
+	b, err := c.BindCall(ctx, args, s.named, page)
 	if err != nil {
 		return nil, set, err
 	}
-	res, err := s.pool.Run(ctx, runner.Query{Script: script, Timeout: set.timeout, Limit: page.Limit})
+	res, err := s.pool.Run(ctx, runner.Query{Shared: b.Shared, Script: b.Call, Timeout: set.timeout, Limit: page.Limit})
 	if err != nil {
 		return nil, set, err
 	}

@@ -20,7 +20,10 @@ and claims read a hub's first events instead of the store's). kg reindex
 writes them from the claims and event rows the store holds, then records
 format 5; nothing else changes. It only adds quads, so a reindex that is
 stopped is run again. Other kg commands refuse an older store and say to
-run this. On a store of format 5 it adds nothing.
+run this. A store that does not keep the counts kg stats shows (one
+written before kg kept them, which kg stats counts by reading every quad)
+gets them from one such reading, in its totals. On a store of format 5
+that keeps them it adds nothing.
 
 Examples:
    kg reindex                     the store in ./kg.db (or --db DIR, KG_DB)`,

@@ -71,6 +71,15 @@ type Query struct {
 	// Prelude is run before Script (definitions the script uses); errors in
 	// Script keep their line numbers when Value is set.
 	Prelude string
+	// Shared is run before Prelude and Script: definitions (a function
+	// declaration) that many queries share word for word, such as a canned
+	// query's function (queries.Bound). A worker that keeps the store open
+	// between queries (HoldStore, or a database store) also keeps the
+	// JavaScript runtime that ran Shared, and runs the next query that
+	// brings the same Shared in it without compiling Shared again; Shared
+	// must therefore define, not compute, and a query must not rely on
+	// globals of its own staying unset. Elsewhere Shared runs each time.
+	Shared string
 	// Timeout bounds the query (default 30s).
 	Timeout time.Duration
 	// Limit bounds the rows returned (default 1000); Result.Truncated says
@@ -231,7 +240,7 @@ func (p *Pool) runOnce(ctx context.Context, q Query, deadline time.Time) (*Resul
 		dir = p.opts.Route()
 	}
 	res, err := w.run(ctx, request{
-		ID: id, Dir: dir, Script: q.Script, Prelude: q.Prelude,
+		ID: id, Dir: dir, Script: q.Script, Prelude: q.Prelude, Shared: q.Shared,
 		TimeoutMS: left.Milliseconds(), Limit: q.Limit, Value: q.Value,
 		CayleyJSON: q.CayleyJSON, Keep: q.Keep, Reset: q.Reset,
 		Hold:         p.opts.HoldStore && !q.Keep && !q.Reset,

@@ -575,3 +575,80 @@ for (var i = 0; i < 20000; i++) { g.Emit(s + i) }`
 		}
 	}
 }
+
+// Shared definitions run once in a worker that holds the store: the next
+// query that brings the same Shared runs in the runtime that ran it (a
+// global its script sets is still there), a query that fails or is cut
+// off at its limit leaves a fresh runtime to the next, and a worker that
+// does not hold the store runs Shared every time.
+func TestSharedRuntimeIsKeptWhileTheStoreIsHeld(t *testing.T) {
+	dir := fixture.Build(t)
+	shared := `var __defs = (typeof __defs === "number" ? __defs : 0) + 1;
+function report(n) { g.Emit({calls: __calls, defs: __defs, n: n}); }
+`
+	call := func(n int) Query {
+		return Query{Shared: shared, Limit: 10, Script: fmt.Sprintf(`__calls = (typeof __calls === "number" ? __calls : 0) + 1; report(%d);`, n)}
+	}
+	rowOf := func(p *Pool, q Query) string {
+		t.Helper()
+		res, qe := run(t, p, q)
+		if qe != nil {
+			t.Fatalf("%s: %v", q.Script, qe)
+		}
+		if len(res.Rows) != 1 {
+			t.Fatalf("%s: rows %s", q.Script, res.Rows)
+		}
+		return string(res.Rows[0])
+	}
+	opts := SelfOptions(dir, 1)
+	opts.HoldStore = true
+	p, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	steps := []struct {
+		q    Query
+		want string // "" for a query that fails
+	}{
+		{call(1), `{"calls":1,"defs":1,"n":1}`},
+		{call(2), `{"calls":2,"defs":1,"n":2}`},
+		// another Shared is run in the same runtime
+		{Query{Shared: "function other() { g.Emit({calls: __calls}); }", Script: "other();"}, `{"calls":2}`},
+		{call(3), `{"calls":3,"defs":1,"n":3}`},
+		// a failure drops the runtime
+		{Query{Shared: shared, Script: "__calls = 100; throw new Error('boom');"}, ""},
+		{call(4), `{"calls":1,"defs":1,"n":4}`},
+		{call(5), `{"calls":2,"defs":1,"n":5}`},
+		// so does a query cut off at its limit (its program was interrupted)
+		{Query{Shared: shared, Limit: 1, Script: "__calls = 100; report(0); report(0); report(0);"}, `{"calls":100,"defs":1,"n":0}`},
+		{call(6), `{"calls":1,"defs":1,"n":6}`},
+		// and one that is no JavaScript (it fails inside the eval that
+		// runs it)
+		{Query{Shared: shared, Script: "report(("}, ""},
+		{call(7), `{"calls":1,"defs":1,"n":7}`},
+		{call(8), `{"calls":2,"defs":1,"n":8}`},
+	}
+	for i, s := range steps {
+		res, qe := run(t, p, s.q)
+		switch {
+		case s.want == "" && qe == nil:
+			t.Errorf("step %d (%s): no error, rows %s", i+1, s.q.Script, res.Rows)
+		case s.want != "" && qe != nil:
+			t.Errorf("step %d (%s): %v", i+1, s.q.Script, qe)
+		case s.want != "" && (len(res.Rows) == 0 || string(res.Rows[0]) != s.want):
+			t.Errorf("step %d (%s): rows %s, want first %s", i+1, s.q.Script, res.Rows, s.want)
+		}
+	}
+	// not held: Shared and the script run in a runtime of their own
+	fresh, err := New(SelfOptions(dir, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	for n := 1; n <= 2; n++ {
+		if got, want := rowOf(fresh, call(n)), fmt.Sprintf(`{"calls":1,"defs":1,"n":%d}`, n); got != want {
+			t.Errorf("store not held, query %d: %s, want %s", n, got, want)
+		}
+	}
+}

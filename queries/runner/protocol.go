@@ -13,6 +13,9 @@ type request struct {
 	Script string `json:"script"`
 	// Prelude runs before Script, outside the value wrapper.
 	Prelude string `json:"prelude,omitempty"`
+	// Shared runs before both: definitions that Script uses and that are
+	// the same text for many queries (Query.Shared).
+	Shared string `json:"shared,omitempty"`
 	// TimeoutMS bounds the query inside the worker; the pool kills a worker
 	// that has not answered shortly after.
 	TimeoutMS int64 `json:"timeout_ms"`

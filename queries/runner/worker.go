@@ -183,12 +183,35 @@ func handle(req *request) (resp *response) {
 		slow := time.AfterFunc(slowAfter, lowerPriority)
 		defer slow.Stop()
 	}
-	st, release, err := openReader(req.Dir, timeout, req.Hold)
+	st, release, kept, err := openReader(req.Dir, timeout, req.Hold)
 	if err != nil {
 		resp.Err = errorf(Store, "%v", err)
 		return resp
 	}
 	defer release()
+	// JSON-LD keeps language tags and datatypes that JSON collation drops;
+	// scripts see the same values (ToArray, TagArray) as the rows.
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	col := query.JSONLD
+	if req.CayleyJSON {
+		col = query.JSON
+	}
+	// A store the worker keeps open keeps its runtime, which has run the
+	// Shared programs of earlier queries; elsewhere a session costs
+	// microseconds, and one is made per query, with Shared run first.
+	var rt *jsRuntime
+	var ses *gizmo.Session
+	if req.Shared != "" && kept {
+		var err *Error
+		if rt, err = runtimeFor(ctx, st, req.Shared, col, timeout); err != nil {
+			resp.Err = err
+			return resp
+		}
+		ses = rt.ses
+	} else {
+		ses = gizmo.NewSession(st.QuadStore())
+	}
 
 	script := req.Script
 	if req.Value {
@@ -201,20 +224,12 @@ func handle(req *request) (resp *response) {
 	}
 	// The end marker: a script that ran to its end emits it last.
 	script = req.Prelude + script + "g.Emit({\"" + doneKey + "\": true});\n"
-	// A session cannot run a second query ("iterator closed"), and one costs
-	// microseconds: make one per query.
-	ses := gizmo.NewSession(st.QuadStore())
+	if rt == nil {
+		script = req.Shared + script
+	}
 	limit := req.Limit
 	if limit <= 0 {
 		limit = 1000
-	}
-	// JSON-LD keeps language tags and datatypes that JSON collation drops;
-	// scripts see the same values (ToArray, TagArray) as the rows.
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	col := query.JSONLD
-	if req.CayleyJSON {
-		col = query.JSON
 	}
 	// Room for one row past the limit (to tell that there were more), a
 	// note and the end marker.
@@ -223,7 +238,20 @@ func handle(req *request) (resp *response) {
 		resp.Err = errorf(Syntax, "SyntaxError: %s", strings.TrimPrefix(cleanJSError(err), "SyntaxError: "))
 		return resp
 	}
-	defer it.Close()
+	// Closing Cayley's results interrupts the runtime, and an interrupt
+	// that finds no program running stops the next one: a kept runtime
+	// whose program ran to its end is left alone; one stopped early, or
+	// that failed, is closed and dropped, and the next query starts anew.
+	finished := false
+	defer func() {
+		if rt != nil && finished {
+			return
+		}
+		it.Close()
+		if rt != nil {
+			dropRuntime(rt.st)
+		}
+	}()
 	size := 0
 	done := false
 	for it.Next(ctx) {
@@ -284,7 +312,57 @@ func handle(req *request) (resp *response) {
 		fmt.Fprintln(os.Stderr, "fatal error: the query engine stopped before the end of the script")
 		os.Exit(2)
 	}
+	finished = done && !resp.Truncated
 	return resp
+}
+
+// jsRuntime is a Gizmo session (one JavaScript runtime) kept for a store
+// the worker keeps open, and the Shared programs it has run.
+type jsRuntime struct {
+	st      *graph.Store
+	ses     *gizmo.Session
+	defined map[string]bool
+}
+
+// runtimes are the kept runtimes, by store.
+var runtimes = map[*graph.Store]*jsRuntime{}
+
+// maxShared bounds the Shared programs one runtime keeps (a handful of
+// canned queries in practice): past it the runtime starts anew.
+const maxShared = 64
+
+func dropRuntime(st *graph.Store) { delete(runtimes, st) }
+
+// runtimeFor returns st's kept runtime with shared run in it, making the
+// runtime or running shared first if need be.
+func runtimeFor(ctx context.Context, st *graph.Store, shared string, col query.Collation, timeout time.Duration) (*jsRuntime, *Error) {
+	rt := runtimes[st]
+	if rt != nil && (rt.defined[shared] || len(rt.defined) < maxShared) {
+		if rt.defined[shared] {
+			return rt, nil
+		}
+	} else {
+		rt = &jsRuntime{st: st, ses: gizmo.NewSession(st.QuadStore()), defined: map[string]bool{}}
+		runtimes[st] = rt
+	}
+	it, err := rt.ses.Execute(ctx, shared, query.Options{Collation: col, Limit: -1})
+	if err != nil {
+		dropRuntime(st)
+		return nil, errorf(Syntax, "SyntaxError: %s", strings.TrimPrefix(cleanJSError(err), "SyntaxError: "))
+	}
+	// Read to the end (definitions emit nothing): see handle on closing.
+	for it.Next(ctx) {
+	}
+	if err := it.Err(); err != nil {
+		it.Close()
+		dropRuntime(st)
+		if ctx.Err() != nil {
+			return nil, timeoutError(timeout)
+		}
+		return nil, errorf(Runtime, "%s", cleanJSError(err))
+	}
+	rt.defined[shared] = true
+	return rt, nil
 }
 
 // Keys of the objects valueWrapper and the end marker emit; a user's own
@@ -354,40 +432,42 @@ const heldResident = 256 << 20
 
 func releaseHeld() {
 	for dir, st := range held {
+		dropRuntime(st)
 		st.Close()
 		delete(held, dir)
 	}
 }
 
-// openReader opens a store for one query and returns what ends its use.
-func openReader(dir string, timeout time.Duration, hold bool) (*graph.Store, func(), error) {
+// openReader opens a store for one query and returns what ends its use,
+// and whether the store stays open after it (held, or a database's).
+func openReader(dir string, timeout time.Duration, hold bool) (*graph.Store, func(), bool, error) {
 	if !graph.IsDatabase(dir) && hold {
 		if st := held[dir]; st != nil {
-			return st, func() { afterHeld(st) }, nil
+			return st, func() { afterHeld(st) }, true, nil
 		}
 		st, err := graph.OpenReader(dir, timeout)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, false, err
 		}
 		held[dir] = st
-		return st, func() { afterHeld(st) }, nil
+		return st, func() { afterHeld(st) }, true, nil
 	}
 	if !graph.IsDatabase(dir) {
 		st, err := graph.OpenReader(dir, timeout)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, false, err
 		}
-		return st, func() { st.Close() }, nil
+		return st, func() { st.Close() }, false, nil
 	}
 	if st := pgReaders[dir]; st != nil {
-		return st, func() {}, nil
+		return st, func() {}, true, nil
 	}
 	st, err := graph.OpenReader(dir, timeout)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	pgReaders[dir] = st
-	return st, func() {}, nil
+	return st, func() {}, true, nil
 }
 
 // afterHeld ends a query on a held store: its pages go if the worker
