@@ -425,7 +425,7 @@ func readData() (*data, error) {
 	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",
 		"benefactive", "ablative", "locative", "conjunction", "quote", "particle", "auxiliary", "light-infinitive",
 		"anniversary", "ordinal-suffix", "not-place", "classifier", "place-noun", "border", "adjoin", "title-modifier",
-		"kin-modifier", "behalf", "margin-unit", "attributive", "iteration"); err != nil {
+		"kin-modifier", "behalf", "margin-unit", "attributive", "iteration", "determiner"); err != nil {
 		return nil, err
 	}
 	d.fn = map[string]map[string]bool{}

@@ -130,6 +130,9 @@ type extractor struct {
 	// quoteCues holds the quoted phrases of a sentence that speaks of
 	// works (first pass); quoteCued is the first pass's quoteCues
 	quoteCues, quoteCued map[string]bool
+	// evidence is what the whole article says about its words (both
+	// passes share it)
+	evidence *wordEvidence
 }
 
 // Extract reads the facts of an article.
@@ -172,6 +175,8 @@ func Extract(a *article.Article, opts Options) (*Result, error) {
 	// forward to the treaty the next sentence names in full.
 	pre := newExtractor(d, lex, a, x.pub)
 	x.noModel, pre.noModel = opts.NoNameModel, opts.NoNameModel
+	x.evidence = x.gatherEvidence(sents)
+	pre.evidence = x.evidence
 	late := func(i int) error {
 		if !opts.Deadline.IsZero() && time.Now().After(opts.Deadline) {
 			return &DeadlineError{Sentence: i + 1, Sentences: len(sents)}

@@ -159,27 +159,30 @@ func TestDumpSentences(t *testing.T) {
 		t.Fatal(err)
 	}
 	x := newExtractor(d, lex, a, a.Published)
-	n := 0
+	var sents []*sentence
 	for _, seg := range a.Segments() {
 		for _, sp := range hindi.Sentences(a.Text[seg.Start:seg.End]) {
-			s := &sentence{idx: n, span: article.Span{Start: seg.Start + sp.Start, End: seg.Start + sp.End}}
-			n++
+			s := &sentence{idx: len(sents), span: article.Span{Start: seg.Start + sp.Start, End: seg.Start + sp.End}}
 			x.tokenize(s)
-			before := len(x.res.Events)
-			chunks := x.mentions(s)
-			var cs []string
-			for _, c := range chunks {
-				var names []string
-				for _, e := range c.ents {
-					names = append(names, e.Label())
-				}
-				cs = append(cs, fmt.Sprintf("[%s%s|%s%s]", strings.Join(names, "+"), c.pronoun, c.post, map[bool]string{true: " consumed"}[c.consumed]))
+			sents = append(sents, s)
+		}
+	}
+	x.evidence = x.gatherEvidence(sents)
+	for _, s := range sents {
+		before := len(x.res.Events)
+		chunks := x.mentions(s)
+		var cs []string
+		for _, c := range chunks {
+			var names []string
+			for _, e := range c.ents {
+				names = append(names, e.Label())
 			}
-			t.Logf("S%d %s\n   chunks %s", s.idx, s.text(a), strings.Join(cs, " "))
-			x.sentence(s)
-			for _, ev := range x.res.Events[before:] {
-				t.Logf("   EV %s", describe(ev))
-			}
+			cs = append(cs, fmt.Sprintf("[%s%s|%s%s]", strings.Join(names, "+"), c.pronoun, c.post, map[bool]string{true: " consumed"}[c.consumed]))
+		}
+		t.Logf("S%d %s\n   chunks %s", s.idx, s.text(a), strings.Join(cs, " "))
+		x.sentence(s)
+		for _, ev := range x.res.Events[before:] {
+			t.Logf("   EV %s", describe(ev))
 		}
 	}
 }

@@ -76,6 +76,7 @@ func (x *extractor) mentions(s *sentence) (out []*chunk) {
 	x.listNames(s, owner, add, remove)
 	x.ofPlaceNames(s, owner, add)
 	x.abbreviationNames(s, owner, add)
+	x.ergativeNames(s, owner, add)
 	// 3. titles: रूस के राष्ट्रपति पुतिन; they may introduce a person
 	x.titles(s, owner, &chunks, add)
 	// 4. fixed relation phrases: रूस के हिस्से कुर्स्क

@@ -82,6 +82,9 @@ type nameData struct {
 	// placeEnd: endings of place names (-बर्ग, -पुर): a word with one is
 	// no organisation because a class noun stands before it
 	placeEnd []string
+	// nounEnd: endings of Hindi nouns of agents, bodies and places (-दार,
+	// -कर्मी, -आयोग): a word with one is no name the lists lack
+	nounEnd []string
 }
 
 var loadNameData = sync.OnceValues(func() (*nameData, error) {
@@ -172,10 +175,12 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 				d.orgAfter = append(d.orgAfter, fold(w))
 			}
 			sortLongest(d.orgAfter)
-		case "placeend", "termend":
+		case "placeend", "termend", "nounend":
 			for _, w := range r.List(2) {
 				if r.Field(0) == "termend" {
 					d.termEnd = append(d.termEnd, hindi.Fold(w))
+				} else if r.Field(0) == "nounend" {
+					d.nounEnd = append(d.nounEnd, hindi.Fold(w))
 				} else {
 					d.placeEnd = append(d.placeEnd, hindi.Fold(w))
 				}
@@ -195,7 +200,7 @@ var loadNameData = sync.OnceValues(func() (*nameData, error) {
 				roles = append(roles, fold(w))
 			}
 		default:
-			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr, role, noun, apposweak, verbafter, placehead, notafter, termend, orgafter or placeend)", r.Field(0))
+			return nil, r.Errorf("unknown kind %q (place, org, cue, other, notname, edge, head, head2, modifier, work, function, kin, group, split, noble, orghead, workcue, appos, ofplace, placeafter, notabbr, role, noun, apposweak, verbafter, placehead, notafter, termend, orgafter, placeend or nounend)", r.Field(0))
 		}
 	}
 	common, err := schema.ReadLines("hi/common.txt")
@@ -1999,4 +2004,193 @@ func (x *extractor) plainWords(s *sentence, start, end int) bool {
 		}
 	}
 	return end-start > 1
+}
+
+// wordEvidence is what a whole article says about its words, for the
+// names one sentence alone cannot tell from common nouns (ergativeNames).
+type wordEvidence struct {
+	// person: words the recogniser read inside a person's name somewhere
+	// in the article, with at least minPersonEvidence
+	person map[string]bool
+	// count: how often the article uses each folded word
+	count map[string]int
+	// noun: words the article uses after a determiner, a genitive or a
+	// modifier ("एक रेफरी", "आयोग के अध्यक्ष"): a common noun's use
+	noun map[string]bool
+}
+
+// minPersonEvidence is the confidence of a person's span that lets a word
+// of it elsewhere in the article, right before ने, be the same name: less
+// than a name needs on its own (minScore), since the case marker says a
+// noun stands there and the lists say it is no common one.
+const minPersonEvidence = 0.45
+
+// gatherEvidence reads the article's words once, before the first pass.
+func (x *extractor) gatherEvidence(sents []*sentence) *wordEvidence {
+	nd, _ := loadNameData()
+	ev := &wordEvidence{person: map[string]bool{}, count: map[string]int{}, noun: map[string]bool{}}
+	for _, s := range sents {
+		for i, w := range s.norms {
+			ev.count[w]++
+			if i > 0 {
+				p := s.norms[i-1]
+				if x.d.is("determiner", p) || x.d.is("genitive", p) || nd.modifiers[p] {
+					ev.noun[w] = true
+				}
+			}
+		}
+		for _, sp := range x.nameSpans(s) {
+			if sp.Type != ner.PER || sp.Score < minPersonEvidence {
+				continue
+			}
+			for k := sp.Start; k < sp.End && k < len(s.norms); k++ {
+				ev.person[s.norms[k]] = true
+			}
+		}
+	}
+	return ev
+}
+
+// ergativeNames reads a name that the lexicon, the lists and the
+// recogniser all miss where a case marker says a noun acts: right before
+// ने ("… में थोर्पे ने पदक जीते"). A foreign sportsman's or a patient's name
+// met once is the agent of the article's events, and without it they
+// name nobody and are dropped. The word (one, or two or three with the
+// given names before it) must be no word the lists know (common words,
+// nouns, English words, titles, kinship and group nouns, role words,
+// places, demonyms), must not follow a determiner, a genitive or a
+// modifier ("एक रेफरी ने", "आयोग के अध्यक्ष ने": a common noun's phrase), and
+// needs one more sign that it is a name: the recogniser read it in a
+// person's name elsewhere in the article, the lists spell it as a
+// foreign name (loanname rows), or the article uses it again and never as
+// a common noun.
+func (x *extractor) ergativeNames(s *sentence, owner []*chunk, add func(*chunk)) {
+	ev := x.evidence
+	if ev == nil {
+		return
+	}
+	for k := 1; k < len(s.norms); k++ {
+		if !x.d.is("ergative", s.norms[k]) || owner[k-1] != nil || !x.nameWord(s, k-1) {
+			continue
+		}
+		end, start := k, k-1
+		// the given names before it: words no list knows, or that the
+		// recogniser read in a person's name ("टाइगर X ने")
+		for start > 0 && end-start < 3 && owner[start-1] == nil && (x.nameWord(s, start-1) || x.givenName(s, start-1)) {
+			start--
+		}
+		last := s.norms[end-1]
+		if !x.nameShaped(s, end-1, end) || strings.HasSuffix(last, "ने") || x.inLexicon(s, start, end) || !x.nameBoundary(s, owner, start-1) {
+			continue // "पढ़ने ने": an oblique infinitive
+		}
+		// a word ending in -े before ने is mostly an oblique noun ("बेटे
+		// ने"); a foreign name so written (-pe, -ke) needs the article's
+		// evidence like any other
+		if !x.nameSign(last) && !(ev.count[last] >= 2 && !ev.noun[last]) {
+			continue
+		}
+		class := "Person"
+		if hindi.Brand(s.norms[start]) {
+			class = "Organization"
+		}
+		if e := x.discovered(class, x.surface(s, start, end), s.idx, cueScore, "ergative"); e != nil {
+			add(&chunk{ents: []*Ent{e}, start: start, end: end})
+		}
+	}
+}
+
+// nameBoundary reports whether word i, right before a name the rules
+// propose, closes off the name: the sentence's start, punctuation other
+// than a hyphen, a word of grammar that is no determiner or genitive, a
+// postposition, a verb's auxiliary or participle ending ("जीतने वाली X
+// ने"), or a Hindi noun in
+// apposition (a role, a title, a kinship or common noun: "प्रतिनिधि X ने",
+// "मालिक X ने"). After a modifier, an English word or a word no list knows
+// ("वेस्ट X ने", "वरिष्ठ X ने") which words are the name, and whether it is
+// one, is unclear.
+func (x *extractor) nameBoundary(s *sentence, owner []*chunk, i int) bool {
+	if i < 0 {
+		return true
+	}
+	nd, _ := loadNameData()
+	w := s.norms[i]
+	switch {
+	case x.d.is("genitive", w) || x.d.is("determiner", w) || isNumeric(w) || w == "-":
+		return false
+	case owner[i] == nil && nd.edge[w]:
+		return false // "साहब X ने": a name's inner word
+	case owner[i] != nil:
+		return false // "किम X ने": part of a name read already, or one beside it
+	case !isLetterWord(w):
+		return true
+	}
+	if x.d.stop[w] || x.d.postpos.at(s.norms, i) > 0 || x.d.is("conjunction", w) || x.d.is("particle", w) ||
+		x.d.auxiliary[w] || x.d.cues["participle-end"].at(s.norms, i) > 0 || nd.kin[w] || nd.roles.at(s.norms, i) > 0 {
+		return true
+	}
+	for _, t := range x.d.titles {
+		if t.words[len(t.words)-1] == w {
+			return true
+		}
+	}
+	return nd.common[w] && !nd.modifiers[w] && !hindi.EnglishWord(w) && !loanword(w) && !x.demonymWord(s, i)
+}
+
+// nameSign reports whether the article or the lists say a word is a name:
+// the recogniser read it in a person's name, or the lists spell it as a
+// foreign name.
+func (x *extractor) nameSign(w string) bool {
+	return x.evidence != nil && x.evidence.person[w] || hindi.Spelt(w) && !hindi.EnglishWord(w) && !loanword(w)
+}
+
+// givenName reports whether word i, a word a list may know ("अभिनव"),
+// is a given name all the same: the recogniser read it in a person's name
+// in the article, and it is no English word, abbreviation or word of
+// grammar.
+func (x *extractor) givenName(s *sentence, i int) bool {
+	nd, _ := loadNameData()
+	w := s.norms[i]
+	if !x.nameSign(w) || !x.nameShaped(s, i, i+1) || x.d.is("determiner", w) || nd.function[w] || nd.notName[w] || nd.edge[w] || nd.modifiers[w] ||
+		hindi.EnglishWord(w) || loanword(w) || x.demonymWord(s, i) {
+		return false
+	}
+	_, abbr := hindi.Abbreviation(w)
+	return !abbr
+}
+
+// nameWord reports whether word i can be part of a name no list knows: a
+// word of letters that is no stop word, postposition, common word, noun,
+// English word, title, kinship or group noun, role word, number, place or
+// demonym.
+func (x *extractor) nameWord(s *sentence, i int) bool {
+	nd, _ := loadNameData()
+	w := s.norms[i]
+	if !isLetterWord(w) || x.d.stop[w] || x.d.postpos.at(s.norms, i) > 0 || nd.common[w] || x.commonNoun(w) ||
+		hindi.EnglishWord(w) || loanword(w) || nd.noun[w] || nd.notName[w] || nd.edge[w] || nd.function[w] ||
+		nd.kin[w] || nd.group[w] || nd.modifiers[w] || nd.roles.at(s.norms, i) > 0 || x.d.is("determiner", w) {
+		return false
+	}
+	if _, kin := x.d.kin[w]; kin {
+		return false
+	}
+	if _, num := x.d.numbers[w]; num {
+		return false
+	}
+	if strings.HasSuffix(w, "ों") || strings.HasSuffix(w, "ओं") {
+		return false // an oblique plural is a common noun
+	}
+	for _, t := range x.d.titles {
+		if t.words[len(t.words)-1] == w {
+			return false
+		}
+	}
+	if _, abbr := hindi.Abbreviation(w); abbr {
+		return false // "सीएम", "डीएम": letters are a rank or a body here
+	}
+	for _, e := range nd.nounEnd {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) >= 2 {
+			return false
+		}
+	}
+	return !x.knownPlace(w) && !x.demonymWord(s, i)
 }
