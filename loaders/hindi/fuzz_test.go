@@ -39,7 +39,9 @@ func FuzzNormalize(f *testing.F) {
 		if strings.Contains(c, " ।") {
 			t.Fatalf("a space before a danda: %q", c)
 		}
-		_ = Fold(c)
+		if f, _ := loadFolder(); Fold(c) != f.fold(c) || Fold(s) != f.fold(s) {
+			t.Fatalf("Fold's short cut: %q and %q, its every step %q and %q", Fold(c), Fold(s), f.fold(c), f.fold(s))
+		}
 		prev := 0
 		for _, tok := range Tokenize(c) {
 			if tok.Start < prev || tok.End > len(c) || tok.Start > tok.End || c[tok.Start:tok.End] != tok.Text {

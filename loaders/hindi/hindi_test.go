@@ -289,3 +289,27 @@ func TestInertRunes(t *testing.T) {
 		t.Error("inert misjudges a plain sentence, a space before a danda or a nukta")
 	}
 }
+
+// Fold's short cut (a string already folded is returned as it is) gives
+// what folding gives.
+func TestFoldShortCut(t *testing.T) {
+	f, err := loadFolder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"", "भारत", "नई दिल्ली", "ट्रंप", "ट्रम्प", "सितम्बर", " भारत", "भारत ", "नई  दिल्ली", "है ।", "है।", "।",
+		"India", "india", "२०२५", "2025", "जोंग-उन", "a\nb", "फ़िल्म", "चाँद", "u.s.", "x|y", "x |y",
+	} {
+		slow := f.fold(s)
+		if f.folded(s) && s != slow {
+			t.Errorf("%q taken as folded, Fold's every step gives %q", s, slow)
+		}
+		if got := Fold(s); got != slow {
+			t.Errorf("Fold(%q) = %q, every step gives %q", s, got, slow)
+		}
+	}
+	if !f.folded("नई दिल्ली") || !f.folded("ट्रंप") || f.folded("ट्रम्प") || f.folded("India") {
+		t.Error("folded misjudges a folded phrase, a nasal conjunct or a capital")
+	}
+}

@@ -222,6 +222,47 @@ type folder struct {
 	// low is first for the runes below U+0980, looked up without hashing
 	// (Fold asks for every rune of every word)
 	low [0x980]bool
+	// keep: runes below U+0980 that Clean and Fold leave as they are
+	keep [0x980]bool
+}
+
+// folded reports whether Fold(s) is s: every rune one that Clean and Fold
+// keep (no capital, Devanagari digit, dash or newline), no variant of
+// hi/normalize.tsv, and single spaces between words only. Most words are folded
+// already (extraction folds tokens of folded text, the lexicon its names'
+// words), and Fold then returns them without building a copy.
+func (f *folder) folded(s string) bool {
+	space := false // the rune before was a space
+	for i := 0; i < len(s); {
+		at := i
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+			if r >= 0x980 {
+				return false
+			}
+		}
+		switch {
+		case r == ' ':
+			if at == 0 || space {
+				return false // leading or double
+			}
+			space = true
+			continue
+		case !f.keep[r], space && runeKinds[r] == rDanda:
+			return false
+		case f.low[r]:
+			if _, _, ok := f.match(s[at:]); ok {
+				return false
+			}
+		}
+		space = false
+	}
+	return !space // no trailing space
 }
 
 // starts reports whether a variant begins with r.
@@ -265,6 +306,10 @@ func loadFolder() (*folder, error) {
 				break
 			}
 		}
+		for r := rune(0); r < 0x980; r++ {
+			f.keep[r] = (runeKinds[r] == rInert || runeKinds[r] == rDanda) && r != '\n' &&
+				!(r >= '०' && r <= '९') && !(r >= 'A' && r <= 'Z') && r != '-' && unicode.ToLower(r) == r
+		}
 		// Longest first, so a conjunct wins over its first letter.
 		for i := 1; i < len(f.pairs); i++ {
 			for j := i; j > 0 && len(f.pairs[j][0]) > len(f.pairs[j-1][0]); j-- {
@@ -302,6 +347,14 @@ func Fold(s string) string {
 	if err != nil {
 		panic(err) // data files are embedded and tested; see Check
 	}
+	if f.folded(s) {
+		return s
+	}
+	return f.fold(s)
+}
+
+// fold is Fold's every step.
+func (f *folder) fold(s string) string {
 	s = Clean(s)
 	var b strings.Builder
 	b.Grow(len(s))
