@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // FuzzNormalize: Clean's short cut for plain text gives what its every
@@ -20,6 +22,9 @@ func FuzzNormalize(f *testing.F) {
 			return // kg load refuses it before any of this
 		}
 		c := Clean(s)
+		if inert(s) && (s != clean(s) || s != norm.NFC.String(s)) {
+			t.Fatalf("%q taken as inert, but Clean makes %q and NFC %q of it", s, clean(s), norm.NFC.String(s))
+		}
 		if full := clean(s); c != full {
 			t.Fatalf("Clean's short cut gives %q, its every step %q, for %q", c, full, s)
 		}
@@ -34,7 +39,9 @@ func FuzzNormalize(f *testing.F) {
 		if strings.Contains(c, " ।") {
 			t.Fatalf("a space before a danda: %q", c)
 		}
-		_ = Fold(c)
+		if f, _ := loadFolder(); Fold(c) != f.fold(c) || Fold(s) != f.fold(s) {
+			t.Fatalf("Fold's short cut: %q and %q, its every step %q and %q", Fold(c), Fold(s), f.fold(c), f.fold(s))
+		}
 		prev := 0
 		for _, tok := range Tokenize(c) {
 			if tok.Start < prev || tok.End > len(c) || tok.Start > tok.End || c[tok.Start:tok.End] != tok.Text {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/kgnews/kg/schema"
 )
 
@@ -250,5 +252,64 @@ func TestCleanShortCut(t *testing.T) {
 	}
 	if !plain("किम जोंग-उन ने पुतिन से बात की।") || plain("है ।") || plain("a\tb") {
 		t.Error("plain misjudges a sentence, a space before a danda or a tab")
+	}
+}
+
+// The runes inert takes are NFC beside each other in every pair (NFC acts
+// on neighbours: a composition or a reordering needs two of them), and
+// inert strings are what NFC and every step of Clean make of them.
+func TestInertRunes(t *testing.T) {
+	var rs []rune
+	for r := rune(0); r < 0x980; r++ {
+		if runeKinds[r] != rSlow {
+			rs = append(rs, r)
+		}
+	}
+	if len(rs) < 150 {
+		t.Fatalf("only %d inert runes: the table does not cover Devanagari", len(rs))
+	}
+	for _, a := range rs {
+		for _, b := range rs {
+			if s := string([]rune{a, b}); !norm.NFC.IsNormalString(s) {
+				t.Fatalf("%q (%U %U) is not NFC", s, a, b)
+			}
+		}
+	}
+	for _, r := range []rune{'\u093c', '\u0958', '\u0929', '\u0951', '\t', '\r', 0x1b, 0x7f, '\u00a0', '\u200d'} {
+		if int(r) < len(runeKinds) && runeKinds[r] != rSlow || inert(string(r)) {
+			t.Errorf("%U is taken as inert", r)
+		}
+	}
+	for _, s := range []string{"किम जोंग-उन ने पुतिन से बात की।", "क्षत्रिय", "है ।", "a|b", "a |b", "न\u093c", "क\u094d\u093c", "x\ty", "ok\n"} {
+		if inert(s) && (clean(s) != s || norm.NFC.String(s) != s) {
+			t.Errorf("%q taken as inert, but Clean makes %q of it", s, clean(s))
+		}
+	}
+	if !inert("किम जोंग-उन ने पुतिन से बात की।") || inert("है ।") || inert("न\u093c") {
+		t.Error("inert misjudges a plain sentence, a space before a danda or a nukta")
+	}
+}
+
+// Fold's short cut (a string already folded is returned as it is) gives
+// what folding gives.
+func TestFoldShortCut(t *testing.T) {
+	f, err := loadFolder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"", "भारत", "नई दिल्ली", "ट्रंप", "ट्रम्प", "सितम्बर", " भारत", "भारत ", "नई  दिल्ली", "है ।", "है।", "।",
+		"India", "india", "२०२५", "2025", "जोंग-उन", "a\nb", "फ़िल्म", "चाँद", "u.s.", "x|y", "x |y",
+	} {
+		slow := f.fold(s)
+		if f.folded(s) && s != slow {
+			t.Errorf("%q taken as folded, Fold's every step gives %q", s, slow)
+		}
+		if got := Fold(s); got != slow {
+			t.Errorf("Fold(%q) = %q, every step gives %q", s, got, slow)
+		}
+	}
+	if !f.folded("नई दिल्ली") || !f.folded("ट्रंप") || f.folded("ट्रम्प") || f.folded("India") {
+		t.Error("folded misjudges a folded phrase, a nasal conjunct or a capital")
 	}
 }

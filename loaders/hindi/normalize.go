@@ -23,10 +23,83 @@ import (
 // DEL and the bidirectional embedding and override marks go, so that
 // nothing stored can recolour or rewrite the terminal that prints it.
 func Clean(s string) string {
+	if inert(s) {
+		return s
+	}
 	if plain(s) {
 		return norm.NFC.String(s) // s itself when it is NFC already
 	}
 	return clean(s)
+}
+
+// Kinds of rune for inert, below U+0980 (ASCII and Devanagari).
+const (
+	rSlow  uint8 = iota // anything else: Clean's whole way
+	rInert              // stays as it is, in NFC and in Clean, beside any other inert rune
+	rSpace              // the plain space
+	rDanda              // । ॥ |: no space may come before them
+)
+
+// runeKinds is computed from the Unicode tables of x/text/unicode/norm, so
+// that it cannot disagree with them: a rune is inert if it is a printable
+// ASCII character or newline, or a Devanagari character with no
+// decomposition that neither combines with what comes before it
+// (BoundaryBefore) nor has a combining class other than 0 and the virama's
+// 9 (the only combining mark allowed, which composes with nothing and
+// keeps its place beside starters and itself).
+var runeKinds = func() (k [0x980]uint8) {
+	for r := rune(0); r < 0x980; r++ {
+		switch {
+		case r == ' ':
+			k[r] = rSpace
+		case r == '|' || r == '।' || r == '॥':
+			k[r] = rDanda
+		case r == '\n' || r >= 0x20 && r < 0x7f:
+			k[r] = rInert
+		case r >= 0x900:
+			p := norm.NFC.PropertiesString(string(r))
+			if len(p.Decomposition()) == 0 && !unicode.IsControl(r) && !unicode.IsSpace(r) &&
+				(p.CCC() == 0 && p.BoundaryBefore() || r == '\u094d' && p.CCC() == 9) {
+				k[r] = rInert
+			}
+		}
+	}
+	return k
+}()
+
+// inert reports whether Clean leaves s as it is, reading each rune once:
+// ASCII and Devanagari only, no control but the newline, no space before
+// a danda, and NFC already (see runeKinds). Most of the words and
+// sentences kg folds are inert, and NFC's own check cost a tenth of
+// start-up (the lexicon folds every name).
+func inert(s string) bool {
+	space := false
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+			if r >= 0x980 {
+				return false // utf8.RuneError too
+			}
+		}
+		switch runeKinds[r] {
+		case rSlow:
+			return false
+		case rSpace:
+			space = true
+			continue
+		case rDanda:
+			if space {
+				return false
+			}
+		}
+		space = false
+	}
+	return true
 }
 
 // clean is Clean's every step.
@@ -146,6 +219,58 @@ func stripEscapes(s string) string {
 type folder struct {
 	pairs [][2]string // longest "from" first
 	first map[rune]bool
+	// low is first for the runes below U+0980, looked up without hashing
+	// (Fold asks for every rune of every word)
+	low [0x980]bool
+	// keep: runes below U+0980 that Clean and Fold leave as they are
+	keep [0x980]bool
+}
+
+// folded reports whether Fold(s) is s: every rune one that Clean and Fold
+// keep (no capital, Devanagari digit, dash or newline), no variant of
+// hi/normalize.tsv, and single spaces between words only. Most words are folded
+// already (extraction folds tokens of folded text, the lexicon its names'
+// words), and Fold then returns them without building a copy.
+func (f *folder) folded(s string) bool {
+	space := false // the rune before was a space
+	for i := 0; i < len(s); {
+		at := i
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+			if r >= 0x980 {
+				return false
+			}
+		}
+		switch {
+		case r == ' ':
+			if at == 0 || space {
+				return false // leading or double
+			}
+			space = true
+			continue
+		case !f.keep[r], space && runeKinds[r] == rDanda:
+			return false
+		case f.low[r]:
+			if _, _, ok := f.match(s[at:]); ok {
+				return false
+			}
+		}
+		space = false
+	}
+	return !space // no trailing space
+}
+
+// starts reports whether a variant begins with r.
+func (f *folder) starts(r rune) bool {
+	if r < 0x980 {
+		return f.low[r]
+	}
+	return f.first[r]
 }
 
 var (
@@ -175,8 +300,15 @@ func loadFolder() (*folder, error) {
 			f.pairs = append(f.pairs, [2]string{from, to})
 			for _, c := range from {
 				f.first[c] = true
+				if c < 0x980 {
+					f.low[c] = true
+				}
 				break
 			}
+		}
+		for r := rune(0); r < 0x980; r++ {
+			f.keep[r] = (runeKinds[r] == rInert || runeKinds[r] == rDanda) && r != '\n' &&
+				!(r >= '०' && r <= '९') && !(r >= 'A' && r <= 'Z') && r != '-' && unicode.ToLower(r) == r
 		}
 		// Longest first, so a conjunct wins over its first letter.
 		for i := 1; i < len(f.pairs); i++ {
@@ -215,13 +347,21 @@ func Fold(s string) string {
 	if err != nil {
 		panic(err) // data files are embedded and tested; see Check
 	}
+	if f.folded(s) {
+		return s
+	}
+	return f.fold(s)
+}
+
+// fold is Fold's every step.
+func (f *folder) fold(s string) string {
 	s = Clean(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // drop leading spaces
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if f.first[r] {
+		if f.starts(r) {
 			if to, m, ok := f.match(s[i:]); ok {
 				b.WriteString(to)
 				i += m

@@ -96,8 +96,8 @@ func Load(r io.Reader) (*Model, error) {
 	return parse(raw)
 }
 
-// parse reads a model file held in memory; the model's tables point into
-// raw, which must not change afterwards. The layout, all little-endian:
+// parse reads a model file held in memory; the model's vocabulary points
+// into raw, which must not change afterwards. The layout, little-endian:
 //
 //	magic
 //	uint32 n, n bytes of JSON header (Info)
@@ -226,8 +226,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for _, v := range m.tr.end {
 		u32(uint32(v))
 	}
-	bw.Write(m.tab.present)
-	bw.Write(m.tab.w)
+	bw.Write(m.tab.appendTo(nil))
 	u32(uint32(m.vocab.n))
 	bw.Write(m.vocab.ends)
 	bw.Write(m.vocab.counts)

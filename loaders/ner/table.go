@@ -9,19 +9,24 @@ import (
 	"sort"
 )
 
-// The model's two big parts are kept in the byte layout the model file
-// stores them in, so that loading the embedded model reads them in place:
-// no gunzip, no varints, no 29 MB table to zero and fill, no map to build
-// (issue 10: a one-article `kg load` paid 65–113 ms for that). Only the
-// bitmap's running counts (a few thousand numbers) are computed at load.
+// The model's big parts are stored in a fixed-width layout (see parse in
+// model.go) and read without gunzip, varints or a 29 MB table to zero and
+// fill, nor a map to build (issue 10: a one-article `kg load` paid 65–113
+// ms for that): the weights are copied straight into their table (a few
+// milliseconds), the vocabulary is searched in the file's own bytes.
 
-// table holds the emission weights of the buckets that have any: a bitmap
-// of the 2^bits buckets and, in bucket order, numTags little-endian int16
-// weights for each bucket whose bit is set.
+// table holds the emission weights of the buckets that have any: for each
+// run of 64 buckets a bitmap of those present and the count of present
+// buckets before it (side by side: one cache line for both), and numTags
+// weights per present bucket, in bucket order.
 type table struct {
-	present []byte   // 2^bits bits, as little-endian uint64 words
-	rank    []uint32 // buckets present before each word of present
-	w       []byte   // numTags × int16 per present bucket
+	blocks []block
+	w      []int16
+}
+
+type block struct {
+	bits uint64
+	rank uint32
 }
 
 const rowBytes = int(numTags) * 2
@@ -30,8 +35,7 @@ const rowBytes = int(numTags) * 2
 func newTable(dense []int16) table {
 	T := int(numTags)
 	n := len(dense) / T
-	present := make([]byte, (n+63)/64*8)
-	var w []byte
+	t := table{blocks: make([]block, (n+63)/64)}
 	for b := 0; b < n; b++ {
 		row := dense[b*T : (b+1)*T]
 		any := false
@@ -41,65 +45,82 @@ func newTable(dense []int16) table {
 		if !any {
 			continue
 		}
-		present[b/8] |= 1 << (b % 8)
-		for _, v := range row {
-			w = binary.LittleEndian.AppendUint16(w, uint16(v))
-		}
+		t.blocks[b/64].bits |= 1 << (b % 64)
+		t.w = append(t.w, row...)
 	}
-	t, err := tableOf(present, w)
-	if err != nil {
-		panic(err) // built here: cannot be inconsistent
-	}
+	t.count()
 	return t
 }
 
-// tableOf reads a table over its stored bytes (not copied) and checks that
-// the weights are as many as the bitmap says.
+// count fills the blocks' ranks and returns the buckets present.
+func (t *table) count() int {
+	n := 0
+	for k := range t.blocks {
+		t.blocks[k].rank = uint32(n)
+		n += bits.OnesCount64(t.blocks[k].bits)
+	}
+	return n
+}
+
+// tableOf reads a stored table: a bitmap of little-endian uint64 words and
+// the present buckets' little-endian int16 weights, which must be as many
+// as the bitmap says.
 func tableOf(present, w []byte) (table, error) {
 	if len(present)%8 != 0 {
 		return table{}, errors.New("model weights: bitmap not whole words")
 	}
-	t := table{present: present, w: w, rank: make([]uint32, len(present)/8)}
-	n := 0
-	for k := range t.rank {
-		t.rank[k] = uint32(n)
-		n += bits.OnesCount64(binary.LittleEndian.Uint64(present[k*8:]))
+	t := table{blocks: make([]block, len(present)/8)}
+	for k := range t.blocks {
+		t.blocks[k].bits = binary.LittleEndian.Uint64(present[k*8:])
 	}
-	if n*rowBytes != len(w) {
+	if n := t.count(); n*rowBytes != len(w) {
 		return table{}, fmt.Errorf("model weights: %d buckets in the bitmap, %d bytes of weights", n, len(w))
+	}
+	t.w = make([]int16, len(w)/2)
+	for i := range t.w {
+		t.w[i] = int16(binary.LittleEndian.Uint16(w[2*i:]))
 	}
 	return t, nil
 }
 
+// appendTo appends the stored form of the table: bitmap, then weights.
+func (t *table) appendTo(out []byte) []byte {
+	for _, b := range t.blocks {
+		out = binary.LittleEndian.AppendUint64(out, b.bits)
+	}
+	for _, v := range t.w {
+		out = binary.LittleEndian.AppendUint16(out, uint16(v))
+	}
+	return out
+}
+
 // buckets is the number of buckets with weights.
-func (t *table) buckets() int { return len(t.w) / rowBytes }
+func (t *table) buckets() int { return len(t.w) / int(numTags) }
 
 // add adds bucket f's weights to e.
 func (t *table) add(e *[numTags]int32, f uint32) {
-	word := binary.LittleEndian.Uint64(t.present[(f>>6)*8:])
+	b := &t.blocks[f>>6]
 	bit := uint64(1) << (f & 63)
-	if word&bit == 0 {
+	if b.bits&bit == 0 {
 		return
 	}
-	k := int(t.rank[f>>6]) + bits.OnesCount64(word&(bit-1))
-	row := t.w[k*rowBytes : (k+1)*rowBytes : (k+1)*rowBytes]
+	k := (int(b.rank) + bits.OnesCount64(b.bits&(bit-1))) * int(numTags)
+	w := (*[numTags]int16)(t.w[k:])
 	for i := range e {
-		e[i] += int32(int16(binary.LittleEndian.Uint16(row[2*i:])))
+		e[i] += int32(w[i])
 	}
 }
 
 // dense unpacks the table (for the trainer's ensemble sums).
 func (t *table) dense() []int16 {
 	T := int(numTags)
-	out := make([]int16, len(t.present)*8*T)
+	out := make([]int16, len(t.blocks)*64*T)
 	k := 0
-	for b := 0; b < len(t.present)*8; b++ {
-		if t.present[b/8]&(1<<(b%8)) == 0 {
+	for b := 0; b < len(t.blocks)*64; b++ {
+		if t.blocks[b/64].bits&(1<<(b%64)) == 0 {
 			continue
 		}
-		for i := 0; i < T; i++ {
-			out[b*T+i] = int16(binary.LittleEndian.Uint16(t.w[k*rowBytes+2*i:]))
-		}
+		copy(out[b*T:(b+1)*T], t.w[k*T:(k+1)*T])
 		k++
 	}
 	return out

@@ -77,7 +77,7 @@ func TestWrittenModelReadsBack(t *testing.T) {
 	raw := bytes.Clone(buf.Bytes())
 	// the bitmap starts after magic, header and transitions
 	at := len(magic) + 4 + int(binary.LittleEndian.Uint32(raw[len(magic):])) + 4*(len(m.tr.from)+len(m.tr.end))
-	for k := at; k < at+len(m.tab.present); k++ {
+	for k := at; k < at+8*len(m.tab.blocks); k++ {
 		if raw[k] != 0xff {
 			raw[k] |= ^raw[k] & -^raw[k] // set one more bucket's bit
 			break

@@ -12,12 +12,32 @@ type ptok struct {
 	word   string // exact folded word, or
 	suffix string // a word ending in this (and longer than it), or
 	class  []ptok // any of these
+	// a class's words as a set and its suffixes, for match (a class has
+	// a hundred words and is tried at every word of every clause)
+	classWords    map[string]bool
+	classSuffixes []ptok
+}
+
+// classTok is the test of a class: its words and its suffixes.
+func classTok(items []ptok) ptok {
+	p := ptok{class: items, classWords: map[string]bool{}}
+	for _, c := range items {
+		if c.suffix != "" {
+			p.classSuffixes = append(p.classSuffixes, c)
+		} else {
+			p.classWords[c.word] = true
+		}
+	}
+	return p
 }
 
 func (p ptok) match(w string) bool {
 	switch {
 	case p.class != nil:
-		for _, c := range p.class {
+		if p.classWords[w] {
+			return true
+		}
+		for _, c := range p.classSuffixes {
 			if c.match(w) {
 				return true
 			}
@@ -62,6 +82,7 @@ func (lx *lexicon) addTense(rows []schema.Row) error {
 			return r.Errorf("empty class")
 		}
 	}
+	tests := map[string]ptok{} // built once per class
 	for _, r := range rows {
 		if strings.HasPrefix(r.Field(0), "@") {
 			continue
@@ -96,7 +117,10 @@ func (lx *lexicon) addTense(rows []schema.Row) error {
 					if !ok {
 						return r.Errorf("pattern %q: no class %s", pat, fl)
 					}
-					ru.toks = append(ru.toks, ptok{class: c})
+					if _, ok := tests[fl]; !ok {
+						tests[fl] = classTok(c)
+					}
+					ru.toks = append(ru.toks, tests[fl])
 				default:
 					ru.toks = append(ru.toks, parsePtok(fl))
 				}
