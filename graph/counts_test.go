@@ -2,6 +2,7 @@ package graph
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -181,4 +182,105 @@ func TestReindexAddsCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	same("after a removal")
+}
+
+// The events of every two entities (schema.PairEvents) are kept by each
+// write; a store without them (an older kg's, here one with them taken
+// away) gets them from kg reindex, which then leaves it as a load of the
+// same articles into an empty store does.
+func TestReindexAddsPairEvents(t *testing.T) {
+	arts := func() []*Article {
+		return []*Article{
+			report("p1", "/p1.txt", "one", "2024-03-02", "kim", "putin", "kcna"),
+			report("p2", "/p2.txt", "two", "2023-11", "putin", "kim", ""),
+			report("p3", "/p3.txt", "three", "", "kim", "trump", "kcna"),
+			coded("p4", "/p4.txt", "042", "CONSULT", "kim", "putin", "xi"),
+		}
+	}
+	fresh := openTemp(t, "")
+	if _, err := fresh.LoadBatch(ctx, arts()); err != nil {
+		t.Fatal(err)
+	}
+	want := dump(t, fresh)
+	pairs := 0
+	for _, l := range want {
+		if strings.Contains(l, "/pair/") && strings.Contains(l, "/events") {
+			pairs++
+		}
+	}
+	if pairs == 0 {
+		t.Fatal("a load wrote no pair event buckets")
+	}
+	dir := t.TempDir()
+	s, err := Open(dir, &Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LoadBatch(ctx, arts()); err != nil {
+		t.Fatal(err)
+	}
+	// as an older kg left it: no pair buckets, totals without the flag
+	var gone []cgraph.Delta
+	err = s.Each(ctx, func(q quad.Quad) error {
+		if n := string(q.Subject.(quad.IRI)); strings.Contains(n, "/pair/") && strings.Contains(n, "/events") {
+			gone = append(gone, cgraph.Delta{Action: cgraph.Delete, Quad: q})
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, versions, err := s.readTotals(ctx)
+	if err != nil || !cur.Pairs || len(versions) != 1 {
+		t.Fatalf("totals %+v, %v", cur, err)
+	}
+	cur.Pairs = false
+	bs, _ := json.Marshal(cur)
+	tq := func(v quad.Value) quad.Quad {
+		return quad.Quad{Subject: schema.TimelineIndex, Predicate: schema.EntityStats, Object: v, Label: schema.IndexGraph}
+	}
+	// two transactions: Cayley's kv store drops a value from the quads a
+	// transaction adds when it removes more uses of it (see Store.apply)
+	for _, tx := range [][]cgraph.Delta{gone, {{Action: cgraph.Delete, Quad: tq(versions[0])}, {Action: cgraph.Add, Quad: tq(quad.String(bs))}}} {
+		if err := s.qs.ApplyDeltas(tx, cgraph.IgnoreOpts{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	if _, err := Reindex(ctx, dir, &Options{NoSync: true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(dir, &Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got := dump(t, s)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("after reindex the store differs from a fresh load:\n%s", diffLines(want, got))
+	}
+}
+
+// diffLines lists the lines only one of two sorted lists has.
+func diffLines(want, got []string) string {
+	in := func(l []string) map[string]bool {
+		m := map[string]bool{}
+		for _, x := range l {
+			m[x] = true
+		}
+		return m
+	}
+	w, g := in(want), in(got)
+	var out []string
+	for _, x := range want {
+		if !g[x] {
+			out = append(out, "- "+x)
+		}
+	}
+	for _, x := range got {
+		if !w[x] {
+			out = append(out, "+ "+x)
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -237,6 +237,10 @@ func derive(art quad.IRI, qs []quad.Quad) *derived {
 				member(idx, schema.EntityReported, e)
 			}
 		}
+		// and each pair of them: the events both take part in
+		for _, pn := range pairIndexes(e.fillers()) {
+			member(pn, "", e)
+		}
 		if sig, ok := e.signature(art); ok {
 			d.sigs = append(d.sigs, sig)
 			add(sig.node, schema.IndexMember, quad.String(sig.date+"|"+string(n)), schema.IndexGraph)
@@ -321,6 +325,27 @@ func derive(art quad.IRI, qs []quad.Quad) *derived {
 	}
 	sortQuads(d.quads)
 	return d
+}
+
+// pairIndexes are the pair event index nodes (schema.PairEvents) of every
+// two shared entities among an event's fillers.
+func pairIndexes(fillers []quad.IRI) []quad.IRI {
+	var shared []quad.IRI
+	for _, f := range fillers {
+		if _, ok := schema.IndexOf(f); ok && !isLocal(f) {
+			shared = append(shared, f)
+		}
+	}
+	shared = uniqIRIs(shared)
+	var out []quad.IRI
+	for i, a := range shared {
+		for _, b := range shared[i+1:] {
+			if n, ok := schema.PairEvents(a, b); ok {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
 }
 
 // normalize sorts what an event has several of, so rows do not depend on

@@ -136,23 +136,28 @@ func (s *Store) reindex(ctx context.Context, progress ReindexProgress) (int, err
 
 // reindexCounts gives a store that keeps no counts for kg stats (written
 // by a kg before they were kept) the counts of a walk of every quad, in
-// its totals, in one transaction; a store that keeps them is left alone.
+// its totals, and records that its pair event buckets are complete (they
+// are, after reindexEvents), in one transaction; a store that has both is
+// left alone.
 func (s *Store) reindexCounts(ctx context.Context, progress ReindexProgress) error {
 	cur, versions, err := s.readTotals(ctx)
-	if err != nil || cur.Counts != nil {
+	if err != nil || cur.Counts != nil && cur.Pairs {
 		return err
 	}
-	if progress != nil {
-		progress("counts", 0, 1)
+	if cur.Counts == nil {
+		if progress != nil {
+			progress("counts", 0, 1)
+		}
+		st, err := s.walkStats(ctx)
+		if err != nil {
+			return err
+		}
+		if st.Quads == 0 {
+			return nil // an empty store starts them with its first write
+		}
+		cur.Counts = countsOf(st)
 	}
-	st, err := s.walkStats(ctx)
-	if err != nil {
-		return err
-	}
-	if st.Quads == 0 {
-		return nil // an empty store starts them with its first write
-	}
-	cur.Counts = countsOf(st)
+	cur.Pairs = true
 	bs, _ := json.Marshal(cur)
 	var deltas []cgraph.Delta
 	for _, v := range versions {
@@ -247,6 +252,21 @@ func (s *Store) reindexEvents(ctx context.Context, progress ReindexProgress) err
 						listed[quadKey(mq)] = true
 						b.add(mq)
 					}
+				}
+			}
+		}
+		// the pair event buckets of every two shared entities in it
+		for _, pn := range pairIndexes(en.fillers) {
+			keys := []string{bucketMonth(en.date)}
+			if en.end != "" {
+				keys = append(keys, "span")
+			}
+			for _, k := range keys {
+				b.add(quad.Quad{Subject: schema.Bucket(pn, "", k), Predicate: schema.IndexMember, Object: quad.String(en.key), Label: schema.IndexGraph})
+				mq := quad.Quad{Subject: pn, Predicate: schema.IndexMonth, Object: quad.String(k), Label: schema.IndexGraph}
+				if !listed[quadKey(mq)] {
+					listed[quadKey(mq)] = true
+					b.add(mq)
 				}
 			}
 		}

@@ -613,10 +613,11 @@ func nameEntries(e quad.IRI, qs map[qkey]quad.Quad) map[qkey]quad.Quad {
 // entity's share of them.
 //
 // They also hold the counts kg stats shows (storeCounts), changed by what
-// the batch changes of them. A store gets them when its first write finds
-// it empty (or from `kg reindex`); a store written by an older kg has
-// none, and a write does not start them there, as it cannot know what the
-// store held before.
+// the batch changes of them, and say whether the pair event buckets are
+// complete (storeTotals.Pairs). A store gets both when its first write
+// finds it empty (or from `kg reindex`); a store written by an older kg has
+// neither, and a write does not start them there, as it cannot know what
+// the store held before.
 func (b *writeBatch) finishTotals(ctx context.Context) error {
 	delta, touched, err := b.countsDelta(ctx)
 	if err != nil {
@@ -636,6 +637,7 @@ func (b *writeBatch) finishTotals(ctx context.Context) error {
 		}
 		if n == 0 {
 			cur.Counts = newCounts()
+			cur.Pairs = true
 		}
 	}
 	if cur.Counts != nil {
@@ -665,6 +667,11 @@ type storeTotals struct {
 	Events   int `json:"events"`
 	// Counts are kg stats's counts, where the store keeps them.
 	Counts *storeCounts `json:"counts,omitempty"`
+	// Pairs says that the store keeps the events of every two entities
+	// (schema.PairEvents) for all its events: a store written by an older
+	// kg has them only for the articles a newer one wrote, until `kg
+	// reindex`, and the evidence query reads them only when this is set.
+	Pairs bool `json:"pairs,omitempty"`
 }
 
 // finishMentions keeps each entity's totals (articles mentioning it, the

@@ -19,8 +19,17 @@ var small = entityStats(A).events <= entityStats(B).events ? A : B;
 if (entityStats(small).events * entityStats(small).events <= wanted() * storeTotals().events) {
   // the events of the entity fewer articles mention, with the other in them
   evs = eventsOf(small, null, both, Infinity, [small === A ? B : A]);
+} else if (storeTotals().pairs && A !== B && A.indexOf(KG.entityNS + "local/") !== 0 && B.indexOf(KG.entityNS + "local/") !== 0) {
+  // two busy entities: the events both take part in, from the pair's own
+  // date buckets, as far as the page (the store keeps them complete: see
+  // graph's storeTotals.Pairs). Only a scan that ran out of events leaves
+  // room on the page for the relations stated without one, so the
+  // articles those need explained are all read then.
+  var pe = pairNode(A, B);
+  evs = pe === null ? [] : scanTimeline(both, wanted(), [A, B], { node: pe + "/events", kind: "" });
 } else {
-  // two busy entities: the events that support their claims
+  // two busy entities in a store without pair buckets (an older kg's):
+  // the events that support their claims
   evs = [];
   between.forEach(function (c) { evs = evs.concat(supportOf(c).events); });
   evs = uniq(evs);

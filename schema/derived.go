@@ -196,6 +196,18 @@ func ClaimPair(a, b quad.IRI) (quad.IRI, bool) {
 	return quad.IRI(string(idx) + "/pair/" + tail), true
 }
 
+// PairEvents is the index node of the events in which both of two entities
+// take part (any role), with date buckets as the timeline's (kind ""): the
+// evidence between two busy entities reads its page from them instead of
+// every event that supports their claims.
+func PairEvents(a, b quad.IRI) (quad.IRI, bool) {
+	n, ok := ClaimPair(a, b)
+	if !ok {
+		return "", false
+	}
+	return quad.IRI(string(n) + "/events"), true
+}
+
 // TimelineIndex is the index node of every event.
 var TimelineIndex = quad.IRI(IndexNS + "timeline")
 
