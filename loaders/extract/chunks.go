@@ -126,8 +126,13 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 		}
 		// "आउटब्रेन कंपनी के मुताबिक", "बदख़्शां प्रांत में": the noun naming
 		// the name's kind stands between it and its case marker
-		for n := 0; n < 2 && j < len(s.norms) && !starts[j] && x.d.is("classifier", s.norms[j]) && x.d.postpos.at(s.norms, j+1) > 0; n++ {
-			j++
+		// (two of them: "बीबीसी समाचार वेबसाइट को")
+		cl := j
+		for n := 0; n < 2 && cl < len(s.norms) && !starts[cl] && x.d.is("classifier", s.norms[cl]); n++ {
+			cl++
+		}
+		if cl > j && x.d.postpos.at(s.norms, cl) > 0 {
+			j = cl
 		}
 		if l := x.d.postpos.at(s.norms, j); l > 0 {
 			c.post = strings.Join(s.norms[j:j+l], " ")
