@@ -126,8 +126,13 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 		}
 		// "आउटब्रेन कंपनी के मुताबिक", "बदख़्शां प्रांत में": the noun naming
 		// the name's kind stands between it and its case marker
-		for n := 0; n < 2 && j < len(s.norms) && !starts[j] && x.d.is("classifier", s.norms[j]) && x.d.postpos.at(s.norms, j+1) > 0; n++ {
-			j++
+		// (two of them: "बीबीसी समाचार वेबसाइट को")
+		cl := j
+		for n := 0; n < 2 && cl < len(s.norms) && !starts[cl] && x.d.is("classifier", s.norms[cl]); n++ {
+			cl++
+		}
+		if cl > j && x.d.postpos.at(s.norms, cl) > 0 {
+			j = cl
 		}
 		if l := x.d.postpos.at(s.norms, j); l > 0 {
 			c.post = strings.Join(s.norms[j:j+l], " ")
@@ -144,11 +149,17 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 		}
 		// lift over the common nouns a genitive qualifies: "X के नेताओं ने",
 		// "X के कदमों के लिए", "X के साहस और बलिदान की"
+		// (not over a kinship noun: "X के भाई ने कहा" is said by the
+		// brother, someone else than X)
 		if isGenitive(c.post) {
 			k := c.postEnd
 			n := 0
 			for k < len(s.norms) && n < 3 && !starts[k] && isLetterWord(s.norms[k]) &&
 				x.d.postpos.at(s.norms, k) == 0 && x.d.frames.ForWord(s.norms[k]) == nil && !x.d.reportNouns[s.norms[k]] {
+				if nd, _ := loadNameData(); nd.kin[s.norms[k]] {
+					n = 0
+					break
+				}
 				k++
 				n++
 			}

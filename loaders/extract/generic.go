@@ -105,8 +105,12 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 }
 
 // modifiesNext reports whether a bare phrase qualifies the noun after it:
-// one or two words follow it before a case marker ("अपने X पन्ने पर").
+// one or two words follow it before a case marker ("अपने X पन्ने पर"), or
+// it is an example of that noun ("X जैसी राजधानियों में").
 func (x *extractor) modifiesNext(s *sentence, c *chunk) bool {
+	if c.end < len(s.norms) && x.d.is("exemplar", s.norms[c.end]) {
+		return true // "X जैसी राजधानियों में": an example of what the phrase names
+	}
 	for k := c.end; k < len(s.norms) && k <= c.end+1; k++ {
 		if !isLetterWord(s.norms[k]) {
 			return false

@@ -39,6 +39,18 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 				agentOK = false
 			}
 		}
+		// "मुकाबले के दौरान समर्थकों ने नारे लगाए": during says when the
+		// clause's verb happens; an event among equals (a match, talks)
+		// is the ने phrase's only when it speaks in it ("बातचीत के दौरान X
+		// ने कहा"). A visit or an attack during which its subject acts is
+		// still the subject's.
+		if agentOK && f.Flags.Symmetric && x.d.cues["during"].at(s.norms, t.End) > 0 {
+			says := false
+			for _, u := range triggers {
+				says = says || u.Start > t.End && (u.Frame.Flags.Say || u.Frame.Flags.Tell)
+			}
+			agentOK = says
+		}
 	}
 	// "X ने यात्रा शुरू की और इसी साल चुनाव होने हैं": what happens (a
 	// light verb होना) has no ने agent; that ने phrase acts in another verb
