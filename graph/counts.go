@@ -244,6 +244,18 @@ func (s *Store) counted(ctx context.Context) (Stats, bool, error) {
 	return t.Counts.stats(n), true, nil
 }
 
+// KeepsCounts says whether Stats reads counts the store keeps instead of
+// walking every quad: false for a store written by an older kg (which
+// gets them from Reindex), true for one that keeps them or is empty.
+func (s *Store) KeepsCounts(ctx context.Context) (bool, error) {
+	t, _, err := s.readTotals(ctx)
+	if err != nil || t.Counts != nil {
+		return err == nil, err
+	}
+	n, err := s.quadCount(ctx)
+	return err == nil && n == 0, err
+}
+
 // quadCount is the store's number of quads, which Cayley keeps (its kv
 // store has no count before its first write: none). Asked for exact
 // figures, Cayley's kv store counts its nodes by reading every one (27 s

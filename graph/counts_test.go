@@ -41,6 +41,9 @@ func coded(id, path, cameo, plover string, ents ...string) *Article {
 func TestCountsEqualAWalk(t *testing.T) {
 	for _, backend := range []string{""} {
 		s := openTemp(t, backend)
+		if keeps, err := s.KeepsCounts(ctx); err != nil || !keeps {
+			t.Errorf("KeepsCounts of an empty store: %v, %v", keeps, err)
+		}
 		counted := 0
 		check := func(step string) {
 			t.Helper()
@@ -141,6 +144,9 @@ func TestReindexAddsCounts(t *testing.T) {
 	if _, ok, err := s.counted(ctx); err != nil || ok {
 		t.Fatalf("counted after the counts were taken away: %v, %v", ok, err)
 	}
+	if keeps, err := s.KeepsCounts(ctx); err != nil || keeps {
+		t.Errorf("KeepsCounts of a store without them: %v, %v", keeps, err)
+	}
 	walked, err := s.Stats(ctx)
 	if err != nil || walked.Articles != 2 {
 		t.Fatalf("stats by a walk: %+v, %v", walked, err)
@@ -178,6 +184,9 @@ func TestReindexAddsCounts(t *testing.T) {
 		}
 	}
 	same("after reindex")
+	if keeps, err := s.KeepsCounts(ctx); err != nil || !keeps {
+		t.Errorf("KeepsCounts after reindex: %v, %v", keeps, err)
+	}
 	if _, err := s.Retract(ctx, schema.ArticleIRI("a")); err != nil {
 		t.Fatal(err)
 	}

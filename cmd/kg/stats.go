@@ -43,6 +43,9 @@ func statsCommand() *cli.Command {
 				return err
 			}
 			defer st.Close()
+			if keeps, err := st.KeepsCounts(c.Context); err == nil && !keeps && st.Backend() != "postgres" {
+				logf(c, "kg stats: this store keeps no counts (an older kg wrote it): counting every quad, minutes for a big store; `kg --db %s reindex` once makes kg stats immediate", graph.Redact(st.Dir()))
+			}
 			s, err := st.Stats(c.Context)
 			if err != nil {
 				return err
