@@ -36,6 +36,16 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 			out = x.lastPersonAgent()
 		}
 		out = x.notSpeaker(out, cc)
+		// "जब उन्होंने X से ऐसा न करने को कहा": who the clause names
+		// itself (an addressee, an object) is not who acts in it
+		if len(out) == 1 && cc.cl.kind != "relative" {
+			for _, o := range cc.chunks {
+				if o != c && o.pronoun == "" && containsEnt(o.ents, out[0]) {
+					out = nil
+					break
+				}
+			}
+		}
 	case "subject":
 		// "… से मांग की कि वह …": the addressee
 		if cc.cl.kind == "complement" && len(prior) > 0 {
