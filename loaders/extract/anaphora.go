@@ -35,6 +35,17 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 		if out == nil {
 			out = x.lastPersonAgent()
 		}
+		out = x.notSpeaker(out, cc)
+		// "जब उन्होंने X से ऐसा न करने को कहा": who the clause names
+		// itself (an addressee, an object) is not who acts in it
+		if len(out) == 1 && cc.cl.kind != "relative" {
+			for _, o := range cc.chunks {
+				if o != c && o.pronoun == "" && containsEnt(o.ents, out[0]) {
+					out = nil
+					break
+				}
+			}
+		}
 	case "subject":
 		// "… से मांग की कि वह …": the addressee
 		if cc.cl.kind == "complement" && len(prior) > 0 {
@@ -51,6 +62,7 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 		if out == nil {
 			out = x.lastAgents
 		}
+		out = x.notSpeaker(out, cc)
 	case "object":
 		out = x.lastOther(cc, c)
 	case "both-persons":
@@ -89,6 +101,31 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 	}
 	c.ents = out
 	return out
+}
+
+// notSpeaker: inside a quotation, a pronoun of the third person
+// ("उन्होंने", "वह") is not who speaks it, who says "मैं" of himself ("वो
+// बताते हैं, '… उन्होंने दुनिया को अलविदा कह दिया'" tells another's death).
+// Where the antecedent found is the speaker, the person other than the
+// speaker whom the article has named most so far (the one it is about)
+// stands for it; none, when the article names no other.
+func (x *extractor) notSpeaker(out []*Ent, cc *clauseCtx) []*Ent {
+	if len(x.curSpeaker) == 0 || len(out) != 1 || !containsEnt(x.curSpeaker, out[0]) {
+		return out
+	}
+	var best *Ent
+	for _, e := range x.order {
+		if e.Type != "Person" || containsEnt(x.curSpeaker, e) || e.first >= cc.s.idx {
+			continue
+		}
+		if best == nil || e.mentions > best.mentions {
+			best = e
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return []*Ent{best}
 }
 
 // salient is the entity of a type the article has named most so far, if

@@ -333,3 +333,21 @@ func TestVisitTraveller(t *testing.T) {
 		}
 	}
 }
+
+// An office of a house (of-kind GovernmentOrganization in titles.tsv) is
+// of the house named before it with में ("संसद में विपक्ष की नेता X"); the
+// sentence written for this test.
+func TestOfficeInAHouse(t *testing.T) {
+	r := extractText(t, "बजट पर बहस के दौरान संसद में विपक्ष की नेता रीना थापा ने सरकार की आलोचना की।", pub)
+	var pos []string
+	for _, p := range r.Positions {
+		of := "-"
+		if p.Of != nil {
+			of = p.Of.Label()
+		}
+		pos = append(pos, p.Holder.Label()+" "+p.Class+" "+of)
+	}
+	if strings.Join(pos, "; ") != "Rina Thapa LeaderOfOpposition Parliament of India" {
+		t.Errorf("positions %q", pos)
+	}
+}

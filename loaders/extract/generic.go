@@ -36,7 +36,8 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 		// "X की पुरानी कार को बेचा", "अपने X पन्ने पर लिखा": a name that
 		// qualifies the phrase a case marker ends is not what a verb no
 		// frame knows acts on; only an agent may stand for its own
-		qualifier := c.qualifies && c.post != "ने" || c.post == "" && x.modifiesNext(s, c)
+		// "'X फर्स्ट' नीति को": a name inside a quoted title is part of it
+		qualifier := c.qualifies && c.post != "ने" || c.post == "" && x.modifiesNext(s, c) || x.insideQuote(s, c.start, c.end)
 		var role schema.Role
 		switch {
 		case c.post == "ने" || c.post == "द्वारा" || c.post == "के द्वारा":

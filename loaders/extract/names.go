@@ -1149,7 +1149,10 @@ func (x *extractor) cueNames(s *sentence, owner []*chunk, add func(*chunk)) {
 		if strings.HasSuffix(w, "ी") || !x.ruleShaped(s, i, i+1) {
 			continue
 		}
-		if i > 0 && owner[i-1] == nil && isLetterWord(s.norms[i-1]) && !x.d.stop[s.norms[i-1]] && x.d.postpos.at(s.norms, i-1) == 0 {
+		// (not after a participle's ending or an auxiliary: "गढ़ समझे
+		// जाने वाले X शहर पर")
+		if p := i - 1; p >= 0 && owner[p] == nil && isLetterWord(s.norms[p]) && !x.d.stop[s.norms[p]] && x.d.postpos.at(s.norms, p) == 0 &&
+			!x.d.auxiliary[s.norms[p]] && x.d.cues["participle-end"].at(s.norms, p) == 0 {
 			continue // "X Y शहर": which words are the name is unclear
 		}
 		if le := x.misspeltPlace(w); le != nil {

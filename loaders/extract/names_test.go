@@ -577,3 +577,33 @@ func TestErgativeNames(t *testing.T) {
 		}
 	}
 }
+
+// A place word after a name makes it a place's even after a participle's
+// ending ("… समझे जाने वाले X शहर पर"), which closes off the name as a
+// postposition does; after a word no list knows it does not.
+func TestPlaceAfterAParticiple(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"सेना ने विद्रोहियों का गढ़ समझे जाने वाले कोरस्तोव शहर पर कब्ज़ा कर लिया।", true},
+		{"सेना ने पुराने मज़बूत कोरस्तोव शहर पर कब्ज़ा कर लिया।", false},
+	} {
+		a, err := article.Parse(c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// the recogniser left out, so that the rule alone is tested
+		r, err := Extract(a, Options{Lexicon: fixtureLexicon(t), Published: pub, NoNameModel: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range r.Entities {
+			found = found || e.HI == "कोरस्तोव" && e.Type == "City"
+		}
+		if found != c.want {
+			t.Errorf("%s: city कोरस्तोव found %v, want %v", c.text, found, c.want)
+		}
+	}
+}

@@ -85,11 +85,20 @@ func (x *extractor) positionsBefore(s *sentence, chunks []*chunk) {
 		for k > 0 && x.d.is("title-modifier", s.norms[k-1]) {
 			k--
 		}
+		// "लोकसभा में विपक्ष की नेता X": an office of a house (of-kind
+		// GovernmentOrganization) is of the house it is held in
+		inHouse := false
 		if k > 0 && isGenitive(s.norms[k-1]) {
 			k--
+		} else if k > 0 && s.norms[k-1] == "में" && x.d.titleOfKind[p.Class] == "GovernmentOrganization" {
+			k--
+			inHouse = true
 		}
 		for _, c := range chunks {
 			if c.end != k || c.pronoun != "" || len(c.ents) != 1 {
+				continue
+			}
+			if inHouse && c.ents[0].Type != "GovernmentOrganization" {
 				continue
 			}
 			// a body (an organisation, a country) or a group noun

@@ -145,6 +145,11 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 		if x.inInfinitive(s, c, t, triggers) || x.inParticiple(s, c, t) {
 			continue
 		}
+		// "'X स्टोरी' नाम की वेबसाइट": a bare name inside a quoted title is
+		// part of the title, no one the event is about
+		if c.post == "" && x.insideQuote(s, c.start, c.end) {
+			continue
+		}
 		// "मोदी के विरोधियों को देशद्रोही बताया" calls the opponents
 		if f.Flags.Predicative && (c.qualifies || c.lifted) {
 			continue
