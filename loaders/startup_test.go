@@ -8,11 +8,6 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/loaders"
-	"github.com/kgnews/kg/loaders/entity"
-	"github.com/kgnews/kg/loaders/event"
-	"github.com/kgnews/kg/loaders/extract"
-	"github.com/kgnews/kg/loaders/ner"
-	"github.com/kgnews/kg/loaders/temporal"
 )
 
 // BenchmarkStartup times what a new kg process pays before and for its
@@ -42,15 +37,9 @@ func BenchmarkStartup(b *testing.B) {
 // the seed article then extracts.
 func TestStartupChild(t *testing.T) {
 	var wg sync.WaitGroup
-	errs := make([]error, 6)
-	for k, f := range []func() error{
-		func() error { _, err := ner.Default(); return err },
-		func() error { _, err := entity.Default(); return err },
-		func() error { _, err := event.Default(); return err },
-		func() error { _, err := event.English(); return err },
-		temporal.Check,
-		extract.Check,
-	} {
+	reads := loaders.DataReads()
+	errs := make([]error, len(reads))
+	for k, f := range reads {
 		wg.Add(1)
 		go func() { defer wg.Done(); errs[k] = f() }()
 	}

@@ -16,11 +16,6 @@ import (
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/loaders"
-	"github.com/kgnews/kg/loaders/entity"
-	"github.com/kgnews/kg/loaders/event"
-	"github.com/kgnews/kg/loaders/extract"
-	"github.com/kgnews/kg/loaders/ner"
-	"github.com/kgnews/kg/loaders/temporal"
 	"github.com/kgnews/kg/schema"
 )
 
@@ -240,15 +235,8 @@ func (l *loader) extracts() bool {
 // (each runs once, sync.Once), so an error surfaces there, for the file
 // being extracted, as it would without the warm-up.
 func warmExtraction() {
-	for _, f := range []func(){
-		func() { _, _ = ner.Default() },
-		func() { _, _ = entity.Default() },
-		func() { _, _ = event.Default() },
-		func() { _, _ = event.English() },
-		func() { _ = temporal.Check() },
-		func() { _ = extract.Check() },
-	} {
-		go f()
+	for _, f := range loaders.DataReads() {
+		go func() { _ = f() }()
 	}
 }
 
