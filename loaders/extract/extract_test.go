@@ -124,10 +124,7 @@ func TestAnaphora(t *testing.T) {
 
 func TestTitlesAndShortForms(t *testing.T) {
 	r := extractText(t, "पाकिस्तान के राष्ट्रपति जनरल परवेज मुशर्रफ ने कहा। मुशर्रफ ने फिर कहा। रूस के राष्ट्रपति पुतिन ने कहा।", pub)
-	var got []string
-	for _, p := range r.Positions {
-		got = append(got, p.Holder.Label()+" "+p.Class+" "+p.Of.Label())
-	}
+	got := positionLines(r)
 	want := []string{"Parvej Musharraf President Pakistan", "Vladimir Putin President Russia"}
 	if strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("positions %q, want %q", got, want)
@@ -307,14 +304,7 @@ func TestEnglishSentences(t *testing.T) {
 			t.Errorf("negated congratulation read as a fact: %s", describe(ev))
 		}
 	}
-	var pos []string
-	for _, p := range r.Positions {
-		of := "-"
-		if p.Of != nil {
-			of = p.Of.Label()
-		}
-		pos = append(pos, p.Holder.Label()+" "+p.Class+" "+of)
-	}
+	pos := positionLines(r)
 	if strings.Join(pos, "; ") != "Donald Trump President United States; Vladimir Putin President Russia" {
 		t.Errorf("positions %q", pos)
 	}
@@ -339,14 +329,7 @@ func TestVisitTraveller(t *testing.T) {
 // sentence written for this test.
 func TestOfficeInAHouse(t *testing.T) {
 	r := extractText(t, "बजट पर बहस के दौरान संसद में विपक्ष की नेता रीना थापा ने सरकार की आलोचना की।", pub)
-	var pos []string
-	for _, p := range r.Positions {
-		of := "-"
-		if p.Of != nil {
-			of = p.Of.Label()
-		}
-		pos = append(pos, p.Holder.Label()+" "+p.Class+" "+of)
-	}
+	pos := positionLines(r)
 	if strings.Join(pos, "; ") != "Rina Thapa LeaderOfOpposition Parliament of India" {
 		t.Errorf("positions %q", pos)
 	}

@@ -186,3 +186,17 @@ func TestDumpSentences(t *testing.T) {
 		}
 	}
 }
+
+// positionLines describes r's positions as "holder class of" ("-" for an
+// office of nothing named).
+func positionLines(r *Result) []string {
+	var pos []string
+	for _, p := range r.Positions {
+		of := "-"
+		if p.Of != nil {
+			of = p.Of.Label()
+		}
+		pos = append(pos, p.Holder.Label()+" "+p.Class+" "+of)
+	}
+	return pos
+}

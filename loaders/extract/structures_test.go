@@ -428,14 +428,7 @@ func relations(r *Result) []string {
 	for _, rel := range r.Relations {
 		out = append(out, rel.From.Label()+" "+rel.Predicate+" "+rel.To.Label())
 	}
-	for _, p := range r.Positions {
-		of := "-"
-		if p.Of != nil {
-			of = p.Of.Label()
-		}
-		out = append(out, p.Holder.Label()+" "+p.Class+" "+of)
-	}
-	return out
+	return append(out, positionLines(r)...)
 }
 
 // Relations the link between two names and their classes tell, each in a
