@@ -158,14 +158,7 @@ func TestReindexAddsCounts(t *testing.T) {
 	if _, ok, _ := s.counted(ctx); ok {
 		t.Fatal("a write started counts in a store that had none")
 	}
-	s.Close()
-	if _, err := Reindex(ctx, dir, &Options{NoSync: true}, nil); err != nil {
-		t.Fatal(err)
-	}
-	s, err = Open(dir, &Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s = reindexed(t, s, dir)
 	defer s.Close()
 	same := func(step string) {
 		t.Helper()
@@ -255,14 +248,7 @@ func TestReindexAddsPairEvents(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s.Close()
-	if _, err := Reindex(ctx, dir, &Options{NoSync: true}, nil); err != nil {
-		t.Fatal(err)
-	}
-	s, err = Open(dir, &Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s = reindexed(t, s, dir)
 	defer s.Close()
 	got := dump(t, s)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -292,4 +278,18 @@ func diffLines(want, got []string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// reindexed closes s, runs kg reindex on its directory and opens it again.
+func reindexed(t *testing.T, s *Store, dir string) *Store {
+	t.Helper()
+	s.Close()
+	if _, err := Reindex(ctx, dir, &Options{NoSync: true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(dir, &Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
