@@ -449,8 +449,17 @@ func renameArticle(a *Article, id string) *Article {
 // be in the journalled write and not in a transaction after it: a crash
 // between the two left superseded values that no later write of the same
 // articles removes, so a re-run could not end as a clean run.
+//
+// A writable bolt store does neither: its ApplyDeltas share one bolt
+// transaction (boltKV.share), so the additions and then the removals go
+// in as one commit, whole or not at all, with no journal. The journal
+// stays for the other kv backends (leveldb), and for a journal an older
+// kg left (recoverJournal).
 func (s *Store) apply(deltas, deferred []cgraph.Delta) error {
 	opts := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	if s.kv != nil {
+		return s.applyShared(deltas, deferred, opts)
+	}
 	// each ApplyDeltas is one bolt transaction, whose commit syncs: the
 	// crash tests kill a write just before and just after each
 	commit := func(name string, ds []cgraph.Delta) error {
@@ -482,6 +491,38 @@ func (s *Store) apply(deltas, deferred []cgraph.Delta) error {
 		return errors.Join(err, removeJournal(s.dir))
 	}
 	return removeJournal(s.dir)
+}
+
+// applyShared writes deltas in one bolt transaction: the additions in one
+// ApplyDeltas, then the removals in another, which the bug cannot touch
+// (it adds nothing). After a failure the transaction is rolled back, but
+// Cayley's cache of value ids may name values only that write made, so
+// the store takes no more writes until it is opened again.
+func (s *Store) applyShared(deltas, deferred []cgraph.Delta, opts cgraph.IgnoreOpts) error {
+	if s.broken != nil {
+		return fmt.Errorf("an earlier write to this store failed (%w); open the store again to write", s.broken)
+	}
+	adds, dels := splitByAction(deltas)
+	dels = append(dels, deferred...)
+	if err := syncPoint("before commit"); err != nil {
+		return err
+	}
+	err := s.kv.share(func() error {
+		if len(adds) > 0 {
+			if err := s.qs.ApplyDeltas(adds, opts); err != nil {
+				return err
+			}
+		}
+		if len(dels) > 0 {
+			return s.qs.ApplyDeltas(dels, opts)
+		}
+		return nil
+	})
+	if err != nil {
+		s.broken = err
+		return err
+	}
+	return syncPoint("after commit")
 }
 
 // splitByAction parts deltas into additions and removals, each in order:

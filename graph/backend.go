@@ -9,6 +9,7 @@ import (
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
+	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
@@ -17,7 +18,7 @@ import (
 // Cayley's kv stores build a 100M-entry bloom filter on open by scanning
 // every quad (hundreds of MB and ms on a large store); kg de-duplicates its
 // writes itself, so it always passes no_bloom.
-func openBackend(dir, backend string, readOnly, noSync bool, timeout time.Duration) (cgraph.QuadStore, *bolt.DB, error) {
+func openBackend(dir, backend string, readOnly, noSync bool, timeout time.Duration) (cgraph.QuadStore, *bolt.DB, *boltKV, error) {
 	if backend == "bolt" {
 		return openBolt(filepath.Join(dir, dataDir), readOnly, timeout, noSync)
 	}
@@ -25,31 +26,40 @@ func openBackend(dir, backend string, readOnly, noSync bool, timeout time.Durati
 		"no_bloom": true,
 		"nosync":   noSync,
 	})
-	return qs, nil, err
+	return qs, nil, nil, err
 }
 
 // openBolt opens the bolt file itself rather than through Cayley's registry,
 // which opens it read-write with no timeout: a second process would block
 // forever on bolt's file lock. Here readers share the lock and everyone
 // gives up after timeout.
-func openBolt(path string, readOnly bool, timeout time.Duration, noSync bool) (cgraph.QuadStore, *bolt.DB, error) {
+//
+// A writable store's quad store runs on a boltKV (boltkv.go): writes in
+// transactions kg can make span several ApplyDeltas (Store.apply).
+func openBolt(path string, readOnly bool, timeout time.Duration, noSync bool) (cgraph.QuadStore, *bolt.DB, *boltKV, error) {
 	db, err := hbolt.Open(filepath.Join(path, "indexes.bolt"), &bolt.Options{ReadOnly: readOnly, Timeout: timeout})
 	if err != nil {
 		if err == bolt.ErrTimeout {
-			return nil, nil, &LockedError{Dir: filepath.Dir(path)}
+			return nil, nil, nil, &LockedError{Dir: filepath.Dir(path)}
 		}
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if noSync && !readOnly {
 		db.DB().NoSync = true
 		db.DB().NoGrowSync = true
 	}
-	qs, err := ckv.New(db, cgraph.Options{"no_bloom": true})
+	var store hkv.KV = db
+	var bkv *boltKV
+	if !readOnly {
+		bkv = newBoltKV(db)
+		store = bkv
+	}
+	qs, err := ckv.New(store, cgraph.Options{"no_bloom": true})
 	if err != nil {
 		db.Close()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return qs, db.DB(), nil
+	return qs, db.DB(), bkv, nil
 }
 
 // DropMapped drops the pages of the store's file that this process has

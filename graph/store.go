@@ -50,6 +50,8 @@ type Store struct {
 	backend string
 	qs      cgraph.QuadStore
 	bolt    *bolt.DB // the bolt file under qs, when the backend is bolt
+	kv      *boltKV  // its key-value store, when the store is bolt and writable
+	broken  error    // a failed write to kv: no more writes (see applyShared)
 	pg      *pgStore // kg's own access to a PostgreSQL store (postgres.go)
 	lease   *Lease   // set when the Store owns its lock (Open)
 	who     string   // the owner's command, for naming a writer to others
@@ -234,11 +236,11 @@ func openLocked(dir string, opts *Options) (*Store, error) {
 	if timeout == 0 {
 		timeout = 2 * time.Second
 	}
-	qs, bdb, err := openBackend(dir, m.Backend, false, opts.NoSync, timeout)
+	qs, bdb, bkv, err := openBackend(dir, m.Backend, false, opts.NoSync, timeout)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
-	st := &Store{dir: dir, backend: m.Backend, qs: qs, bolt: bdb}
+	st := &Store{dir: dir, backend: m.Backend, qs: qs, bolt: bdb, kv: bkv}
 	if err := st.recoverJournal(context.Background()); err != nil {
 		qs.Close()
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
@@ -268,7 +270,7 @@ func OpenReader(dir string, timeout time.Duration) (*Store, error) {
 	if m.Format != formatVers {
 		return nil, formatError(dir, m.Format) // its queries would miss what it lacks
 	}
-	qs, bdb, err := openBolt(filepath.Join(dir, dataDir), true, timeout, false)
+	qs, bdb, _, err := openBolt(filepath.Join(dir, dataDir), true, timeout, false)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
 	}

@@ -1273,8 +1273,9 @@ func (b *writeBatch) softDel(q quad.Quad) {
 // to readers (they take the largest count, earliest first and latest last
 // date) but the store would depend on how articles fell into batches: two
 // loads of one corpus would not dump alike, nor a re-run after a crash a
-// clean run. A backend without the bug (PostgreSQL) takes them all at
-// once.
+// clean run. A backend without the bug (PostgreSQL), or that writes the
+// additions and the removals in one transaction (a writable bolt store:
+// Store.applyShared), takes them all at once.
 func (b *writeBatch) deltas() []cgraph.Delta {
 	b.deferred = nil
 	out := make([]cgraph.Delta, 0, len(b.adds)+len(b.dels)+len(b.soft))
@@ -1307,7 +1308,7 @@ func (b *writeBatch) deltas() []cgraph.Delta {
 	}
 	for _, k := range sortedKeys(b.soft) {
 		q := b.soft[k]
-		ok := b.s.pg != nil
+		ok := b.s.pg != nil || b.s.kv != nil
 		if !ok {
 			ok = true
 			for _, dir := range quad.Directions {

@@ -128,12 +128,18 @@ type result struct {
 	KgLoadCPUS     float64 `json:"kg_load_cpu_s"`
 	CayleyLoadCPUS float64 `json:"cayley_load_cpu_s"`
 	CayleyRSSMB    float64 `json:"cayley_rss_mb"`
-	CayleyStoreMB  float64 `json:"cayley_store_mb"`
-	PageMS         float64 `json:"page_ms,omitempty"`
-	FailedQueries  int     `json:"failed_queries"`
-	Load1          string  `json:"load_average"`
-	Backend        string  `json:"backend"`
-	LoadEnd        string  `json:"load_average_end"`
+	// the peaks of the load's anonymous (heap) and file-backed (bolt's
+	// mapped pages) resident memory, sampled; rss_mb is getrusage's peak
+	AnonMB        float64 `json:"rss_anon_mb"`
+	FileMB        float64 `json:"rss_file_mb"`
+	CayleyAnonMB  float64 `json:"cayley_rss_anon_mb"`
+	CayleyFileMB  float64 `json:"cayley_rss_file_mb"`
+	CayleyStoreMB float64 `json:"cayley_store_mb"`
+	PageMS        float64 `json:"page_ms,omitempty"`
+	FailedQueries int     `json:"failed_queries"`
+	Load1         string  `json:"load_average"`
+	Backend       string  `json:"backend"`
+	LoadEnd       string  `json:"load_average_end"`
 }
 
 func run(c *config, out io.Writer) error {
@@ -204,7 +210,8 @@ func run(c *config, out io.Writer) error {
 			return fmt.Errorf("kg load: %v\n%s", err, tail(logs, 20))
 		}
 		r.KgLoadS, r.KgLoadCPUS, r.RSSMB = m.wall.Seconds(), m.cpu.Seconds(), m.rssMB
-		say("kg load          %8.1f s wall  %7.1f s CPU  %6.0f MB peak RSS   %s", m.wall.Seconds(), m.cpu.Seconds(), m.rssMB, summaryLine(logs))
+		r.AnonMB, r.FileMB = m.anonMB, m.fileMB
+		say("kg load          %8.1f s wall  %7.1f s CPU  %s   %s", m.wall.Seconds(), m.cpu.Seconds(), memLine(m), summaryLine(logs))
 		// kg load's own output (not a terminal: a progress line every
 		// few seconds, then the summary), its first and last lines
 		say("%s", indent(headTail(logs, 2, 4), "    | "))
@@ -244,8 +251,9 @@ func run(c *config, out io.Writer) error {
 			return fmt.Errorf("cayley load: %v\n%s", err, tail(clog, 20))
 		}
 		r.CayleyLoadS, r.CayleyLoadCPUS, r.CayleyRSSMB, r.CayleyStoreMB = cm.wall.Seconds(), cm.cpu.Seconds(), cm.rssMB, dirMB(cdb)
+		r.CayleyAnonMB, r.CayleyFileMB = cm.anonMB, cm.fileMB
 		r.Ratio = r.KgLoadS / r.CayleyLoadS
-		say("cayley load      %8.1f s wall  %7.1f s CPU  %6.0f MB peak RSS   (same %d quads, bolt, %.0f MB on disk)", cm.wall.Seconds(), cm.cpu.Seconds(), cm.rssMB, st.Quads, r.CayleyStoreMB)
+		say("cayley load      %8.1f s wall  %7.1f s CPU  %s   (same %d quads, bolt, %.0f MB on disk)", cm.wall.Seconds(), cm.cpu.Seconds(), memLine(cm), st.Quads, r.CayleyStoreMB)
 		say("kg / cayley      %8.2f× wall  %7.2f× CPU", r.Ratio, r.KgLoadCPUS/r.CayleyLoadCPUS)
 		os.Remove(nq)
 		os.RemoveAll(cdb)
@@ -392,17 +400,48 @@ func command(dir string, env []string, name string, args ...string) *exec.Cmd {
 type measured struct {
 	wall, cpu time.Duration
 	rssMB     float64
+	// the peaks of the two parts of the resident set, sampled from
+	// /proc/PID/status while the command runs: anonymous memory (the
+	// heap, what the process itself holds) and file-backed pages (bolt
+	// reads through a mapping of its whole file, so these are the page
+	// cache of the store the process has touched, which the kernel can
+	// drop at any time). Zero where /proc has no such lines.
+	anonMB, fileMB float64
 }
 
 // measure runs a command to its end: wall time, CPU time (user and
-// system, its children included) and peak resident memory.
+// system, its children included), peak resident memory (getrusage) and
+// the peaks of its anonymous and file-backed parts (sampled).
 func measure(name string, args ...string) (measured, string, error) {
 	cmd := command("", nil, name, args...)
 	var buf strings.Builder
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	start := time.Now()
-	err := cmd.Run()
-	m := measured{wall: time.Since(start)}
+	if err := cmd.Start(); err != nil {
+		return measured{}, "", err
+	}
+	done := make(chan struct{})
+	var anon, file float64
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			if a, f, ok := residentParts(cmd.Process.Pid); ok {
+				anon, file = max(anon, a), max(file, f)
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	err := cmd.Wait()
+	close(done)
+	<-sampled
+	m := measured{wall: time.Since(start), anonMB: anon, fileMB: file}
 	if ps := cmd.ProcessState; ps != nil {
 		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
 			m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
@@ -410,6 +449,38 @@ func measure(name string, args ...string) (measured, string, error) {
 		}
 	}
 	return m, buf.String(), err
+}
+
+// residentParts reads a process's resident anonymous and file-backed
+// memory (RssAnon, RssFile of /proc/PID/status) in MB.
+func residentParts(pid int) (anonMB, fileMB float64, ok bool) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, 0, false
+	}
+	var na, nf bool
+	for _, line := range strings.Split(string(b), "\n") {
+		var kb float64
+		switch {
+		case strings.HasPrefix(line, "RssAnon:"):
+			if _, err := fmt.Sscanf(strings.TrimPrefix(line, "RssAnon:"), "%f", &kb); err == nil {
+				anonMB, na = kb/1024, true
+			}
+		case strings.HasPrefix(line, "RssFile:"):
+			if _, err := fmt.Sscanf(strings.TrimPrefix(line, "RssFile:"), "%f", &kb); err == nil {
+				fileMB, nf = kb/1024, true
+			}
+		}
+	}
+	return anonMB, fileMB, na && nf
+}
+
+// memLine shows a peak RSS with its parts.
+func memLine(m measured) string {
+	if m.anonMB == 0 && m.fileMB == 0 {
+		return fmt.Sprintf("%6.0f MB peak RSS", m.rssMB)
+	}
+	return fmt.Sprintf("%6.0f MB peak RSS (heap/anonymous %.0f MB, bolt file pages %.0f MB: peaks, sampled)", m.rssMB, m.anonMB, m.fileMB)
 }
 
 func kgJSON(bin string, v any, args ...string) error {
