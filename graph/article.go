@@ -158,7 +158,13 @@ func (s *Store) LoadBatch(ctx context.Context, arts []*Article) ([]Result, error
 			}
 			return out, err
 		}
-		b := newBatch(s)
+		// an article's own quads and about as many again of the derived
+		// layer (claims, index entries, counts)
+		n := 0
+		for _, i := range todo {
+			n += 2 * len(arts[i].Quads)
+		}
+		b := newBatchFor(s, n)
 		var later, planned []int
 		type text struct {
 			a       *Article

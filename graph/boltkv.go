@@ -34,6 +34,11 @@ type boltKV struct {
 
 	mu     sync.Mutex
 	shared *bolt.Tx // the transaction of share, while it runs
+	// commits counts the write transactions share's has taken in so far
+	// (each ApplyDeltas commits its own), for failPut
+	commits int
+	// failPut, set by tests only, makes a Put fail: called with commits
+	failPut func(commits int) error
 }
 
 func newBoltKV(db *hbolt.DB) *boltKV { return &boltKV{DB: db, db: db.DB()} }
@@ -48,13 +53,13 @@ func (k *boltKV) Tx(ctx context.Context, rw bool) (kv.Tx, error) {
 	shared := k.shared
 	k.mu.Unlock()
 	if shared != nil {
-		return &boltTx{tx: shared, shared: true, buckets: map[string]*bolt.Bucket{}}, nil
+		return &boltTx{kv: k, tx: shared, shared: true, buckets: map[string]*bolt.Bucket{}}, nil
 	}
 	tx, err := k.db.Begin(true)
 	if err != nil {
 		return nil, err
 	}
-	return &boltTx{tx: tx, buckets: map[string]*bolt.Bucket{}}, nil
+	return &boltTx{kv: k, tx: tx, buckets: map[string]*bolt.Bucket{}}, nil
 }
 
 func (k *boltKV) View(ctx context.Context, fn func(tx kv.Tx) error) error {
@@ -75,7 +80,7 @@ func (k *boltKV) share(fn func() error) error {
 		return err
 	}
 	k.mu.Lock()
-	k.shared = tx
+	k.shared, k.commits = tx, 0
 	k.mu.Unlock()
 	err = fn()
 	k.mu.Lock()
@@ -98,6 +103,7 @@ func ignoreClosed(err error) error {
 // key is its buckets' names, then the key in the last), with the buckets
 // it has found kept.
 type boltTx struct {
+	kv      *boltKV
 	tx      *bolt.Tx
 	shared  bool // share's: Commit and Close leave it to share
 	done    bool
@@ -162,6 +168,11 @@ func (t *boltTx) GetBatch(ctx context.Context, keys []kv.Key) ([]kv.Value, error
 }
 
 func (t *boltTx) Put(ctx context.Context, k kv.Key, v kv.Value) error {
+	if t.kv.failPut != nil {
+		if err := t.kv.failPut(t.kv.commits); err != nil {
+			return err
+		}
+	}
 	var b *bolt.Bucket
 	var err error
 	if len(k) <= 1 {
@@ -199,6 +210,9 @@ func (t *boltTx) Scan(ctx context.Context, opts ...kv.IteratorOption) kv.Iterato
 
 func (t *boltTx) Commit(ctx context.Context) error {
 	if t.shared {
+		if !t.done {
+			t.kv.commits++
+		}
 		t.done = true
 		return nil
 	}

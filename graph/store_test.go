@@ -368,3 +368,64 @@ func TestJournalRecovery(t *testing.T) {
 		s.Close()
 	}
 }
+
+// A write whose removals fail after its additions went in (inside the one
+// bolt transaction of Store.applyShared) leaves the store as it was: no
+// addition stays, no journal; the Store then refuses writes until it is
+// opened again, and after that the same write succeeds whole.
+func TestFailedWriteLeavesNoAdditions(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir, &Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Load(ctx, article("long-title", "/tmp/z.txt", "kim", "putin", "trump", "xi")); err != nil {
+		t.Fatal(err)
+	}
+	before := dump(t, s)
+	if s.kv == nil {
+		t.Fatal("a writable bolt store has no boltKV")
+	}
+	boom := errors.New("disk full (injected)")
+	// fail the first Put after the additions' ApplyDeltas committed into
+	// the shared transaction: the replace below removes quads too
+	s.kv.failPut = func(commits int) error {
+		if commits >= 1 {
+			return boom
+		}
+		return nil
+	}
+	if _, err := s.Load(ctx, article("short", "/tmp/z.txt", "kim", "putin")); !errors.Is(err, boom) {
+		t.Fatalf("load with failing removals: got %v, want the injected error", err)
+	}
+	s.kv.failPut = nil
+	if got := dump(t, s); strings.Join(got, "\n") != strings.Join(before, "\n") {
+		t.Errorf("after the failed write the store has %d quads, before it %d", len(got), len(before))
+	}
+	if _, err := os.Stat(filepath.Join(dir, journalName)); !os.IsNotExist(err) {
+		t.Errorf("journal left behind: %v", err)
+	}
+	if _, err := s.Load(ctx, article("other", "/tmp/o.txt", "kim")); err == nil || !strings.Contains(err.Error(), "open the store again") {
+		t.Errorf("a write after a failed one: got %v, want a refusal", err)
+	}
+	s.Close()
+
+	s, err = Open(dir, &Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Load(ctx, article("short", "/tmp/z.txt", "kim", "putin")); err != nil {
+		t.Fatal(err)
+	}
+	clean := openTemp(t, "")
+	if _, err := clean.Load(ctx, article("short", "/tmp/z.txt", "kim", "putin")); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := dump(t, s), dump(t, clean); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the write after reopening: %d quads, a clean store's %d", len(got), len(want))
+	}
+	if n := brokenQuads(t, s); n != 0 {
+		t.Errorf("%d quads lost a value", n)
+	}
+}

@@ -79,9 +79,15 @@ type monthDelta struct {
 	adds, remove bool
 }
 
-func newBatch(s *Store) *writeBatch {
-	return &writeBatch{s: s, adds: map[qkey]quad.Quad{}, dels: map[qkey]quad.Quad{}, soft: map[qkey]quad.Quad{}, addsBy: map[quad.Value][]qkey{},
-		arts: map[quad.IRI]bool{}, paths: map[string]bool{}, claims: map[quad.IRI]*claimDelta{},
+func newBatch(s *Store) *writeBatch { return newBatchFor(s, 0) }
+
+// newBatchFor makes a batch for about n quad changes: its maps are made
+// that large at once rather than grown (and rehashed) one doubling at a
+// time, which cost 4% of a corpus load.
+func newBatchFor(s *Store, n int) *writeBatch {
+	return &writeBatch{s: s, adds: make(map[qkey]quad.Quad, n), dels: map[qkey]quad.Quad{}, soft: map[qkey]quad.Quad{}, addsBy: make(map[quad.Value][]qkey, n/4),
+		addOrder: make([]qkey, 0, n),
+		arts:     map[quad.IRI]bool{}, paths: map[string]bool{}, claims: map[quad.IRI]*claimDelta{},
 		descs: map[quad.IRI]*descDelta{}, mentions: map[quad.IRI]*mentionDelta{}, months: map[qkey]*monthDelta{},
 		removed: map[quad.IRI]bool{}}
 }
@@ -1279,9 +1285,16 @@ func (b *writeBatch) softDel(q quad.Quad) {
 func (b *writeBatch) deltas() []cgraph.Delta {
 	b.deferred = nil
 	out := make([]cgraph.Delta, 0, len(b.adds)+len(b.dels)+len(b.soft))
+	// every soft removal goes in at once where the bug cannot bite, and
+	// then no value's uses need counting (a value's string for each
+	// direction of each delta: 3% of a corpus load)
+	takeAll := b.s.pg != nil || b.s.kv != nil
 	net := map[string]int{}
 	used := map[string]bool{}
 	count := func(q quad.Quad, n int) {
+		if takeAll {
+			return
+		}
 		for _, dir := range quad.Directions {
 			if v := q.Get(dir); v != nil {
 				k := v.String()
@@ -1308,7 +1321,7 @@ func (b *writeBatch) deltas() []cgraph.Delta {
 	}
 	for _, k := range sortedKeys(b.soft) {
 		q := b.soft[k]
-		ok := b.s.pg != nil || b.s.kv != nil
+		ok := takeAll
 		if !ok {
 			ok = true
 			for _, dir := range quad.Directions {
