@@ -116,12 +116,12 @@ func (t *boltTx) top(name []byte, create bool) (*bolt.Bucket, error) {
 	if b := t.buckets[string(name)]; b != nil {
 		return b, nil
 	}
-	var b *bolt.Bucket
+	// the bucket almost always exists: one seek to find it (bolt's
+	// CreateBucketIfNotExists seeks to fail creating it, then again)
+	b := t.tx.Bucket(name)
 	var err error
-	if create {
+	if b == nil && create {
 		b, err = t.tx.CreateBucketIfNotExists(name)
-	} else {
-		b = t.tx.Bucket(name)
 	}
 	if b != nil {
 		t.buckets[string(name)] = b

@@ -41,7 +41,8 @@ type loadOptions struct {
 // loader runs one kg load: workers read, check and extract the files in
 // parallel, and this goroutine writes what they make in batches of whole
 // articles. Memory stays bounded whatever the number of files: a worker
-// takes a file only when the writer has room for its result.
+// takes a file only when the writer has room for its result (a batch
+// being written and at most one more waiting).
 type loader struct {
 	c      *cli.Context
 	pub    time.Time
@@ -106,7 +107,11 @@ func (l *loader) run() error {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	jobs := make(chan int)
-	results := make(chan prepared, workers)
+	// room for a whole batch: the workers extract the next batch while
+	// the writer commits this one (with room for one result per worker,
+	// they stood idle through every commit, and on two cores the load
+	// took the sum of extraction and writing rather than the larger)
+	results := make(chan prepared, batchArticles)
 	go func() {
 		defer close(jobs)
 		for i := range l.inputs {
