@@ -44,7 +44,7 @@ func openBolt(path string, readOnly bool, timeout time.Duration, noSync bool) (c
 		db.DB().NoSync = true
 		db.DB().NoGrowSync = true
 	}
-	qs, err := ckv.New(db, cgraph.Options{"no_bloom": true})
+	qs, err := ckv.New(prunedKV{db}, cgraph.Options{"no_bloom": true}) // prune.go
 	if err != nil {
 		db.Close()
 		return nil, nil, err
