@@ -101,28 +101,39 @@ if (length !== null && length > 0) {
   });
 }
 
+// The rows are sorted by their text, so every path's text is spelled, from
+// fragments kept per step (paths share steps); a path through several
+// meeting nodes was found once for each, and comes once. Only the page's
+// rows are built: goja spells and compares strings that hold other than
+// ASCII (the path's arrows, Hindi labels) slowly, so the texts are sorted
+// natively, each with its path's place as a tie-break, as a stable sort
+// by text would order them.
 var nodes = [];
 paths.forEach(function (p) { p.forEach(function (st) { nodes.push(st.from, st.to); }); });
 labels(uniq(nodes));
-var rows = paths.map(function (p) {
-  var text = name(A), ids = [A];
-  p.forEach(function (st) {
-    var c = st.claim, rel = relName(c.rel);
-    if (isWith(c.rel)) text += " –" + rel + "– ";
-    else text += c.sbj === st.from ? " –" + rel + "→ " : " ←" + rel + "– ";
-    text += name(st.to);
-    ids.push(st.to);
-  });
-  return { hops: p.length, path: text, nodes: ids,
+var fragments = {};
+function fragment(st) {
+  var c = st.claim, k = claimKey(c) + "\u0001" + st.from;
+  if (!(k in fragments)) {
+    var rel = relName(c.rel);
+    fragments[k] = (isWith(c.rel) ? " –" + rel + "– " : c.sbj === st.from ? " –" + rel + "→ " : " ←" + rel + "– ") + name(st.to);
+  }
+  return fragments[k];
+}
+function stepKey(st) { return st.claim.sbj + "\u0001" + relName(st.claim.rel) + "\u0001" + st.claim.obj; }
+var once = {}, keyed = [], head = name(A);
+paths.forEach(function (p, i) {
+  var k = p.map(stepKey).join("\u0002");
+  if (once[k]) return;
+  once[k] = true;
+  var n = String(i);
+  while (n.length < 6) n = "0" + n;
+  keyed.push(head + p.map(fragment).join("") + "\u0000" + n);
+});
+keyed.sort();
+var rows = keyed.slice(pageOffset, pageOffset + pageLimit + 1).map(function (k) {
+  var at = k.lastIndexOf("\u0000"), p = paths[parseInt(k.substring(at + 1), 10)];
+  return { hops: p.length, path: k.substring(0, at), nodes: [A].concat(p.map(function (st) { return st.to; })),
     steps: p.map(function (st) { return { from: st.claim.sbj, relation: relName(st.claim.rel), to: st.claim.obj }; }) };
 });
-// a path through several meeting nodes was found once for each
-var once = {};
-rows = rows.filter(function (r) {
-  var k = JSON.stringify(r.steps);
-  if (once[k]) return false;
-  once[k] = true;
-  return true;
-});
-rows.sort(function (x, y) { return x.path < y.path ? -1 : x.path > y.path ? 1 : 0; });
-emitPage(rows);
+emitAll(rows);
