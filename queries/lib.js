@@ -453,8 +453,9 @@ function eventRows(evs) {
   evs.forEach(function (ev) {
     var r = rs[ev];
     if (!r) return;
-    for (var role in r.roles || {}) ents = ents.concat(r.roles[role]);
-    ents = ents.concat(r.r || []);
+    // pushed, not concatenated: a new list per role made this quadratic
+    for (var role in r.roles || {}) Array.prototype.push.apply(ents, r.roles[role]);
+    Array.prototype.push.apply(ents, r.r || []);
   });
   labels(ents);
   return evs.filter(function (ev) { return rs[ev]; }).map(function (ev) {
