@@ -295,14 +295,12 @@ func pruneDeadIDs(ctx context.Context, db *bolt.DB) (int, error) {
 // reindexPrune is kg reindex's last step: the dead IDs out of a bolt
 // store's quad indexes (pruneDeadIDs).
 func (s *Store) reindexPrune(ctx context.Context, progress ReindexProgress) error {
-	if progress != nil {
-		progress("dead quads", 0, 1)
-	}
-	if _, err := pruneDeadIDs(ctx, s.bolt); err != nil {
+	n, err := pruneDeadIDs(ctx, s.bolt)
+	if err != nil {
 		return fmt.Errorf("reindex: %w", err)
 	}
 	if progress != nil {
-		progress("dead quads", 1, 1)
+		progress("IDs of removed quads taken out of the indexes", n, n)
 	}
 	return nil
 }
