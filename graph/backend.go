@@ -52,7 +52,7 @@ func openBolt(path string, readOnly bool, timeout time.Duration, noSync bool) (c
 	var bkv *boltKV
 	if !readOnly {
 		bkv = newBoltKV(db)
-		store = bkv
+		store = prunedKV{bkv} // prune.go, over boltkv.go's shared transactions
 	}
 	qs, err := ckv.New(store, cgraph.Options{"no_bloom": true})
 	if err != nil {

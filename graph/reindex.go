@@ -131,6 +131,9 @@ func (s *Store) reindex(ctx context.Context, progress ReindexProgress) (int, err
 	if err := s.reindexCounts(ctx, progress); err != nil {
 		return 0, err
 	}
+	if err := s.reindexPrune(ctx, progress); err != nil { // prune.go
+		return 0, err
+	}
 	return total, nil
 }
 

@@ -453,8 +453,9 @@ function eventRows(evs) {
   evs.forEach(function (ev) {
     var r = rs[ev];
     if (!r) return;
-    for (var role in r.roles || {}) ents = ents.concat(r.roles[role]);
-    ents = ents.concat(r.r || []);
+    // pushed, not concatenated: a new list per role made this quadratic
+    for (var role in r.roles || {}) Array.prototype.push.apply(ents, r.roles[role]);
+    Array.prototype.push.apply(ents, r.r || []);
   });
   labels(ents);
   return evs.filter(function (ev) { return rs[ev]; }).map(function (ev) {
@@ -599,12 +600,14 @@ function claimsBetweenMany(pairs) {
       if (!(c in claimPair)) { claimPair[c] = back[idOf(r.s)]; claims.push(c); }
     });
   }
+  // A claim node's stats through their predicate: its other edges (its
+  // parts, its sources) are three or more a claim, and each value a tag
+  // holds costs more than the read.
   var seen = {};
   for (var j = 0; j < claims.length; j += edgeBatch) {
     var cb = claims.slice(j, j + edgeBatch);
-    g.V.apply(g, iris(cb)).Tag("s").Out(null, "p").Tag("o").TagArray().forEach(function (r) {
-      if (idOf(r.p) !== KG.claimStats) return;
-      var c = claimOf(r.o), key = claimPair[idOf(r.s)];
+    g.V.apply(g, iris(cb)).Tag("s").Out(iri(KG.claimStats)).TagArray().forEach(function (r) {
+      var c = claimOf(r.id), key = claimPair[idOf(r.s)];
       if (key !== undefined && keepLarger(seen, claimKey(c), c)) pairCache[key].push(c);
     });
   }

@@ -101,28 +101,57 @@ if (length !== null && length > 0) {
   });
 }
 
+// The rows are sorted by their text, so every path's text is spelled, from
+// fragments kept per step (paths share steps); a path through several
+// meeting nodes was found once for each, and comes once. Only the page's
+// rows are built. goja compares strings that hold other than ASCII (the
+// path's arrows, Hindi labels) by converting both to Go strings each time,
+// so the paths are sorted by an ASCII key that orders as their texts do:
+// each UTF-16 unit of the text as four hex digits (what JavaScript's < and
+// sort compare), then a space, which sorts before any digit (a text before
+// the longer ones it begins), and the path's place, as a stable sort by
+// text would break a tie.
 var nodes = [];
 paths.forEach(function (p) { p.forEach(function (st) { nodes.push(st.from, st.to); }); });
 labels(uniq(nodes));
-var rows = paths.map(function (p) {
-  var text = name(A), ids = [A];
-  p.forEach(function (st) {
-    var c = st.claim, rel = relName(c.rel);
-    if (isWith(c.rel)) text += " –" + rel + "– ";
-    else text += c.sbj === st.from ? " –" + rel + "→ " : " ←" + rel + "– ";
-    text += name(st.to);
-    ids.push(st.to);
-  });
-  return { hops: p.length, path: text, nodes: ids,
+function units(text) {
+  var out = "";
+  for (var i = 0; i < text.length; i++) {
+    var u = text.charCodeAt(i).toString(16);
+    out += "0000".substring(u.length) + u;
+  }
+  return out;
+}
+var fragments = {};
+function fragment(st) {
+  var c = st.claim, k = claimKey(c) + "\u0001" + st.from;
+  if (!(k in fragments)) {
+    var rel = relName(c.rel);
+    var text = (isWith(c.rel) ? " –" + rel + "– " : c.sbj === st.from ? " –" + rel + "→ " : " ←" + rel + "– ") + name(st.to);
+    fragments[k] = { text: text, key: units(text) };
+  }
+  return fragments[k];
+}
+var stepKeys = {};
+function stepKey(st) {
+  var k = claimKey(st.claim);
+  if (!(k in stepKeys)) stepKeys[k] = st.claim.sbj + "\u0001" + relName(st.claim.rel) + "\u0001" + st.claim.obj;
+  return stepKeys[k];
+}
+var once = {}, keyed = [], head = name(A), headKey = units(head);
+paths.forEach(function (p, i) {
+  var k = p.map(stepKey).join("\u0002");
+  if (once[k]) return;
+  once[k] = true;
+  var n = String(i);
+  while (n.length < 6) n = "0" + n;
+  keyed.push(headKey + p.map(function (st) { return fragment(st).key; }).join("") + " " + n);
+});
+keyed.sort();
+var rows = keyed.slice(pageOffset, pageOffset + pageLimit + 1).map(function (k) {
+  var p = paths[parseInt(k.substring(k.lastIndexOf(" ") + 1), 10)];
+  return { hops: p.length, path: head + p.map(function (st) { return fragment(st).text; }).join(""),
+    nodes: [A].concat(p.map(function (st) { return st.to; })),
     steps: p.map(function (st) { return { from: st.claim.sbj, relation: relName(st.claim.rel), to: st.claim.obj }; }) };
 });
-// a path through several meeting nodes was found once for each
-var once = {};
-rows = rows.filter(function (r) {
-  var k = JSON.stringify(r.steps);
-  if (once[k]) return false;
-  once[k] = true;
-  return true;
-});
-rows.sort(function (x, y) { return x.path < y.path ? -1 : x.path > y.path ? 1 : 0; });
-emitPage(rows);
+emitAll(rows);

@@ -23,7 +23,10 @@ stopped is run again. Other kg commands refuse an older store and say to
 run this. A store that does not keep the counts kg stats shows (one
 written before kg kept them, which kg stats counts by reading every quad)
 gets them from one such reading, in its totals. On a store of format 5
-that keeps them it adds nothing.
+that keeps them it adds nothing. Last, it takes out of the bolt store's
+indexes the quads that earlier writes removed: Cayley's backend leaves
+them there, dead, for every read to skip (this kg's writes take them out
+as they remove them).
 
 Examples:
    kg reindex                     the store in ./kg.db (or --db DIR, KG_DB)`,

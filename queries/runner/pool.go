@@ -3,6 +3,8 @@ package runner
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -239,13 +241,13 @@ func (p *Pool) runOnce(ctx context.Context, q Query, deadline time.Time) (*Resul
 	if p.opts.Route != nil {
 		dir = p.opts.Route()
 	}
-	res, err := w.run(ctx, request{
-		ID: id, Dir: dir, Script: q.Script, Prelude: q.Prelude, Shared: q.Shared,
+	res, err := w.runShared(ctx, request{
+		ID: id, Dir: dir, Script: q.Script, Prelude: q.Prelude,
 		TimeoutMS: left.Milliseconds(), Limit: q.Limit, Value: q.Value,
 		CayleyJSON: q.CayleyJSON, Keep: q.Keep, Reset: q.Reset,
 		Hold:         p.opts.HoldStore && !q.Keep && !q.Reset,
 		KeepPriority: p.opts.KeepPriority,
-	}, left+p.opts.Grace, preempt)
+	}, q.Shared, left+p.opts.Grace, preempt)
 	p.mu.Lock()
 	delete(p.busy, w)
 	p.mu.Unlock()
@@ -436,6 +438,9 @@ type proc struct {
 	// overMemory is set by the memory watch before it kills the worker:
 	// the death is then the query's memory error, not a crash.
 	overMemory atomic.Int64
+	// sent are the keys of the Shared texts this worker has been sent
+	// (request.SharedKey); only the query that holds the worker uses it.
+	sent map[string]bool
 }
 
 func (p *Pool) start() (*proc, error) {
@@ -566,6 +571,58 @@ func (w *proc) run(ctx context.Context, req request, hard time.Duration, preempt
 	}
 }
 
+// errNeedShared is a worker's answer to a request whose Shared it does
+// not know by its key.
+var errNeedShared = errors.New("the worker does not know the query's shared part")
+
+// runShared runs req with shared as its Shared part: the text goes to the
+// worker the first time, the key alone after that, and the text again if
+// the worker has forgotten it.
+func (w *proc) runShared(ctx context.Context, req request, shared string, hard time.Duration, preempt <-chan struct{}) (*Result, error) {
+	if shared == "" {
+		return w.run(ctx, req, hard, preempt)
+	}
+	req.SharedKey = sharedKey(shared)
+	if !w.sent[req.SharedKey] {
+		req.Shared = shared
+	}
+	res, err := w.run(ctx, req, hard, preempt)
+	if errors.Is(err, errNeedShared) {
+		req.Shared = shared
+		res, err = w.run(ctx, req, hard, preempt)
+	}
+	if req.Shared != "" && !w.dead() {
+		if w.sent == nil {
+			w.sent = map[string]bool{}
+		}
+		w.sent[req.SharedKey] = true
+	}
+	return res, err
+}
+
+// sharedKeys caches the key of each Shared text (a digest of the whole
+// text), up to maxShared texts.
+var sharedKeys = struct {
+	sync.Mutex
+	m map[string]string
+}{m: map[string]string{}}
+
+// sharedKey names a Shared text: a digest of it.
+func sharedKey(shared string) string {
+	sharedKeys.Lock()
+	defer sharedKeys.Unlock()
+	if k, ok := sharedKeys.m[shared]; ok {
+		return k
+	}
+	sum := sha256.Sum256([]byte(shared))
+	k := hex.EncodeToString(sum[:16])
+	if len(sharedKeys.m) >= maxShared {
+		clear(sharedKeys.m)
+	}
+	sharedKeys.m[shared] = k
+	return k
+}
+
 // release asks an idle worker to close the stores it holds and waits for
 // its answer.
 func (w *proc) release(wait time.Duration) error {
@@ -592,6 +649,9 @@ func (w *proc) release(wait time.Duration) error {
 func (w *proc) result(r *response, req request) (*Result, error) {
 	if r.Retiring || r.Err != nil && r.Err.Kind == Timeout && !req.Keep {
 		w.stop() // it retires anyway; do not wait for it
+	}
+	if r.NeedShared {
+		return nil, errNeedShared
 	}
 	if r.Err != nil {
 		return nil, r.Err

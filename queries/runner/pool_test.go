@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -649,6 +650,83 @@ function report(n) { g.Emit({calls: __calls, defs: __defs, n: n}); }
 	for n := 1; n <= 2; n++ {
 		if got, want := rowOf(fresh, call(n)), fmt.Sprintf(`{"calls":1,"defs":1,"n":%d}`, n); got != want {
 			t.Errorf("store not held, query %d: %s, want %s", n, got, want)
+		}
+	}
+}
+
+// A worker is sent a Shared text once: later queries bring its key alone,
+// and a worker that has forgotten the text (past maxShared others) is sent
+// it again, with the same answers throughout.
+func TestSharedTextIsSentOnce(t *testing.T) {
+	dir := fixture.Build(t)
+	opts := SelfOptions(dir, 1)
+	opts.HoldStore = true
+	p, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	q := func(n int) Query {
+		return Query{Shared: fmt.Sprintf("function f%d() { g.Emit({n: %d}); }", n, n), Script: fmt.Sprintf("f%d();", n), Limit: 10}
+	}
+	check := func(n int) {
+		t.Helper()
+		res, qe := run(t, p, q(n))
+		if qe != nil {
+			t.Fatalf("query %d: %v", n, qe)
+		}
+		if want := fmt.Sprintf(`{"n":%d}`, n); len(res.Rows) != 1 || string(res.Rows[0]) != want {
+			t.Fatalf("query %d: rows %s, want %s", n, res.Rows, want)
+		}
+	}
+	check(0)
+	w := <-p.slots
+	sent := len(w.sent)
+	p.slots <- w
+	if sent != 1 {
+		t.Fatalf("after one query the pool records %d texts sent to its worker, want 1", sent)
+	}
+	check(0) // the key alone
+	for n := 1; n <= maxShared; n++ {
+		check(n)
+	}
+	check(0) // forgotten by the worker: sent again
+	check(0)
+}
+
+// A worker answers a key it has no text for by asking for the text.
+func TestWorkerAsksForAForgottenSharedText(t *testing.T) {
+	dir := fixture.Build(t)
+	var in bytes.Buffer
+	enc := json.NewEncoder(&in)
+	for _, r := range []request{
+		{ID: 1, Dir: dir, SharedKey: "k", Script: "f();", Limit: 10},
+		{ID: 2, Dir: dir, SharedKey: "k", Shared: "function f() { g.Emit({x: 1}); }", Script: "f();", Limit: 10},
+		{ID: 3, Dir: dir, SharedKey: "k", Script: "f();", Limit: 10},
+	} {
+		if err := enc.Encode(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out bytes.Buffer
+	if err := Serve(&in, &out); err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(&out)
+	for i, want := range []string{"need", `{"x":1}`, `{"x":1}`} {
+		var r response
+		if err := dec.Decode(&r); err != nil {
+			t.Fatalf("answer %d: %v", i+1, err)
+		}
+		got := "need"
+		if !r.NeedShared {
+			got = fmt.Sprintf("%s %v", r.Rows, r.Err)
+			if r.Err == nil && len(r.Rows) == 1 {
+				got = string(r.Rows[0])
+			}
+		}
+		if got != want {
+			t.Errorf("answer %d: %s, want %s", i+1, got, want)
 		}
 	}
 }

@@ -16,6 +16,12 @@ type request struct {
 	// Shared runs before both: definitions that Script uses and that are
 	// the same text for many queries (Query.Shared).
 	Shared string `json:"shared,omitempty"`
+	// SharedKey names Shared (sharedKey). A worker remembers the Shared
+	// texts it was sent by their keys, and the pool sends a text to a
+	// worker once: later requests bring the key alone. A canned query's
+	// Shared is some 50 KB, which each request would otherwise carry, and
+	// the worker decode.
+	SharedKey string `json:"shared_key,omitempty"`
 	// TimeoutMS bounds the query inside the worker; the pool kills a worker
 	// that has not answered shortly after.
 	TimeoutMS int64 `json:"timeout_ms"`
@@ -55,6 +61,10 @@ type response struct {
 	// priority during a long query); the pool starts a fresh one.
 	Retiring  bool  `json:"retiring,omitempty"`
 	ElapsedNS int64 `json:"elapsed_ns"`
+	// NeedShared says the worker knows no Shared text by the request's
+	// SharedKey (it forgot it): the pool sends the request again with
+	// the text.
+	NeedShared bool `json:"need_shared,omitempty"`
 	// Session names the kept session a Keep request ran in: a new name
 	// means the state of the old one is gone (its worker died).
 	Session string `json:"session,omitempty"`

@@ -169,6 +169,14 @@ func handle(req *request) (resp *response) {
 		releaseHeld()
 		return resp
 	}
+	if req.SharedKey != "" {
+		if req.Shared != "" {
+			rememberShared(req.SharedKey, req.Shared)
+		} else if req.Shared = sharedTexts[req.SharedKey]; req.Shared == "" {
+			resp.NeedShared = true
+			return resp
+		}
+	}
 	timeout := time.Duration(req.TimeoutMS) * time.Millisecond
 	if timeout <= 0 {
 		timeout = 30 * time.Second
@@ -332,6 +340,18 @@ var runtimes = map[*graph.Store]*jsRuntime{}
 const maxShared = 64
 
 func dropRuntime(st *graph.Store) { delete(runtimes, st) }
+
+// sharedTexts are the Shared texts this worker was sent, by their keys
+// (request.SharedKey); past maxShared of them it forgets them all, and the
+// pool sends again those it asks for (response.NeedShared).
+var sharedTexts = map[string]string{}
+
+func rememberShared(key, text string) {
+	if _, ok := sharedTexts[key]; !ok && len(sharedTexts) >= maxShared {
+		clear(sharedTexts)
+	}
+	sharedTexts[key] = text
+}
 
 // runtimeFor returns st's kept runtime with shared run in it, making the
 // runtime or running shared first if need be.
