@@ -114,27 +114,38 @@ if (length !== null && length > 0) {
 var nodes = [];
 paths.forEach(function (p) { p.forEach(function (st) { nodes.push(st.from, st.to); }); });
 labels(uniq(nodes));
+// units is kept per text (a name, an arrow): "\u0001" before it keeps a
+// name such as "constructor" from meeting the object's own properties.
+var unitsOf = {};
 function units(text) {
-  var out = "";
-  for (var i = 0; i < text.length; i++) {
-    var u = text.charCodeAt(i).toString(16);
-    out += "0000".substring(u.length) + u;
+  var k = "\u0001" + text;
+  if (!(k in unitsOf)) {
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var u = text.charCodeAt(i).toString(16);
+      out += "0000".substring(u.length) + u;
+    }
+    unitsOf[k] = out;
   }
-  return out;
+  return unitsOf[k];
 }
+// claimKey of a claim, kept on it (paths share claims).
+function keyOf(c) { return c.__key || (c.__key = claimKey(c)); }
+// A step's fragment of text is its arrow (kept per relation and
+// direction) and the name it reaches; its key the two keys.
 var fragments = {};
 function fragment(st) {
-  var c = st.claim, k = claimKey(c) + "\u0001" + st.from;
+  var c = st.claim, k = keyOf(c) + "\u0001" + st.from;
   if (!(k in fragments)) {
     var rel = relName(c.rel);
-    var text = (isWith(c.rel) ? " –" + rel + "– " : c.sbj === st.from ? " –" + rel + "→ " : " ←" + rel + "– ") + name(st.to);
-    fragments[k] = { text: text, key: units(text) };
+    var arrow = isWith(c.rel) ? " –" + rel + "– " : c.sbj === st.from ? " –" + rel + "→ " : " ←" + rel + "– ";
+    fragments[k] = { text: arrow + name(st.to), key: units(arrow) + units(name(st.to)) };
   }
   return fragments[k];
 }
 var stepKeys = {};
 function stepKey(st) {
-  var k = claimKey(st.claim);
+  var k = keyOf(st.claim);
   if (!(k in stepKeys)) stepKeys[k] = st.claim.sbj + "\u0001" + relName(st.claim.rel) + "\u0001" + st.claim.obj;
   return stepKeys[k];
 }
