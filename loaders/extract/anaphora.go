@@ -177,6 +177,9 @@ func (x *extractor) recent() []*Ent {
 const anaphoraLookback = 64
 
 func (x *extractor) lastPersonAgent() []*Ent {
+	if x.agentUnread {
+		return nil
+	}
 	for _, e := range x.lastAgents {
 		if e.Type == "Person" {
 			return []*Ent{e}
