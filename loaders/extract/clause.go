@@ -404,6 +404,11 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 			x.unsaid = ci // what it says, in a कि clause, is alleged
 			continue
 		}
+		// "लोग आपसे कहेंगे कि …": a saying still to come has said nothing
+		// (its own verb is future, not only something in its clause)
+		if ev.flags.Say && ev.Modality == schema.Planned && futureVerb(s.norms, t.Start, max(t.GroupEnd, t.VerbEnd())) {
+			continue
+		}
 		events = append(events, ev)
 	}
 	x.nestEvents(s, triggers, events)
@@ -471,6 +476,19 @@ func (x *extractor) clauseNegates(s *sentence, cl clause, k int) bool {
 
 // passiveOrUndergoer reports whether the clause's last verb makes its
 // bare subject the one the event happens to.
+// futureVerb reports whether a word of words[from:to] is a future form of
+// a verb (कहेंगे, बताएगा, होगी).
+func futureVerb(words []string, from, to int) bool {
+	for k := from; k < to && k < len(words); k++ {
+		for _, end := range []string{"ेगा", "ेगी", "ेंगे", "ेंगी", "ूंगा", "ूंगी", "ूँगा", "ूँगी", "ोगे", "ोगी", "एगा", "एगी", "एंगे", "एंगी", "ऊंगा", "ऊंगी", "ऊँगा", "ओगे"} {
+			if strings.HasSuffix(words[k], end) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // lastPredicate is where the clause's last trigger starts that can be
 // its predicate, -1 if none: an event noun followed by a postposition
 // that places the clause's verb after or during it ("यात्रा के बाद",
@@ -672,6 +690,12 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 	// an event named as what is hoped, tried, threatened or planned ("बचा
 	// लेने की उम्मीद में", "हमले की धमकी दी") has not happened
 	if e := max(t.VerbEnd(), t.GroupEnd); e < cc.cl.end && x.d.cues["aim"].at(s.norms, e) > 0 {
+		ev.Modality = schema.Planned
+	}
+	// "… स्वीकार करे", "रिहा किया जाए": a verb group in the subjunctive
+	// ends a wish or a request, not an event told as done
+	if e := t.GroupEnd; !t.Nominal && e > t.Start && e <= len(s.norms) && len(s.norms[e-1]) > 0 &&
+		x.d.cues["subjunctive"].at(s.norms, e-1) == 1 && (e == len(s.norms) || !x.d.is("auxiliary", s.norms[e])) && ev.Modality == schema.Asserted {
 		ev.Modality = schema.Planned
 	}
 	// "X की हत्या का आरोप", "हत्या के मामले में": an event named as what

@@ -424,8 +424,9 @@ func (x *extractor) sentence(s *sentence) {
 		// a कि clause is what the previous clause's verb says or asks
 		if cl.kind == "complement" {
 			// "किसी ने कहा कि …", "कहा गया कि …": said by nobody the
-			// article names, so alleged, not told as done
-			if x.unsaid == ci-1 && ci > 0 {
+			// article names, so alleged, not told as done; "X को लगता है
+			// कि …": what someone thinks, not told as done
+			if ci > 0 && (x.unsaid == ci-1 || x.believes(s, clauses[ci-1])) {
 				for _, ev := range evs {
 					if ev.Modality == schema.Asserted {
 						ev.Modality = schema.Reported
@@ -526,6 +527,18 @@ func (x *extractor) sentence(s *sentence) {
 		x.prevEvents = events
 	}
 	x.res.Events = append(x.res.Events, events...)
+}
+
+// believes reports whether a clause ends in a verb of belief or feeling
+// ("X को लगता है", "X का मानना है"): the कि clause after it tells what
+// someone thinks.
+func (x *extractor) believes(s *sentence, cl clause) bool {
+	for k := max(cl.start, cl.end-4); k < cl.end; k++ {
+		if l := x.d.cues["belief"].at(s.norms, k); l > 0 && k+l >= cl.end-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // trackQuote follows a quotation across sentences: one a speaker opens
