@@ -16,7 +16,10 @@ type Gloss struct {
 	Lemma   string // the Hindi lemma: "ख़रीदना", "इस्तेमाल करना"
 	EN      string // English gloss: "buy"
 	Past    string // English past form, for the direct edge: "bought"
-	Line    int
+	// Dative: a verb of giving, sending or showing, whose को phrase
+	// receives (the fourth column, "recipient")
+	Dative bool
+	Line   int
 }
 
 // Verb is a clause's main verb read with the gloss list.
@@ -45,7 +48,10 @@ func loadGlosses(vt *verbTable) ([]*Gloss, error) {
 		if en == "" || past == "" || strings.ContainsAny(past, " \t") {
 			return nil, r.Errorf("gloss needs an English verb and its past form (one word, _ for spaces)")
 		}
-		out = append(out, &Gloss{Pattern: p, Lemma: lemma(r.Field(0)), EN: en, Past: past, Line: r.Line})
+		if k := r.Field(3); k != "" && k != "recipient" {
+			return nil, r.Errorf("the fourth column is %q: want \"recipient\" or nothing", k)
+		}
+		out = append(out, &Gloss{Pattern: p, Lemma: lemma(r.Field(0)), EN: en, Past: past, Dative: r.Field(3) == "recipient", Line: r.Line})
 	}
 	// a noun with its light verb before the verb alone: "इस्तेमाल कर~"
 	// before "कर~"
@@ -88,6 +94,14 @@ func (fs *Frames) MainVerb(words []string, lo, hi int) (Verb, bool) {
 			if s < lo || !gl.Pattern.MatchAt(words, s) {
 				continue
 			}
+			// "दिखाई दिए": a verb form that is also the noun of a longer
+			// gloss ending one word later (an auxiliary: "दिखाई दे~",
+			// appear) is that gloss, not the verb (दिखा~, show)
+			if e < end {
+				if gl2, s2 := fs.glossEndingAt(words, lo, e+1); gl2 != nil && s2 <= s {
+					gl, s, e = gl2, s2, e+1
+				}
+			}
 			// "आने दिया", "करने लगे": after an oblique infinitive the verb
 			// is a modal (let, begin), not the relation
 			if s > lo && isInfinitive(words[s-1]) {
@@ -112,6 +126,17 @@ func (fs *Frames) MainVerb(words []string, lo, hi int) (Verb, bool) {
 		}
 	}
 	return Verb{}, false
+}
+
+// glossEndingAt is the longest gloss that ends at word e and starts at
+// lo or after, with its start.
+func (fs *Frames) glossEndingAt(words []string, lo, e int) (*Gloss, int) {
+	for _, gl := range fs.glosses {
+		if s := e - gl.Pattern.Len(); s >= lo && gl.Pattern.MatchAt(words, s) {
+			return gl, s
+		}
+	}
+	return nil, 0
 }
 
 func isWordLike(w string) bool {

@@ -32,13 +32,19 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 				}
 			}
 		}
+		// "जब X ने Y से पूछा तो उन्होंने कहा": the one asked answers
+		asked := false
+		if out == nil {
+			out = x.askedBeforeThen(cc, c)
+			asked = out != nil
+		}
 		if out == nil {
 			out = x.lastPersonAgent()
 		}
 		out = x.notSpeaker(out, cc)
 		// "जब उन्होंने X से ऐसा न करने को कहा": who the clause names
 		// itself (an addressee, an object) is not who acts in it
-		if len(out) == 1 && cc.cl.kind != "relative" {
+		if len(out) == 1 && cc.cl.kind != "relative" && !asked {
 			for _, o := range cc.chunks {
 				if o != c && o.pronoun == "" && containsEnt(o.ents, out[0]) {
 					out = nil
@@ -101,6 +107,35 @@ func (x *extractor) resolve1(c *chunk, cc *clauseCtx, prior []*Event) []*Ent {
 	}
 	c.ents = out
 	return out
+}
+
+// askedBeforeThen: a ने pronoun right after the तो of "जब X ने Y से …
+// तो" (or "Y से जब X ने … तो") is Y, the person spoken to or asked in the
+// when-part (the last से phrase before तो naming one person); nil when
+// the sentence has no जब before the तो.
+func (x *extractor) askedBeforeThen(cc *clauseCtx, pron *chunk) []*Ent {
+	s := cc.s
+	then := pron.start - 1
+	if then < 1 || s.norms[then] != "तो" {
+		return nil
+	}
+	when := -1
+	for k := then - 1; k >= 0; k-- {
+		if x.d.clauseWords["temporal"].at(s.norms, k) > 0 {
+			when = k
+			break
+		}
+	}
+	if when < 0 {
+		return nil
+	}
+	var asked []*Ent
+	for _, c := range cc.all {
+		if c.end < then && c.post == "से" && c.pronoun == "" && len(c.ents) == 1 && c.ents[0].Type == "Person" {
+			asked = c.ents
+		}
+	}
+	return asked
 }
 
 // notSpeaker: inside a quotation, a pronoun of the third person
@@ -177,6 +212,9 @@ func (x *extractor) recent() []*Ent {
 const anaphoraLookback = 64
 
 func (x *extractor) lastPersonAgent() []*Ent {
+	if x.agentUnread {
+		return nil
+	}
 	for _, e := range x.lastAgents {
 		if e.Type == "Person" {
 			return []*Ent{e}

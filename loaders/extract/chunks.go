@@ -149,14 +149,14 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 		}
 		// lift over the common nouns a genitive qualifies: "X के नेताओं ने",
 		// "X के कदमों के लिए", "X के साहस और बलिदान की"
-		// (not over a kinship noun: "X के भाई ने कहा" is said by the
-		// brother, someone else than X)
+		// (not over a kinship noun or an associate: "X के भाई ने कहा",
+		// "X के दोस्तों का मानना है" are said by someone else than X)
 		if isGenitive(c.post) {
 			k := c.postEnd
 			n := 0
 			for k < len(s.norms) && n < 3 && !starts[k] && isLetterWord(s.norms[k]) &&
 				x.d.postpos.at(s.norms, k) == 0 && x.d.frames.ForWord(s.norms[k]) == nil && !x.d.reportNouns[s.norms[k]] {
-				if nd, _ := loadNameData(); nd.kin[s.norms[k]] {
+				if nd, _ := loadNameData(); nd.kin[s.norms[k]] || x.d.is("associate", s.norms[k]) {
 					n = 0
 					break
 				}

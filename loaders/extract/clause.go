@@ -318,8 +318,12 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 			cc.agent = head.ents
 		}
 	}
+	// (an event noun the clause's verb comes after or during, "ईरान
+	// यात्रा के बाद पुतिन …", is no predicate: the name after it can be
+	// the subject)
+	pred, adverbial := x.lastPredicate(s, cl, triggers)
 	for _, c := range cc.chunks {
-		if c.consumed || c.post != "" || (len(triggers) > 0 && c.start >= triggers[len(triggers)-1].Start) {
+		if c.consumed || c.post != "" || (pred >= 0 && c.start >= pred) || adverbial[c.end] {
 			continue
 		}
 		cc.subject = c
@@ -346,6 +350,12 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	}
 	if len(cc.agent) > 0 {
 		x.lastAgents = cc.agent
+		x.agentUnread, x.unreadSeen = false, false
+	} else if len(x.curSpeaker) == 0 && x.unreadErgative(s, cl, all, triggers) {
+		// "कुछ ने कहा", "X ने कहा" with X a name kg cannot read: someone
+		// new acts, so a pronoun in the sentences after it is not whoever
+		// acted before (sentence sets agentUnread)
+		x.unreadSeen = true
 	}
 	// a trigger inside a name ("परमाणु प्रतिष्ठान आक्रमण निषेध समझौता") is
 	// part of the name, not an event
@@ -391,6 +401,12 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 		// "… को चाचा कहा करता था", "ऐसा कहा जा रहा है": saying with no
 		// one who says it, and no source, states nothing about anyone
 		if ev.flags.Say && len(ev.Roles[schema.RoleAgent]) == 0 && len(cc.sources) == 0 {
+			x.unsaid = ci // what it says, in a कि clause, is alleged
+			continue
+		}
+		// "लोग आपसे कहेंगे कि …": a saying still to come has said nothing
+		// (its own verb is future, not only something in its clause)
+		if ev.flags.Say && ev.Modality == schema.Planned && futureVerb(s.norms, t.Start, max(t.GroupEnd, t.VerbEnd())) {
 			continue
 		}
 		events = append(events, ev)
@@ -460,6 +476,92 @@ func (x *extractor) clauseNegates(s *sentence, cl clause, k int) bool {
 
 // passiveOrUndergoer reports whether the clause's last verb makes its
 // bare subject the one the event happens to.
+// futureVerb reports whether a word of words[from:to] is a future form of
+// a verb (कहेंगे, बताएगा, होगी).
+func futureVerb(words []string, from, to int) bool {
+	for k := from; k < to && k < len(words); k++ {
+		for _, end := range []string{"ेगा", "ेगी", "ेंगे", "ेंगी", "ूंगा", "ूंगी", "ूँगा", "ूँगी", "ोगे", "ोगी", "एगा", "एगी", "एंगे", "एंगी", "ऊंगा", "ऊंगी", "ऊँगा", "ओगे"} {
+			if strings.HasSuffix(words[k], end) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lastPredicate is where the clause's last trigger starts that can be
+// its predicate, -1 if none: an event noun followed by a postposition
+// that places the clause's verb after or during it ("यात्रा के बाद",
+// "बैठक के दौरान") is an adverbial, not the predicate. adverbial holds
+// the words such event nouns start at: a bare name right before one
+// ("ईरान यात्रा") qualifies it, it is no subject.
+func (x *extractor) lastPredicate(s *sentence, cl clause, ts []event.Trigger) (int, map[int]bool) {
+	var adverbial map[int]bool
+	pred := -1
+	for _, t := range ts {
+		if t.Nominal && t.End < cl.end && (x.d.cues["done-infinitive"].at(s.norms, t.End) > 0 || x.d.cues["alongside"].at(s.norms, t.End) > 0) {
+			if adverbial == nil {
+				adverbial = map[int]bool{}
+			}
+			adverbial[t.Start] = true
+			continue
+		}
+		pred = t.Start
+	}
+	return pred, adverbial
+}
+
+// unreadErgative reports whether the clause's verb of saying has a ने
+// phrase that names nobody kg can read (a name not in the lexicon, "कुछ
+// ने", "किसी ने"): someone new speaks, but not anyone known. A word that
+// is a spelling of a person the article named ("थोर्प" for "थोर्पे") is
+// that person, not someone new.
+func (x *extractor) unreadErgative(s *sentence, cl clause, all []*chunk, ts []event.Trigger) bool {
+	for k := cl.start + 1; k < cl.end; k++ {
+		if s.norms[k] != "ने" || x.d.is("quote", s.norms[k-1]) || s.norms[k-1] == "," {
+			continue
+		}
+		says := false
+		for _, t := range ts {
+			says = says || t.Start > k && t.Frame.Flags.Say
+		}
+		if !says {
+			continue
+		}
+		read := false
+		for _, c := range all {
+			if c.end == k || (c.end < k && c.postEnd > k) {
+				read = true
+				break
+			}
+		}
+		if !read && !x.spellsAPerson(s.norms[k-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// spellsAPerson: w is written as a word of a person the article named,
+// or one letter off it after the same first three ("थोर्प", "थोर्पे").
+func (x *extractor) spellsAPerson(w string) bool {
+	rw := []rune(w)
+	for _, e := range x.order {
+		if e.Type != "Person" {
+			continue
+		}
+		for surface := range e.Surface {
+			for _, v := range strings.Fields(surface) {
+				rv := []rune(v)
+				if v == w || len(rw) >= 3 && len(rv) >= 3 && string(rv[:3]) == string(rw[:3]) && len(rv)-len(rw) <= 1 && len(rw)-len(rv) <= 1 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func passiveOrUndergoer(ts []event.Trigger) bool {
 	if len(ts) == 0 {
 		return false
@@ -588,6 +690,12 @@ func (x *extractor) newEvent(cc *clauseCtx, t event.Trigger, ci int) *Event {
 	// an event named as what is hoped, tried, threatened or planned ("बचा
 	// लेने की उम्मीद में", "हमले की धमकी दी") has not happened
 	if e := max(t.VerbEnd(), t.GroupEnd); e < cc.cl.end && x.d.cues["aim"].at(s.norms, e) > 0 {
+		ev.Modality = schema.Planned
+	}
+	// "… स्वीकार करे", "रिहा किया जाए": a verb group in the subjunctive
+	// ends a wish or a request, not an event told as done
+	if e := t.GroupEnd; !t.Nominal && e > t.Start && e <= len(s.norms) && len(s.norms[e-1]) > 0 &&
+		x.d.cues["subjunctive"].at(s.norms, e-1) == 1 && (e == len(s.norms) || !x.d.is("auxiliary", s.norms[e])) && ev.Modality == schema.Asserted {
 		ev.Modality = schema.Planned
 	}
 	// "X की हत्या का आरोप", "हत्या के मामले में": an event named as what

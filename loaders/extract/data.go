@@ -419,13 +419,13 @@ func readData() (*data, error) {
 	}
 	if d.cues, err = readKinds("hi/cues.tsv", "planned", "earlier", "anaphoric", "participle", "within", "connector",
 		"possible", "question", "casualty-relative", "done-infinitive", "nor", "not-only", "participle-end", "another", "purpose",
-		"habitual", "imperfective", "present", "conjunctive", "alongside", "habitual-passive", "habitual-aux", "interrogative", "alternative", "aim", "person-undergoer", "alleged", "compulsion", "thing-undergoer", "during"); err != nil {
+		"habitual", "imperfective", "present", "conjunctive", "alongside", "habitual-passive", "habitual-aux", "interrogative", "alternative", "aim", "person-undergoer", "alleged", "compulsion", "thing-undergoer", "during", "belief", "subjunctive"); err != nil {
 		return nil, err
 	}
 	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",
 		"benefactive", "ablative", "locative", "conjunction", "quote", "particle", "auxiliary", "light-infinitive",
 		"anniversary", "ordinal-suffix", "not-place", "classifier", "place-noun", "border", "adjoin", "title-modifier",
-		"kin-modifier", "behalf", "margin-unit", "attributive", "iteration", "determiner", "exemplar"); err != nil {
+		"kin-modifier", "behalf", "margin-unit", "attributive", "iteration", "determiner", "exemplar", "associate"); err != nil {
 		return nil, err
 	}
 	d.fn = map[string]map[string]bool{}

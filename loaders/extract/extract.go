@@ -113,6 +113,15 @@ type extractor struct {
 	// quoteSpeaker speaks a quotation still open from an earlier sentence;
 	// curSpeaker whoever speaks the clause being read ("मैं", "हमने").
 	quoteSpeaker, curSpeaker []*Ent
+	// unsaid is the clause of the sentence being read whose verb of saying
+	// names nobody who says ("किसी ने कहा कि", "कहा गया कि"), -1 if none
+	unsaid int
+	// agentUnread: the last clause that acted had a ने phrase kg could not
+	// read; a pronoun after it is not whoever acted before
+	agentUnread bool
+	// unreadSeen: the sentence being read has had such a clause, and no
+	// clause that acted after it
+	unreadSeen bool
 	// ahead are the treaties the article names, found by a first pass.
 	ahead     []*Ent
 	aheadMods [][]string
@@ -405,6 +414,7 @@ func (x *extractor) sentence(s *sentence) {
 	var events []*Event
 	var speaker []*Ent // "X ने कहा, '…'": who speaks the rest of the sentence
 	speakerAt := -1    // the word after the say verb's clause
+	x.unsaid, x.unreadSeen = -1, false
 	for ci, cl := range clauses {
 		x.curSpeaker = quoted
 		if len(speaker) > 0 {
@@ -413,14 +423,26 @@ func (x *extractor) sentence(s *sentence) {
 		evs := x.clause(s, chunks, clauses, ci, cl, sources, events)
 		// a कि clause is what the previous clause's verb says or asks
 		if cl.kind == "complement" {
+			// "किसी ने कहा कि …", "कहा गया कि …": said by nobody the
+			// article names, so alleged, not told as done; "X को लगता है
+			// कि …": what someone thinks, not told as done
+			if ci > 0 && (x.unsaid == ci-1 || x.believes(s, clauses[ci-1])) {
+				for _, ev := range evs {
+					if ev.Modality == schema.Asserted {
+						ev.Modality = schema.Reported
+					}
+				}
+			}
 			for k := len(events) - 1; k >= 0; k-- {
 				host := events[k]
 				if host.say() {
 					for _, ev := range evs {
 						ev.ReportedBy = appendUnique(ev.ReportedBy, host.Roles[schema.RoleAgent]...)
 						host.Themes = append(host.Themes, ev)
-						// "X पर आरोप है कि …" with no accuser: alleged, not told as done
-						if host.flags.Tell && len(host.Roles[schema.RoleAgent]) == 0 && ev.Modality == schema.Asserted {
+						// "X पर आरोप है कि …" with no accuser, "किसी ने कहा कि …",
+						// "कहा गया कि …": said by nobody the article names,
+						// alleged, not told as done
+						if len(host.Roles[schema.RoleAgent]) == 0 && ev.Modality == schema.Asserted {
 							ev.Modality = schema.Reported
 						}
 					}
@@ -464,6 +486,29 @@ func (x *extractor) sentence(s *sentence) {
 		}
 	}
 	x.trackQuote(s, speaker, speakerAt)
+	// "X कहते हैं, '… Y …'" then "उन्होंने …": once a quotation closes,
+	// the names inside it are not who the next pronoun is; its speaker is
+	// (while it goes on, a pronoun in it is someone else: notSpeaker)
+	// "X ने कहा कि Y ने …" then "उन्होंने …": so too who says what a
+	// कि clause tells, not whoever acts in it
+	if x.unreadSeen {
+		x.lastAgents, x.agentUnread = nil, true
+	}
+	if len(x.quoteSpeaker) == 0 {
+		switch {
+		case len(speaker) > 0:
+			x.lastAgents, x.agentUnread = speaker, false
+		case len(quoted) > 0:
+			x.lastAgents, x.agentUnread = quoted, false
+		default:
+			for _, ev := range events {
+				if ev.say() && len(ev.Roles[schema.RoleAgent]) > 0 && ev.Roles[schema.RoleAgent][0].Type == "Person" {
+					x.lastAgents, x.agentUnread = ev.Roles[schema.RoleAgent], false
+					break
+				}
+			}
+		}
+	}
 	events = x.previousAttribution(s, chunks, events)
 	// "इस संबंध में …": an event that names nobody continues with the
 	// previous sentence's subjects
@@ -482,6 +527,18 @@ func (x *extractor) sentence(s *sentence) {
 		x.prevEvents = events
 	}
 	x.res.Events = append(x.res.Events, events...)
+}
+
+// believes reports whether a clause ends in a verb of belief or feeling
+// ("X को लगता है", "X का मानना है"): the कि clause after it tells what
+// someone thinks.
+func (x *extractor) believes(s *sentence, cl clause) bool {
+	for k := max(cl.start, cl.end-4); k < cl.end; k++ {
+		if l := x.d.cues["belief"].at(s.norms, k); l > 0 && k+l >= cl.end-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // trackQuote follows a quotation across sentences: one a speaker opens

@@ -45,6 +45,8 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 		case c.post == "" && !qualifier:
 			bare = append(bare, c)
 			continue
+		case c.post == "को" && v.Gloss.Dative:
+			role = schema.RoleRecipient // "X ने Y को मौका दिया": Y receives
 		case c.post == "को":
 			role = schema.RoleTheme
 		case c.post == "के साथ":
@@ -72,7 +74,7 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 		if i == 0 && len(ev.Roles[schema.RoleAgent]) == 0 && !v.Passive && ents[0].isAgentLike() {
 			role = schema.RoleAgent
 		}
-		if role == schema.RoleTheme && len(ev.Roles[schema.RoleTheme]) > 0 {
+		if role == schema.RoleTheme && len(ev.Roles[schema.RoleTheme]) > 0 && !v.Gloss.Dative {
 			// a को phrase and a bare object: the को phrase receives
 			ev.Roles[schema.RoleRecipient] = appendUnique(ev.Roles[schema.RoleRecipient], ev.Roles[schema.RoleTheme]...)
 			ev.Roles[schema.RoleTheme] = nil
