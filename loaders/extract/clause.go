@@ -396,6 +396,7 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 		events = append(events, ev)
 	}
 	x.nestEvents(s, triggers, events)
+	events = x.unasserted(cc, triggers, events)
 	x.clauseDates(cc, text, triggers, events)
 	x.occurrences(cc, events)
 	x.casualties(cc, cl, events, prior)
