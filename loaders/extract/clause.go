@@ -335,9 +335,9 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	// पत्रकार … कहते हैं") names whose they are, not who acts, except for
 	// events among equals ("दोनों देशों के विदेश सचिव मिलेंगे")
 	if cc.subject != nil && cc.subject.lifted && !(len(triggers) > 0 && triggers[len(triggers)-1].Frame.Flags.Symmetric) {
-		cc.subject = nil
+		cc.subject = x.afterLifted(cc, cc.subject)
 	}
-	if len(cc.agent) == 0 && cc.subject != nil && !passiveOrUndergoer(triggers) {
+	if len(cc.agent) == 0 && cc.subject != nil && !passiveOrUndergoer(triggers) && !x.afterErgative(cc, cc.subject) && !x.roleBeforeUnread(cc, cc.subject) {
 		if ents := x.resolve1(cc.subject, cc, prior); len(ents) > 0 && ents[0].isAgentLike() {
 			cc.agent = ents
 			cc.agentChunk = cc.subject

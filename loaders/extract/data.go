@@ -141,6 +141,7 @@ type data struct {
 	clauseWords  map[string]phrases // kind -> phrases
 	cues         map[string]phrases // kind -> phrases (cues.tsv)
 	modality     map[string]phrases // kind -> phrases (modality.tsv)
+	speech       map[string]phrases // kind -> phrases (speech.tsv)
 	function     map[string]phrases // kind -> phrases (function.tsv)
 	fn           map[string]map[string]bool
 	auxiliary    map[string]bool // forms of होना (function.tsv)
@@ -424,6 +425,9 @@ func readData() (*data, error) {
 		return nil, err
 	}
 	if d.modality, err = readKinds("hi/modality.tsv", "cancelling", "directive", "asked-about", "question-verb", "perhaps", "subjunctive", "purpose-opener", "accused-host"); err != nil {
+		return nil, err
+	}
+	if d.speech, err = readKinds("hi/speech.tsv", "speech-verb", "adverbial"); err != nil {
 		return nil, err
 	}
 	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",
