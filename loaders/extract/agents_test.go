@@ -23,7 +23,7 @@ func TestAgentsBesideUnreadNames(t *testing.T) {
 			"जर्मनी की डॉक्टर हेलगा ब्रांट मुस्कराते हुए कहती हैं कि खतरा बड़ा है।",
 			[]string{"Statement agent=Helga Brant @2025-08 asserted"}, []string{"agent=doctors"}},
 		{"a name after a lifted genitive's nouns is the subject only right after a role word",
-			"इमरान की करीबी दोस्त सलमा मोदी इसका प्रचार कर रही हैं।",
+			"इमरान की चहेती सलमा मोदी इसका प्रचार कर रही हैं।",
 			nil, []string{"agent=Narendra Modi"}},
 		{"a role word before words kg cannot read as a name is no agent",
 			"ब्रिटेन की डॉक्टर सारा मैकक्विन हंसी करते हुए कहती हैं कि खतरा बड़ा है।",
