@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Who acts in a clause when kg cannot read its ने phrase.
 
 // afterErgative reports whether a ने stands in the clause before the
@@ -143,4 +145,15 @@ func (x *extractor) roleAppositions(s *sentence, chunks []*chunk) {
 			c.consumed = true
 		}
 	}
+}
+
+// visargaColon reports whether the colon at word i is a visarga typed as a
+// colon, glued to the word before it: "स्वत: संज्ञान लेते हुए", "अत:" (the
+// adverbs in -तः). It ends no clause, so the ने phrase before it is still
+// the agent of the verb after it.
+func visargaColon(s *sentence, i int) bool {
+	if i == 0 || s.words[i].start != s.words[i-1].end {
+		return false
+	}
+	return strings.HasSuffix(s.norms[i-1], "त")
 }

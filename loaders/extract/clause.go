@@ -55,7 +55,7 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 		}
 		// a colon ends a headline's topic tag or an introduction; a comma
 		// that does not separate two names of a list ends a clause
-		if (s.norms[i] == ":" || s.norms[i] == "," && !listComma[i] && !numberList(s.norms, i)) && i > 0 {
+		if (s.norms[i] == ":" && !visargaColon(s, i) || s.norms[i] == "," && !listComma[i] && !numberList(s.norms, i)) && i > 0 {
 			kind := "independent"
 			if cur.kind == "condition" {
 				kind = "consequent" // "अगर …, (तो) …"
