@@ -233,6 +233,10 @@ const (
 	// Conditional: stated under a condition ("अगर … तो") or contrary to
 	// fact ("होता तो … करता"); it is no fact, and yields no edge.
 	Conditional = "conditional"
+	// Cancelled: planned, then called off ("अपनी यात्रा रद्द कर दी"): it did
+	// not happen, and yields no edge; the event that calls it off has it
+	// as its theme.
+	Cancelled = "cancelled"
 )
 
 // IsFactual reports whether a modality states that the event happened or

@@ -163,7 +163,7 @@ func (x *extractor) caseMarkers(s *sentence, chunks []*chunk) {
 				k++
 				n++
 			}
-			if n > 0 && k < len(s.norms) && !starts[k] {
+			if n > 0 && k < len(s.norms) && !starts[k] && !x.placeBeforeName(s, c, k) {
 				// "मुंबई की उस कंपनी ने": a city does not act through
 				// what it qualifies
 				if l := x.d.postpos.at(s.norms, k); l > 0 && !(s.norms[k] == "ने" && cityLike(c.ents)) {
@@ -223,8 +223,11 @@ func (x *extractor) coordinate(s *sentence, chunks []*chunk) []*chunk {
 				}
 			}
 			i += skip
-			c = &chunk{ents: append(append([]*Ent{}, c.ents...), nx.ents...), start: c.start, end: nx.end,
-				post: nx.post, postEnd: nx.postEnd, qty: append(c.qtyList(), nx.qtyList()...)}
+			ents, qty := append(append([]*Ent{}, c.ents...), nx.ents...), append(c.qtyList(), nx.qtyList()...)
+			if x.roleApposition(s, c, nx) {
+				ents, qty = nx.ents, nx.qtyList()
+			}
+			c = &chunk{ents: ents, start: c.start, end: nx.end, post: nx.post, postEnd: nx.postEnd, qty: qty}
 			i++
 		}
 		out = append(out, c)

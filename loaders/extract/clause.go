@@ -55,7 +55,7 @@ func (x *extractor) clauses(s *sentence, chunks []*chunk) []clause {
 		}
 		// a colon ends a headline's topic tag or an introduction; a comma
 		// that does not separate two names of a list ends a clause
-		if (s.norms[i] == ":" || s.norms[i] == "," && !listComma[i] && !numberList(s.norms, i)) && i > 0 {
+		if (s.norms[i] == ":" && !visargaColon(s, i) || s.norms[i] == "," && !listComma[i] && !numberList(s.norms, i)) && i > 0 {
 			kind := "independent"
 			if cur.kind == "condition" {
 				kind = "consequent" // "अगर …, (तो) …"
@@ -339,9 +339,9 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 	// पत्रकार … कहते हैं") names whose they are, not who acts, except for
 	// events among equals ("दोनों देशों के विदेश सचिव मिलेंगे")
 	if cc.subject != nil && cc.subject.lifted && !(len(triggers) > 0 && triggers[len(triggers)-1].Frame.Flags.Symmetric) {
-		cc.subject = nil
+		cc.subject = x.afterLifted(cc, cc.subject)
 	}
-	if len(cc.agent) == 0 && cc.subject != nil && !passiveOrUndergoer(triggers) {
+	if len(cc.agent) == 0 && cc.subject != nil && !passiveOrUndergoer(triggers) && !x.afterErgative(cc, cc.subject) && !x.roleBeforeUnread(cc, cc.subject) {
 		if ents := x.resolve1(cc.subject, cc, prior); len(ents) > 0 && ents[0].isAgentLike() {
 			cc.agent = ents
 			cc.agentChunk = cc.subject
@@ -412,6 +412,7 @@ func (x *extractor) clause(s *sentence, all []*chunk, clauses []clause, ci int, 
 		events = append(events, ev)
 	}
 	x.nestEvents(s, triggers, events)
+	events = x.unasserted(cc, triggers, events)
 	x.clauseDates(cc, text, triggers, events)
 	x.occurrences(cc, events)
 	x.casualties(cc, cl, events, prior)

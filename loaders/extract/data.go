@@ -140,6 +140,8 @@ type data struct {
 	previousAttr phrases
 	clauseWords  map[string]phrases // kind -> phrases
 	cues         map[string]phrases // kind -> phrases (cues.tsv)
+	modality     map[string]phrases // kind -> phrases (modality.tsv)
+	speech       map[string]phrases // kind -> phrases (speech.tsv)
 	function     map[string]phrases // kind -> phrases (function.tsv)
 	fn           map[string]map[string]bool
 	auxiliary    map[string]bool // forms of होना (function.tsv)
@@ -420,6 +422,12 @@ func readData() (*data, error) {
 	if d.cues, err = readKinds("hi/cues.tsv", "planned", "earlier", "anaphoric", "participle", "within", "connector",
 		"possible", "question", "casualty-relative", "done-infinitive", "nor", "not-only", "participle-end", "another", "purpose",
 		"habitual", "imperfective", "present", "conjunctive", "alongside", "habitual-passive", "habitual-aux", "interrogative", "alternative", "aim", "person-undergoer", "alleged", "compulsion", "thing-undergoer", "during", "belief", "subjunctive"); err != nil {
+		return nil, err
+	}
+	if d.modality, err = readKinds("hi/modality.tsv", "cancelling", "directive", "asked-about", "question-verb", "perhaps", "subjunctive", "purpose-opener", "accused-host"); err != nil {
+		return nil, err
+	}
+	if d.speech, err = readKinds("hi/speech.tsv", "speech-verb", "adverbial"); err != nil {
 		return nil, err
 	}
 	if d.function, err = readKinds("hi/function.tsv", "ergative", "dative", "agentive", "genitive", "comitative",

@@ -513,7 +513,7 @@ func (x *extractor) publicationDates() {
 		return
 	}
 	for _, ev := range x.res.Events {
-		if !ev.Date.IsZero() || ev.DateText != "" || ev.earlier || ev.Modality == schema.Planned {
+		if !ev.Date.IsZero() || ev.DateText != "" || ev.earlier || ev.Modality == schema.Planned || ev.Modality == schema.Cancelled {
 			continue
 		}
 		ev.Date = temporal.Date{Year: x.pub.Year(), Month: int(x.pub.Month()), Gran: temporal.Month}

@@ -40,7 +40,12 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 		qualifier := c.qualifies && c.post != "ने" || c.post == "" && x.modifiesNext(s, c) || x.insideQuote(s, c.start, c.end)
 		var role schema.Role
 		switch {
-		case c.post == "ने" || c.post == "द्वारा" || c.post == "के द्वारा":
+		case c.post == "द्वारा" || c.post == "के द्वारा":
+			if x.participleBetween(s, c.postEnd, v.Start) {
+				continue
+			}
+			role = schema.RoleAgent
+		case c.post == "ने":
 			role = schema.RoleAgent
 		case c.post == "" && !qualifier:
 			bare = append(bare, c)

@@ -103,7 +103,9 @@ func (x *extractor) mentions(s *sentence) (out []*chunk) {
 			}
 		}
 	}()
-	return x.coordinate(s, chunks)
+	out = x.coordinate(s, chunks)
+	x.roleAppositions(s, out)
+	return out
 }
 
 func (x *extractor) surface(s *sentence, i, j int) string {

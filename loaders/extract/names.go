@@ -1201,11 +1201,13 @@ func (x *extractor) roleNames(s *sentence, owner []*chunk, add func(*chunk)) {
 		}
 		start := x.skipTitles(s, i+l, n) // "लेफ़्टिनेंट जनरल X"
 		end := x.nameRun(s, owner, start)
+		end = x.speechCut(s, start, end)
 		if end == start || end-start > 3 {
 			continue
 		}
-		// a name is followed by a case marker, punctuation or the end
-		if end < n && x.d.postpos.at(s.norms, end) == 0 && isLetterWord(s.norms[end]) {
+		// a name is followed by a case marker, punctuation, the end, or
+		// the verb of saying its bare phrase is the subject of
+		if end < n && x.d.postpos.at(s.norms, end) == 0 && isLetterWord(s.norms[end]) && !x.speechAfter(s, end) {
 			continue
 		}
 		start, end = x.trimNotNames(s, start, end)

@@ -123,7 +123,9 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 				}
 				// "सरकार ने अपनी जांच में …": one's own investigation
 				// is the one made, not undergone, by the clause's agent
-				if role == schema.RoleTheme || role == schema.RolePatient || role == schema.RoleTarget {
+				// "अपनी जापान यात्रा": one's own visit is made by
+				// the agent, who is not where it goes
+				if role == schema.RoleTheme || role == schema.RolePatient || role == schema.RoleTarget || role == schema.RoleDestination {
 					role = schema.RoleAgent
 				}
 				ev.Roles[role] = appendUnique(ev.Roles[role], cc.agent...)

@@ -291,7 +291,7 @@ func TestClauseStructures(t *testing.T) {
 			[]string{"Deployment agent=India theme=army @2025-08 asserted"}, []string{"Deployment location=Lahore"}},
 		{"what someone is accused of, with no accuser named, is alleged: reported, not asserted",
 			"इमरान पर आरोप है कि रूस ने भारत पर हमला किया। पुलिस ने इमरान की हत्या के आरोप में मोदी को गिरफ्तार किया।",
-			[]string{"Attack agent=Russia target=India @2025-08 reported", "Killing patient=Imran @2025-08 reported"},
+			[]string{"Attack agent=Russia target=India @2025-08 reported", "Killing agent=Narendra Modi patient=Imran @2025-08 reported"},
 			[]string{"Attack agent=Russia target=India @2025-08 asserted", "Killing patient=Imran @2025-08 asserted"}},
 		{"a sports result happens at a place, not in a team",
 			"इमरान ने पाकिस्तानी टीम में आने के बाद पहला मैच खेला।",
