@@ -59,6 +59,9 @@ type verbGroup struct {
 	// caseMarker: after a trigger noun, the noun is in a phrase of the
 	// clause ("चुनाव में … होगी"), not the subject of its far verb
 	caseMarker map[string]bool
+	// adjunctEnd, adjunctTime, adjunctStop: the adjunct phrases a light
+	// verb may stand after, away from its noun (adjunctRun)
+	adjunctEnd, adjunctTime, adjunctStop map[string]bool
 }
 
 func loadVerbGroup() (*verbGroup, error) {
@@ -72,6 +75,7 @@ func loadVerbGroup() (*verbGroup, error) {
 		"end": &g.end, "join": &g.join, "passive": &g.passive, "completive": &g.completive, "compound": &g.compound, "aux": &g.aux, "possible": &g.possible,
 		"obligation": &g.obligation, "desire": &g.desire, "intransitive": &g.intransitive, "vector-host": &g.vectorHost,
 		"host": &g.host, "carry-out": &g.carryOut, "carry-verb": &g.carryVerb, "predicate-stop": &g.predicateStop, "case": &g.caseMarker,
+		"adjunct-end": &g.adjunctEnd, "adjunct-time": &g.adjunctTime, "adjunct-stop": &g.adjunctStop,
 	}
 	for _, r := range rows {
 		m, ok := kinds[r.Field(0)]
@@ -237,7 +241,10 @@ func (f *Frame) matchAt(fs *Frames, words, types []string, i, lo, hi int, used m
 				// noun's verb ("वार्ता … में होने वाली है", "राहत सामग्री
 				// गांवों में भेजी जाएगी"); an object noun stands next to its
 				// light verb ("हमला किया", "सुरक्षा कड़ी की")
-				if f.findLight(g, words, k, hi, used, &t) && (k == j+1 || g.intransitive[words[t.LightStart]] || g.passiveAt(words, t.LightEnd, hi)) {
+				// or any light verb after adjunct phrases only ("X की खोज
+				// 2003 में एक दूरबीन से की"): when, where and with what
+				// stand between the noun and its verb; an object does not
+				if f.findLight(g, words, k, hi, used, &t) && (k == j+1 || g.intransitive[words[t.LightStart]] || g.passiveAt(words, t.LightEnd, hi) || fs.adjunctRun(words, j, k)) {
 					light = true
 					break
 				}
@@ -285,6 +292,47 @@ func (f *Frame) matchAt(fs *Frames, words, types []string, i, lo, hi int, used m
 		return Trigger{}, false
 	}
 	return t, true
+}
+
+// adjunctRun reports whether words[a:b] are adjunct phrases only, each
+// ending in an adjunct postposition ("2003 में", "एक दूरबीन से") or a time
+// word ("पिछले साल"), or a year on its own ("1998"): no ने or को phrase,
+// no conjunction or relative, no verb form of the frames (a genitive की
+// is none: "चिली की एक वेधशाला में"), no trigger.
+func (fs *Frames) adjunctRun(words []string, a, b int) bool {
+	g := fs.group
+	if a >= b {
+		return false
+	}
+	for k := a; k < b; k++ {
+		w := words[k]
+		if g.adjunctStop[w] || g.end[w] || fs.verbForms[w] && !g.ambiguous[w] || len(fs.byFirst[w]) > 0 || g.aux[w] {
+			return false
+		}
+	}
+	last := words[b-1]
+	return g.adjunctEnd[last] || g.adjunctTime[last] || isYear(last)
+}
+
+// isYear reports whether a word is a year in digits (1900-2099, Latin or
+// Devanagari digits).
+func isYear(w string) bool {
+	r := []rune(w)
+	if len(r) != 4 {
+		return false
+	}
+	n := 0
+	for _, c := range r {
+		switch {
+		case c >= '0' && c <= '9':
+			n = n*10 + int(c-'0')
+		case c >= '०' && c <= '९':
+			n = n*10 + int(c-'०')
+		default:
+			return false
+		}
+	}
+	return n >= 1900 && n <= 2099
 }
 
 // readGroup reads the auxiliaries after the verb: passive, modal,
