@@ -40,9 +40,10 @@ type loadOptions struct {
 
 // loader runs one kg load: workers read, check and extract the files in
 // parallel, and this goroutine writes what they make in batches of whole
-// articles. Memory stays bounded whatever the number of files: a worker
-// takes a file only when the writer has room for its result (a batch
-// being written and at most one more waiting).
+// articles, in the order of the inputs. Memory stays bounded whatever the
+// number of files: a file is given to a worker only when fewer than
+// `window` files before it are still waiting for the writer (a batch
+// being written and at most a window more, extracted or in extraction).
 type loader struct {
 	c      *cli.Context
 	pub    time.Time
@@ -60,6 +61,7 @@ type loader struct {
 // prepared is a file after its worker: extracted, skipped as unchanged, or
 // failed.
 type prepared struct {
+	index     int // of the input, the writer's order
 	name      string
 	res       *loaders.Result
 	unchanged quad.IRI // the stored article it is the same text as
@@ -106,15 +108,38 @@ func (l *loader) run() error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// The writer takes the results in the order of the inputs, not in
+	// the order the workers finish: which of two texts with one derived
+	// id keeps the plain id and which gets the hashed one is decided by
+	// the order of the writes (the first written keeps it), so writing in
+	// arrival order made the ids, and the store, depend on the machine's
+	// load and the number of workers. A reorder buffer is the simpler of
+	// the two cures: an order-free clash rule (say, the smaller content
+	// hash keeps the plain id) would have to rename an article already
+	// written by this load when a smaller hash comes later, while one
+	// stored by an earlier load keeps its id — two rules, and a rename of
+	// written articles, against a buffer here.
+	// The window bounds the buffer: a file is handed out only when a
+	// token is free, and a token comes back when the writer takes that
+	// file's result, so at most `window` results wait, whatever the
+	// order the workers finish in; the workers cannot run further ahead
+	// of the writer than that. A whole batch of room (and one per
+	// worker) lets them extract the next batch while the writer commits
+	// this one (with room for one result per worker they stood idle
+	// through every commit, and on two cores the load took the sum of
+	// extraction and writing rather than the larger).
+	window := batchArticles + workers
+	tokens := make(chan struct{}, window)
 	jobs := make(chan int)
-	// room for a whole batch: the workers extract the next batch while
-	// the writer commits this one (with room for one result per worker,
-	// they stood idle through every commit, and on two cores the load
-	// took the sum of extraction and writing rather than the larger)
-	results := make(chan prepared, batchArticles)
+	results := make(chan prepared, window) // never full: at most window are out
 	go func() {
 		defer close(jobs)
 		for i := range l.inputs {
+			select {
+			case tokens <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			select {
 			case jobs <- i:
 			case <-ctx.Done():
@@ -129,9 +154,19 @@ func (l *loader) run() error {
 			defer wg.Done()
 			for i := range jobs {
 				p := l.prepare(ctx, i)
-				select {
-				case results <- p:
-				case <-ctx.Done():
+				p.index = i
+				send := func() {
+					select {
+					case results <- p:
+					case <-ctx.Done():
+					}
+				}
+				if testHookSend != nil {
+					testHookSend(i, send)
+				} else {
+					send()
+				}
+				if ctx.Err() != nil {
 					return
 				}
 			}
@@ -150,6 +185,42 @@ func (l *loader) run() error {
 	}
 	var fatal error
 	stopping := false
+	// waiting holds the results that came before those of earlier files
+	// (at most window of them); next is the file the writer takes next.
+	waiting := map[int]prepared{}
+	next := 0
+	take := func(p prepared) {
+		switch {
+		case stopping:
+			// draining: a stopped load writes nothing more
+		case p.fatal:
+			fatal, stopping = p.err, true
+			cancel()
+		case p.err != nil:
+			l.fail(p.name, p.err)
+			if l.opts.failFast {
+				stopping = true
+				cancel()
+			}
+		case p.unchanged != "":
+			l.tally.unchanged++
+			if l.opts.perFile {
+				l.prog.println(fmt.Sprintf("%s: unchanged (same text as %s, not extracted again)", p.name, p.unchanged))
+			}
+			l.prog.add(1)
+		default:
+			batch = append(batch, p)
+			for _, a := range p.res.Articles {
+				quads += len(a.Quads)
+			}
+			if deadline == nil {
+				deadline = time.After(batchWait)
+			}
+			if len(batch) >= batchArticles || quads >= batchQuads {
+				flush()
+			}
+		}
+	}
 	for results != nil {
 		select {
 		case p, ok := <-results:
@@ -157,39 +228,30 @@ func (l *loader) run() error {
 				results = nil
 				continue
 			}
-			switch {
-			case stopping:
-				// draining: a stopped load writes nothing more
-			case p.fatal:
-				fatal, stopping = p.err, true
-				cancel()
-			case p.err != nil:
-				l.fail(p.name, p.err)
-				if l.opts.failFast {
-					stopping = true
-					cancel()
+			waiting[p.index] = p
+			for {
+				q, ok := waiting[next]
+				if !ok {
+					break
 				}
-			case p.unchanged != "":
-				l.tally.unchanged++
-				if l.opts.perFile {
-					l.prog.println(fmt.Sprintf("%s: unchanged (same text as %s, not extracted again)", p.name, p.unchanged))
-				}
-				l.prog.add(1)
-			default:
-				batch = append(batch, p)
-				for _, a := range p.res.Articles {
-					quads += len(a.Quads)
-				}
-				if deadline == nil {
-					deadline = time.After(batchWait)
-				}
-				if len(batch) >= batchArticles || quads >= batchQuads {
-					flush()
-				}
+				delete(waiting, next)
+				next++
+				<-tokens
+				take(q)
 			}
 		case <-deadline:
 			flush()
 		}
+	}
+	// A cancelled load (interrupted, or stopped) may leave gaps: the files
+	// after a gap are taken as they would have been, in input order.
+	rest := make([]int, 0, len(waiting))
+	for i := range waiting {
+		rest = append(rest, i)
+	}
+	sort.Ints(rest)
+	for _, i := range rest {
+		take(waiting[i])
 	}
 	if fatal != nil {
 		l.prog.finish()
@@ -211,6 +273,12 @@ func (l *loader) run() error {
 	}
 	return cli.Exit(fmt.Sprintf("load: %d of %d file(s) failed; the store holds none of their facts", l.tally.failed, len(l.inputs)), 1)
 }
+
+// testHookSend, set by a test only, is called by a worker with the index
+// of the file it prepared and the function that hands the result to the
+// writer, so that a test can make the workers finish in an order of its
+// choosing (without sleeping).
+var testHookSend func(i int, send func())
 
 // extracts reports whether some input may be an article text (not N-Quads),
 // which extraction reads.
