@@ -74,7 +74,8 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 	// "X को इस्तीफ़ा देना पड़ा": the dative phrase before a compelled verb
 	// is its subject, and acts (not a ने phrase: "Y ने X को … पड़ा" is rare
 	// and means Y)
-	if x.compelled(s, t) && len(x.ergativeChunks(cc)) == 0 {
+	// ("X को अपने दादा को घर ले जाना था": X, not the place after)
+	if ok, _ := x.obliged(s, t); ok && !f.Flags.Say && len(x.ergativeChunks(cc)) == 0 {
 		for _, c := range cc.chunks {
 			if c.post != "को" || c.consumed || assigned[c] || c.start >= t.Start {
 				continue
@@ -413,6 +414,13 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 			if isGenitive(cc.s.norms[k]) && !x.participleBefore(cc.s, t.Start) {
 				return ""
 			}
+		}
+		// "X की <हमले> में मौत हो गई": the genitive is the dead's, whose
+		// death the locative phrase places in the event; the dead are no
+		// agents of what killed them
+		if t.Nominal && t.End+1 < len(cc.s.norms) && x.d.is("locative", cc.s.norms[t.End]) &&
+			x.d.cues["death-head"].at(cc.s.norms, t.End+1) > 0 {
+			return ""
 		}
 		key = "gen"
 	}
