@@ -192,6 +192,11 @@ func (f *Frame) senseOK(words, types []string, i, j, lo, hi int) bool {
 			return false
 		}
 	}
+	for _, p := range f.NotPrev {
+		if i-len(p) >= lo && slices.Equal(words[i-len(p):i], p) {
+			return false
+		}
+	}
 	return len(f.MustNot) == 0 || !near(f.MustNot, 5, 5)
 }
 

@@ -425,6 +425,11 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 		key = "gen"
 	}
 	role := f.Roles[key]
+	// "X की फ़िल्म Y में किरदार निभाया": a genitive lifted over a work
+	// noun names the work's maker, not the work an event is in or about
+	if c.qualifies && role == schema.RoleTheme && x.liftedOverWork(cc.s, c) {
+		return ""
+	}
 	// "रासायनिक हथियारों के हमले": a thing is what an event is made with,
 	// not who acts
 	if key == "gen" && role == schema.RoleAgent && len(c.ents) > 0 && c.ents[0].Type == "Thing" {
@@ -641,4 +646,20 @@ func (x *extractor) ergativeChunks(cc *clauseCtx) []*chunk {
 // (a country may be what is acted on), for a frame that has a place.
 func bareWhere(f *event.Frame, e *Ent) bool {
 	return e.isPlace() && e.Type != "Country" && f.Roles["में"] == schema.RoleLocation
+}
+
+// liftedOverWork reports whether the phrase c is a genitive lifted over a
+// work noun (फ़िल्म, किताब, नाटक: names.tsv "work") to the postposition
+// it now ends with.
+func (x *extractor) liftedOverWork(s *sentence, c *chunk) bool {
+	nd, _ := loadNameData()
+	if nd == nil {
+		return false
+	}
+	for k := c.end; k < c.postEnd && k < len(s.norms); k++ {
+		if nd.works[s.norms[k]] {
+			return true
+		}
+	}
+	return false
 }
