@@ -221,7 +221,17 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 	// between India and Pakistan, "प्योंगयांग यात्रा" a visit to Pyongyang
 	if role := f.Roles["compound"]; role != "" {
 		for _, c := range cc.chunks {
-			if c.end == t.Start && c.post == "" && !c.consumed && !assigned[c] && c.pronoun == "" {
+			if c.end == t.Start && c.post == "" && !c.consumed && !assigned[c] && c.pronoun == "" && len(c.ents) > 0 {
+				role := role
+				// "रूसी बमबारी": a country (or its demonym) attacks; "मुंबई
+				// हमला": a city is where
+				if role == schema.RoleAgent && c.ents[0].isPlace() && c.ents[0].Type != "Country" {
+					role = schema.RoleLocation
+				}
+				// "ड्रोन हमले": a thing is what an attack is made with
+				if role == schema.RoleAgent && c.ents[0].Type == "Thing" {
+					continue
+				}
 				ev.Roles[role] = appendUnique(ev.Roles[role], c.ents...)
 				assigned[c] = true
 			}
