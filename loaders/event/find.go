@@ -376,6 +376,10 @@ func (g *verbGroup) passiveAt(words []string, k, hi int) bool {
 	return k > 0 && k < hi && g.passive[words[k]] && g.perfective(words[k-1])
 }
 
+// Perfective reports whether a folded word is a perfective participle
+// (the form a passive जाना follows), not a root जाना completes ("ले").
+func (fs *Frames) Perfective(w string) bool { return fs.group.perfective(w) }
+
 // perfective reports whether a folded word is a perfective participle
 // (किया, की, भेजे, मारी), the form a passive जाना follows, rather than a
 // root that जाना completes ("ले गए", "हो गया", "चले गए").

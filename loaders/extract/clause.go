@@ -894,6 +894,11 @@ func (x *extractor) obliged(s *sentence, t event.Trigger) (ok, done bool) {
 		if !infinitiveForm(s.norms[k]) {
 			continue
 		}
+		// "X को सज़ा सुनाई जानी थी": a passive infinitive; its को phrase
+		// undergoes the event
+		if k > 0 && strings.HasPrefix(s.norms[k], "जा") && x.d.frames.Perfective(s.norms[k-1]) {
+			return false, false
+		}
 		if x.d.cues["compulsion"].at(s.norms, k+1) > 0 {
 			return true, true
 		}

@@ -75,7 +75,7 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 	// is its subject, and acts (not a ने phrase: "Y ने X को … पड़ा" is rare
 	// and means Y)
 	// ("X को अपने दादा को घर ले जाना था": X, not the place after)
-	if ok, _ := x.obliged(s, t); ok && !f.Flags.Say && len(x.ergativeChunks(cc)) == 0 {
+	if ok, _ := x.obliged(s, t); ok && !t.Passive && !f.Flags.Say && len(x.ergativeChunks(cc)) == 0 {
 		for _, c := range cc.chunks {
 			if c.post != "को" || c.consumed || assigned[c] || c.start >= t.Start {
 				continue
