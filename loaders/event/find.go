@@ -192,6 +192,11 @@ func (f *Frame) senseOK(words, types []string, i, j, lo, hi int) bool {
 			return false
 		}
 	}
+	for _, p := range f.NotPrev {
+		if i-len(p) >= lo && slices.Equal(words[i-len(p):i], p) {
+			return false
+		}
+	}
 	return len(f.MustNot) == 0 || !near(f.MustNot, 5, 5)
 }
 
@@ -370,6 +375,10 @@ func (fs *Frames) readGroup(words []string, hi int, t *Trigger) {
 func (g *verbGroup) passiveAt(words []string, k, hi int) bool {
 	return k > 0 && k < hi && g.passive[words[k]] && g.perfective(words[k-1])
 }
+
+// Perfective reports whether a folded word is a perfective participle
+// (the form a passive जाना follows), not a root जाना completes ("ले").
+func (fs *Frames) Perfective(w string) bool { return fs.group.perfective(w) }
 
 // perfective reports whether a folded word is a perfective participle
 // (किया, की, भेजे, मारी), the form a passive जाना follows, rather than a

@@ -33,6 +33,9 @@ type Frame struct {
 	// NotNext are phrases that may not follow the trigger directly ("!में":
 	// "हत्या के आरोप में गिरफ्तार" names a charge, not an accusation).
 	NotNext [][]string
+	// NotPrev are phrases that may not stand directly before the trigger
+	// ("<काम का": "अपने काम का प्रदर्शन" shows one's work, no protest).
+	NotPrev [][]string
 	Roles   map[string]schema.Role // case marker (folded, "∅", "gen", "compound") -> role
 	// AltRoles is the role of a case marker when its phrase names no one
 	// who can act ("को=recipient/theme": a person receives, a thing is
@@ -396,7 +399,8 @@ func parseEdge(e string) (Edge, error) {
 }
 
 // parseSense reads the guard: "-" for none; else ";"-separated items,
-// "+w|w" (one must stand near), "-w|w" (none may) or, as before, "w|w"
+// "+w|w" (one must stand near), "-w|w" (none may), "!p|p" (no phrase may
+// follow the trigger), "<p|p" (no phrase may precede it) or, as before, "w|w"
 // (one must). "@Class" stands for a name of that entity class.
 func (f *Frame) parseSense(s string) error {
 	if s == "-" || s == "" {
@@ -409,6 +413,15 @@ func (f *Frame) parseSense(s string) error {
 			for _, w := range strings.Split(item[1:], "|") {
 				if ws := strings.Fields(hindi.Fold(w)); len(ws) > 0 {
 					f.NotNext = append(f.NotNext, ws)
+				} else {
+					return fmt.Errorf("empty word")
+				}
+			}
+			continue
+		case strings.HasPrefix(item, "<"):
+			for _, w := range strings.Split(item[1:], "|") {
+				if ws := strings.Fields(hindi.Fold(w)); len(ws) > 0 {
+					f.NotPrev = append(f.NotPrev, ws)
 				} else {
 					return fmt.Errorf("empty word")
 				}

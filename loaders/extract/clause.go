@@ -877,6 +877,42 @@ func (x *extractor) simplePresentAt(cc *clauseCtx, start, e, groupEnd int) bool 
 	return false
 }
 
+// obliged reports whether the trigger's verb group holds an infinitive
+// with a form of पड़ना or होना right after it ("इस्तीफ़ा देना पड़ा", "उसे
+// घर ले जाना था"): a को phrase before it is who must act. done says the
+// पड़ना form told it as done ("had to, and did").
+func (x *extractor) obliged(s *sentence, t event.Trigger) (ok, done bool) {
+	if x.compelled(s, t) {
+		return true, true
+	}
+	if t.Nominal {
+		return false, false
+	}
+	// the infinitive may be the verb's own or a vector verb right after
+	// its group ("ले जाना था")
+	for k := max(t.VerbEnd()-1, t.Start); k+1 < len(s.norms) && k <= max(t.GroupEnd, t.VerbEnd()); k++ {
+		if !infinitiveForm(s.norms[k]) {
+			continue
+		}
+		// "X को सज़ा सुनाई जानी थी": a passive infinitive; its को phrase
+		// undergoes the event
+		if k > 0 && strings.HasPrefix(s.norms[k], "जा") && x.d.frames.Perfective(s.norms[k-1]) {
+			return false, false
+		}
+		if x.d.cues["compulsion"].at(s.norms, k+1) > 0 {
+			return true, true
+		}
+		return x.d.cues["obligation"].at(s.norms, k+1) > 0, false
+	}
+	return false, false
+}
+
+// infinitiveForm: a word in -ना, -नी or -ने (जाना, करनी, लेने).
+func infinitiveForm(w string) bool {
+	r := []rune(w)
+	return len(r) > 2 && r[len(r)-2] == 'न' && (r[len(r)-1] == 'ा' || r[len(r)-1] == 'ी' || r[len(r)-1] == 'े')
+}
+
 // compelled reports whether the trigger's verb is an infinitive with a
 // past पड़ना after it ("इस्तीफ़ा देना पड़ा"): the event had to happen, and
 // did, and its को phrase is who did it.

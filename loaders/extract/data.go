@@ -421,7 +421,7 @@ func readData() (*data, error) {
 	}
 	if d.cues, err = readKinds("hi/cues.tsv", "planned", "earlier", "anaphoric", "participle", "within", "connector",
 		"possible", "question", "casualty-relative", "done-infinitive", "nor", "not-only", "participle-end", "another", "purpose",
-		"habitual", "imperfective", "present", "conjunctive", "alongside", "habitual-passive", "habitual-aux", "interrogative", "alternative", "aim", "person-undergoer", "alleged", "compulsion", "thing-undergoer", "during", "belief", "subjunctive"); err != nil {
+		"habitual", "imperfective", "present", "conjunctive", "alongside", "habitual-passive", "habitual-aux", "interrogative", "alternative", "aim", "person-undergoer", "alleged", "compulsion", "thing-undergoer", "during", "belief", "subjunctive", "death-head", "obligation"); err != nil {
 		return nil, err
 	}
 	if d.modality, err = readKinds("hi/modality.tsv", "cancelling", "directive", "asked-about", "question-verb", "perhaps", "subjunctive", "purpose-opener", "accused-host"); err != nil {

@@ -213,7 +213,10 @@ func (x *extractor) mergeEvents() {
 		}
 		host.Themes = append(host.Themes, ev.Themes...)
 		host.themeOfTheme = host.themeOfTheme || ev.themeOfTheme
-		if ev.Modality == schema.Planned {
+		// a bare planned mention names nobody, so it cannot tell that an
+		// event a verb told as done was only planned ("X तीन गेंद रहते
+		// जीत गया" and a later "अगले मैच जीतने होंगे")
+		if ev.Modality == schema.Planned && !(len(core(ev)) == 0 && host.Modality == schema.Asserted && !host.nominal) {
 			host.Modality = schema.Planned
 		}
 		host.Killed, host.Injured, host.Affected = max(host.Killed, ev.Killed), max(host.Injured, ev.Injured), max(host.Affected, ev.Affected)

@@ -24,6 +24,20 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 	ev := &Event{Class: schema.GenericEvent, Roles: map[schema.Role][]*Ent{}, sentence: s.idx, clause: ci,
 		Evidence: []Span{s.span}, Generic: true, Lemma: v.Gloss.Lemma, Gloss: v.Gloss.EN}
 	ev.Trigger = x.a.Text[s.words[v.Start].start:s.words[v.End-1].end]
+	// "X को अपने दादा को घर ले जाना था": the first को phrase before an
+	// obliged verb is who must act, and a bare place names where to, not
+	// who acts
+	var obligedSubject *chunk
+	vt := event.Trigger{Start: v.Start, End: v.End, LightStart: v.End, LightEnd: v.End, GroupEnd: v.GroupEnd}
+	obliged, done := x.obliged(s, vt)
+	if obliged && len(x.ergativeChunks(cc)) == 0 {
+		for _, c := range cc.chunks {
+			if c.post == "को" && !c.consumed && c.start < v.Start {
+				obligedSubject = c
+				break
+			}
+		}
+	}
 	var bare []*chunk
 	for _, c := range cc.chunks {
 		if c.consumed || c.start >= v.Start {
@@ -40,6 +54,13 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 		qualifier := c.qualifies && c.post != "ने" || c.post == "" && x.modifiesNext(s, c) || x.insideQuote(s, c.start, c.end)
 		var role schema.Role
 		switch {
+		case c == obligedSubject:
+			if !ents[0].isAgentLike() {
+				continue
+			}
+			role = schema.RoleAgent
+		case c.post == "" && obligedSubject != nil && ents[0].isPlace():
+			continue
 		case c.post == "द्वारा" || c.post == "के द्वारा":
 			if x.participleBetween(s, c.postEnd, v.Start) {
 				continue
@@ -104,6 +125,8 @@ func (x *extractor) genericEvent(cc *clauseCtx, ci int, prior []*Event) *Event {
 		ev.Modality = schema.Possible
 	case cc.tense == temporal.Future:
 		ev.Modality = schema.Planned
+	case obligedSubject != nil && !done:
+		ev.Modality = schema.Planned // "ले जाना था": was to take, not took
 	}
 	// no direct edge: a generic reading is the least sure one, and its
 	// event node (kg:gloss) says what the relation is

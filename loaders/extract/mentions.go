@@ -6,6 +6,7 @@ import (
 
 	"github.com/kgnews/kg/loaders/entity"
 	"github.com/kgnews/kg/loaders/hindi"
+	"github.com/kgnews/kg/schema"
 )
 
 // Noun phrases that name entities: lexicon names (short forms resolved
@@ -86,9 +87,11 @@ func (x *extractor) mentions(s *sentence) (out []*chunk) {
 	x.groups(s, owner, add, remove, demonyms)
 	x.anniversaries(s, owner, add, remove)
 	x.anaphora(s, owner, add)
-	// A demonym left alone ("रूसी") is an adjective, not a mention.
+	// A demonym left alone ("रूसी") is an adjective, not a mention, except
+	// right before an event noun whose frame makes such a name its agent
+	// ("इसराइली बमबारी": Israel bombs; frames.tsv "compound=agent").
 	for c := range demonyms {
-		if owner[c.start] == c {
+		if owner[c.start] == c && !x.demonymActs(s, c.end) {
 			remove(c)
 		}
 	}
@@ -461,4 +464,18 @@ func (x *extractor) relationPhrases(s *sentence, owner []*chunk, chunks []*chunk
 			break
 		}
 	}
+}
+
+// demonymActs reports whether the word at k starts an event noun of a
+// frame whose compound name is its agent.
+func (x *extractor) demonymActs(s *sentence, k int) bool {
+	if k >= len(s.norms) {
+		return false
+	}
+	for _, f := range x.d.frames.ForWord(s.norms[k]) {
+		if f.Roles["compound"] == schema.RoleAgent {
+			return true
+		}
+	}
+	return false
 }

@@ -74,7 +74,8 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 	// "X को इस्तीफ़ा देना पड़ा": the dative phrase before a compelled verb
 	// is its subject, and acts (not a ने phrase: "Y ने X को … पड़ा" is rare
 	// and means Y)
-	if x.compelled(s, t) && len(x.ergativeChunks(cc)) == 0 {
+	// ("X को अपने दादा को घर ले जाना था": X, not the place after)
+	if ok, _ := x.obliged(s, t); ok && !t.Passive && !f.Flags.Say && len(x.ergativeChunks(cc)) == 0 {
 		for _, c := range cc.chunks {
 			if c.post != "को" || c.consumed || assigned[c] || c.start >= t.Start {
 				continue
@@ -220,7 +221,17 @@ func (x *extractor) roles(cc *clauseCtx, triggers []event.Trigger, ti int, ev *E
 	// between India and Pakistan, "प्योंगयांग यात्रा" a visit to Pyongyang
 	if role := f.Roles["compound"]; role != "" {
 		for _, c := range cc.chunks {
-			if c.end == t.Start && c.post == "" && !c.consumed && !assigned[c] && c.pronoun == "" {
+			if c.end == t.Start && c.post == "" && !c.consumed && !assigned[c] && c.pronoun == "" && len(c.ents) > 0 {
+				role := role
+				// "रूसी बमबारी": a country (or its demonym) attacks; "मुंबई
+				// हमला": a city is where
+				if role == schema.RoleAgent && c.ents[0].isPlace() && c.ents[0].Type != "Country" {
+					role = schema.RoleLocation
+				}
+				// "ड्रोन हमले": a thing is what an attack is made with
+				if role == schema.RoleAgent && c.ents[0].Type == "Thing" {
+					continue
+				}
 				ev.Roles[role] = appendUnique(ev.Roles[role], c.ents...)
 				assigned[c] = true
 			}
@@ -414,9 +425,21 @@ func (x *extractor) roleFor(f *event.Frame, c *chunk, cc *clauseCtx, t event.Tri
 				return ""
 			}
 		}
+		// "X की <हमले> में मौत हो गई": the genitive is the dead's, whose
+		// death the locative phrase places in the event; the dead are no
+		// agents of what killed them
+		if t.Nominal && t.End+1 < len(cc.s.norms) && x.d.is("locative", cc.s.norms[t.End]) &&
+			x.d.cues["death-head"].at(cc.s.norms, t.End+1) > 0 {
+			return ""
+		}
 		key = "gen"
 	}
 	role := f.Roles[key]
+	// "X की फ़िल्म Y में किरदार निभाया": a genitive lifted over a work
+	// noun names the work's maker, not the work an event is in or about
+	if c.qualifies && role == schema.RoleTheme && x.liftedOverWork(cc.s, c) {
+		return ""
+	}
 	// "रासायनिक हथियारों के हमले": a thing is what an event is made with,
 	// not who acts
 	if key == "gen" && role == schema.RoleAgent && len(c.ents) > 0 && c.ents[0].Type == "Thing" {
@@ -633,4 +656,20 @@ func (x *extractor) ergativeChunks(cc *clauseCtx) []*chunk {
 // (a country may be what is acted on), for a frame that has a place.
 func bareWhere(f *event.Frame, e *Ent) bool {
 	return e.isPlace() && e.Type != "Country" && f.Roles["में"] == schema.RoleLocation
+}
+
+// liftedOverWork reports whether the phrase c is a genitive lifted over a
+// work noun (फ़िल्म, किताब, नाटक: names.tsv "work") to the postposition
+// it now ends with.
+func (x *extractor) liftedOverWork(s *sentence, c *chunk) bool {
+	nd, _ := loadNameData()
+	if nd == nil {
+		return false
+	}
+	for k := c.end; k < c.postEnd && k < len(s.norms); k++ {
+		if nd.works[s.norms[k]] {
+			return true
+		}
+	}
+	return false
 }
