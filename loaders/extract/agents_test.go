@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // Who acts when kg cannot read a name, or reads a role or a place beside
 // it; each case a sentence written for the test. A "not" entry must not
@@ -52,19 +49,7 @@ func TestAgentsBesideUnreadNames(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := events(t, c.text)
-			for _, w := range c.want {
-				if !has(got, w) {
-					t.Errorf("want %q\n got %q", w, got)
-				}
-			}
-			for _, n := range c.not {
-				for _, g := range got {
-					if strings.Contains(g+" ", n+" ") {
-						t.Errorf("unexpected %q in %q (from %q)", n, g, c.text)
-					}
-				}
-			}
+			checkEvents(t, c.text, c.want, c.not, eventPart)
 		})
 	}
 }

@@ -96,19 +96,7 @@ func TestDiscourse(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := events(t, c.text)
-			for _, w := range c.want {
-				if !has(got, w) {
-					t.Errorf("want %q\n got %q", w, got)
-				}
-			}
-			for _, n := range c.not {
-				for _, g := range got {
-					if strings.HasPrefix(g, n) {
-						t.Errorf("did not want %q\n got %q", n, got)
-					}
-				}
-			}
+			checkEvents(t, c.text, c.want, c.not, strings.HasPrefix)
 		})
 	}
 }

@@ -23,6 +23,33 @@ func events(t *testing.T, text string) []string {
 	return out
 }
 
+// checkEvents extracts text and checks its described events: every want
+// is among them, and none is named by a not entry. How a not entry names
+// events is the test's: a whole event (wholeEvent), its start
+// (strings.HasPrefix) or a part of one (eventPart).
+func checkEvents(t *testing.T, text string, want, not []string, names func(event, not string) bool) {
+	t.Helper()
+	got := events(t, text)
+	for _, w := range want {
+		if !has(got, w) {
+			t.Errorf("want %q\n got %q", w, got)
+		}
+	}
+	for _, n := range not {
+		for _, g := range got {
+			if names(g, n) {
+				t.Errorf("unexpected %q in %q (from %q)", n, g, text)
+			}
+		}
+	}
+}
+
+// wholeEvent: n is the event, or its class and first roles.
+func wholeEvent(g, n string) bool { return g == n || strings.HasPrefix(g, n+" ") }
+
+// eventPart: n stands in the event, ending at a space or the end.
+func eventPart(g, n string) bool { return strings.Contains(g+" ", n+" ") }
+
 func has(list []string, want string) bool {
 	for _, s := range list {
 		if s == want {

@@ -72,19 +72,7 @@ func TestUnassertedEventsAndSenseGuards(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := events(t, c.text)
-			for _, w := range c.want {
-				if !has(got, w) {
-					t.Errorf("want %q\n got %q", w, got)
-				}
-			}
-			for _, n := range c.not {
-				for _, g := range got {
-					if g == n || strings.HasPrefix(g, n+" ") {
-						t.Errorf("unexpected %q (from %q)", g, c.text)
-					}
-				}
-			}
+			checkEvents(t, c.text, c.want, c.not, wholeEvent)
 		})
 	}
 }
