@@ -398,6 +398,20 @@ func parseEdge(e string) (Edge, error) {
 	return ed, nil
 }
 
+// sensePhrases reads the "|"-separated phrases of a "!" or "<" guard item,
+// each folded and split into its words.
+func sensePhrases(list string) ([][]string, error) {
+	var ps [][]string
+	for _, w := range strings.Split(list, "|") {
+		ws := strings.Fields(hindi.Fold(w))
+		if len(ws) == 0 {
+			return nil, fmt.Errorf("empty word")
+		}
+		ps = append(ps, ws)
+	}
+	return ps, nil
+}
+
 // parseSense reads the guard: "-" for none; else ";"-separated items,
 // "+w|w" (one must stand near), "-w|w" (none may), "!p|p" (no phrase may
 // follow the trigger), "<p|p" (no phrase may precede it) or, as before, "w|w"
@@ -410,22 +424,18 @@ func (f *Frame) parseSense(s string) error {
 		must := true
 		switch {
 		case strings.HasPrefix(item, "!"):
-			for _, w := range strings.Split(item[1:], "|") {
-				if ws := strings.Fields(hindi.Fold(w)); len(ws) > 0 {
-					f.NotNext = append(f.NotNext, ws)
-				} else {
-					return fmt.Errorf("empty word")
-				}
+			ps, err := sensePhrases(item[1:])
+			if err != nil {
+				return err
 			}
+			f.NotNext = append(f.NotNext, ps...)
 			continue
 		case strings.HasPrefix(item, "<"):
-			for _, w := range strings.Split(item[1:], "|") {
-				if ws := strings.Fields(hindi.Fold(w)); len(ws) > 0 {
-					f.NotPrev = append(f.NotPrev, ws)
-				} else {
-					return fmt.Errorf("empty word")
-				}
+			ps, err := sensePhrases(item[1:])
+			if err != nil {
+				return err
 			}
+			f.NotPrev = append(f.NotPrev, ps...)
 			continue
 		case strings.HasPrefix(item, "+"):
 			item = item[1:]
